@@ -1,0 +1,64 @@
+//! The `builtins` module: the functions and classes every module sees.
+
+use crate::objects::str::new_str;
+use crate::objects::{exc_types_all, none, types};
+use crate::values::Value;
+use crate::vm::startup::add_function;
+use crate::vm::{Args, PyResult, Vm};
+
+/// Fills the builtins dict.
+pub fn init(d: &Value) {
+    let dd = d.payload::<crate::objects::dict::PyDict>().expect("dict");
+    let t = types();
+    for (name, v) in [
+        ("object", &t.object),
+        ("type", &t.type_),
+        ("int", &t.int),
+        ("bool", &t.bool),
+        ("float", &t.float),
+        ("complex", &t.complex),
+        ("str", &t.str),
+        ("bytes", &t.bytes),
+        ("bytearray", &t.bytearray),
+        ("list", &t.list),
+        ("tuple", &t.tuple),
+        ("dict", &t.dict),
+        ("set", &t.set),
+        ("frozenset", &t.frozenset),
+        ("range", &t.range),
+        ("slice", &t.slice),
+        ("property", &t.property),
+        ("staticmethod", &t.staticmethod),
+        ("classmethod", &t.classmethod),
+        ("super", &t.super_),
+        ("enumerate", &t.enumerate),
+        ("zip", &t.zip),
+        ("map", &t.map),
+        ("filter", &t.filter),
+        ("reversed", &t.reversed),
+        ("BaseException", &t.base_exception),
+    ] {
+        dd.set_str(new_str(name), v.clone());
+    }
+    for (name, v) in exc_types_all() {
+        dd.set_str(new_str(name), v.clone());
+    }
+    dd.set_str(new_str("None"), none());
+    dd.set_str(new_str("Ellipsis"), crate::objects::ellipsis());
+    dd.set_str(new_str("NotImplemented"), crate::objects::not_implemented());
+    add_function(d, "builtins", "print", builtin_print);
+}
+
+/// `print(*objects, sep=' ', end='\n', file=None, flush=False)` (minimal: stdout only).
+fn builtin_print(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let mut out = String::new();
+    for (i, v) in args.pos().iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&vm.str_string(v)?);
+    }
+    out.push('\n');
+    print!("{out}");
+    Ok(none())
+}

@@ -1,0 +1,105 @@
+//! Code objects: instructions, constants, names, the line table, the exception table and
+//! one feedback slot per instruction (the type profile the JIT reads).
+
+use std::cell::Cell;
+
+use crate::bytecode::opcode::Instr;
+use crate::objects::Trace;
+use crate::values::Value;
+
+pub const CO_OPTIMIZED: u32 = 0x1;
+pub const CO_NEWLOCALS: u32 = 0x2;
+pub const CO_VARARGS: u32 = 0x4;
+pub const CO_VARKEYWORDS: u32 = 0x8;
+pub const CO_NESTED: u32 = 0x10;
+pub const CO_GENERATOR: u32 = 0x20;
+pub const CO_NOFREE: u32 = 0x40;
+pub const CO_COROUTINE: u32 = 0x80;
+
+/// One exception-table row: an exception raised by an instruction in `start..end` pops the
+/// value stack to `depth`, pushes the raising instruction's index if `push_lasti`, pushes
+/// the exception, and jumps to `target`. Inner handlers come first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExcEntry {
+    pub start: u32,
+    pub end: u32,
+    pub target: u32,
+    pub depth: u32,
+    pub push_lasti: bool,
+}
+
+pub struct Code {
+    /// Instructions; `Cell` so the interpreter can quicken them in place.
+    pub instrs: Box<[Cell<Instr>]>,
+    /// Per-instruction feedback/inline-cache word (bit set of operand types seen, or a
+    /// cached type version + index, depending on the opcode).
+    pub feedback: Box<[Cell<u64>]>,
+    pub consts: Vec<Value>,
+    /// Names for global/attribute/import instructions (interned str objects).
+    pub names: Vec<Value>,
+    /// Local variable names (`co_varnames`): arguments first.
+    pub varnames: Vec<Value>,
+    /// Variables captured by inner functions (`co_cellvars`).
+    pub cellvars: Vec<Value>,
+    /// Variables taken from enclosing functions (`co_freevars`).
+    pub freevars: Vec<Value>,
+    /// For each cellvar, the argument slot it is initialised from, if it is an argument.
+    pub cell2arg: Vec<Option<u32>>,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    /// Maximum value-stack depth.
+    pub stacksize: u32,
+    pub name: Value,
+    pub qualname: Value,
+    pub filename: Value,
+    pub firstlineno: u32,
+    /// Source line of each instruction.
+    pub lines: Vec<u32>,
+    /// Column range (start, end) of each instruction on its line, for tracebacks' carets
+    /// where useful; (0, 0) when unknown.
+    pub cols: Vec<(u32, u32)>,
+    pub exc_table: Vec<ExcEntry>,
+}
+
+impl Trace for Code {
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        for c in &self.consts {
+            visit(c);
+        }
+    }
+}
+
+impl Code {
+    /// Number of fast slots: varnames, then cellvars, then freevars (CPython's localsplus).
+    pub fn nlocalsplus(&self) -> usize {
+        self.varnames.len() + self.cellvars.len() + self.freevars.len()
+    }
+    /// The name of localsplus slot `i`.
+    pub fn localsplus_name(&self, i: usize) -> &Value {
+        let nv = self.varnames.len();
+        let nc = self.cellvars.len();
+        if i < nv {
+            &self.varnames[i]
+        } else if i < nv + nc {
+            &self.cellvars[i - nv]
+        } else {
+            &self.freevars[i - nv - nc]
+        }
+    }
+    #[inline]
+    pub fn instr(&self, pc: usize) -> Instr {
+        self.instrs[pc].get()
+    }
+    pub fn line_at(&self, pc: usize) -> u32 {
+        self.lines.get(pc).copied().unwrap_or(self.firstlineno)
+    }
+    /// The innermost handler covering instruction `pc`.
+    pub fn handler_for(&self, pc: u32) -> Option<&ExcEntry> {
+        self.exc_table.iter().find(|e| e.start <= pc && pc < e.end)
+    }
+    pub fn is_generator(&self) -> bool {
+        self.flags & CO_GENERATOR != 0
+    }
+}

@@ -1,0 +1,91 @@
+//! The disassembler: a readable listing of a code object and its nested code objects
+//! (`-X dump-bytecode`), in the spirit of CPython's `dis`.
+
+use std::fmt::Write;
+
+use crate::bytecode::code::Code;
+use crate::bytecode::opcode::{BinOp, CmpOp, Op};
+use crate::values::Value;
+
+/// Formats `code` and every code object among its constants, recursively.
+pub fn dump(code: &Code) -> String {
+    let mut out = String::new();
+    dump_into(code, &mut out);
+    out
+}
+
+fn short(v: &Value) -> String {
+    if let Some(i) = v.as_small() {
+        return i.to_string();
+    }
+    if let Some(s) = v.as_str() {
+        return format!("{s:?}");
+    }
+    if v.is_none() {
+        return "None".into();
+    }
+    if let Some(c) = v.payload::<Code>() {
+        return format!("<code {}>", c.qualname.as_str().unwrap_or("?"));
+    }
+    if let Some(f) = v.as_float() {
+        return format!("{f:?}");
+    }
+    format!("<{:?}>", v.kind())
+}
+
+fn dump_into(code: &Code, out: &mut String) {
+    let qn = code.qualname.as_str().unwrap_or("?");
+    let _ = writeln!(out, "Disassembly of <code {qn}> (line {}):", code.firstlineno);
+    let mut last_line = 0;
+    for (pc, cell) in code.instrs.iter().enumerate() {
+        let ins = cell.get();
+        let line = code.line_at(pc);
+        let l = if line != last_line { format!("{line:>5}") } else { "     ".into() };
+        last_line = line;
+        let detail = match ins.op {
+            Op::LoadConst => format!("({})", short(&code.consts[ins.arg as usize])),
+            Op::LoadName
+            | Op::StoreName
+            | Op::DeleteName
+            | Op::LoadGlobal
+            | Op::StoreGlobal
+            | Op::DeleteGlobal
+            | Op::LoadAttr
+            | Op::StoreAttr
+            | Op::DeleteAttr
+            | Op::LoadMethod
+            | Op::ImportName
+            | Op::ImportFrom => {
+                format!("({})", code.names.get(ins.arg as usize).and_then(|n| n.as_str()).unwrap_or("?"))
+            }
+            Op::LoadFast | Op::StoreFast | Op::DeleteFast => {
+                format!("({})", code.varnames.get(ins.arg as usize).and_then(|n| n.as_str()).unwrap_or("?"))
+            }
+            Op::LoadDeref | Op::StoreDeref | Op::DeleteDeref | Op::LoadClosure | Op::LoadClassDeref => {
+                if (ins.arg as usize) < code.nlocalsplus() {
+                    format!("({})", code.localsplus_name(ins.arg as usize).as_str().unwrap_or("?"))
+                } else {
+                    String::new()
+                }
+            }
+            Op::BinaryOp => format!("({})", BinOp::from_arg(ins.arg).symbol()),
+            Op::CompareOp => format!("({})", CmpOp::from_arg(ins.arg).symbol()),
+            op if op.is_jump() => format!("(to {})", ins.arg),
+            _ => String::new(),
+        };
+        let _ = writeln!(out, "{l} {pc:>6} {:<20} {:>4} {detail}", ins.op.name(), ins.arg);
+    }
+    if !code.exc_table.is_empty() {
+        let _ = writeln!(out, "ExceptionTable:");
+        for e in &code.exc_table {
+            let lasti = if e.push_lasti { " lasti" } else { "" };
+            let _ = writeln!(out, "  {} to {} -> {} [{}]{lasti}", e.start, e.end, e.target, e.depth);
+        }
+    }
+    for c in &code.consts {
+        if let Some(inner) = c.payload::<Code>() {
+            out.push('\n');
+            dump_into(inner, out);
+        }
+    }
+}

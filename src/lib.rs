@@ -1,0 +1,12 @@
+//! pylift: a Python 3 interpreter with a bytecode VM, shaped for a Cranelift JIT.
+//!
+//! Pipeline: source → Ruff AST (`compiler::parse`) → symbol tables and bytecode
+//! (`compiler`) → code objects (`bytecode`) → the interpreter (`vm`) over the object
+//! model (`values`, `objects`), with the `builtins` module and native modules beside it.
+
+pub mod builtins;
+pub mod bytecode;
+pub mod compiler;
+pub mod objects;
+pub mod values;
+pub mod vm;

@@ -1,0 +1,53 @@
+//! Object types: one file per Python type, the builtin type registry and the singletons.
+
+pub mod builtin_func;
+pub mod bytes;
+pub mod cell;
+pub mod complex;
+pub mod descr;
+pub mod dict;
+pub mod exception;
+pub mod file;
+pub mod float;
+pub mod frame;
+pub mod function;
+pub mod generator;
+pub mod instance;
+pub mod int;
+pub mod iter;
+pub mod list;
+pub mod module;
+pub mod range;
+pub mod registry;
+pub mod set;
+pub mod singletons;
+pub mod slice;
+pub mod str;
+pub mod tuple;
+pub mod type_;
+
+pub use registry::{Types, types};
+pub use singletons::{ellipsis, false_, none, not_implemented, py_bool, true_};
+
+use crate::values::Value;
+
+/// What the cycle collector sees of a payload: every `Value` it holds.
+pub trait Trace {
+    fn trace(&self, _visit: &mut dyn FnMut(&Value)) {}
+}
+
+/// Registers the native methods of every builtin type (called once at start-up).
+pub fn init_methods() {
+    let _ = HAS_FINALIZER_INIT.get_or_init(|| {
+        let _ = crate::values::layout::HAS_FINALIZER.set(|v| {
+            v.type_of().as_type().is_some_and(|t| t.has_flag(type_::TF_HAS_DEL))
+        });
+    });
+}
+
+static HAS_FINALIZER_INIT: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+
+/// (name, class) for every builtin exception class.
+pub fn exc_types_all() -> Vec<(&'static str, &'static Value)> {
+    registry::exc().all()
+}

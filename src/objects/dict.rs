@@ -1,0 +1,404 @@
+//! `dict`: an insertion-ordered hash table (CPython's compact layout: a sparse index array
+//! into a dense entry array), plus the `dict_keys`/`dict_values`/`dict_items` views.
+
+use std::cell::{Cell, Ref, RefCell};
+
+use crate::objects::Trace;
+use crate::values::Value;
+use crate::vm::{PyResult, Vm};
+
+const EMPTY: u32 = u32::MAX;
+const DUMMY: u32 = u32::MAX - 1;
+
+#[derive(Clone)]
+pub struct Entry {
+    pub hash: i64,
+    pub key: Value,
+    pub value: Value,
+}
+
+/// The table itself; `PyDict` wraps it in a `RefCell` and runs user `__eq__` outside borrows.
+#[derive(Clone, Default)]
+pub struct DictTable {
+    indices: Vec<u32>,
+    /// Dense, in insertion order; `None` marks a deleted entry.
+    entries: Vec<Option<Entry>>,
+    len: usize,
+}
+
+pub struct PyDict {
+    table: RefCell<DictTable>,
+    /// Bumped on every change to the key set, so a lookup that ran user code can tell
+    /// the table moved under it (and so iterators detect "changed size during iteration").
+    version: Cell<u64>,
+}
+
+impl Trace for PyDict {
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        for e in self.table.borrow().entries.iter().flatten() {
+            visit(&e.key);
+            visit(&e.value);
+        }
+    }
+}
+
+/// Equality decided without running Python code, when both sides are builtin scalars.
+pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
+    if a.is(b) {
+        return Some(true);
+    }
+    if let (Some(x), Some(y)) = (a.payload::<super::str::PyStr>(), b.payload::<super::str::PyStr>()) {
+        return Some(x.as_str() == y.as_str());
+    }
+    if a.is_small() && b.is_small() {
+        return Some(false);
+    }
+    super::int::numeric_eq(a, b)
+}
+
+impl DictTable {
+    pub fn len(&self) -> usize {
+        self.len
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+    fn mask(&self) -> usize {
+        self.indices.len().wrapping_sub(1)
+    }
+
+    /// Probes for `key`; calls `found` for each candidate entry with an equal hash.
+    /// Returns (index slot, entry index) of a match, or the first free slot.
+    fn probe(&self, hash: i64, mut is_match: impl FnMut(&Entry) -> bool) -> (usize, Option<usize>) {
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut free: Option<usize> = None;
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                return (free.unwrap_or(i), None);
+            }
+            if ix == DUMMY {
+                free.get_or_insert(i);
+            } else if let Some(e) = &self.entries[ix as usize] {
+                if e.hash == hash && is_match(e) {
+                    return (i, Some(ix as usize));
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let live: Vec<Entry> = self.entries.drain(..).flatten().collect();
+        let mut size = 8;
+        while size * 2 < live.len() * 3 + 8 {
+            size *= 2;
+        }
+        self.indices = vec![EMPTY; size];
+        for e in live {
+            let (slot, _) = self.probe(e.hash, |_| false);
+            self.indices[slot] = self.entries.len() as u32;
+            self.entries.push(Some(e));
+        }
+    }
+
+    /// The index slot that points at dense entry `i` (which has hash `hash`).
+    fn slot_of(&self, hash: i64, i: usize) -> usize {
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut s = (hash as u64 as usize) & mask;
+        while self.indices[s] != i as u32 {
+            perturb >>= 5;
+            s = (s.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+        s
+    }
+
+    fn needs_grow(&self) -> bool {
+        (self.entries.len() + 1) * 3 >= self.indices.len() * 2
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().flatten()
+    }
+    /// The entry at dense position `i` (for iterators), skipping nothing.
+    pub fn entry_at(&self, i: usize) -> Option<Option<&Entry>> {
+        self.entries.get(i).map(|e| e.as_ref())
+    }
+    pub fn dense_len(&self) -> usize {
+        self.entries.len()
+    }
+}
+
+impl Default for PyDict {
+    fn default() -> Self {
+        PyDict::new()
+    }
+}
+
+/// The outcome of one locked probe.
+enum Probe {
+    Found(usize),
+    Missing,
+    /// A candidate needs Python `__eq__`: compare outside the borrow, then retry.
+    AskEq(Value),
+}
+
+impl PyDict {
+    pub fn new() -> PyDict {
+        PyDict { table: RefCell::new(DictTable::default()), version: Cell::new(0) }
+    }
+    pub fn from_table(t: DictTable) -> PyDict {
+        PyDict { table: RefCell::new(t), version: Cell::new(0) }
+    }
+    pub fn table(&self) -> Ref<'_, DictTable> {
+        self.table.borrow()
+    }
+    pub fn version(&self) -> u64 {
+        self.version.get()
+    }
+    pub fn len(&self) -> usize {
+        self.table.borrow().len
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Finds `key`'s dense index, running `__eq__` outside the borrow when needed.
+    fn find(&self, vm: &mut Vm, hash: i64, key: &Value) -> PyResult<Option<usize>> {
+        let mut confirmed: Option<Value> = None;
+        loop {
+            let probe = {
+                let t = self.table.borrow();
+                if t.indices.is_empty() {
+                    return Ok(None);
+                }
+                let mut ask = None;
+                let (_, found) = t.probe(hash, |e| {
+                    if let Some(c) = &confirmed {
+                        if c.is(&e.key) {
+                            return true;
+                        }
+                    }
+                    match simple_eq(&e.key, key) {
+                        Some(b) => b,
+                        None => {
+                            if ask.is_none() {
+                                ask = Some(e.key.clone());
+                            }
+                            false
+                        }
+                    }
+                });
+                match (found, ask) {
+                    (Some(i), _) => Probe::Found(i),
+                    (None, Some(k)) => Probe::AskEq(k),
+                    (None, None) => Probe::Missing,
+                }
+            };
+            match probe {
+                Probe::Found(i) => return Ok(Some(i)),
+                Probe::Missing => return Ok(None),
+                Probe::AskEq(k) => {
+                    let v0 = self.version.get();
+                    let eq = vm.eq(&k, key)?;
+                    if self.version.get() != v0 {
+                        continue; // the table changed under us: probe again from scratch
+                    }
+                    if eq {
+                        confirmed = Some(k);
+                    } else {
+                        // Treat this candidate as unequal from now on by a simple retry that
+                        // skips it: compare identity-confirmed keys only.
+                        return self.find_slow(vm, hash, key);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Lookup that asks `__eq__` of every hash-equal candidate in probe order.
+    fn find_slow(&self, vm: &mut Vm, hash: i64, key: &Value) -> PyResult<Option<usize>> {
+        'restart: loop {
+            let v0 = self.version.get();
+            let candidates: Vec<(usize, Value)> = {
+                let t = self.table.borrow();
+                if t.indices.is_empty() {
+                    return Ok(None);
+                }
+                let mut c = Vec::new();
+                t.probe(hash, |e| {
+                    c.push(e.key.clone());
+                    false
+                });
+                // Map candidates back to their dense index.
+                c.into_iter()
+                    .filter_map(|k| {
+                        t.entries.iter().position(|e| e.as_ref().is_some_and(|e| e.key.is(&k))).map(|i| (i, k))
+                    })
+                    .collect()
+            };
+            for (i, k) in candidates {
+                let eq = match simple_eq(&k, key) {
+                    Some(b) => b,
+                    None => vm.eq(&k, key)?,
+                };
+                if self.version.get() != v0 {
+                    continue 'restart;
+                }
+                if eq {
+                    return Ok(Some(i));
+                }
+            }
+            return Ok(None);
+        }
+    }
+
+    pub fn get(&self, vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {
+        let hash = vm.hash(key)?;
+        self.get_hashed(vm, key, hash)
+    }
+
+    pub fn get_hashed(&self, vm: &mut Vm, key: &Value, hash: i64) -> PyResult<Option<Value>> {
+        Ok(self.find(vm, hash, key)?.and_then(|i| self.table.borrow().entries[i].as_ref().map(|e| e.value.clone())))
+    }
+
+    pub fn contains(&self, vm: &mut Vm, key: &Value) -> PyResult<bool> {
+        let hash = vm.hash(key)?;
+        Ok(self.find(vm, hash, key)?.is_some())
+    }
+
+    pub fn set(&self, vm: &mut Vm, key: Value, value: Value) -> PyResult<()> {
+        let hash = vm.hash(&key)?;
+        self.set_hashed(vm, key, hash, value)
+    }
+
+    pub fn set_hashed(&self, vm: &mut Vm, key: Value, hash: i64, value: Value) -> PyResult<()> {
+        if let Some(i) = self.find(vm, hash, &key)? {
+            let old = {
+                let mut t = self.table.borrow_mut();
+                t.entries[i].as_mut().map(|e| std::mem::replace(&mut e.value, value))
+            };
+            drop(old); // may run __del__-free drops outside the borrow
+            return Ok(());
+        }
+        self.insert_new(hash, key, value);
+        Ok(())
+    }
+
+    /// Inserts a key known to be absent.
+    fn insert_new(&self, hash: i64, key: Value, value: Value) {
+        let mut t = self.table.borrow_mut();
+        if t.indices.is_empty() || t.needs_grow() {
+            t.grow();
+        }
+        let (slot, _) = t.probe(hash, |_| false);
+        let ix = t.entries.len() as u32;
+        t.indices[slot] = ix;
+        t.entries.push(Some(Entry { hash, key, value }));
+        t.len += 1;
+        self.version.set(self.version.get() + 1);
+    }
+
+    /// Removes `key`, returning its value.
+    pub fn remove(&self, vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {
+        let hash = vm.hash(key)?;
+        let Some(i) = self.find(vm, hash, key)? else { return Ok(None) };
+        let removed = {
+            let mut t = self.table.borrow_mut();
+            let p = t.slot_of(hash, i);
+            t.indices[p] = DUMMY;
+            t.len -= 1;
+            t.entries[i].take()
+        };
+        self.version.set(self.version.get() + 1);
+        Ok(removed.map(|e| e.value))
+    }
+
+    /// Removes and returns the last entry (`popitem`).
+    pub fn pop_last(&self) -> Option<(Value, Value)> {
+        let e = {
+            let mut t = self.table.borrow_mut();
+            let i = t.entries.iter().rposition(|e| e.is_some())?;
+            let hash = t.entries[i].as_ref().map_or(0, |e| e.hash);
+            let p = t.slot_of(hash, i);
+            t.indices[p] = DUMMY;
+            t.len -= 1;
+            let e = t.entries[i].take();
+            t.entries.truncate(i);
+            e
+        };
+        self.version.set(self.version.get() + 1);
+        e.map(|e| (e.key, e.value))
+    }
+
+    pub fn clear(&self) {
+        let old = std::mem::take(&mut *self.table.borrow_mut());
+        self.version.set(self.version.get() + 1);
+        drop(old);
+    }
+
+    /// Keys, values or items snapshot (cloned out, so callers may run Python code).
+    pub fn keys(&self) -> Vec<Value> {
+        self.table.borrow().iter().map(|e| e.key.clone()).collect()
+    }
+    pub fn values(&self) -> Vec<Value> {
+        self.table.borrow().iter().map(|e| e.value.clone()).collect()
+    }
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.table.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect()
+    }
+
+    /// Lookup by a Rust string (attribute dicts, globals): no Python code can run.
+    pub fn get_str(&self, key: &str) -> Option<Value> {
+        let hash = super::str::hash_str(key);
+        let t = self.table.borrow();
+        if t.indices.is_empty() {
+            return None;
+        }
+        let (_, found) = t.probe(hash, |e| e.key.payload::<super::str::PyStr>().is_some_and(|s| s.as_str() == key));
+        found.and_then(|i| t.entries[i].as_ref().map(|e| e.value.clone()))
+    }
+
+    /// Insert or replace with a str key (attribute dicts, globals).
+    pub fn set_str(&self, key: Value, value: Value) {
+        let s = key.payload::<super::str::PyStr>().map(|s| (s.hash(), s.as_str().to_owned()));
+        let Some((hash, ks)) = s else { return };
+        let found = {
+            let t = self.table.borrow();
+            if t.indices.is_empty() {
+                None
+            } else {
+                t.probe(hash, |e| e.key.payload::<super::str::PyStr>().is_some_and(|s| s.as_str() == ks)).1
+            }
+        };
+        match found {
+            Some(i) => {
+                let old = self.table.borrow_mut().entries[i].as_mut().map(|e| std::mem::replace(&mut e.value, value));
+                drop(old);
+            }
+            None => self.insert_new(hash, key, value),
+        }
+    }
+}
+
+/// Which view a `PyDictView` is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+pub struct PyDictView {
+    pub dict: Value,
+    pub which: ViewKind,
+}
+impl Trace for PyDictView {
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.dict);
+    }
+}

@@ -1,0 +1,36 @@
+//! Generators: a suspended frame that `next`/`send`/`throw`/`close` resume.
+
+use std::cell::{Cell, RefCell};
+
+use crate::objects::Trace;
+use crate::values::Value;
+use crate::vm::frame::Frame;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenState {
+    Created,
+    Suspended,
+    Running,
+    Finished,
+}
+
+pub struct PyGenerator {
+    /// The frame while suspended; taken out while running, `None` once finished.
+    pub frame: RefCell<Option<Box<Frame>>>,
+    pub state: Cell<GenState>,
+    pub name: RefCell<Value>,
+    pub qualname: RefCell<Value>,
+    pub code: Value,
+}
+impl Trace for PyGenerator {
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Some(f) = &*self.frame.borrow() {
+            f.trace(visit);
+        }
+    }
+}
+
+/// `next(gen)`: resumes the generator with None; `Ok(None)` when it finished.
+pub fn gen_next(vm: &mut crate::vm::Vm, g: &Value) -> crate::vm::PyResult<Option<Value>> {
+    vm.gen_resume(g, crate::objects::none(), None)
+}

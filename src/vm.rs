@@ -1,0 +1,62 @@
+//! The virtual machine: per-thread state, the frame stack, the interpreter loop, calls,
+//! the object protocols (attributes, operators, iteration) and start-up.
+//!
+//! Python-to-Python calls push a `Frame` on `Vm::frames` and continue in the same loop
+//! (`interp::run`), so they never recurse on the Rust stack. Native code that must call
+//! back into Python (a `key=` function, `__eq__` in a dict lookup) re-enters the loop with
+//! a fresh entry frame; that nesting is bounded by the recursion limit.
+
+pub mod args;
+pub mod call;
+pub mod errors;
+pub mod frame;
+pub mod interp;
+pub mod ops;
+pub mod protocol;
+pub mod startup;
+pub mod traceback;
+
+pub use args::{Args, NativeFn};
+pub use errors::{PyErr, PyResult};
+
+use crate::values::Value;
+use frame::Frame;
+
+/// Interpreter state of one thread.
+pub struct Vm {
+    /// The frame stack; the last entry is the running frame.
+    pub frames: Vec<Box<Frame>>,
+    /// The `builtins` module's dict.
+    pub builtins: Value,
+    /// The `builtins` module.
+    pub builtins_module: Value,
+    /// `sys.modules`.
+    pub modules: Value,
+    /// The `sys` module.
+    pub sys: Value,
+    /// Stack of exceptions being handled (`sys.exc_info()` is the last), as pushed by
+    /// `PushExcInfo` and popped by `PopExcept`.
+    pub handled: Vec<Option<Value>>,
+    pub recursion_limit: usize,
+    /// Depth of nested `interp::run` calls on the Rust stack (native → Python re-entries).
+    pub native_depth: usize,
+    /// The marker `LoadMethod` pushes when no `self` goes with the callable.
+    pub null: Value,
+    /// Options from the command line (`-X` and pylift's own flags).
+    pub config: Config,
+}
+
+/// Command-line options the VM consults.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    pub dump_bytecode: bool,
+    pub unbuffered: bool,
+    pub ignore_environment: bool,
+    pub isolated: bool,
+    pub no_jit: bool,
+    pub jit_stats: bool,
+    pub xoptions: Vec<String>,
+    pub argv: Vec<String>,
+    /// The interpreter's own arguments as given (`sys.orig_argv`).
+    pub orig_argv: Vec<String>,
+}

@@ -1,0 +1,64 @@
+//! Interpreter frames: the explicit, heap-held activation records the loop runs.
+//!
+//! ```text
+//!   Frame
+//!   ├── code        the Code object (instructions, feedback, exception table)
+//!   ├── pc          index of the next instruction to run
+//!   ├── lasti       index of the instruction running now (tracebacks, f_lasti)
+//!   ├── fast[]      localsplus: varnames, then cellvars (cells), then freevars (cells)
+//!   ├── stack[]     the value stack (capacity = code.stacksize)
+//!   ├── globals     module dict; builtins dict
+//!   ├── locals      the locals dict for module and class bodies (LOAD_NAME), else None
+//!   ├── func        the function object being run, if any
+//!   └── entry       true for the frame a (re-)entry of the loop started with: returning
+//!                   from it leaves `interp::run` instead of resuming the caller
+//! ```
+//! The back link is implicit: the frame below on `Vm::frames`. Compiled code (the JIT)
+//! uses this same layout and writes `pc`, `fast` and `stack` back before leaving.
+
+use crate::bytecode::code::Code;
+use crate::values::Value;
+
+pub struct Frame {
+    pub code: Value,
+    pub pc: u32,
+    pub lasti: u32,
+    pub fast: Vec<Option<Value>>,
+    pub stack: Vec<Value>,
+    pub globals: Value,
+    pub builtins: Value,
+    pub locals: Option<Value>,
+    pub func: Option<Value>,
+    pub entry: bool,
+    /// The generator object running this frame, if it is a generator's.
+    pub generator: Option<Value>,
+    /// The Python frame object, once something asked for one (`sys._getframe`, tracebacks).
+    pub frame_obj: Option<Value>,
+}
+
+impl Frame {
+    /// The code object's payload.
+    #[inline(always)]
+    pub fn code(&self) -> &Code {
+        match self.code.payload::<Code>() {
+            Some(c) => c,
+            None => unreachable!("frame without a code object"),
+        }
+    }
+    pub fn line(&self) -> u32 {
+        self.code().line_at(self.lasti as usize)
+    }
+    pub fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.code);
+        visit(&self.globals);
+        for v in self.fast.iter().flatten() {
+            visit(v);
+        }
+        for v in &self.stack {
+            visit(v);
+        }
+        if let Some(l) = &self.locals {
+            visit(l);
+        }
+    }
+}
