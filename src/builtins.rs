@@ -1,5 +1,10 @@
 //! The `builtins` module: the functions and classes every module sees.
 
+pub mod core;
+pub mod io;
+pub mod numeric;
+pub mod seq;
+
 use crate::objects::str::new_str;
 use crate::objects::{exc_types_all, none, types};
 use crate::values::Value;
@@ -47,6 +52,10 @@ pub fn init(d: &Value) {
     dd.set_str(new_str("Ellipsis"), crate::objects::ellipsis());
     dd.set_str(new_str("NotImplemented"), crate::objects::not_implemented());
     add_function(d, "builtins", "print", builtin_print);
+    core::init(d);
+    io::init(d);
+    numeric::init(d);
+    seq::init(d);
 }
 
 /// `print(*objects, sep=' ', end='\n', file=None, flush=False)` (minimal: stdout only).

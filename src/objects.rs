@@ -38,10 +38,33 @@ pub trait Trace {
 
 /// Registers the native methods of every builtin type (called once at start-up).
 pub fn init_methods() {
+    bytes::init();
+    complex::init();
+    descr::init();
+    dict::init();
+    exception::init();
+    file::init();
+    float::init();
+    frame::init();
+    function::init();
+    generator::init();
+    instance::init();
+    int::init();
+    iter::init();
+    list::init();
+    module::init();
+    range::init();
+    set::init();
+    slice::init();
+    str::init();
+    tuple::init();
+    type_::init();
+    cell::init();
+    builtin_func::init();
+    singletons::init();
     let _ = HAS_FINALIZER_INIT.get_or_init(|| {
-        let _ = crate::values::layout::HAS_FINALIZER.set(|v| {
-            v.type_of().as_type().is_some_and(|t| t.has_flag(type_::TF_HAS_DEL))
-        });
+        let _ = crate::values::layout::HAS_FINALIZER
+            .set(|v| v.type_of().as_type().is_some_and(|t| t.has_flag(type_::TF_HAS_DEL)));
     });
 }
 

@@ -33,3 +33,6 @@ impl Trace for PyBuiltin {
         }
     }
 }
+
+/// Registers this type's native methods (called once at start-up).
+pub fn init() {}

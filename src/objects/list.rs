@@ -17,3 +17,6 @@ impl Trace for PyList {
 pub fn new_list(items: Vec<Value>) -> Value {
     layout::alloc(&types().list, PyList(RefCell::new(items)))
 }
+
+/// Registers this type's native methods (called once at start-up).
+pub fn init() {}

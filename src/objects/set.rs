@@ -23,3 +23,6 @@ impl Trace for PyFrozenSet {
 
 #[allow(dead_code)]
 type Unused = RefCell<()>;
+
+/// Registers this type's native methods (called once at start-up).
+pub fn init() {}

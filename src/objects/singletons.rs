@@ -47,3 +47,6 @@ impl Value {
         self.is(&super::registry::singletons().not_implemented)
     }
 }
+
+/// Registers this type's native methods (called once at start-up).
+pub fn init() {}

@@ -15,3 +15,6 @@ impl Trace for PySlice {
         visit(&self.step);
     }
 }
+
+/// Registers this type's native methods (called once at start-up).
+pub fn init() {}

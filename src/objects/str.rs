@@ -84,3 +84,6 @@ impl Value {
         self.downcast::<PyStr>().map(|s| s.as_str())
     }
 }
+
+/// Registers this type's native methods (called once at start-up).
+pub fn init() {}

@@ -26,3 +26,6 @@ impl Value {
         self.downcast::<PyTuple>().map(|t| &t.0[..])
     }
 }
+
+/// Registers this type's native methods (called once at start-up).
+pub fn init() {}

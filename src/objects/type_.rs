@@ -102,9 +102,9 @@ pub fn type_call(vm: &mut crate::vm::Vm, cls: &Value, args: crate::vm::Args<'_>)
     let Some(tp) = cls.as_type() else {
         return Err(crate::vm::errors::type_error("type_call on a non-type"));
     };
-    let new = tp.lookup("__new__").ok_or_else(|| {
-        crate::vm::errors::type_error(format!("cannot create '{}' instances", tp.name.borrow()))
-    })?;
+    let new = tp
+        .lookup("__new__")
+        .ok_or_else(|| crate::vm::errors::type_error(format!("cannot create '{}' instances", tp.name.borrow())))?;
     let new = match new.payload::<crate::objects::descr::PyStaticMethod>() {
         Some(s) => s.0.clone(),
         None => new,
@@ -128,3 +128,6 @@ pub fn type_call(vm: &mut crate::vm::Vm, cls: &Value, args: crate::vm::Args<'_>)
     }
     Ok(obj)
 }
+
+/// Registers this type's native methods (called once at start-up).
+pub fn init() {}

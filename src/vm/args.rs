@@ -94,11 +94,7 @@ impl<'a> Args<'a> {
         }
         for (i, slot) in out.iter().enumerate().take(required) {
             if slot.is_none() {
-                return Err(type_error(format!(
-                    "{fname}() missing required argument '{}' (pos {})",
-                    names[i],
-                    i + 1
-                )));
+                return Err(type_error(format!("{fname}() missing required argument '{}' (pos {})", names[i], i + 1)));
             }
         }
         Ok(out)

@@ -122,10 +122,9 @@ impl Vm {
     pub fn is_data_descriptor(&self, a: &Value) -> bool {
         match a.kind() {
             Kind::Property => true,
-            Kind::Instance => a
-                .type_of()
-                .as_type()
-                .is_some_and(|t| t.lookup("__set__").is_some() || t.lookup("__delete__").is_some()),
+            Kind::Instance => {
+                a.type_of().as_type().is_some_and(|t| t.lookup("__set__").is_some() || t.lookup("__delete__").is_some())
+            }
             _ => false,
         }
     }
@@ -156,9 +155,15 @@ impl Vm {
                     None => a.clone(),
                 })
             }
-            Kind::StaticMethod => Ok(a.payload::<crate::objects::descr::PyStaticMethod>().map(|s| s.0.clone()).unwrap_or_else(|| a.clone())),
+            Kind::StaticMethod => Ok(a
+                .payload::<crate::objects::descr::PyStaticMethod>()
+                .map(|s| s.0.clone())
+                .unwrap_or_else(|| a.clone())),
             Kind::ClassMethod => {
-                let f = a.payload::<crate::objects::descr::PyClassMethod>().map(|s| s.0.clone()).unwrap_or_else(|| a.clone());
+                let f = a
+                    .payload::<crate::objects::descr::PyClassMethod>()
+                    .map(|s| s.0.clone())
+                    .unwrap_or_else(|| a.clone());
                 let cls = match obj {
                     Some(o) if o.as_type().is_none() => o.type_of().clone(),
                     Some(o) => o.clone(),
@@ -279,7 +284,9 @@ impl Vm {
             Kind::Bool => return Ok(v.is_true_singleton()),
             Kind::None => return Ok(false),
             Kind::Str => return Ok(v.payload::<PyStr>().is_some_and(|s| !s.as_str().is_empty())),
-            Kind::List => return Ok(v.payload::<crate::objects::list::PyList>().is_some_and(|l| !l.0.borrow().is_empty())),
+            Kind::List => {
+                return Ok(v.payload::<crate::objects::list::PyList>().is_some_and(|l| !l.0.borrow().is_empty()));
+            }
             Kind::Tuple => return Ok(v.as_tuple().is_some_and(|t| !t.is_empty())),
             Kind::Dict => return Ok(v.payload::<PyDict>().is_some_and(|d| !d.is_empty())),
             Kind::Float => return Ok(v.as_float().is_some_and(|f| f != 0.0)),
@@ -389,7 +396,8 @@ impl Vm {
     /// `next(it)`; `Ok(None)` when exhausted (StopIteration is absorbed).
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         if let Some(ni) = it.payload::<crate::objects::iter::PyNativeIter>() {
-            let mut b = ni.0.try_borrow_mut().map_err(|_| crate::vm::errors::value_error("iterator already executing"))?;
+            let mut b =
+                ni.0.try_borrow_mut().map_err(|_| crate::vm::errors::value_error("iterator already executing"))?;
             return b.next(self);
         }
         if it.kind() == Kind::Generator {

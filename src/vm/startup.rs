@@ -67,11 +67,10 @@ impl Vm {
             d.set_str(new_str("builtins"), builtins_module.clone());
             d.set_str(new_str("sys"), sys.clone());
         }
-        let null = layout::alloc(&types().object, crate::objects::instance::Instance {
-            dict: std::cell::RefCell::new(None),
-            slots: Box::new([]),
-            base: None,
-        });
+        let null = layout::alloc(
+            &types().object,
+            crate::objects::instance::Instance { dict: std::cell::RefCell::new(None), slots: Box::new([]), base: None },
+        );
         layout::make_immortal(&null);
         Vm {
             frames: Vec::new(),
