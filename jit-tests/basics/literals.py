@@ -1,0 +1,17 @@
+# Literal forms
+print(0b1010, 0o17, 0xff, 0XAB, 1_000_000, 0b_1_0, 0x_f_f)
+print(1.5, 1., .5, 1e3, 1E-3, 1_0.5_5, 3.14e+2)
+print(1j, 2.5j, 1 + 2j, (1 + 2j).real, (1 + 2j).imag)
+print('single', "double", '''triple''', """triple2""")
+print('a' 'b' "c", r'\n', R"\t", b'bytes', rb'\x', br'\d')
+print("\t|\x41\u00e9\u4e2d\U0001F600\N{BULLET}|\101end")
+print(len("\n"), len(r"\n"), "\\", '\'', "\"")
+print([], [1, 2, ], (), (1,), (1, 2), {}, {1: 2}, {1, 2})
+print(True, False, None)
+print("""multi
+line""")
+print('it''s', "x" "y" 'z')
+print(type(1), type(1.0), type(1j), type(""), type(b""), type(None))
+print(0, -0, 00, 0.0, -0.0)
+print(12345678901234567890123456789)
+print(1e400, -1e400, 1e-400)

@@ -1,0 +1,15 @@
+# bytes methods
+b = b"  Hello, World! hello  "
+print(b.strip(), b.lstrip(), b.rstrip(), b.strip(b" Hd"), b.upper(), b.lower(), b.swapcase(), b.title())
+print(b.split(), b.split(b","), b.rsplit(None, 1), b.split(b"l", 2), b"a\nb\r\nc".splitlines(), b"a\nb".splitlines(True))
+print(b.find(b"o"), b.rfind(b"o"), b.index(b"W"), b.rindex(b"l"), b.count(b"l"), b.find(111), b.count(b"l", 10))
+print(b.startswith(b"  H"), b.endswith((b"x", b"  ")), b.replace(b"l", b"L"), b.replace(b"l", b"", 2))
+print(b.partition(b","), b.rpartition(b"l"), b"-".join([b"a", b"b", b"c"]), b",".join([]))
+print(b"abc".center(9, b"*"), b"abc".ljust(6, b"."), b"abc".rjust(6), b"42".zfill(5), b"-7".zfill(4))
+print(b"hello world".capitalize(), b"a\tb".expandtabs(4), b"abc".isalpha(), b"abc1".isalnum(), b"123".isdigit())
+print(b"  ".isspace(), b"abc".islower(), b"ABC".isupper(), b"Title Case".istitle(), b"abc".isascii(), b"\x80".isascii())
+print(b"prefix-body".removeprefix(b"prefix-"), b"body.txt".removesuffix(b".txt"))
+t = bytes.maketrans(b"abc", b"xyz")
+print(b"aabbcc".translate(t), b"hello".translate(None, b"l"), len(t))
+print(b"abc".decode(), b"a,b".split(b",", maxsplit=1), b"x y  z".split(b" "))
+print(bytes.fromhex("41 42").decode(), b"\xe2\x82\xac".decode("utf-8"), (b"x" * 3).count(b"xx"))

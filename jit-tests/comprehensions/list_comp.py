@@ -1,0 +1,21 @@
+# list comprehensions
+print([x * 2 for x in range(6)])
+print([x for x in range(20) if x % 3 == 0])
+print([(x, y) for x in range(3) for y in "ab"])
+print([[x * y for y in range(4)] for x in range(3)])
+print([x for row in [[1, 2], [3], []] for x in row])
+print([x if x % 2 else -x for x in range(6)])
+print([c.upper() for c in "hello" if c not in "l"])
+print([i for i in range(10) if i > 2 if i < 7])
+matrix = [[1, 2, 3], [4, 5, 6]]
+print([[row[i] for row in matrix] for i in range(3)])
+print([len(w) for w in "the quick brown fox".split()])
+print([(lambda v: v + 1)(x) for x in range(3)])
+print([y for x in range(5) if (y := x * x) > 3])
+print([a + b for a, b in zip([1, 2, 3], [10, 20, 30])])
+print([k for k, v in {"a": 1, "b": 0, "c": 2}.items() if v])
+print([[]] * 0, [_ for _ in []], [None for _ in range(2)])
+print([*[1, 2], *[x for x in range(3)]])
+i = "unchanged"
+print([i for i in range(3)], i)
+print([str(x) + s for x in range(2) for s in ("a", "b") if x or s == "b"])

@@ -1,0 +1,5 @@
+# stdout written before the failure must be flushed
+for i in range(5):
+    print("line", i)
+print("partial", end="")
+raise RuntimeError("after output")

@@ -1,0 +1,4 @@
+# exceptions without a message, and exception classes
+def f():
+    raise NotImplementedError
+f()

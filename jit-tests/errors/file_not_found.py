@@ -1,0 +1,3 @@
+# uncaught FileNotFoundError
+with open("/nonexistent-dir/missing-file.txt") as f:
+    print(f.read())

@@ -1,0 +1,4 @@
+# uncaught IndexError
+stack = [1, 2, 3]
+while True:
+    print(stack.pop())

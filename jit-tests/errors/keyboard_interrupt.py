@@ -1,0 +1,3 @@
+# uncaught KeyboardInterrupt exits with status 130 (after the traceback)
+print("raising")
+raise KeyboardInterrupt

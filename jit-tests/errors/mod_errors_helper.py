@@ -1,0 +1,2 @@
+# helper for errors/import_error_name.py
+present = "present value"

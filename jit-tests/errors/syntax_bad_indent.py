@@ -1,0 +1,5 @@
+# IndentationError: unexpected indent
+def f():
+    return 1
+    print("ok")
+      print("too deep")

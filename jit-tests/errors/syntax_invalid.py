@@ -1,0 +1,4 @@
+# SyntaxError: invalid syntax
+print("never")
+if x = 5:
+    pass

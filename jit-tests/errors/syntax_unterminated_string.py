@@ -1,0 +1,3 @@
+# SyntaxError: unterminated string literal
+print("fine")
+s = "unterminated

@@ -1,0 +1,3 @@
+# exit status is taken modulo 256 by the OS
+import sys
+sys.exit(257)

@@ -1,0 +1,3 @@
+# sys.exit with a non-int, non-str object
+import sys
+sys.exit([1, "two"])

@@ -1,0 +1,6 @@
+# uncaught UnboundLocalError
+total = 0
+def add(n):
+    total += n
+    return total
+add(1)

@@ -1,0 +1,2 @@
+from ..mod_util import helper as parent_helper
+NAME = "subpackage " + __name__

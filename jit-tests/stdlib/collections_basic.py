@@ -1,0 +1,21 @@
+# collections: Counter, defaultdict, deque, namedtuple, OrderedDict
+from collections import Counter, defaultdict, deque, namedtuple, OrderedDict
+c = Counter("abracadabra")
+print(c.most_common(3), c["a"], c["zz"], sorted(c.elements())[:6])
+c.update("aaz")
+print(c["a"], c["z"], (c + Counter("b"))["b"], sorted((c - Counter("abr")).items()))
+dd = defaultdict(list)
+for k, v in [("x", 1), ("y", 2), ("x", 3)]:
+    dd[k].append(v)
+print(dict(dd), dd["missing"], len(dd))
+dq = deque([1, 2, 3], maxlen=5)
+dq.appendleft(0); dq.append(4); dq.append(5)
+print(dq, dq.popleft(), dq.pop(), list(dq))
+dq.rotate(1)
+print(list(dq), dq[0], len(dq))
+Point = namedtuple("Point", "x y")
+p = Point(1, y=2)
+print(p, p.x, p[1], p._asdict(), p._replace(x=9), Point._fields, tuple(p))
+od = OrderedDict(a=1, b=2)
+od.move_to_end("a")
+print(list(od), od.popitem(last=False))
