@@ -9,6 +9,7 @@ pub mod dict;
 pub mod exception;
 pub mod file;
 pub mod float;
+pub mod format_spec;
 pub mod frame;
 pub mod function;
 pub mod generator;

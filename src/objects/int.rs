@@ -105,3 +105,26 @@ const _: () = assert!(value::SMALL_MAX > 0);
 
 /// Registers this type's native methods (called once at start-up).
 pub fn init() {}
+
+/// `float(int)`, correctly rounded; `OverflowError` when out of range.
+pub fn bigint_to_f64(v: &BigInt) -> crate::vm::PyResult<f64> {
+    use num_traits::Signed;
+    let mag = v.magnitude();
+    let bits = mag.bits();
+    let f = if bits <= 64 {
+        num_traits::ToPrimitive::to_u64(mag).unwrap_or(0) as f64
+    } else {
+        // Keep 55 bits plus a sticky bit so the final rounding to 53 bits is exact.
+        let shift = bits - 55;
+        if shift > 969 {
+            return Err(crate::vm::errors::overflow_error("int too large to convert to float"));
+        }
+        let top = num_traits::ToPrimitive::to_u64(&(mag >> shift)).unwrap_or(0);
+        let sticky = (mag.trailing_zeros().unwrap_or(0) < shift) as u64;
+        ((top << 1) | sticky) as f64 * 2f64.powi(shift as i32 - 1)
+    };
+    if f.is_infinite() {
+        return Err(crate::vm::errors::overflow_error("int too large to convert to float"));
+    }
+    Ok(if v.is_negative() { -f } else { f })
+}
