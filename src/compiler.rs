@@ -1,6 +1,23 @@
 //! The compiler: Ruff AST → symbol tables → code objects with bytecode.
+//!
+//! `symtable` resolves every name's scope first (CPython's two-pass design); `codegen` is
+//! the code-unit builder (labels, constants, line table, exception table, stack depth);
+//! the constructs are split by file: `expr`, `stmt`, `call`, `compr`, `pattern`, `fstring`.
 
+pub mod call;
+pub mod codegen;
+pub mod compr;
+pub mod consts;
+pub mod expr;
+pub mod fstring;
+pub mod func;
 pub mod parse;
+pub mod pattern;
+pub mod stmt;
+pub mod symtable;
+pub mod unit;
+
+use ruff_text_size::TextRange;
 
 use crate::values::Value;
 
@@ -28,16 +45,27 @@ pub enum Mode {
     Single,
 }
 
+/// Builds a `SyntaxError` at `range` of `source`.
+pub fn error_at(source: &str, filename: &str, range: TextRange, msg: impl Into<String>) -> CompileError {
+    let (line, col, text) = parse::locate(source, range.start());
+    let (eline, ecol, _) = parse::locate(source, range.end());
+    CompileError {
+        kind: "SyntaxError",
+        msg: msg.into(),
+        filename: filename.into(),
+        line,
+        col,
+        end_col: if eline == line { ecol } else { 0 },
+        text,
+    }
+}
+
 /// Compiles `source` into a module-level code object.
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Value, CompileError> {
-    let _ast = parse::parse(source, filename, mode)?;
-    Err(CompileError {
-        kind: "SyntaxError",
-        msg: "compiler not built yet".into(),
-        filename: filename.into(),
-        line: 1,
-        col: 1,
-        end_col: 0,
-        text: String::new(),
-    })
+    let ast = parse::parse(source, filename, mode)?;
+    let table = symtable::build(&ast, source, filename)?;
+    unit::compile_module(&ast, &table, source, filename, mode)
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,82 @@
+//! Compiler unit tests: programs compile, and the listings look like CPython's.
+
+use crate::bytecode::code::Code;
+use crate::bytecode::dump::dump;
+use crate::compiler::{Mode, compile};
+
+fn init() {
+    crate::objects::registry::init();
+}
+
+fn listing(src: &str) -> String {
+    init();
+    match compile(src, "<test>", Mode::Exec) {
+        Ok(c) => match c.payload::<Code>() {
+            Some(code) => dump(code),
+            None => "not a code object".into(),
+        },
+        Err(e) => format!("error: {} line {}: {}", e.kind, e.line, e.msg),
+    }
+}
+
+fn err(src: &str) -> String {
+    init();
+    match compile(src, "<test>", Mode::Exec) {
+        Ok(_) => "ok".into(),
+        Err(e) => e.msg,
+    }
+}
+
+#[test]
+fn compiles_programs() {
+    let progs = [
+        "x = 1 + 2\nprint(x)\n",
+        "def f(a, b=2, *c, d, e=5, **g):\n    return a + b\nprint(f(1, d=3))\n",
+        "for i in range(3):\n    if i == 1:\n        continue\n    print(i)\nelse:\n    pass\n",
+        "while x < 3:\n    x += 1\n    if x: break\n",
+        "class C(B, metaclass=M):\n    '''doc'''\n    x: int = 3\n    def m(self):\n        return super().m()\n",
+        "def f():\n    x = 1\n    def g():\n        nonlocal x\n        x += 1\n        return x\n    return g\n",
+        "try:\n    f()\nexcept E as e:\n    print(e)\nexcept:\n    pass\nelse:\n    g()\nfinally:\n    h()\n",
+        "with open(p) as f, g() as (a, b):\n    print(f.read())\n",
+        "def gen():\n    yield 1\n    x = yield from g()\n    return x\n",
+        "print([x * y for x in a for y in b if x if y], {k: v for k, v in d}, {s for s in t}, list(z for z in w))\n",
+        "import a.b.c\nimport a.b.c as d\nfrom .m import x, y as z\nfrom m import *\n",
+        "a, *b, c = s\ndel a, b[0], c.d\nx[1:2] = y\nx.y += 1\nx[i] //= 2\n",
+        "print(f'{x!r:>{w}} and {y=} {z:.2f}')\n",
+        "match p:\n    case [1, *rest]: pass\n    case {'k': v, **kw}: pass\n    case Point(x=0, y=yy) | Point(1, yy) if yy > 0: pass\n    case str() as s: pass\n    case None: pass\n    case _: pass\n",
+        "assert x, 'msg'\nassert y\nraise E from F\n",
+        "f(*a, **k)\nf(1, *a, x=2, **k)\nf(a, b=1)\no.m(1, 2)\no.m(*a)\n",
+        "x = a if b else c\ny = a and b or c\nz = 1 < x < 3\nif not (a and b): pass\nif 1 < x < 3: pass\n",
+        "def f():\n    for x in y:\n        try:\n            return g()\n        finally:\n            break\n",
+        "def f():\n    with a:\n        return 1\n",
+        "def f():\n    try:\n        pass\n    except E as e:\n        return e\n",
+        "g = lambda x, *y, z=3: x + z\nd = {1: 2, **e}\ns = {*a, 1}\nt = (*a, 1)\nl = [1, 2, 3]\n",
+        "global_x = 1\ndef f():\n    global global_x\n    global_x = 2\n",
+        "print([(y := x) for x in range(3)], y)\n",
+    ];
+    for p in progs {
+        let l = listing(p);
+        assert!(!l.starts_with("error"), "{p}\n{l}");
+    }
+}
+
+#[test]
+fn dump_sample() {
+    let l = listing("def f(a):\n    try:\n        g()\n    except E as e:\n        k(e)\n    finally:\n        z()\n");
+    println!("{l}");
+    let l = listing("def f():\n    with a as b:\n        g()\n");
+    println!("{l}");
+    let l = listing("class C:\n    def m(self):\n        return super().m()\n");
+    println!("{l}");
+}
+
+#[test]
+fn syntax_errors() {
+    assert_eq!(err("return 1\n"), "'return' outside function");
+    assert_eq!(err("break\n"), "'break' outside loop");
+    assert_eq!(err("continue\n"), "'continue' not properly in loop");
+    assert_eq!(err("nonlocal x\n"), "nonlocal declaration not allowed at module level");
+    assert_eq!(err("def f():\n    x = 1\n    global x\n"), "name 'x' is assigned to before global declaration");
+    assert_eq!(err("def f():\n    nonlocal x\n"), "no binding for nonlocal 'x' found");
+    assert_eq!(err("yield 1\n"), "'yield' outside function");
+}
