@@ -33,6 +33,10 @@ opcodes! {
     /// Does nothing.
     Nop => |_, _| 0;
     /// Function/generator entry point; where `call` trace events and the eval breaker run.
+    /// Every code object starts with it. There is no RETURN_GENERATOR/MAKE_CELL/
+    /// COPY_FREE_VARS: calling a CO_GENERATOR code makes the generator, and frame set-up
+    /// creates cellvar cells (filled from `cell2arg` args) and copies the closure cells.
+    /// Comprehensions are functions with one argument `.0` (the outer iterator).
     Resume => |_, _| 0;
     /// [a] → []
     PopTop => |_, _| -1;
@@ -159,6 +163,11 @@ opcodes! {
     CallEx => |a, _| if a & 1 != 0 { -2 } else { -1 };
     /// [defaults?, kwdefaults?, annotations?, closure?, code, qualname] → [function];
     /// `arg` bits: 1 defaults tuple, 2 kwdefaults dict, 4 annotations dict, 8 closure tuple.
+    /// `__doc__` is `code.consts[0]` if that is a str (the compiler puts a function's
+    /// docstring, or None, first; lambdas get None), as CPython does. The closure tuple
+    /// holds one cell per `code.freevars`, in order. A class body is such a function too:
+    /// `__build_class__` runs it with the namespace as its locals dict, and it ends with
+    /// `LoadLocals; ReturnValue` (after storing its `__class__` cell as `__classcell__`).
     MakeFunction => |a, _| -1 - (a & 1) - ((a >> 1) & 1) - ((a >> 2) & 1) - ((a >> 3) & 1);
     /// [value] → return it.
     ReturnValue => |_, _| -1;
@@ -173,8 +182,10 @@ opcodes! {
     Send => |_, j| if j { -1 } else { 0 };
     /// `arg` = 0: re-raise the handled exception; 1: [exc] raise; 2: [exc, cause] raise from.
     Raise => |n, _| -n;
-    /// [exc] → re-raise exc (end of finally/except blocks); `arg` = 1: TOS1 is a saved
-    /// lasti to restore first (then also popped).
+    /// [exc] → re-raise exc (end of finally/except blocks); `arg` = n > 0: after popping
+    /// exc, the item n deep (n = 1: the new TOS) is a saved lasti to restore first (CPython's
+    /// RERAISE oparg: the compiler emits 1 in cleanup blocks, 2 in `with` handlers where the
+    /// stack is [exit, lasti, prev_exc, exc]). The unwinder then cuts the stack anyway.
     Reraise => |a, _| -1 - a;
     /// [exc] → [prev_handled_exc, exc]: exc becomes the handled exception (`sys.exc_info`).
     PushExcInfo => |_, _| 1;

@@ -1,8 +1,9 @@
-//! Parsing with Ruff's parser, and turning its errors into CPython-style `SyntaxError`s.
+//! Parsing with Ruff's parser (targeting Python 3.11), and turning its errors into
+//! CPython-style `SyntaxError`s / `IndentationError`s with CPython's wording.
 
-use ruff_python_ast::Mod;
+use ruff_python_ast::{Expr, Mod, PythonVersion};
 use ruff_python_parser::{Mode as RuffMode, ParseOptions};
-use ruff_text_size::TextSize;
+use ruff_text_size::{TextRange, TextSize};
 
 use super::{CompileError, Mode};
 
@@ -13,30 +14,292 @@ pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<Mod, CompileErr
         Mode::Eval => RuffMode::Expression,
         Mode::Single => RuffMode::Module,
     };
-    match ruff_python_parser::parse(source, ParseOptions::from(rmode)) {
-        Ok(p) => Ok(p.into_syntax()),
-        Err(e) => {
-            let (line, col, text) = locate(source, e.location.start());
-            Err(CompileError {
-                kind: "SyntaxError",
-                msg: e.error.to_string(),
-                filename: filename.into(),
-                line,
-                col,
-                end_col: 0,
-                text,
-            })
+    let opts = ParseOptions::from(rmode).with_target_version(PythonVersion::PY311);
+    match ruff_python_parser::parse(source, opts) {
+        Ok(p) => {
+            if let Some(u) = p.unsupported_syntax_errors().first() {
+                return Err(make(source, filename, u.range, "invalid syntax".into(), "SyntaxError"));
+            }
+            Ok(p.into_syntax())
         }
+        Err(e) => {
+            let (kind, msg, range) = translate(source, &e.error.to_string(), e.location);
+            Err(make(source, filename, range, msg, kind))
+        }
+    }
+}
+
+fn make(source: &str, filename: &str, range: TextRange, msg: String, kind: &'static str) -> CompileError {
+    let (line, col, text) = locate(source, range.start());
+    let (eline, ecol, _) = locate(source, range.end());
+    CompileError {
+        kind,
+        msg,
+        filename: filename.into(),
+        line,
+        col,
+        end_col: if eline == line && ecol > col { ecol } else { 0 },
+        text,
     }
 }
 
 /// 1-based (line, column in chars) of a byte offset, and that line's text.
 pub fn locate(source: &str, at: TextSize) -> (u32, u32, String) {
-    let off = (u32::from(at) as usize).min(source.len());
+    let mut off = (u32::from(at) as usize).min(source.len());
+    while !source.is_char_boundary(off) {
+        off -= 1;
+    }
     let before = &source[..off];
     let line = before.matches('\n').count() as u32 + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let col = source[line_start..off].chars().count() as u32 + 1;
     let line_end = source[line_start..].find('\n').map_or(source.len(), |i| line_start + i);
     (line, col, source[line_start..line_end].trim_end_matches('\r').to_owned())
+}
+
+/// The first unmatched closing bracket, or the innermost bracket left open at the end,
+/// skipping strings and comments.
+fn bracket_problem(source: &str) -> Option<(usize, char, bool)> {
+    let b = source.as_bytes();
+    let mut stack: Vec<(usize, u8)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'\'' | b'"' => {
+                let triple = i + 2 < b.len() && b[i + 1] == c && b[i + 2] == c;
+                let q = if triple { 3 } else { 1 };
+                i += q;
+                while i < b.len() {
+                    if b[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if !triple && b[i] == b'\n' {
+                        break;
+                    }
+                    if b[i] == c && (!triple || (i + 2 < b.len() && b[i + 1] == c && b[i + 2] == c)) {
+                        i += q;
+                        break;
+                    }
+                    i += 1;
+                }
+                continue;
+            }
+            b'(' | b'[' | b'{' => stack.push((i, c)),
+            b')' | b']' | b'}' => {
+                let want = match c {
+                    b')' => b'(',
+                    b']' => b'[',
+                    _ => b'{',
+                };
+                match stack.pop() {
+                    Some((_, o)) if o == want => {}
+                    Some((pos, o)) => {
+                        let _ = (pos, o);
+                        return Some((i, c as char, false));
+                    }
+                    None => return Some((i, c as char, false)),
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    stack.last().map(|&(p, c)| (p, c as char, true))
+}
+
+fn line_start_of(source: &str, off: usize) -> usize {
+    source[..off.min(source.len())].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// The 1-based line of the nearest non-blank line before the one at `off`.
+fn header_line(source: &str, off: usize) -> u32 {
+    let ls = line_start_of(source, off);
+    let before = &source[..ls];
+    let mut line = before.matches('\n').count() as u32;
+    for l in before.lines().rev() {
+        let t = l.trim();
+        if !t.is_empty() && !t.starts_with('#') {
+            return line;
+        }
+        line = line.saturating_sub(1);
+    }
+    line.max(1)
+}
+
+fn target_kind(text: &str) -> &'static str {
+    match ruff_python_parser::parse_expression(text) {
+        Ok(p) => match p.expr() {
+            Expr::NoneLiteral(_) => "None",
+            Expr::BooleanLiteral(b) => {
+                if b.value {
+                    "True"
+                } else {
+                    "False"
+                }
+            }
+            Expr::EllipsisLiteral(_) => "ellipsis",
+            Expr::NumberLiteral(_) | Expr::StringLiteral(_) | Expr::BytesLiteral(_) => "literal",
+            Expr::Call(_) => "function call",
+            Expr::FString(_) => "f-string expression",
+            Expr::Compare(_) => "comparison",
+            Expr::Lambda(_) => "lambda",
+            Expr::If(_) => "conditional expression",
+            Expr::Named(_) => "named expression",
+            Expr::Dict(_) => "dict literal",
+            Expr::Set(_) => "set display",
+            Expr::ListComp(_) => "list comprehension",
+            Expr::DictComp(_) => "dict comprehension",
+            Expr::SetComp(_) => "set comprehension",
+            Expr::Generator(_) => "generator expression",
+            Expr::Yield(_) | Expr::YieldFrom(_) => "yield expression",
+            Expr::Await(_) => "await expression",
+            Expr::Tuple(_) => "tuple",
+            Expr::List(_) => "list",
+            Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_) | Expr::Starred(_) => "name",
+            _ => "expression",
+        },
+        Err(_) => "expression",
+    }
+}
+
+/// Maps a Ruff parse error to CPython's (kind, message, location).
+fn translate(source: &str, msg: &str, range: TextRange) -> (&'static str, String, TextRange) {
+    let start = u32::from(range.start()) as usize;
+    let text = source.get(start..(u32::from(range.end()) as usize).min(source.len())).unwrap_or("");
+    if let Some((pos, c, open)) = bracket_problem(source) {
+        let at = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32 + 1));
+        let at_end = source.get(start..).is_none_or(|r| r.trim().is_empty());
+        if open && (msg.contains("EOF") || at_end) {
+            return ("SyntaxError", format!("'{c}' was never closed"), at);
+        }
+        if !open && pos <= start {
+            return ("SyntaxError", format!("unmatched '{c}'"), at);
+        }
+    }
+    let syn = |m: &str| ("SyntaxError", m.to_owned(), range);
+    if msg.starts_with("Expected `:`") {
+        return syn("expected ':'");
+    }
+    if msg == "Unexpected indentation" {
+        return ("IndentationError", "unexpected indent".into(), range);
+    }
+    if msg.contains("unindent does not match") {
+        return ("IndentationError", "unindent does not match any outer indentation level".into(), range);
+    }
+    if let Some(rest) = msg.strip_prefix("Expected an indented block after ") {
+        let what = rest.replace('`', "'").replace(" clause", "").replace("'class' definition", "class definition");
+        let line = header_line(source, start);
+        let what =
+            if what.contains("statement") || what.contains("definition") { what } else { format!("{what} statement") };
+        return ("IndentationError", format!("expected an indented block after {what} on line {line}"), range);
+    }
+    if msg == "Invalid assignment target" {
+        if text.starts_with("yield") {
+            return syn("assignment to yield expression not possible");
+        }
+        let k = target_kind(text);
+        let m = match k {
+            "None" | "True" | "False" | "__debug__" => format!("cannot assign to {k}"),
+            "name" | "tuple" | "list" => "invalid syntax".into(),
+            _ => {
+                let rest = &source[start..];
+                let line_end = rest.find('\n').unwrap_or(rest.len());
+                let after = rest[text.len().min(line_end)..line_end].trim_start();
+                let first = source[line_start_of(source, start)..start].trim().is_empty();
+                if first && k != "generator expression" && after.starts_with('=') && !after.starts_with("==") {
+                    format!("cannot assign to {k} here. Maybe you meant '==' instead of '='?")
+                } else {
+                    format!("cannot assign to {k}")
+                }
+            }
+        };
+        return syn(&m);
+    }
+    if msg == "Invalid delete target" {
+        return syn(&format!("cannot delete {}", target_kind(text)));
+    }
+    if msg == "Invalid augmented assignment target" {
+        let k = target_kind(text);
+        let k = if k == "literal" || k == "expression" { "expression" } else { k };
+        return syn(&format!("'{k}' is an illegal expression for augmented assignment"));
+    }
+    if let Some(rest) = msg.strip_prefix("Duplicate keyword argument ") {
+        return syn(&format!("keyword argument repeated: {}", rest.trim_matches('"').trim_matches('`')));
+    }
+    if msg.contains("Unparenthesized generator expression") {
+        return syn("Generator expression must be parenthesized");
+    }
+    if msg.contains("missing closing quote") {
+        let line = locate(source, range.start()).0;
+        let tri = text.starts_with("\"\"\"") || text.starts_with("'''");
+        let m = if tri {
+            format!("unterminated triple-quoted string literal (detected at line {line})")
+        } else {
+            format!("unterminated string literal (detected at line {line})")
+        };
+        return syn(&m);
+    }
+    if msg.contains("Parameter without a default cannot follow") {
+        return syn("non-default argument follows default argument");
+    }
+    if msg.contains("Positional argument cannot follow keyword argument unpacking") {
+        return syn("positional argument follows keyword argument unpacking");
+    }
+    if msg.contains("Positional argument cannot follow keyword argument") {
+        return syn("positional argument follows keyword argument");
+    }
+    if msg.contains("Iterable argument unpacking cannot follow keyword argument unpacking") {
+        return syn("iterable argument unpacking follows keyword argument unpacking");
+    }
+    if msg.contains("Invalid decimal integer literal") && text.starts_with('0') {
+        return syn("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
+    }
+    if msg.contains("Expected 'else'") || msg.contains("Expected `else`") {
+        return syn("expected 'else' after 'if' expression");
+    }
+    if msg.contains("Duplicate parameter") {
+        return syn(&format!("duplicate argument '{}' in function definition", text));
+    }
+    if msg.contains("Simple statements must be separated") {
+        let prev = source[..start].chars().next_back();
+        if prev.is_some_and(|c| c.is_ascii_digit() || c == '_' || c == '.') {
+            return syn("invalid decimal literal");
+        }
+        let ls = line_start_of(source, start);
+        let line = source[ls..].trim_start();
+        for kw in ["print", "exec"] {
+            if line.starts_with(kw) && line[kw.len()..].starts_with(' ') {
+                let at = TextRange::new(TextSize::from((ls + source[ls..].len() - line.len()) as u32), range.end());
+                return ("SyntaxError", format!("Missing parentheses in call to '{kw}'. Did you mean {kw}(...)?"), at);
+            }
+        }
+    }
+    if msg.contains("ParseIntError") {
+        let t = text.to_ascii_lowercase();
+        let kind = if t.starts_with("0x") {
+            "hexadecimal"
+        } else if t.starts_with("0o") {
+            "octal"
+        } else if t.starts_with("0b") {
+            "binary"
+        } else {
+            "decimal"
+        };
+        return syn(&format!("invalid {kind} literal"));
+    }
+    if msg.contains("keyword parameter after `*`")
+        || msg.contains("Named arguments must follow bare")
+        || msg.contains("named arguments must follow bare")
+    {
+        return syn("named arguments must follow bare *");
+    }
+    syn("invalid syntax")
 }

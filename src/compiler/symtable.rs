@@ -144,6 +144,8 @@ struct Builder<'a> {
     scopes: Vec<Scope>,
     by_node: HashMap<usize, usize>,
     stack: Vec<usize>,
+    /// Inside a comprehension's iterable expression (where walrus is forbidden).
+    in_comp_iter: u32,
 }
 
 type R = Result<(), CompileError>;
@@ -538,7 +540,9 @@ impl<'a> Builder<'a> {
         if first.is_async {
             return Err(self.err(first.range, "asynchronous comprehension outside of an asynchronous function"));
         }
+        self.in_comp_iter += 1;
         self.expr(&first.iter)?;
+        self.in_comp_iter -= 1;
         let idx = self.enter(ScopeKind::Comprehension, name, key);
         self.scopes[idx].comp_kind = kind;
         self.scopes[idx].is_generator = is_gen;
@@ -548,7 +552,9 @@ impl<'a> Builder<'a> {
                 if g.is_async {
                     return Err(self.err(g.range, "asynchronous comprehension outside of an asynchronous function"));
                 }
+                self.in_comp_iter += 1;
                 self.expr(&g.iter)?;
+                self.in_comp_iter -= 1;
             }
             self.comp_target(&g.target)?;
             for c in &g.ifs {
@@ -628,6 +634,10 @@ impl<'a> Builder<'a> {
                 _ => self.add_def(&n.id, DEF_LOCAL, n.range)?,
             },
             Expr::Named(n) => {
+                if self.in_comp_iter > 0 {
+                    return Err(self
+                        .err(n.range, "assignment expression cannot be used in a comprehension iterable expression"));
+                }
                 self.expr(&n.value)?;
                 match &*n.target {
                     Expr::Name(t) => self.named_target(t)?,
@@ -690,7 +700,14 @@ impl<'a> Builder<'a> {
             Expr::Generator(c) => {
                 self.comprehension(node_key(c), "<genexpr>", "generator expression", &c.generators, &[&c.elt], true)?
             }
-            Expr::Await(a) => return Err(self.err(a.range, "'await' outside async function")),
+            Expr::Await(a) => {
+                let msg = if self.scopes[self.cur()].kind.is_function_like() {
+                    "'await' outside async function"
+                } else {
+                    "'await' outside function"
+                };
+                return Err(self.err(a.range, msg));
+            }
             Expr::Yield(y) => {
                 self.yield_check(y.range)?;
                 if let Some(v) = &y.value {
@@ -784,7 +801,8 @@ impl<'a> Builder<'a> {
 
 /// Builds and analyses the symbol table of a module.
 pub fn build(m: &Mod, source: &str, filename: &str) -> Result<SymTable, CompileError> {
-    let mut b = Builder { source, filename, scopes: Vec::new(), by_node: HashMap::new(), stack: vec![0] };
+    let mut b =
+        Builder { source, filename, scopes: Vec::new(), by_node: HashMap::new(), stack: vec![0], in_comp_iter: 0 };
     b.scopes.push(Scope::new(ScopeKind::Module, "<module>", None, false));
     match m {
         Mod::Module(m) => b.body(&m.body)?,

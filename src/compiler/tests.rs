@@ -80,3 +80,21 @@ fn syntax_errors() {
     assert_eq!(err("def f():\n    nonlocal x\n"), "no binding for nonlocal 'x' found");
     assert_eq!(err("yield 1\n"), "'yield' outside function");
 }
+
+/// Prints how the cases in /tmp/errcases.txt (one per line, `\n` escaped) fail, to
+/// compare with CPython by hand.
+#[test]
+fn show_parse_errors() {
+    let cases: Vec<String> = std::fs::read_to_string("/tmp/errcases.txt")
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.replace("\\n", "\n"))
+        .collect();
+    init();
+    for c in cases {
+        match compile(&c, "<t>", Mode::Exec) {
+            Ok(_) => println!("{c:?} => OK"),
+            Err(e) => println!("{c:?} => {} {}:{} {}", e.kind, e.line, e.col, e.msg),
+        }
+    }
+}
