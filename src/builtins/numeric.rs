@@ -1,6 +1,229 @@
 //! Builtins, numeric builtins: abs, divmod, pow, round, hex, oct, bin, sum.
 
-use crate::values::Value;
+use num_bigint::BigInt;
+
+use crate::bytecode::opcode::BinOp;
+use crate::objects::float::new_float;
+use crate::objects::format_spec::{format_int, parse_spec_for};
+use crate::objects::int::methods_support::{int_divmod, int_pow3};
+use crate::objects::int::{int_val, new_bigint, new_int};
+use crate::objects::str::new_str;
+use crate::objects::{none, types};
+use crate::values::{Kind, Value};
+use crate::vm::errors::type_error;
+use crate::vm::protocol::type_name;
+use crate::vm::startup::add_function;
+use crate::vm::{Args, PyResult, Vm};
 
 /// Adds this group's functions to the builtins dict.
-pub fn init(_d: &Value) {}
+pub fn init(d: &Value) {
+    add_function(d, "builtins", "abs", builtin_abs);
+    add_function(d, "builtins", "divmod", builtin_divmod);
+    add_function(d, "builtins", "pow", builtin_pow);
+    add_function(d, "builtins", "round", builtin_round);
+    add_function(d, "builtins", "hex", builtin_hex);
+    add_function(d, "builtins", "oct", builtin_oct);
+    add_function(d, "builtins", "bin", builtin_bin);
+    add_function(d, "builtins", "sum", builtin_sum);
+}
+
+/// `operator.index(v)`: the int value of `v` via `__index__`, as a plain int.
+pub fn index(vm: &mut Vm, v: &Value) -> PyResult {
+    if matches!(v.kind(), Kind::SmallInt | Kind::Int) {
+        return Ok(v.clone());
+    }
+    if let Some(r) = vm.call_special(v, "__index__", &[])? {
+        return match int_val(&r) {
+            Some(_) if matches!(r.kind(), Kind::SmallInt | Kind::Int) => Ok(r),
+            Some(i) => Ok(new_bigint(i.to_bigint())),
+            None => Err(type_error(format!("__index__ returned non-int (type {})", type_name(&r)))),
+        };
+    }
+    Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v))))
+}
+
+fn builtin_abs(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [x] = args.exact::<1>("abs")?;
+    if let Some(i) = x.as_small() {
+        return Ok(new_int(i.abs()));
+    }
+    if let Some(f) = x.payload::<crate::objects::float::PyFloat>() {
+        return Ok(new_float(f.0.abs()));
+    }
+    match vm.call_special(x, "__abs__", &[])? {
+        Some(r) => Ok(r),
+        None => Err(type_error(format!("bad operand type for abs(): '{}'", type_name(x)))),
+    }
+}
+
+fn builtin_divmod(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [a, b] = args.exact::<2>("divmod")?;
+    if matches!(a.kind(), Kind::SmallInt | Kind::Int | Kind::Bool)
+        && matches!(b.kind(), Kind::SmallInt | Kind::Int | Kind::Bool)
+    {
+        if let (Some(x), Some(y)) = (int_val(a), int_val(b)) {
+            return int_divmod(x, y);
+        }
+    }
+    match vm.binary_dunders(a, b, "__divmod__", "__rdivmod__")? {
+        Some(r) => Ok(r),
+        None => Err(type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            type_name(a),
+            type_name(b)
+        ))),
+    }
+}
+
+fn builtin_pow(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let a = args.bind("pow", &["base", "exp", "mod"], 2)?;
+    let (Some(base), Some(exp)) = (&a[0], &a[1]) else { return Err(type_error("pow() missing required argument")) };
+    match &a[2] {
+        None => vm.binary_op(base, exp, BinOp::Pow, false),
+        Some(m) if m.is_none() => vm.binary_op(base, exp, BinOp::Pow, false),
+        Some(m) => {
+            let all_int = [base, exp, m].iter().all(|v| matches!(v.kind(), Kind::SmallInt | Kind::Int | Kind::Bool));
+            if all_int {
+                return int_pow3(base, exp, Some(m));
+            }
+            if let Some(f) = vm.lookup_special(base, "__pow__") {
+                let r = vm.call(&f, Args::positional_only(&[base.clone(), exp.clone(), m.clone()]))?;
+                if !r.is_not_implemented() {
+                    return Ok(r);
+                }
+            }
+            if !exp.type_of().is(base.type_of()) {
+                if let Some(f) = vm.lookup_special(exp, "__rpow__") {
+                    if exp.kind() != Kind::Instance || f.kind() == Kind::Builtin {
+                        let r = vm.call(&f, Args::positional_only(&[exp.clone(), base.clone(), m.clone()]))?;
+                        if !r.is_not_implemented() {
+                            return Ok(r);
+                        }
+                    }
+                }
+            }
+            Err(type_error(format!(
+                "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                type_name(base),
+                type_name(exp),
+                type_name(m)
+            )))
+        }
+    }
+}
+
+fn builtin_round(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let a = args.bind("round", &["number", "ndigits"], 1)?;
+    let Some(x) = &a[0] else { return Err(type_error("round() missing required argument 'number' (pos 1)")) };
+    let Some(f) = vm.lookup_special(x, "__round__") else {
+        return Err(type_error(format!("type {} doesn't define __round__ method", type_name(x))));
+    };
+    match &a[1] {
+        Some(n) if !n.is_none() => vm.call(&f, Args::positional_only(&[x.clone(), n.clone()])),
+        _ => vm.call(&f, Args::positional_only(std::slice::from_ref(x))),
+    }
+}
+
+fn radix(vm: &mut Vm, args: Args<'_>, name: &str, spec: &str) -> PyResult {
+    let [x] = args.exact::<1>(name)?;
+    let i = index(vm, x)?;
+    let v: BigInt = int_val(&i).map(|v| v.to_bigint()).unwrap_or_default();
+    let s = parse_spec_for(spec, "int")?;
+    Ok(new_str(format_int(&v, &s, "int")?))
+}
+fn builtin_hex(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    radix(vm, args, "hex", "#x")
+}
+fn builtin_oct(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    radix(vm, args, "oct", "#o")
+}
+fn builtin_bin(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    radix(vm, args, "bin", "#b")
+}
+
+/// `sum(iterable, /, start=0)`: exact int and plain float fast paths (3.11 adds floats
+/// left to right), then `+`.
+fn builtin_sum(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let p = args.pos();
+    if p.is_empty() {
+        return Err(type_error("sum() takes at least 1 positional argument (0 given)"));
+    }
+    if p.len() > 2 {
+        return Err(type_error(format!("sum() takes at most 2 arguments ({} given)", p.len())));
+    }
+    let mut start = p.get(1).cloned();
+    for (k, v) in args.kwargs() {
+        if k != "start" || start.is_some() {
+            return Err(type_error(format!("sum() got an unexpected keyword argument '{k}'")));
+        }
+        start = Some(v.clone());
+    }
+    let mut result = start.unwrap_or_else(|| new_int(0));
+    match result.kind() {
+        Kind::Str => return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]")),
+        Kind::Bytes => return Err(type_error("sum() can't sum bytes [use b''.join(seq) instead]")),
+        Kind::ByteArray => return Err(type_error("sum() can't sum bytearray [use b''.join(seq) instead]")),
+        _ => {}
+    }
+    let it = vm.iter(&p[0])?;
+    // Exact ints: accumulate in an i128 while it fits.
+    if matches!(result.kind(), Kind::SmallInt | Kind::Int | Kind::Bool) {
+        let mut acc: i128 = match int_val(&result).and_then(|v| v.as_i64()) {
+            Some(i) => i as i128,
+            None => return sum_general(vm, result, &it, None),
+        };
+        loop {
+            let Some(item) = vm.next(&it)? else { return Ok(crate::objects::int::new_int_i128(acc)) };
+            if matches!(item.kind(), Kind::SmallInt | Kind::Int | Kind::Bool) {
+                if let Some(i) = int_val(&item).and_then(|v| v.as_i64()) {
+                    if let Some(s) = acc.checked_add(i as i128) {
+                        acc = s;
+                        continue;
+                    }
+                }
+            }
+            result = crate::objects::int::new_int_i128(acc);
+            if item.kind() == Kind::Float {
+                return sum_float(vm, result, item, &it);
+            }
+            return sum_general(vm, result, &it, Some(item));
+        }
+    }
+    if result.kind() == Kind::Float {
+        let Some(item) = vm.next(&it)? else { return Ok(result) };
+        return sum_float(vm, result, item, &it);
+    }
+    sum_general(vm, result, &it, None)
+}
+
+/// Float accumulation while the items are floats or exact ints (`result` is an int or float).
+fn sum_float(vm: &mut Vm, result: Value, first: Value, it: &Value) -> PyResult {
+    let mut item = Some(first);
+    let mut acc = vm.binary_op(&result, item.as_ref().unwrap_or(&result), BinOp::Add, false)?;
+    let Some(mut f) = acc.as_float().filter(|_| acc.kind() == Kind::Float) else {
+        return sum_general(vm, acc, it, None);
+    };
+    loop {
+        item = vm.next(it)?;
+        let Some(x) = item else { return Ok(new_float(f)) };
+        match x.kind() {
+            Kind::Float => f += x.as_float().unwrap_or(0.0),
+            Kind::SmallInt | Kind::Bool => f += int_val(&x).and_then(|v| v.as_i64()).unwrap_or(0) as f64,
+            _ => {
+                acc = new_float(f);
+                return sum_general(vm, acc, it, Some(x));
+            }
+        }
+    }
+}
+
+fn sum_general(vm: &mut Vm, mut result: Value, it: &Value, pending: Option<Value>) -> PyResult {
+    if let Some(x) = pending {
+        result = vm.binary_op(&result, &x, BinOp::Add, false)?;
+    }
+    while let Some(x) = vm.next(it)? {
+        result = vm.binary_op(&result, &x, BinOp::Add, false)?;
+    }
+    let _ = (none(), &types().int);
+    Ok(result)
+}

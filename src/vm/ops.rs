@@ -1,12 +1,18 @@
 //! Operators: binary (with reflected operands and `NotImplemented`), in-place, unary and
-//! rich comparison, as CPython's abstract.c/object.c resolve them through the types.
+//! rich comparison, as CPython's abstract.c/object.c resolve them through the types, with
+//! allocation-free fast paths for builtin numbers.
+
+use std::cmp::Ordering;
 
 use crate::bytecode::opcode::{BinOp, CmpOp};
-use crate::objects::{not_implemented, py_bool};
-use crate::values::Value;
+use crate::objects::complex::{PyComplex, complex_binop, complex_eq};
+use crate::objects::float::{PyFloat, float_binop, new_float};
+use crate::objects::int::{cmp_int_float, cmp_ints, int_binop, int_val, new_int};
+use crate::objects::py_bool;
+use crate::values::{Kind, Value};
 use crate::vm::errors::type_error;
 use crate::vm::protocol::{is_subtype, type_name};
-use crate::vm::{PyResult, Vm};
+use crate::vm::{Args, PyResult, Vm};
 
 /// The modulus of CPython's numeric hash (2**61 - 1).
 pub const HASH_MODULUS: i64 = (1 << 61) - 1;
@@ -19,6 +25,84 @@ pub fn hash_i64(i: i64) -> i64 {
     if h == -1 { -2 } else { h }
 }
 
+/// The float value of an exact builtin int/bool/float (no subclasses); `None` otherwise.
+/// Ints too large for a float report `Err`.
+#[inline]
+fn exact_float(v: &Value) -> Option<PyResult<f64>> {
+    match v.kind() {
+        Kind::Float => v.payload::<PyFloat>().map(|f| Ok(f.0)),
+        Kind::SmallInt | Kind::Int | Kind::Bool => int_val(v).map(|i| i.to_f64()),
+        _ => None,
+    }
+}
+
+#[inline]
+fn is_exact_int(k: Kind) -> bool {
+    matches!(k, Kind::SmallInt | Kind::Int | Kind::Bool)
+}
+
+/// `a op b` computed directly when both are exact builtin numbers (no user subclass can
+/// intercept); `Ok(None)` to take the general path.
+#[inline]
+pub fn numeric_binop(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
+    let (ka, kb) = (a.kind(), b.kind());
+    if is_exact_int(ka) && is_exact_int(kb) {
+        if ka == Kind::Bool && kb == Kind::Bool && matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) {
+            return Ok(None);
+        }
+        let (Some(x), Some(y)) = (int_val(a), int_val(b)) else { return Ok(None) };
+        return int_binop(x, y, op);
+    }
+    if ka == Kind::Float || kb == Kind::Float {
+        if let (Some(x), Some(y)) = (exact_float(a), exact_float(b)) {
+            return float_binop(x?, y?, op);
+        }
+        return Ok(None);
+    }
+    if ka == Kind::Complex || kb == Kind::Complex {
+        let c = |v: &Value| -> Option<PyResult<(f64, f64)>> {
+            match v.payload::<PyComplex>() {
+                Some(c) => Some(Ok((c.re, c.im))),
+                None => exact_float(v).map(|f| f.map(|f| (f, 0.0))),
+            }
+        };
+        if let (Some(x), Some(y)) = (c(a), c(b)) {
+            return complex_binop(x?, y?, op);
+        }
+    }
+    Ok(None)
+}
+
+/// Ordering of two exact builtin reals; `Some(None)` when unordered (NaN), `None` when
+/// they are not both exact builtin reals.
+#[inline]
+pub fn numeric_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
+    let (ka, kb) = (a.kind(), b.kind());
+    match (ka, kb) {
+        _ if is_exact_int(ka) && is_exact_int(kb) => Some(Some(cmp_ints(int_val(a)?, int_val(b)?))),
+        (Kind::Float, Kind::Float) => Some(a.payload::<PyFloat>()?.0.partial_cmp(&b.payload::<PyFloat>()?.0)),
+        (Kind::Float, _) if is_exact_int(kb) => {
+            Some(cmp_int_float(int_val(b)?, a.payload::<PyFloat>()?.0).map(|o| o.reverse()))
+        }
+        (_, Kind::Float) if is_exact_int(ka) => Some(cmp_int_float(int_val(a)?, b.payload::<PyFloat>()?.0)),
+        _ => None,
+    }
+}
+
+fn cmp_result(o: Option<Ordering>, op: CmpOp) -> bool {
+    match o {
+        None => op == CmpOp::Ne,
+        Some(o) => match op {
+            CmpOp::Lt => o.is_lt(),
+            CmpOp::Le => o.is_le(),
+            CmpOp::Eq => o.is_eq(),
+            CmpOp::Ne => o.is_ne(),
+            CmpOp::Gt => o.is_gt(),
+            CmpOp::Ge => o.is_ge(),
+        },
+    }
+}
+
 impl Vm {
     /// `a op b` (or `a op= b` when `inplace`).
     pub fn binary_op(&mut self, a: &Value, b: &Value, op: BinOp, inplace: bool) -> PyResult {
@@ -27,55 +111,22 @@ impl Vm {
                 return Ok(r);
             }
         }
+        if let Some(r) = numeric_binop(a, b, op)? {
+            return Ok(r);
+        }
         let (fwd, rev, inp) = op.dunders();
         if inplace {
             if let Some(f) = self.lookup_special(a, inp) {
-                let r = self.call(&f, crate::vm::Args::positional_only(&[a.clone(), b.clone()]))?;
+                let r = self.call(&f, Args::positional_only(&[a.clone(), b.clone()]))?;
                 if !r.is_not_implemented() {
                     return Ok(r);
                 }
             }
         }
-        let ta = a.type_of().clone();
-        let tb = b.type_of().clone();
-        let fa = self.lookup_special(a, fwd);
-        let fb = if ta.is(&tb) { None } else { self.lookup_special(b, rev) };
-        // A subclass's reflected method goes first when it overrides the base's.
-        if let Some(rb) = &fb {
-            if is_subtype(&tb, &ta) && !fa.as_ref().is_some_and(|f| f.is(rb)) {
-                let r = self.call(rb, crate::vm::Args::positional_only(&[b.clone(), a.clone()]))?;
-                if !r.is_not_implemented() {
-                    return Ok(r);
-                }
-                return self.binary_forward_then_fail(a, b, fa, None, op, inplace);
-            }
-        }
-        self.binary_forward_then_fail(a, b, fa, fb, op, inplace)
-    }
-
-    fn binary_forward_then_fail(
-        &mut self,
-        a: &Value,
-        b: &Value,
-        fa: Option<Value>,
-        fb: Option<Value>,
-        op: BinOp,
-        inplace: bool,
-    ) -> PyResult {
-        if let Some(f) = fa {
-            let r = self.call(&f, crate::vm::Args::positional_only(&[a.clone(), b.clone()]))?;
-            if !r.is_not_implemented() {
-                return Ok(r);
-            }
-        }
-        if let Some(f) = fb {
-            let r = self.call(&f, crate::vm::Args::positional_only(&[b.clone(), a.clone()]))?;
-            if !r.is_not_implemented() {
-                return Ok(r);
-            }
+        if let Some(r) = self.binary_dunders(a, b, fwd, rev)? {
+            return Ok(r);
         }
         let sym = op.symbol();
-        let sym = if inplace { format!("{sym}=") } else { sym.to_owned() };
         if op == BinOp::Pow && !inplace {
             return Err(type_error(format!(
                 "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
@@ -83,46 +134,79 @@ impl Vm {
                 type_name(b)
             )));
         }
+        let sym = if inplace { format!("{sym}=") } else { sym.to_owned() };
         Err(type_error(format!("unsupported operand type(s) for {sym}: '{}' and '{}'", type_name(a), type_name(b))))
+    }
+
+    /// CPython's binary_op1 over dunders: `a.fwd(b)`, then `b.rev(a)`, except that a
+    /// subclass of `a`'s type overriding `rev` goes first. `None` when all returned
+    /// `NotImplemented` (or were missing).
+    pub fn binary_dunders(&mut self, a: &Value, b: &Value, fwd: &str, rev: &str) -> PyResult<Option<Value>> {
+        let ta = a.type_of().clone();
+        let tb = b.type_of().clone();
+        let fa = self.lookup_special(a, fwd);
+        let mut rb = if ta.is(&tb) { None } else { self.lookup_special(b, rev) };
+        if let Some(r) = rb.clone() {
+            if is_subtype(&tb, &ta) {
+                let ra = self.lookup_special(a, rev);
+                if !ra.is_some_and(|ra| ra.is(&r)) {
+                    let res = self.call(&r, Args::positional_only(&[b.clone(), a.clone()]))?;
+                    if !res.is_not_implemented() {
+                        return Ok(Some(res));
+                    }
+                    rb = None;
+                }
+            }
+        }
+        if let Some(f) = fa {
+            let res = self.call(&f, Args::positional_only(&[a.clone(), b.clone()]))?;
+            if !res.is_not_implemented() {
+                return Ok(Some(res));
+            }
+        }
+        if let Some(f) = rb {
+            let res = self.call(&f, Args::positional_only(&[b.clone(), a.clone()]))?;
+            if !res.is_not_implemented() {
+                return Ok(Some(res));
+            }
+        }
+        Ok(None)
     }
 
     /// Rich comparison `a op b`, returning whatever the dunder returned.
     pub fn compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult {
         if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
-            return Ok(py_bool(match op {
-                CmpOp::Lt => x < y,
-                CmpOp::Le => x <= y,
-                CmpOp::Eq => x == y,
-                CmpOp::Ne => x != y,
-                CmpOp::Gt => x > y,
-                CmpOp::Ge => x >= y,
-            }));
+            return Ok(py_bool(cmp_result(Some(x.cmp(&y)), op)));
+        }
+        if let Some(o) = numeric_cmp(a, b) {
+            return Ok(py_bool(cmp_result(o, op)));
+        }
+        if matches!(op, CmpOp::Eq | CmpOp::Ne) && (a.kind() == Kind::Complex || b.kind() == Kind::Complex) {
+            let r = match (a.payload::<PyComplex>(), b.payload::<PyComplex>()) {
+                (Some(c), _) if b.kind() != Kind::Instance => complex_eq((c.re, c.im), b),
+                (_, Some(c)) if a.kind() != Kind::Instance => complex_eq((c.re, c.im), a),
+                _ => None,
+            };
+            if let Some(eq) = r {
+                return Ok(py_bool(eq == (op == CmpOp::Eq)));
+            }
         }
         let (fwd, rev) = op.dunders();
         let ta = a.type_of().clone();
         let tb = b.type_of().clone();
         let mut checked_reflected = false;
         if !ta.is(&tb) && is_subtype(&tb, &ta) {
-            if let Some(f) = self.lookup_special(b, rev) {
-                checked_reflected = true;
-                let r = self.call(&f, crate::vm::Args::positional_only(&[b.clone(), a.clone()]))?;
-                if !r.is_not_implemented() {
-                    return Ok(r);
-                }
-            }
-        }
-        if let Some(f) = self.lookup_special(a, fwd) {
-            let r = self.call(&f, crate::vm::Args::positional_only(&[a.clone(), b.clone()]))?;
-            if !r.is_not_implemented() {
+            if let Some(r) = self.rich_dunder(b, a, rev, op)? {
                 return Ok(r);
             }
+            checked_reflected = true;
+        }
+        if let Some(r) = self.rich_dunder(a, b, fwd, op)? {
+            return Ok(r);
         }
         if !checked_reflected {
-            if let Some(f) = self.lookup_special(b, rev) {
-                let r = self.call(&f, crate::vm::Args::positional_only(&[b.clone(), a.clone()]))?;
-                if !r.is_not_implemented() {
-                    return Ok(r);
-                }
+            if let Some(r) = self.rich_dunder(b, a, rev, op)? {
+                return Ok(r);
             }
         }
         match op {
@@ -137,13 +221,40 @@ impl Vm {
         }
     }
 
+    /// Calls `x.name(y)`; `None` if missing or `NotImplemented`. A type without its own
+    /// `__ne__` gets `object.__ne__`'s behaviour: the inverse of `__eq__`.
+    fn rich_dunder(&mut self, x: &Value, y: &Value, name: &str, op: CmpOp) -> PyResult<Option<Value>> {
+        let f = match self.lookup_special(x, name) {
+            Some(f) => f,
+            None if op == CmpOp::Ne => {
+                let Some(eq) = self.lookup_special(x, "__eq__") else { return Ok(None) };
+                let r = self.call(&eq, Args::positional_only(&[x.clone(), y.clone()]))?;
+                if r.is_not_implemented() {
+                    return Ok(None);
+                }
+                let t = self.truthy(&r)?;
+                return Ok(Some(py_bool(!t)));
+            }
+            None => return Ok(None),
+        };
+        let r = self.call(&f, Args::positional_only(&[x.clone(), y.clone()]))?;
+        Ok(if r.is_not_implemented() { None } else { Some(r) })
+    }
+
     /// `-a`, `+a`, `~a` through `__neg__`, `__pos__`, `__invert__`.
     pub fn unary_op(&mut self, a: &Value, dunder: &str, sym: &str) -> PyResult {
         if let Some(x) = a.as_small() {
             match dunder {
-                "__neg__" => return Ok(crate::objects::int::new_int(-x)),
+                "__neg__" => return Ok(new_int(-x)),
                 "__pos__" => return Ok(a.clone()),
-                "__invert__" => return Ok(crate::objects::int::new_int(!x)),
+                "__invert__" => return Ok(new_int(!x)),
+                _ => {}
+            }
+        }
+        if let Some(f) = a.payload::<PyFloat>() {
+            match dunder {
+                "__neg__" => return Ok(new_float(-f.0)),
+                "__pos__" => return Ok(a.clone()),
                 _ => {}
             }
         }
@@ -154,11 +265,10 @@ impl Vm {
     }
 }
 
-/// Small-int fast path; `None` when the result needs the general path (overflow, floats,
-/// errors such as division by zero).
+/// Small-int fast path; `None` when the result needs the general path (floats, errors
+/// such as division by zero or negative shifts). Never overflows: inline ints are 62-bit.
 #[inline]
 pub fn small_int_op(x: i64, y: i64, op: BinOp) -> Option<Value> {
-    use crate::objects::int::new_int;
     match op {
         BinOp::Add => Some(new_int(x + y)),
         BinOp::Sub => Some(new_int(x - y)),
@@ -176,9 +286,4 @@ pub fn small_int_op(x: i64, y: i64, op: BinOp) -> Option<Value> {
         BinOp::Xor => Some(new_int(x ^ y)),
         _ => None,
     }
-}
-
-#[allow(dead_code)]
-fn _ni() -> Value {
-    not_implemented()
 }

@@ -314,6 +314,9 @@ impl Vm {
         if let Some(s) = v.payload::<PyStr>() {
             return Ok(s.hash());
         }
+        if let Some(h) = crate::objects::int::fast_hash(v) {
+            return Ok(h);
+        }
         match self.lookup_special(v, "__hash__") {
             Some(h) if !h.is_none() => {
                 let r = self.call(&h, Args::positional_only(std::slice::from_ref(v)))?;
