@@ -90,6 +90,10 @@ pub fn complex_pow(a: C, b: C) -> PyResult {
             len /= (at * b.1).exp();
             phase += b.1 * vabs.ln();
         }
+        // libm's cos/sin of an infinite phase set EDOM, which CPython reports like this.
+        if phase.is_infinite() {
+            return Err(neg_power());
+        }
         (len * phase.cos(), len * phase.sin())
     };
     if p.0.is_infinite() || p.1.is_infinite() {

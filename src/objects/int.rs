@@ -345,3 +345,46 @@ pub fn init() {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+pub mod tests_support {
+    //! Builds test operands from tiny Python-like literals without the compiler.
+    use crate::values::Value;
+    use crate::vm::Vm;
+
+    pub fn literal(_vm: &mut Vm, s: &str) -> Value {
+        use crate::objects::complex::new_complex;
+        use crate::objects::float::new_float;
+        use num_traits::Pow;
+        match s {
+            "True" => return crate::objects::py_bool(true),
+            "False" => return crate::objects::py_bool(false),
+            "float(\"inf\")" => return new_float(f64::INFINITY),
+            "float(\"nan\")" => return new_float(f64::NAN),
+            "(1+2j)" => return new_complex(1.0, 2.0),
+            "2j" => return new_complex(0.0, 2.0),
+            _ => {}
+        }
+        let (neg, body) = match s.strip_prefix("-(").and_then(|r| r.strip_suffix(')')) {
+            Some(b) => (true, b),
+            None => (false, s),
+        };
+        let big = |b: &str| -> num_bigint::BigInt {
+            // "a**b+c" forms.
+            let (p, add) = match b.split_once('+') {
+                Some((p, c)) => (p, c.parse::<i64>().unwrap_or(0)),
+                None => (b, 0),
+            };
+            let (x, e) = p.split_once("**").unwrap_or((p, "1"));
+            num_bigint::BigInt::from(x.parse::<i64>().unwrap_or(0)).pow(e.parse::<u32>().unwrap_or(1)) + add
+        };
+        if body.contains("**") {
+            let v = big(body);
+            return super::new_bigint(if neg { -v } else { v });
+        }
+        if let Ok(i) = s.parse::<i64>() {
+            return super::new_int(i);
+        }
+        new_float(s.parse::<f64>().unwrap_or(0.0))
+    }
+}
