@@ -224,6 +224,52 @@ impl Builder {
                 push_lasti: hd.lasti,
             });
         }
+        if let Some(d) = flow_depth(&self.instrs, &table) {
+            self.max_depth = self.max_depth.max(d);
+        }
         table
     }
+}
+
+/// The maximum stack depth by flow analysis over jumps and exception edges, or `None`
+/// when two paths reach an instruction with different depths (a compiler bug).
+pub fn flow_depth(instrs: &[Instr], table: &[ExcEntry]) -> Option<i32> {
+    let n = instrs.len();
+    let mut depth: Vec<Option<i32>> = vec![None; n];
+    let mut work = vec![(0usize, 0i32)];
+    let mut max = 0;
+    let mut ok = true;
+    while let Some((pc, d)) = work.pop() {
+        if pc >= n {
+            continue;
+        }
+        match depth[pc] {
+            Some(old) => {
+                if old != d {
+                    ok = false;
+                }
+                continue;
+            }
+            None => depth[pc] = Some(d),
+        }
+        if d < 0 {
+            ok = false;
+        }
+        max = max.max(d);
+        let ins = instrs[pc];
+        if let Some(h) = table.iter().find(|e| e.start as usize <= pc && pc < e.end as usize) {
+            let hd = h.depth as i32 + h.push_lasti as i32 + 1;
+            max = max.max(hd);
+            work.push((h.target as usize, hd));
+        }
+        if ins.op.is_jump() {
+            work.push((ins.arg as usize, d + ins.op.stack_effect(ins.arg, true)));
+        }
+        if !matches!(ins.op, Op::Jump | Op::JumpBackward | Op::ReturnValue | Op::Raise | Op::Reraise) {
+            let nd = d + ins.op.stack_effect(ins.arg, false);
+            max = max.max(nd);
+            work.push((pc + 1, nd));
+        }
+    }
+    if ok { Some(max) } else { None }
 }

@@ -23,7 +23,8 @@ pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<Mod, CompileErr
             Ok(p.into_syntax())
         }
         Err(e) => {
-            let (kind, msg, range) = translate(source, &e.error.to_string(), e.location);
+            let lexical = matches!(e.error, ruff_python_parser::ParseErrorType::Lexical(_));
+            let (kind, msg, range) = translate(source, &e.error.to_string(), e.location, lexical);
             Err(make(source, filename, range, msg, kind))
         }
     }
@@ -171,20 +172,39 @@ fn target_kind(text: &str) -> &'static str {
 }
 
 /// Maps a Ruff parse error to CPython's (kind, message, location).
-fn translate(source: &str, msg: &str, range: TextRange) -> (&'static str, String, TextRange) {
+fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'static str, String, TextRange) {
     let start = u32::from(range.start()) as usize;
     let text = source.get(start..(u32::from(range.end()) as usize).min(source.len())).unwrap_or("");
-    if let Some((pos, c, open)) = bracket_problem(source) {
-        let at = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32 + 1));
-        let at_end = source.get(start..).is_none_or(|r| r.trim().is_empty());
-        if open && (msg.contains("EOF") || at_end) {
-            return ("SyntaxError", format!("'{c}' was never closed"), at);
-        }
-        if !open && pos <= start {
-            return ("SyntaxError", format!("unmatched '{c}'"), at);
+    // CPython tokenizes the rest of the file after a parser error: an unmatched closing
+    // bracket, or reaching the end inside brackets, replaces the parser's message.
+    let lex_eof = lexical && msg.contains("EOF");
+    if !lexical || lex_eof {
+        if let Some((pos, c, open)) = bracket_problem(source) {
+            let at = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32 + 1));
+            if open {
+                return ("SyntaxError", format!("'{c}' was never closed"), at);
+            }
+            if pos <= start {
+                return ("SyntaxError", format!("unmatched '{c}'"), at);
+            }
         }
     }
     let syn = |m: &str| ("SyntaxError", m.to_owned(), range);
+    if msg.starts_with("Expected `:`, found `=`") {
+        let ls = line_start_of(source, start);
+        let line = &source[ls..];
+        let line = &line[..line.find('\n').unwrap_or(line.len())];
+        let ind = line.len() - line.trim_start().len();
+        let t = line.trim_start();
+        for kw in ["if ", "elif ", "while "] {
+            if t.starts_with(kw) {
+                let s0 = ls + ind + kw.len();
+                let e0 = ls + line.trim_end().trim_end_matches(':').trim_end().len();
+                let at = TextRange::new(TextSize::from(s0 as u32), TextSize::from(e0.max(s0) as u32));
+                return ("SyntaxError", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?".into(), at);
+            }
+        }
+    }
     if msg.starts_with("Expected `:`") {
         return syn("expected ':'");
     }
@@ -245,7 +265,7 @@ fn translate(source: &str, msg: &str, range: TextRange) -> (&'static str, String
         } else {
             format!("unterminated string literal (detected at line {line})")
         };
-        return syn(&m);
+        return ("SyntaxError", m, TextRange::empty(range.start()));
     }
     if msg.contains("Parameter without a default cannot follow") {
         return syn("non-default argument follows default argument");

@@ -94,7 +94,70 @@ fn show_parse_errors() {
     for c in cases {
         match compile(&c, "<t>", Mode::Exec) {
             Ok(_) => println!("{c:?} => OK"),
-            Err(e) => println!("{c:?} => {} {}:{} {}", e.kind, e.line, e.col, e.msg),
+            Err(e) => println!("{c:?} => {} {}:{}-{} {}", e.kind, e.line, e.col, e.end_col, e.msg),
         }
     }
+}
+
+/// Every code object in `code` (recursively) has consistent stack depths.
+fn check_depths(code: &Code, what: &str) {
+    let instrs: Vec<_> = code.instrs.iter().map(|c| c.get()).collect();
+    assert!(
+        crate::compiler::codegen::flow_depth(&instrs, &code.exc_table).is_some(),
+        "inconsistent stack depth in {what}: {}\n{}",
+        code.qualname.as_str().unwrap_or("?"),
+        dump(code)
+    );
+    for c in &code.consts {
+        if let Some(inner) = c.payload::<Code>() {
+            check_depths(inner, what);
+        }
+    }
+}
+
+/// Compiles every golden test program: it must compile unless CPython reports a
+/// SyntaxError for it, and every code object must have consistent stack depths.
+#[test]
+fn compiles_golden_programs() {
+    init();
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/jit-tests");
+    let mut stack = vec![std::path::PathBuf::from(root)];
+    let mut failures = Vec::new();
+    while let Some(dir) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&dir) else { continue };
+        for ent in rd.flatten() {
+            let p = ent.path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            if p.extension().is_none_or(|e| e != "py") {
+                continue;
+            }
+            let Ok(src) = std::fs::read_to_string(&p) else { continue };
+            let name = p.display().to_string();
+            match compile(&src, &name, Mode::Exec) {
+                Ok(c) => {
+                    if let Some(code) = c.payload::<Code>() {
+                        check_depths(code, &name);
+                    }
+                }
+                Err(e) => {
+                    let out = std::process::Command::new("python3")
+                        .arg("-c")
+                        .arg("import sys; compile(open(sys.argv[1]).read(), sys.argv[1], 'exec')")
+                        .arg(&p)
+                        .output();
+                    let last = out
+                        .map(|o| String::from_utf8_lossy(&o.stderr).lines().last().unwrap_or("").to_owned())
+                        .unwrap_or_default();
+                    let ours = format!("{}: {}", e.kind, e.msg);
+                    if last != ours {
+                        failures.push(format!("{name}:{}: {ours}  (CPython: {last})", e.line));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
