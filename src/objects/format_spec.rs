@@ -387,7 +387,15 @@ pub struct FloatFlags {
 /// round-trip digits, else that many significant digits correctly rounded.
 fn sig_digits(x: f64, ndigits: Option<usize>) -> (String, i32) {
     let s = match ndigits {
-        None => format!("{x:e}"),
+        None => {
+            // Rust's shortest digits break a tie between two equally near candidates
+            // upwards; CPython's dtoa takes the correctly rounded (half-even) one when it
+            // round-trips too.
+            let short = format!("{x:e}");
+            let n = short.split('e').next().map_or(1, |m| m.bytes().filter(u8::is_ascii_digit).count());
+            let cr = format!("{:.*e}", n.saturating_sub(1), x);
+            if cr != short && cr.parse::<f64>() == Ok(x) { cr } else { short }
+        }
         Some(n) => format!("{:.*e}", n.saturating_sub(1), x),
     };
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));

@@ -345,6 +345,8 @@ pub fn init() {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests2;
 
 #[cfg(test)]
 pub mod tests_support {
