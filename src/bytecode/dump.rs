@@ -30,12 +30,35 @@ fn short(v: &Value) -> String {
     if let Some(f) = v.as_float() {
         return format!("{f:?}");
     }
+    if let Some(b) = v.payload::<crate::objects::int::PyBool>() {
+        return if b.0 { "True".into() } else { "False".into() };
+    }
+    if let Some(i) = v.payload::<crate::objects::int::PyInt>() {
+        return i.0.to_string();
+    }
+    if let Some(t) = v.payload::<crate::objects::tuple::PyTuple>() {
+        let items: Vec<String> = t.0.iter().map(short).collect();
+        return if items.len() == 1 { format!("({},)", items[0]) } else { format!("({})", items.join(", ")) };
+    }
     format!("<{:?}>", v.kind())
 }
 
 fn dump_into(code: &Code, out: &mut String) {
     let qn = code.qualname.as_str().unwrap_or("?");
     let _ = writeln!(out, "Disassembly of <code {qn}> (line {}):", code.firstlineno);
+    let names = |v: &[Value]| v.iter().map(|n| n.as_str().unwrap_or("?").to_owned()).collect::<Vec<_>>().join(", ");
+    let _ = writeln!(
+        out,
+        "  args {} posonly {} kwonly {} flags {:#x} stacksize {}; varnames ({}) cellvars ({}) freevars ({})",
+        code.argcount,
+        code.posonlyargcount,
+        code.kwonlyargcount,
+        code.flags,
+        code.stacksize,
+        names(&code.varnames),
+        names(&code.cellvars),
+        names(&code.freevars)
+    );
     let mut last_line = 0;
     for (pc, cell) in code.instrs.iter().enumerate() {
         let ins = cell.get();
@@ -68,8 +91,16 @@ fn dump_into(code: &Code, out: &mut String) {
                     String::new()
                 }
             }
-            Op::BinaryOp => format!("({})", BinOp::from_arg(ins.arg).symbol()),
+            Op::BinaryOp => {
+                let inplace = if ins.arg & crate::bytecode::opcode::INPLACE != 0 { "=" } else { "" };
+                format!("({}{inplace})", BinOp::from_arg(ins.arg).symbol())
+            }
             Op::CompareOp => format!("({})", CmpOp::from_arg(ins.arg).symbol()),
+            Op::MakeFunction if ins.arg != 0 => {
+                let bits = [(1, "defaults"), (2, "kwdefaults"), (4, "annotations"), (8, "closure")];
+                let v: Vec<&str> = bits.iter().filter(|(b, _)| ins.arg & b != 0).map(|(_, n)| *n).collect();
+                format!("({})", v.join(", "))
+            }
             op if op.is_jump() => format!("(to {})", ins.arg),
             _ => String::new(),
         };

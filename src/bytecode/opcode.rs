@@ -193,6 +193,14 @@ opcodes! {
     PopExcept => |_, _| -1;
     /// [exc, type] → [exc, isinstance-match(exc, type)] (type may be a tuple).
     CheckExcMatch => |_, _| 0;
+    /// `except*`: [exc, type] → [rest, match]: split the exception (group) by `type` as
+    /// `BaseExceptionGroup.split` does; a naked exception that matches is wrapped in an
+    /// `ExceptionGroup("", [exc])`. No match: [exc, None]. (CPython's CHECK_EG_MATCH.)
+    CheckEgMatch => |_, _| 0;
+    /// `except*` end: [orig, list] → [exc or None]: the exception to re-raise from the
+    /// original group and the exceptions raised/left unhandled by the handlers in `list`
+    /// (CPython's PREP_RERAISE_STAR / `_PyExc_PrepReraiseStar`).
+    PrepReraiseStar => |_, _| -1;
     /// [mgr] → [bound __exit__, mgr.__enter__()]
     BeforeWith => |_, _| 1;
     /// [exit, lasti?, prev_exc, exc] → [.., exc, exit(type(exc), exc, tb)]: `with` body

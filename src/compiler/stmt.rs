@@ -21,6 +21,7 @@ impl<'a> Compiler<'a> {
 
     pub fn stmt(&mut self, s: &'a Stmt) -> CResult {
         self.set_loc(s.range());
+        self.cur_stmt_range = s.range();
         match s {
             Stmt::FunctionDef(f) => self.function_def(f)?,
             Stmt::ClassDef(c) => self.class_def(c)?,
@@ -63,7 +64,9 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Raise, n);
             }
             Stmt::Try(t) => {
-                if t.finalbody.is_empty() {
+                if t.is_star && t.finalbody.is_empty() {
+                    self.try_star_except(t)?;
+                } else if t.finalbody.is_empty() {
                     self.try_except(t)?;
                 } else {
                     self.try_finally(t)?;
@@ -525,6 +528,109 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `try` with `except*` clauses (CPython 3.11's compiler_try_star_except).
+    fn try_star_except(&mut self, t: &'a ast::StmtTry) -> CResult {
+        let except = self.label();
+        let end = self.label();
+        let cleanup = self.label();
+        let reraise_star = self.label();
+        self.b().push_handler(except, false);
+        self.push_fblock(FKind::TryExcept, except, except)?;
+        self.body(&t.body)?;
+        self.pop_fblock();
+        self.b().pop_handler();
+        self.body(&t.orelse)?;
+        if !self.b().is_terminated() {
+            self.jump(Op::Jump, end);
+        }
+        self.bind(except);
+        let base = self.b().depth; // [exc]
+        self.b().push_handler(cleanup, true);
+        self.emit(Op::PushExcInfo, 0);
+        self.push_fblock(FKind::ExceptionGroupHandler, except, except)?;
+        let n = t.handlers.len();
+        for (hi, h) in t.handlers.iter().enumerate() {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            self.set_loc(h.range);
+            let next = self.label();
+            let no_match = self.label();
+            if hi == 0 {
+                // [prev, exc] → [prev, orig, list, rest]
+                self.emit(Op::Copy, 1);
+                self.emit(Op::BuildList, 0);
+                self.emit(Op::Swap, 2);
+            }
+            match &h.type_ {
+                Some(ty) => {
+                    self.expr(ty)?;
+                    self.set_loc(h.range);
+                    self.emit(Op::CheckEgMatch, 0);
+                    self.emit(Op::Copy, 1);
+                    self.jump(Op::PopJumpIfNone, no_match);
+                }
+                None => return Err(self.err(h.range, "expected one or more exception types")),
+            }
+            let saved = self.b().handler_state();
+            let cleanup_end = self.label();
+            match &h.name {
+                Some(name) => self.name_op(name, Ctx::Store),
+                None => self.emit(Op::PopTop, 0),
+            }
+            self.b().push_handler(cleanup_end, true);
+            self.push_fblock(FKind::HandlerCleanup(h.name.as_ref().map(|n| n.to_string())), cleanup_end, cleanup_end)?;
+            self.body(&h.body)?;
+            self.pop_fblock();
+            self.b().pop_handler();
+            if let Some(name) = &h.name {
+                self.load_none();
+                self.name_op(name, Ctx::Store);
+                self.name_op(name, Ctx::Del);
+            }
+            self.jump(Op::Jump, next);
+            self.b().set_handler_state(saved);
+            // The handler raised: collect that exception.
+            self.b().bind_with_depth(cleanup_end, base + 5);
+            if let Some(name) = &h.name {
+                self.load_none();
+                self.name_op(name, Ctx::Store);
+                self.name_op(name, Ctx::Del);
+            }
+            self.emit(Op::ListAppend, 3);
+            self.emit(Op::PopTop, 0);
+            self.jump(Op::Jump, next);
+            self.b().bind_with_depth(no_match, base + 4);
+            self.emit(Op::PopTop, 0);
+            self.bind(next);
+            if hi + 1 == n {
+                self.emit(Op::ListAppend, 1);
+                self.jump(Op::Jump, reraise_star);
+            }
+        }
+        self.pop_fblock();
+        let reraise = self.label();
+        self.bind(reraise_star);
+        self.emit(Op::PrepReraiseStar, 0);
+        self.emit(Op::Copy, 1);
+        self.jump(Op::PopJumpIfNotNone, reraise);
+        self.emit(Op::PopTop, 0);
+        let saved = self.b().handler_state();
+        self.b().pop_handler();
+        self.emit(Op::PopExcept, 0);
+        self.jump(Op::Jump, end);
+        self.b().set_handler_state(saved);
+        self.bind(reraise);
+        self.b().pop_handler();
+        self.emit(Op::Swap, 2);
+        self.emit(Op::PopExcept, 0);
+        self.emit(Op::Reraise, 0);
+        self.b().bind_with_depth(cleanup, base + 2);
+        self.emit(Op::Copy, 3);
+        self.emit(Op::PopExcept, 0);
+        self.emit(Op::Reraise, 1);
+        self.bind(end);
+        Ok(())
+    }
+
     fn try_finally(&mut self, t: &'a ast::StmtTry) -> CResult {
         let end = self.label();
         let exit = self.label();
@@ -535,6 +641,8 @@ impl<'a> Compiler<'a> {
         if t.handlers.is_empty() {
             self.body(&t.body)?;
             self.body(&t.orelse)?;
+        } else if t.is_star {
+            self.try_star_except(t)?;
         } else {
             self.try_except(t)?;
         }

@@ -377,9 +377,6 @@ impl<'a> Builder<'a> {
                 }
             }
             Stmt::Try(t) => {
-                if t.is_star {
-                    return Err(self.err(t.range, "'except*' is not supported"));
-                }
                 self.body(&t.body)?;
                 for h in &t.handlers {
                     let ast::ExceptHandler::ExceptHandler(h) = h;

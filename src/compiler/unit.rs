@@ -41,6 +41,8 @@ pub enum FKind<'a> {
     HandlerCleanup(Option<String>),
     PopValue,
     ExceptionHandler,
+    /// An `except*` clause: `break`/`continue`/`return` may not leave it.
+    ExceptionGroupHandler,
 }
 
 #[derive(Clone)]
@@ -76,6 +78,8 @@ pub struct Compiler<'a> {
     pub mode: Mode,
     /// `from __future__ import annotations`: annotations are kept as source strings.
     pub future_annotations: bool,
+    /// The statement being compiled (for errors found while unwinding).
+    pub cur_stmt_range: TextRange,
 }
 
 impl<'a> Compiler<'a> {
@@ -86,7 +90,16 @@ impl<'a> Compiler<'a> {
                 line_starts.push(i as u32 + 1);
             }
         }
-        Compiler { source, filename, table, units: Vec::new(), line_starts, mode, future_annotations: false }
+        Compiler {
+            source,
+            filename,
+            table,
+            units: Vec::new(),
+            line_starts,
+            mode,
+            future_annotations: false,
+            cur_stmt_range: TextRange::default(),
+        }
     }
 
     pub fn err(&self, range: TextRange, msg: impl Into<String>) -> CompileError {
@@ -378,6 +391,10 @@ impl<'a> Compiler<'a> {
     pub fn unwind_fblock(&mut self, fb: &FBlock<'a>, preserve_tos: bool) -> CResult {
         match &fb.kind {
             FKind::WhileLoop | FKind::ExceptionHandler => {}
+            FKind::ExceptionGroupHandler => {
+                let r = TextRange::default();
+                return Err(self.err(r, "'break', 'continue' and 'return' cannot appear in an except* block"));
+            }
             FKind::ForLoop => {
                 if preserve_tos {
                     self.emit(Op::Swap, 2);
@@ -446,6 +463,11 @@ impl<'a> Compiler<'a> {
     /// all of them; returns the loop block found.
     pub fn unwind_fblock_stack(&mut self, preserve_tos: bool, to_loop: bool) -> CResult<Option<FBlock<'a>>> {
         let Some(top) = self.ur().fblocks.last().cloned() else { return Ok(None) };
+        if matches!(top.kind, FKind::ExceptionGroupHandler) {
+            return Err(
+                self.err(self.cur_stmt_range, "'break', 'continue' and 'return' cannot appear in an except* block")
+            );
+        }
         if to_loop && matches!(top.kind, FKind::WhileLoop | FKind::ForLoop) {
             return Ok(Some(top));
         }
