@@ -1,40 +1,418 @@
-//! The `pylift` command line, used like `python3`.
+//! The `pylift` command line, used like `python3`: a script, `-c`, `-m`, `-` or stdin,
+//! the interactive prompt, CPython's exit codes, and pylift's own JIT flags.
 
+use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
 use pylift::compiler::{self, Mode};
-use pylift::objects::module::PyModule;
-use pylift::vm::{Config, Vm};
+use pylift::objects::dict::PyDict;
+use pylift::objects::str::new_str;
+use pylift::vm::startup::{module_dict, new_module};
+use pylift::vm::{Config, PyErr, Vm};
+
+const USAGE_LINE: &str = "[option] ... [-c cmd | -m mod | file | -] [arg] ...";
+
+const HELP: &str = "Options:
+-c cmd : program passed in as string (terminates option list)
+-E     : ignore PYTHON* environment variables
+-h     : print this help message and exit (also -? or --help)
+-I     : isolate Python from the user's environment (implies -E and -s)
+-m mod : run library module as a script (terminates option list)
+-u     : force the stdout and stderr streams to be unbuffered
+-V     : print the Python version number and exit (also --version)
+-X opt : set implementation-specific option (-X dump-bytecode: print the bytecode)
+--no-jit       : run everything in the interpreter
+--jit-stats    : print JIT statistics to stderr at exit
+--jit=OPTIONS  : JIT tuning options
+file   : program read from script file
+-      : program read from stdin (default; interactive mode if a tty)
+arg ...: arguments passed to program in sys.argv[1:]
+";
+
+/// What to run.
+enum Target {
+    Script(String),
+    Command(String),
+    Module(String),
+    Stdin,
+}
+
+fn prog_name() -> String {
+    std::env::args().next().unwrap_or_else(|| "pylift".into())
+}
+
+fn usage_error(msg: &str) -> ExitCode {
+    let p = prog_name();
+    eprintln!("{msg}\nusage: {p} {USAGE_LINE}\nTry `python -h' for more information.");
+    ExitCode::from(2)
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
-    let Some(path) = args.iter().skip(1).find(|a| !a.starts_with('-')).cloned() else {
-        eprintln!("usage: pylift script.py");
-        return ExitCode::from(2);
-    };
-    let source = match std::fs::read_to_string(&path) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("pylift: can't open file '{path}': [Errno 2] {e}");
-            return ExitCode::from(2);
+    let mut config = Config { orig_argv: args.clone(), ..Config::default() };
+    let mut i = 1;
+    let mut target = None;
+    while i < args.len() {
+        let a = &args[i];
+        if a == "-" {
+            target = Some(Target::Stdin);
+            i += 1;
+            break;
+        }
+        if !a.starts_with('-') || a.len() < 2 {
+            target = Some(Target::Script(a.clone()));
+            i += 1;
+            break;
+        }
+        if let Some(long) = a.strip_prefix("--") {
+            match long {
+                "version" => {
+                    println!("Python 3.11.7");
+                    return ExitCode::SUCCESS;
+                }
+                "help" => {
+                    print!("usage: {} {USAGE_LINE}\n{HELP}", prog_name());
+                    return ExitCode::SUCCESS;
+                }
+                "no-jit" => config.no_jit = true,
+                "jit-stats" => config.jit_stats = true,
+                _ if long.starts_with("jit=") => config.xoptions.push(long.to_owned()),
+                _ => return usage_error(&format!("unknown option {a}")),
+            }
+            i += 1;
+            continue;
+        }
+        // A cluster of one-letter flags; -c/-m/-X take the rest or the next argument.
+        let flags: Vec<char> = a[1..].chars().collect();
+        let mut j = 0;
+        let mut consumed_next = false;
+        while j < flags.len() {
+            let c = flags[j];
+            match c {
+                'c' | 'm' | 'X' | 'W' => {
+                    let rest: String = flags[j + 1..].iter().collect();
+                    let val = if !rest.is_empty() {
+                        rest
+                    } else if i + 1 < args.len() {
+                        consumed_next = true;
+                        args[i + 1].clone()
+                    } else {
+                        return usage_error(&format!("Argument expected for the -{c} option"));
+                    };
+                    match c {
+                        'c' => target = Some(Target::Command(val)),
+                        'm' => target = Some(Target::Module(val)),
+                        'X' => {
+                            if val == "dump-bytecode" {
+                                config.dump_bytecode = true;
+                            }
+                            config.xoptions.push(val);
+                        }
+                        _ => {}
+                    }
+                    j = flags.len();
+                    continue;
+                }
+                'u' => config.unbuffered = true,
+                'E' => config.ignore_environment = true,
+                'I' => {
+                    config.isolated = true;
+                    config.ignore_environment = true;
+                }
+                'V' => {
+                    println!("Python 3.11.7");
+                    return ExitCode::SUCCESS;
+                }
+                'h' | '?' => {
+                    print!("usage: {} {USAGE_LINE}\n{HELP}", prog_name());
+                    return ExitCode::SUCCESS;
+                }
+                'B' | 'O' | 's' | 'S' | 'q' | 'b' | 'd' | 'v' | 'i' | 'P' | 'R' => {}
+                _ => return usage_error(&format!("Unknown option: -{c}")),
+            }
+            j += 1;
+        }
+        i += if consumed_next { 2 } else { 1 };
+        if target.is_some() {
+            break;
+        }
+    }
+    let rest: Vec<String> = args[i.min(args.len())..].to_vec();
+    let target = target.unwrap_or(Target::Stdin);
+    config.argv = match &target {
+        Target::Script(p) => std::iter::once(p.clone()).chain(rest).collect(),
+        Target::Command(_) => std::iter::once("-c".to_owned()).chain(rest).collect(),
+        Target::Module(_) => std::iter::once(String::new()).chain(rest).collect(),
+        Target::Stdin => {
+            if rest.is_empty() && !args.iter().skip(1).any(|a| a == "-") {
+                vec![String::new()]
+            } else {
+                std::iter::once("-".to_owned()).chain(rest).collect()
+            }
         }
     };
-    let config = Config { argv: vec![path.clone()], ..Config::default() };
-    let mut vm = Vm::new(config);
-    let code = match compiler::compile(&source, &path, Mode::Exec) {
+    // The interpreter runs on a thread with a big stack: native re-entries (callbacks from
+    // Rust into Python) nest on it.
+    let child =
+        std::thread::Builder::new().stack_size(256 << 20).name("pylift-main".into()).spawn(move || run(config, target));
+    match child.map(|h| h.join()) {
+        Ok(Ok(code)) => code_to_exit(code),
+        _ => {
+            eprintln!("SystemError: pylift internal error");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn code_to_exit(code: i32) -> ExitCode {
+    ExitCode::from((code & 0xff) as u8)
+}
+
+/// Runs the program; the process exit status.
+fn run(config: Config, target: Target) -> i32 {
+    pylift::vm::startup::install_sigint_handler();
+    let jit_stats = config.jit_stats;
+    let mut vm = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Vm::new(config))) {
+        Ok(vm) => vm,
+        Err(_) => {
+            eprintln!("SystemError: pylift failed to start");
+            return 1;
+        }
+    };
+    let status = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_target(&mut vm, target))) {
+        Ok(s) => s,
+        Err(p) => {
+            let msg = p
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| p.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+                .unwrap_or_default();
+            pylift::vm::startup::flush_std_streams(&mut vm);
+            eprintln!("SystemError: internal error in pylift: {msg}");
+            vm.frames.clear();
+            1
+        }
+    };
+    let status = finish(&mut vm, status);
+    if jit_stats {
+        let (instrs, calls) = pylift::vm::interp::STATS.with(|s| s.get());
+        eprintln!("pylift JIT: not built yet (interpreter only); {instrs} instructions, {calls} Python calls run");
+    }
+    status
+}
+
+/// Shutdown: pending finalizers, flushing the standard streams (errors there set status
+/// 120 as CPython does).
+fn finish(vm: &mut Vm, status: i32) -> i32 {
+    vm.run_pending_finalizers();
+    pylift::vm::startup::flush_std_streams(vm);
+    let _ = std::io::stdout().flush();
+    status
+}
+
+/// The main module's namespace.
+fn main_globals(vm: &mut Vm, file: Option<&str>) -> pylift::values::Value {
+    let m = new_module("__main__");
+    let d = module_dict(&m);
+    if let Some(dd) = d.payload::<PyDict>() {
+        dd.set_str(new_str("__builtins__"), vm.builtins_module.clone());
+        if let Some(f) = file {
+            dd.set_str(new_str("__file__"), new_str(f));
+        }
+        dd.set_str(new_str("__package__"), pylift::objects::none());
+    }
+    if let Some(md) = vm.modules.payload::<PyDict>() {
+        md.set_str(new_str("__main__"), m);
+    }
+    d
+}
+
+fn set_path0(vm: &mut Vm, dir: &str) {
+    let sys = vm.sys.clone();
+    if let Some(p) = module_dict(&sys).payload::<PyDict>().and_then(|d| d.get_str("path")) {
+        if let Some(l) = p.payload::<pylift::objects::list::PyList>() {
+            l.0.borrow_mut().insert(0, new_str(dir));
+        }
+    }
+}
+
+fn run_target(vm: &mut Vm, target: Target) -> i32 {
+    match target {
+        Target::Script(path) => {
+            let abs = std::path::absolute(&path).unwrap_or_else(|_| path.clone().into());
+            let abs_s = abs.to_string_lossy().into_owned();
+            let source = match std::fs::read(&path) {
+                Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+                Err(e) => {
+                    let errno = e.raw_os_error().unwrap_or(2);
+                    eprintln!(
+                        "{}: can't open file '{abs_s}': [Errno {errno}] {}",
+                        prog_name(),
+                        pylift::objects::file::strerror(&e)
+                    );
+                    return 2;
+                }
+            };
+            if std::path::Path::new(&path).is_dir() {
+                eprintln!("{}: can't find '__main__' module in '{path}'", prog_name());
+                return 1;
+            }
+            let dir = abs.parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+            set_path0(vm, &dir);
+            run_source(vm, &source, &abs_s, Some(&abs_s))
+        }
+        Target::Command(cmd) => {
+            set_path0(vm, "");
+            run_source(vm, &cmd, "<string>", None)
+        }
+        Target::Module(name) => {
+            let cwd = std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+            set_path0(vm, &cwd);
+            let found = [format!("{}.py", name.replace('.', "/")), format!("{}/__main__.py", name.replace('.', "/"))]
+                .into_iter()
+                .map(|p| std::path::Path::new(&cwd).join(p))
+                .find(|p| p.is_file());
+            match found {
+                Some(p) => {
+                    let abs_s = p.to_string_lossy().into_owned();
+                    let source = std::fs::read_to_string(&p).unwrap_or_default();
+                    let argv = module_dict(&vm.sys).payload::<PyDict>().and_then(|d| d.get_str("argv"));
+                    if let Some(l) = argv.as_ref().and_then(|a| a.payload::<pylift::objects::list::PyList>()) {
+                        if let Some(first) = l.0.borrow_mut().first_mut() {
+                            *first = new_str(abs_s.as_str());
+                        }
+                    }
+                    run_source(vm, &source, &abs_s, Some(&abs_s))
+                }
+                None => {
+                    eprintln!("{}: No module named {name}", prog_name());
+                    1
+                }
+            }
+        }
+        Target::Stdin => {
+            set_path0(vm, "");
+            if std::io::stdin().is_terminal() {
+                return interactive(vm);
+            }
+            let mut source = String::new();
+            let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut source);
+            run_source(vm, &source, "<stdin>", None)
+        }
+    }
+}
+
+/// Compiles and runs `source` as `__main__`; the exit status.
+fn run_source(vm: &mut Vm, source: &str, filename: &str, file_attr: Option<&str>) -> i32 {
+    let code = match compiler::compile(source, filename, Mode::Exec) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("  File \"{}\", line {}\n    {}\n{}: {}", e.filename, e.line, e.text, e.kind, e.msg);
-            return ExitCode::from(1);
+            pylift::vm::startup::flush_std_streams(vm);
+            eprint!("{}", pylift::vm::traceback::format_compile_error(&e));
+            return 1;
         }
     };
-    let main = pylift::vm::startup::new_module("__main__");
-    let globals = main.payload::<PyModule>().map(|m| m.dict.clone()).expect("module");
+    if vm.config.dump_bytecode {
+        if let Some(c) = code.payload::<pylift::bytecode::Code>() {
+            eprint!("{}", pylift::bytecode::dump::dump(c));
+        }
+    }
+    let globals = main_globals(vm, file_attr);
     match vm.run_code(&code, &globals) {
-        Ok(_) => ExitCode::SUCCESS,
-        Err(e) => {
+        Ok(_) => 0,
+        Err(e) => handle_uncaught(vm, e),
+    }
+}
+
+/// Reports an uncaught exception (SystemExit exits quietly); the exit status.
+fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
+    let x = pylift::objects::registry::exc();
+    if e.matches(&x.system_exit) {
+        let code =
+            e.0.downcast::<pylift::objects::exception::PyException>()
+                .and_then(|p| p.args.borrow().as_tuple().map(|t| t.to_vec()))
+                .unwrap_or_default();
+        let code = match code.len() {
+            0 => None,
+            1 => Some(code[0].clone()),
+            _ => Some(pylift::objects::tuple::new_tuple(code)),
+        };
+        let Some(code) = code.filter(|c| !c.is_none()) else { return 0 };
+        if let Some(n) = pylift::objects::int::to_i64(&code) {
+            return n as i32;
+        }
+        if pylift::objects::int::to_bigint(&code).is_some() {
+            return -1;
+        }
+        let s = vm.str_string(&code).unwrap_or_default();
+        pylift::vm::startup::flush_std_streams(vm);
+        eprintln!("{s}");
+        return 1;
+    }
+    vm.print_exception(&e.0);
+    if e.matches(&x.keyboard_interrupt) {
+        pylift::vm::startup::flush_std_streams(vm);
+        let _ = std::io::stdout().flush();
+        pylift::vm::startup::die_by_sigint();
+        return 130;
+    }
+    1
+}
+
+/// The interactive prompt: `>>> `/`... `, echo of expression values, tracebacks.
+fn interactive(vm: &mut Vm) -> i32 {
+    eprintln!(
+        "Python 3.11.7 (pylift 0.1.0)\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information."
+    );
+    let globals = main_globals(vm, None);
+    let stdin = std::io::stdin();
+    let mut buf = String::new();
+    loop {
+        let prompt = if buf.is_empty() { ">>> " } else { "... " };
+        pylift::vm::startup::flush_std_streams(vm);
+        eprint!("{prompt}");
+        let _ = std::io::stderr().flush();
+        let mut line = String::new();
+        match stdin.lock().read_line(&mut line) {
+            Ok(0) | Err(_) => {
+                eprintln!();
+                return 0;
+            }
+            Ok(_) => {}
+        }
+        if pylift::vm::startup::take_sigint() {
+            eprintln!("\nKeyboardInterrupt");
+            buf.clear();
+            continue;
+        }
+        let blank = line.trim().is_empty();
+        if buf.is_empty() && blank {
+            continue;
+        }
+        buf.push_str(&line);
+        // A compound statement continues until a blank line.
+        let first = buf.lines().next().unwrap_or("").trim_end();
+        let compound = first.ends_with(':') || first.starts_with('@');
+        if compound && !blank {
+            continue;
+        }
+        let code = match compiler::compile(&buf, "<stdin>", Mode::Single) {
+            Ok(c) => c,
+            Err(e) => {
+                if !blank && (e.msg.contains("unexpected EOF") || e.msg.contains("was never closed")) {
+                    continue;
+                }
+                eprint!("{}", pylift::vm::traceback::format_compile_error(&e));
+                buf.clear();
+                continue;
+            }
+        };
+        buf.clear();
+        if let Err(e) = vm.run_code(&code, &globals) {
+            if e.matches(&pylift::objects::registry::exc().system_exit) {
+                return handle_uncaught(vm, e);
+            }
             vm.print_exception(&e.0);
-            ExitCode::from(1)
         }
     }
 }

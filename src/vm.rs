@@ -42,6 +42,8 @@ pub struct Vm {
     pub native_depth: usize,
     /// The marker `LoadMethod` pushes when no `self` goes with the callable.
     pub null: Value,
+    /// Set by `Reraise`/bare `raise`: the unwinder adds no traceback entry for it.
+    pub reraising: bool,
     /// Options from the command line (`-X` and pylift's own flags).
     pub config: Config,
 }

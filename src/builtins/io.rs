@@ -1,6 +1,203 @@
 //! Builtins, I/O builtins: print, input, open.
 
+use crate::objects::dict::PyDict;
+use crate::objects::file::{FileBackend, PyFile, new_file, os_err};
+use crate::objects::none;
+use crate::objects::registry::exc;
+use crate::objects::str::new_str;
 use crate::values::Value;
+use crate::vm::errors::{PyErr, type_error, value_error};
+use crate::vm::protocol::type_name;
+use crate::vm::startup::{add_function, module_dict};
+use crate::vm::{Args, PyResult, Vm};
 
 /// Adds this group's functions to the builtins dict.
-pub fn init(_d: &Value) {}
+pub fn init(d: &Value) {
+    add_function(d, "builtins", "print", builtin_print);
+    add_function(d, "builtins", "input", builtin_input);
+    add_function(d, "builtins", "open", builtin_open);
+}
+
+/// `sys.<name>` (stdout, stderr, stdin) as currently assigned.
+pub fn sys_attr(vm: &Vm, name: &str) -> Option<Value> {
+    module_dict(&vm.sys).payload::<PyDict>().and_then(|d| d.get_str(name))
+}
+
+/// Writes `s` to a file object: directly for our files, else through its `write`.
+pub fn write_to(vm: &mut Vm, file: &Value, s: &str) -> PyResult<()> {
+    if let Some(f) = file.downcast::<PyFile>() {
+        if f.binary {
+            return Err(type_error("a bytes-like object is required, not 'str'"));
+        }
+        return f.write_bytes(s.as_bytes());
+    }
+    vm.call_method(file, "write", &[new_str(s)])?;
+    Ok(())
+}
+
+fn str_opt(v: Option<&Value>, what: &str) -> PyResult<Option<String>> {
+    match v {
+        None => Ok(None),
+        Some(v) if v.is_none() => Ok(None),
+        Some(v) => match v.as_str() {
+            Some(s) => Ok(Some(s.to_owned())),
+            None => Err(type_error(format!("{what} must be None or a string, not {}", type_name(v)))),
+        },
+    }
+}
+
+/// `print(*objects, sep=' ', end='\n', file=None, flush=False)`.
+fn builtin_print(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let mut sep = None;
+    let mut end = None;
+    let mut file = None;
+    let mut flush = false;
+    for (k, v) in args.kwargs() {
+        match k {
+            "sep" => sep = str_opt(Some(v), "sep")?,
+            "end" => end = str_opt(Some(v), "end")?,
+            "file" => file = Some(v.clone()).filter(|f| !f.is_none()),
+            "flush" => flush = vm.truthy(v)?,
+            _ => return Err(type_error(format!("'{k}' is an invalid keyword argument for print()"))),
+        }
+    }
+    let file = match file {
+        Some(f) => f,
+        None => match sys_attr(vm, "stdout") {
+            Some(f) if !f.is_none() => f,
+            _ => return Ok(none()),
+        },
+    };
+    let sep = sep.unwrap_or_else(|| " ".into());
+    let end = end.unwrap_or_else(|| "\n".into());
+    if let Some(f) = file.downcast::<PyFile>() {
+        let mut out = String::new();
+        for (i, v) in args.pos().iter().enumerate() {
+            if i > 0 {
+                out.push_str(&sep);
+            }
+            out.push_str(&vm.str_string(v)?);
+        }
+        out.push_str(&end);
+        if f.binary {
+            return Err(type_error("a bytes-like object is required, not 'str'"));
+        }
+        f.write_bytes(out.as_bytes())?;
+        if flush {
+            f.flush().map_err(|e| os_err(&e, None))?;
+        }
+        return Ok(none());
+    }
+    for (i, v) in args.pos().iter().enumerate() {
+        if i > 0 {
+            write_to(vm, &file, &sep)?;
+        }
+        let s = vm.str_string(v)?;
+        write_to(vm, &file, &s)?;
+    }
+    write_to(vm, &file, &end)?;
+    if flush {
+        vm.call_method(&file, "flush", &[])?;
+    }
+    Ok(none())
+}
+
+/// `input(prompt='')`.
+fn builtin_input(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let p = args.range("input", 0, 1)?;
+    let stdout = sys_attr(vm, "stdout");
+    if let Some(prompt) = p.first() {
+        let s = vm.str_string(prompt)?;
+        if let Some(o) = &stdout {
+            write_to(vm, o, &s)?;
+        }
+    }
+    if let Some(o) = &stdout {
+        match o.downcast::<PyFile>() {
+            Some(f) => f.flush().map_err(|e| os_err(&e, None))?,
+            None => {
+                if vm.getattr_opt(o, "flush")?.is_some() {
+                    vm.call_method(o, "flush", &[])?;
+                }
+            }
+        }
+    }
+    let stdin = sys_attr(vm, "stdin").ok_or_else(|| PyErr::new(&exc().runtime_error, "input(): lost sys.stdin"))?;
+    let line = match stdin.downcast::<PyFile>() {
+        Some(f) => String::from_utf8_lossy(&f.read_line()?).into_owned(),
+        None => {
+            let l = vm.call_method(&stdin, "readline", &[])?;
+            l.as_str().unwrap_or("").to_owned()
+        }
+    };
+    if line.is_empty() {
+        return Err(PyErr::new(&exc().eof_error, "EOF when reading a line"));
+    }
+    let line = line.strip_suffix('\n').unwrap_or(&line);
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    Ok(new_str(line))
+}
+
+/// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, ...)`.
+fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let a =
+        args.bind("open", &["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"], 1)?;
+    let file = a[0].clone().unwrap_or_else(none);
+    let path = match file.as_str() {
+        Some(s) => s.to_owned(),
+        None => {
+            let p = vm.getattr_opt(&file, "__fspath__")?;
+            match p {
+                Some(f) => {
+                    let r = vm.call(&f, Args::positional_only(&[]))?;
+                    r.as_str().unwrap_or("").to_owned()
+                }
+                None => {
+                    return Err(type_error(format!(
+                        "expected str, bytes or os.PathLike object, not {}",
+                        type_name(&file)
+                    )));
+                }
+            }
+        }
+    };
+    let mode = match &a[1] {
+        Some(m) => m.as_str().ok_or_else(|| type_error("open() argument 'mode' must be str"))?.to_owned(),
+        None => "r".to_owned(),
+    };
+    let mut opts = std::fs::OpenOptions::new();
+    let (mut r, mut w, mut ap, mut cr, mut x, mut bin, mut plus) = (false, false, false, false, false, false, false);
+    for c in mode.chars() {
+        match c {
+            'r' => r = true,
+            'w' => {
+                w = true;
+                cr = true;
+            }
+            'a' => {
+                ap = true;
+                cr = true;
+            }
+            'x' => x = true,
+            'b' => bin = true,
+            't' => {}
+            '+' => plus = true,
+            _ => return Err(value_error(format!("invalid mode: '{mode}'"))),
+        }
+    }
+    if (r as u8 + w as u8 + ap as u8 + x as u8) != 1 {
+        return Err(value_error("must have exactly one of create/read/write/append mode"));
+    }
+    opts.read(r || plus);
+    opts.write(w || ap || x || plus);
+    opts.append(ap);
+    opts.truncate(w);
+    opts.create(cr);
+    opts.create_new(x);
+    let f = opts.open(&path).map_err(|e| os_err(&e, Some(&path)))?;
+    if f.metadata().is_ok_and(|m| m.is_dir()) {
+        let e = std::io::Error::from_raw_os_error(21);
+        return Err(os_err(&e, Some(&path)));
+    }
+    Ok(new_file(FileBackend::Disk(f), &path, &mode, bin))
+}

@@ -1,8 +1,18 @@
-//! File objects returned by `open()` and used for `sys.stdin/stdout/stderr`.
+//! File objects returned by `open()` and used for `sys.stdin/stdout/stderr`: text
+//! (UTF-8) or binary, buffered writes flushed on `flush`/`close`/exit, context managers,
+//! line iteration.
 
 use std::cell::RefCell;
+use std::io::{BufRead, Read, Write};
 
-use crate::objects::Trace;
+use crate::objects::bytes::PyBytes;
+use crate::objects::list::new_list;
+use crate::objects::str::new_str;
+use crate::objects::{Trace, none, py_bool, types};
+use crate::values::{Kind, Value, layout};
+use crate::vm::errors::{PyErr, type_error, value_error};
+use crate::vm::startup::{add_getter, add_method};
+use crate::vm::{Args, PyResult, Vm};
 
 pub enum FileBackend {
     Stdin,
@@ -24,5 +34,420 @@ pub struct PyFile {
 }
 impl Trace for PyFile {}
 
+impl Drop for PyFile {
+    fn drop(&mut self) {
+        let _ = self.flush();
+    }
+}
+
+/// Output buffered beyond this is written out.
+const WBUF_LIMIT: usize = 1 << 16;
+
+/// `-u`: unbuffered standard streams.
+pub static UNBUFFERED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+impl PyFile {
+    pub fn new(backend: FileBackend, name: &str, mode: &str, binary: bool) -> PyFile {
+        PyFile {
+            backend: RefCell::new(backend),
+            name: name.to_owned(),
+            mode: mode.to_owned(),
+            binary,
+            wbuf: RefCell::new(Vec::new()),
+            rbuf: RefCell::new(Vec::new()),
+        }
+    }
+
+    pub fn is_closed(&self) -> bool {
+        matches!(*self.backend.borrow(), FileBackend::Closed)
+    }
+
+    /// Writes buffered output to the backend.
+    pub fn flush(&self) -> std::io::Result<()> {
+        let data = std::mem::take(&mut *self.wbuf.borrow_mut());
+        if data.is_empty() {
+            return Ok(());
+        }
+        match &mut *self.backend.borrow_mut() {
+            FileBackend::Stdout => {
+                let mut o = std::io::stdout().lock();
+                o.write_all(&data)?;
+                o.flush()
+            }
+            FileBackend::Stderr => {
+                let mut o = std::io::stderr().lock();
+                o.write_all(&data)?;
+                o.flush()
+            }
+            FileBackend::Disk(f) => f.write_all(&data),
+            _ => Ok(()),
+        }
+    }
+
+    /// Appends bytes to the write buffer (flushing per the stream's policy).
+    pub fn write_bytes(&self, b: &[u8]) -> PyResult<()> {
+        if self.is_closed() {
+            return Err(value_error("I/O operation on closed file."));
+        }
+        self.wbuf.borrow_mut().extend_from_slice(b);
+        let eager = match &*self.backend.borrow() {
+            FileBackend::Stderr => true,
+            FileBackend::Stdout => {
+                UNBUFFERED.load(std::sync::atomic::Ordering::Relaxed)
+                    || (b.contains(&b'\n') && std::io::IsTerminal::is_terminal(&std::io::stdout()))
+            }
+            _ => false,
+        };
+        if eager || self.wbuf.borrow().len() > WBUF_LIMIT {
+            self.flush().map_err(|e| os_err(&e, None))?;
+        }
+        Ok(())
+    }
+
+    /// Fills `rbuf` with everything left (files are read whole; stdin to EOF).
+    fn fill_all(&self) -> PyResult<()> {
+        let mut extra = Vec::new();
+        match &mut *self.backend.borrow_mut() {
+            FileBackend::Stdin => {
+                std::io::stdin().lock().read_to_end(&mut extra).map_err(|e| os_err(&e, None))?;
+            }
+            FileBackend::Disk(f) => {
+                f.read_to_end(&mut extra).map_err(|e| os_err(&e, None))?;
+            }
+            FileBackend::Closed => return Err(value_error("I/O operation on closed file.")),
+            _ => return Err(unsupported("not readable")),
+        }
+        self.rbuf.borrow_mut().extend(extra);
+        Ok(())
+    }
+
+    /// One line including its newline; empty at EOF.
+    pub fn read_line(&self) -> PyResult<Vec<u8>> {
+        if self.is_closed() {
+            return Err(value_error("I/O operation on closed file."));
+        }
+        let is_stdin = matches!(*self.backend.borrow(), FileBackend::Stdin);
+        if is_stdin && !self.rbuf.borrow().contains(&b'\n') {
+            let mut line = Vec::new();
+            std::io::stdin().lock().read_until(b'\n', &mut line).map_err(|e| os_err(&e, None))?;
+            self.rbuf.borrow_mut().extend(line);
+        } else if !is_stdin && !self.rbuf.borrow().contains(&b'\n') {
+            self.fill_all()?;
+        }
+        let mut rb = self.rbuf.borrow_mut();
+        let end = rb.iter().position(|&c| c == b'\n').map_or(rb.len(), |i| i + 1);
+        Ok(rb.drain(..end).collect())
+    }
+
+    /// Up to `n` characters (text) or bytes (binary); all when `n` is None.
+    pub fn read_n(&self, n: Option<usize>) -> PyResult<Vec<u8>> {
+        if self.is_closed() {
+            return Err(value_error("I/O operation on closed file."));
+        }
+        self.fill_all()?;
+        let mut rb = self.rbuf.borrow_mut();
+        let end = match n {
+            None => rb.len(),
+            Some(n) if self.binary => n.min(rb.len()),
+            Some(n) => {
+                // n characters of UTF-8.
+                let mut count = 0;
+                let mut i = 0;
+                while i < rb.len() && count < n {
+                    let b = rb[i];
+                    let w = if b < 0x80 {
+                        1
+                    } else if b >= 0xf0 {
+                        4
+                    } else if b >= 0xe0 {
+                        3
+                    } else {
+                        2
+                    };
+                    i = (i + w).min(rb.len());
+                    count += 1;
+                }
+                i
+            }
+        };
+        Ok(rb.drain(..end).collect())
+    }
+
+    pub fn close(&self) -> PyResult<()> {
+        self.flush().map_err(|e| os_err(&e, None))?;
+        let mut b = self.backend.borrow_mut();
+        if matches!(*b, FileBackend::Disk(_)) {
+            *b = FileBackend::Closed;
+        } else if !matches!(*b, FileBackend::Closed) {
+            *b = FileBackend::Closed;
+        }
+        Ok(())
+    }
+}
+
+fn unsupported(msg: &str) -> PyErr {
+    PyErr::new(&crate::objects::registry::exc().os_error, msg)
+}
+
+/// An `OSError` subclass for an I/O error, CPython-style (`errno`, `strerror`,
+/// `filename`; str: `[Errno 2] No such file or directory: 'x'`).
+pub fn os_err(e: &std::io::Error, filename: Option<&str>) -> PyErr {
+    let x = crate::objects::registry::exc();
+    let code = e.raw_os_error().unwrap_or(0);
+    let cls = match e.kind() {
+        std::io::ErrorKind::NotFound => &x.file_not_found_error,
+        std::io::ErrorKind::PermissionDenied => &x.permission_error,
+        std::io::ErrorKind::AlreadyExists => &x.file_exists_error,
+        _ if code == 21 => &x.is_a_directory_error,
+        _ if code == 20 => &x.not_a_directory_error,
+        _ => &x.os_error,
+    };
+    let strerror = strerror(e);
+    let mut args = vec![crate::objects::int::new_int(code as i64), new_str(strerror.as_str())];
+    if let Some(f) = filename {
+        args.push(new_str(f));
+    }
+    let v = crate::vm::errors::new_exception(cls, args);
+    if let Some(d) = crate::vm::protocol::instance_dict_create(&v) {
+        if let Some(dd) = d.payload::<crate::objects::dict::PyDict>() {
+            dd.set_str(new_str("errno"), crate::objects::int::new_int(code as i64));
+            dd.set_str(new_str("strerror"), new_str(strerror.as_str()));
+            dd.set_str(new_str("filename"), filename.map(new_str).unwrap_or_else(none));
+        }
+    }
+    PyErr(v)
+}
+
+/// The C library's message for an I/O error, without Rust's " (os error N)" suffix.
+pub fn strerror(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_owned(),
+        None => s,
+    }
+}
+
+fn file_of<'a>(args: &Args<'a>) -> PyResult<&'a PyFile> {
+    args.pos().first().and_then(|v| v.downcast::<PyFile>()).ok_or_else(|| type_error("expected a file object"))
+}
+
+/// A str (text files) or bytes (binary files) result.
+fn data_value(f: &PyFile, b: Vec<u8>) -> Value {
+    if f.binary {
+        layout::alloc(&types().bytes, PyBytes(b.into_boxed_slice()))
+    } else {
+        new_str(String::from_utf8_lossy(&b).into_owned())
+    }
+}
+
+fn f_read(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let f = file_of(&args)?;
+    let p = args.range("read", 1, 2)?;
+    let n = match p.get(1) {
+        Some(v) if !v.is_none() => crate::objects::int::to_i64(v).filter(|&n| n >= 0).map(|n| n as usize),
+        _ => None,
+    };
+    let b = f.read_n(n)?;
+    Ok(data_value(f, b))
+}
+
+fn f_readline(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let f = file_of(&args)?;
+    let b = f.read_line()?;
+    Ok(data_value(f, b))
+}
+
+fn f_readlines(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let f = file_of(&args)?;
+    let mut out = Vec::new();
+    loop {
+        let b = f.read_line()?;
+        if b.is_empty() {
+            break;
+        }
+        out.push(data_value(f, b));
+    }
+    Ok(new_list(out))
+}
+
+fn f_next(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let f = file_of(&args)?;
+    let b = f.read_line()?;
+    if b.is_empty() {
+        return Err(crate::vm::errors::stop_iteration(None));
+    }
+    Ok(data_value(f, b))
+}
+
+/// The bytes `write(v)` should emit for this file, and the count it returns.
+fn encode_for(f: &PyFile, v: &Value) -> PyResult<(Vec<u8>, usize)> {
+    if f.binary {
+        if let Some(b) = v.downcast::<PyBytes>() {
+            return Ok((b.0.to_vec(), b.0.len()));
+        }
+        if let Some(b) = v.downcast::<crate::objects::bytes::PyByteArray>() {
+            let b = b.0.borrow();
+            return Ok((b.clone(), b.len()));
+        }
+        return Err(type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            crate::vm::protocol::type_name(v)
+        )));
+    }
+    match v.downcast::<crate::objects::str::PyStr>() {
+        Some(s) => Ok((s.as_str().as_bytes().to_vec(), s.char_len())),
+        None => Err(type_error(format!("write() argument must be str, not {}", crate::vm::protocol::type_name(v)))),
+    }
+}
+
+fn f_write(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let a = args.exact::<2>("write")?;
+    let f = file_of(&args)?;
+    let (b, n) = encode_for(f, &a[1])?;
+    f.write_bytes(&b)?;
+    Ok(crate::objects::int::new_int(n as i64))
+}
+
+fn f_writelines(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let a = args.exact::<2>("writelines")?;
+    let f = file_of(&args)?;
+    for line in vm.to_vec(&a[1])? {
+        let (b, _) = encode_for(f, &line)?;
+        f.write_bytes(&b)?;
+    }
+    Ok(none())
+}
+
+fn f_flush(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let f = file_of(&args)?;
+    if f.is_closed() {
+        return Err(value_error("I/O operation on closed file."));
+    }
+    f.flush().map_err(|e| os_err(&e, None))?;
+    Ok(none())
+}
+
+fn f_close(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    file_of(&args)?.close()?;
+    Ok(none())
+}
+
+fn f_enter(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let f = file_of(&args)?;
+    if f.is_closed() {
+        return Err(value_error("I/O operation on closed file."));
+    }
+    Ok(args.pos()[0].clone())
+}
+
+fn f_exit(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    file_of(&args)?.close()?;
+    Ok(none())
+}
+
+fn f_iter(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let f = file_of(&args)?;
+    if f.is_closed() {
+        return Err(value_error("I/O operation on closed file."));
+    }
+    Ok(args.pos()[0].clone())
+}
+
+fn f_closed(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    Ok(py_bool(file_of(&args)?.is_closed()))
+}
+
+fn f_name(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    Ok(new_str(file_of(&args)?.name.as_str()))
+}
+
+fn f_mode(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    Ok(new_str(file_of(&args)?.mode.as_str()))
+}
+
+fn f_encoding(_vm: &mut Vm, _args: Args<'_>) -> PyResult {
+    Ok(new_str("utf-8"))
+}
+
+fn f_isatty(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let f = file_of(&args)?;
+    let t = match &*f.backend.borrow() {
+        FileBackend::Stdin => std::io::IsTerminal::is_terminal(&std::io::stdin()),
+        FileBackend::Stdout => std::io::IsTerminal::is_terminal(&std::io::stdout()),
+        FileBackend::Stderr => std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        _ => false,
+    };
+    Ok(py_bool(t))
+}
+
+fn f_fileno(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let f = file_of(&args)?;
+    let n = match &*f.backend.borrow() {
+        FileBackend::Stdin => 0,
+        FileBackend::Stdout => 1,
+        FileBackend::Stderr => 2,
+        FileBackend::Disk(_) => 3,
+        FileBackend::Closed => return Err(value_error("I/O operation on closed file")),
+    };
+    Ok(crate::objects::int::new_int(n))
+}
+
+fn f_true(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    file_of(&args)?;
+    Ok(py_bool(true))
+}
+
+fn f_repr(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let f = file_of(&args)?;
+    let v = &args.pos()[0];
+    let tn = crate::vm::protocol::type_name(v);
+    if f.binary {
+        Ok(new_str(format!("<_io.{tn} name='{}'>", f.name)))
+    } else {
+        Ok(new_str(format!("<_io.{tn} name='{}' mode='{}' encoding='utf-8'>", f.name, f.mode)))
+    }
+}
+
+/// A new file object value.
+pub fn new_file(backend: FileBackend, name: &str, mode: &str, binary: bool) -> Value {
+    let ty = if !binary {
+        &types().text_io
+    } else if mode.contains('r') {
+        &types().buffered_reader
+    } else {
+        &types().buffered_writer
+    };
+    layout::alloc(ty, PyFile::new(backend, name, mode, binary))
+}
+
 /// Registers this type's native methods (called once at start-up).
-pub fn init() {}
+pub fn init() {
+    let t = types();
+    for ty in [&t.text_io, &t.buffered_reader, &t.buffered_writer] {
+        add_method(ty, "read", f_read);
+        add_method(ty, "readline", f_readline);
+        add_method(ty, "readlines", f_readlines);
+        add_method(ty, "write", f_write);
+        add_method(ty, "writelines", f_writelines);
+        add_method(ty, "flush", f_flush);
+        add_method(ty, "close", f_close);
+        add_method(ty, "__enter__", f_enter);
+        add_method(ty, "__exit__", f_exit);
+        add_method(ty, "__iter__", f_iter);
+        add_method(ty, "__next__", f_next);
+        add_method(ty, "__repr__", f_repr);
+        add_method(ty, "isatty", f_isatty);
+        add_method(ty, "fileno", f_fileno);
+        add_method(ty, "readable", f_true);
+        add_method(ty, "writable", f_true);
+        add_getter(ty, "closed", f_closed);
+        add_getter(ty, "name", f_name);
+        add_getter(ty, "mode", f_mode);
+        add_getter(ty, "encoding", f_encoding);
+    }
+}
+
+#[allow(dead_code)]
+fn _k() -> Kind {
+    Kind::File
+}

@@ -32,8 +32,13 @@ impl Trace for PyGenerator {
 
 /// `next(gen)`: resumes the generator with None; `Ok(None)` when it finished.
 pub fn gen_next(vm: &mut crate::vm::Vm, g: &Value) -> crate::vm::PyResult<Option<Value>> {
-    vm.gen_resume(g, crate::objects::none(), None)
+    match vm.gen_resume(g, crate::objects::none(), None)? {
+        crate::vm::interp::Resume::Yield(v) => Ok(Some(v)),
+        crate::vm::interp::Resume::Return(_) => Ok(None),
+    }
 }
 
 /// Registers this type's native methods (called once at start-up).
-pub fn init() {}
+pub fn init() {
+    crate::vm::interp::init_generator_type();
+}

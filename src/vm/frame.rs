@@ -34,6 +34,9 @@ pub struct Frame {
     pub generator: Option<Value>,
     /// The Python frame object, once something asked for one (`sys._getframe`, tracebacks).
     pub frame_obj: Option<Value>,
+    /// A suspended generator's handled exception (its `sys.exc_info()` slot), restored onto
+    /// `Vm::handled` when it resumes.
+    pub saved_exc: Option<Value>,
 }
 
 impl Frame {
@@ -59,6 +62,31 @@ impl Frame {
         }
         if let Some(l) = &self.locals {
             visit(l);
+        }
+    }
+}
+
+impl Frame {
+    /// A frame for `code` (a code object value) with empty locals; the caller fills `fast`.
+    pub fn new(code_v: Value, globals: Value, builtins: Value, locals: Option<Value>, func: Option<Value>) -> Frame {
+        let (nfast, nstack) = match code_v.payload::<Code>() {
+            Some(c) => (c.nlocalsplus(), c.stacksize as usize),
+            None => (0, 0),
+        };
+        Frame {
+            code: code_v,
+            pc: 0,
+            lasti: 0,
+            fast: vec![None; nfast],
+            stack: Vec::with_capacity(nstack + 1),
+            globals,
+            builtins,
+            locals,
+            func,
+            entry: false,
+            generator: None,
+            frame_obj: None,
+            saved_exc: None,
         }
     }
 }

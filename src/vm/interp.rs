@@ -1,24 +1,1231 @@
 //! The interpreter loop: runs frames instruction by instruction; Python calls push frames
 //! here instead of recursing; exceptions unwind through the code's exception table.
+//!
+//! `run_frames` drives the top frame (pushed by the caller with `entry = true`) and every
+//! frame it calls until that entry frame returns or yields. `exec` dispatches instructions
+//! of the top frame; a Python-to-Python call pushes the callee's frame and continues in
+//! the same `exec` loop, a return pops it and pushes the result on the caller's stack.
+//!
+//! Feedback (read by the JIT): every `BinaryOp`/`CompareOp`/`BinarySubscr`/`LoadAttr`/
+//! `LoadMethod`/`Call*`/`ForIter` ORs `1 << kind` of its operands (for calls: of the
+//! callable; for `ForIter`: of the iterator) into `Code::feedback[pc]`.
 
-use crate::values::Value;
-use crate::vm::errors::system_error;
+mod calls;
+mod exceptions;
+mod generators;
+mod imports;
+mod support;
+
+pub use calls::format_func_name;
+pub use exceptions::set_context;
+pub use generators::Resume;
+pub use imports::{NATIVE_MODULES, NativeModuleInit};
+
+use std::cell::Cell;
+use std::sync::atomic::Ordering;
+
+use crate::bytecode::code::Code;
+use crate::bytecode::opcode::{BinOp, CmpOp, INPLACE, Op};
+use crate::objects::cell::PyCell;
+use crate::objects::dict::PyDict;
+use crate::objects::float::{PyFloat, new_float};
+use crate::objects::function::{PyBoundMethod, PyFunction};
+use crate::objects::int::new_int;
+use crate::objects::list::{PyList, new_list};
+use crate::objects::registry::exc;
+use crate::objects::str::{PyStr, new_str};
+use crate::objects::tuple::{PyTuple, new_tuple};
+use crate::objects::{none, py_bool, types};
+use crate::values::layout::{self, EVAL_BREAKER};
+use crate::values::{Kind, Value};
+use crate::vm::errors::{PyErr, name_error, system_error, type_error};
 use crate::vm::{Args, PyResult, Vm};
 
+/// How `exec` left the entry frame.
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+thread_local! {
+    /// Instructions and calls run (`--jit-stats`); instructions are counted per call of
+    /// `exec`, calls per frame push.
+    pub static STATS: Cell<(u64, u64)> = const { Cell::new((0, 0)) };
+}
+
+/// How deep native code may re-enter the loop (each re-entry costs Rust stack).
+const MAX_NATIVE_DEPTH: usize = 20_000;
+
+fn stack_underflow() -> PyErr {
+    system_error("value stack underflow (compiler bug)")
+}
+
+/// The top frame, or a `SystemError` from the enclosing function.
+macro_rules! fr {
+    ($s:ident) => {
+        match $s.frames.last_mut() {
+            Some(f) => f,
+            None => return Err(system_error("no frame")),
+        }
+    };
+}
+
+macro_rules! pop {
+    ($s:ident) => {
+        match $s.frames.last_mut().and_then(|f| f.stack.pop()) {
+            Some(v) => v,
+            None => return Err(stack_underflow()),
+        }
+    };
+}
+
+macro_rules! push {
+    ($s:ident, $v:expr) => {{
+        let v = $v;
+        fr!($s).stack.push(v)
+    }};
+}
+
+/// A reference to the item `$n` deep (1 = TOS).
+macro_rules! peek {
+    ($s:ident, $n:expr) => {{
+        let f = fr!($s);
+        let n = $n as usize;
+        match f.stack.len().checked_sub(n).and_then(|i| f.stack.get(i)) {
+            Some(v) => v.clone(),
+            None => return Err(stack_underflow()),
+        }
+    }};
+}
+
+#[inline(always)]
+fn kind_bit(v: &Value) -> u64 {
+    1u64 << ((v.kind() as u8) & 63)
+}
+
+#[inline(always)]
+fn feedback(code: &Code, pc: usize, bits: u64) {
+    if let Some(c) = code.feedback.get(pc) {
+        let o = c.get();
+        if o & bits != bits {
+            c.set(o | bits);
+        }
+    }
+}
+
+fn name_at(code: &Code, i: u32) -> PyResult<&Value> {
+    code.names.get(i as usize).ok_or_else(|| system_error("name index out of range"))
+}
+
 impl Vm {
-    /// Calls a Python function object.
-    pub fn call_function(&mut self, _f: &Value, _args: Args<'_>) -> PyResult {
-        Err(system_error("interpreter loop not built yet"))
+    /// Calls a Python function object from native code: binds the arguments into a new
+    /// entry frame and runs the loop until it returns (a generator function returns its
+    /// generator object).
+    pub fn call_function(&mut self, f: &Value, args: Args<'_>) -> PyResult {
+        let frame = self.build_frame(f, None, args.values, args.kwnames)?;
+        self.run_new_frame(frame)
     }
 
-    /// Resumes a generator with `value` (or throws `exc` into it); `Ok(None)` when it
-    /// finished with StopIteration.
-    pub fn gen_resume(&mut self, _gen: &Value, _value: Value, _exc: Option<Value>) -> PyResult<Option<Value>> {
-        Err(system_error("generators not built yet"))
+    /// Runs a fresh frame as an entry frame (or wraps it in a generator for generator
+    /// code) and returns its result.
+    pub fn run_new_frame(&mut self, mut frame: Box<crate::vm::frame::Frame>) -> PyResult {
+        if frame.code().is_generator() {
+            return Ok(generators::new_generator(frame));
+        }
+        if self.frames.len() >= self.recursion_limit {
+            return Err(PyErr::new(&exc().recursion_error, "maximum recursion depth exceeded"));
+        }
+        frame.entry = true;
+        self.frames.push(frame);
+        match self.run_frames()? {
+            Exit::Return(v) => Ok(v),
+            Exit::Yield(_) => Err(system_error("yield outside a generator frame")),
+        }
     }
 
-    /// Runs module-level code in `globals`.
-    pub fn run_code(&mut self, _code: &Value, _globals: &Value) -> PyResult {
-        Err(system_error("interpreter loop not built yet"))
+    /// Runs module-level code with `globals` as both globals and locals.
+    pub fn run_code(&mut self, code: &Value, globals: &Value) -> PyResult {
+        self.run_code_in(code, globals, Some(globals.clone()))
     }
+
+    /// Runs a code object (module body, `exec`/`eval` source) in `globals` with the given
+    /// locals mapping (None: a fresh function-style frame, for code with fast locals).
+    pub fn run_code_in(&mut self, code: &Value, globals: &Value, locals: Option<Value>) -> PyResult {
+        let builtins = self.builtins_for(globals);
+        let frame = Box::new(crate::vm::frame::Frame::new(code.clone(), globals.clone(), builtins, locals, None));
+        self.run_new_frame(frame)
+    }
+
+    /// Runs a class body: `func`'s code with `ns` as its locals dict, as builtins
+    /// `__build_class__` needs. Returns the body's return value (the `__class__` cell when
+    /// the body created one, else None).
+    pub fn run_class_body(&mut self, func: &Value, ns: &Value) -> PyResult {
+        let mut frame = self.build_frame(func, None, &[], &[])?;
+        frame.locals = Some(ns.clone());
+        self.run_new_frame(frame)
+    }
+
+    /// The builtins dict code running in `globals` sees (`__builtins__` if set, else ours).
+    pub fn builtins_for(&self, globals: &Value) -> Value {
+        if let Some(b) = globals.payload::<PyDict>().and_then(|d| d.get_str("__builtins__")) {
+            if b.kind() == Kind::Dict {
+                return b;
+            }
+            if let Some(m) = b.payload::<crate::objects::module::PyModule>() {
+                return m.dict.clone();
+            }
+        }
+        self.builtins.clone()
+    }
+
+    /// Drives the top frame (an entry frame) and everything it calls until the entry frame
+    /// returns or yields. Errors unwind through exception tables; an error leaving the
+    /// entry frame is returned (the frame popped).
+    pub fn run_frames(&mut self) -> PyResult<Exit> {
+        if self.native_depth >= MAX_NATIVE_DEPTH {
+            if let Some(f) = self.frames.pop() {
+                drop(f);
+            }
+            return Err(PyErr::new(&exc().recursion_error, "maximum recursion depth exceeded"));
+        }
+        self.native_depth += 1;
+        let r = loop {
+            match self.exec() {
+                Ok(Exit::Return(v)) => {
+                    let Some(f) = self.frames.pop() else { break Err(system_error("no frame")) };
+                    let entry = f.entry;
+                    self.retire_frame(f);
+                    if entry {
+                        break Ok(Exit::Return(v));
+                    }
+                    match self.frames.last_mut() {
+                        Some(caller) => caller.stack.push(v),
+                        None => break Ok(Exit::Return(v)),
+                    }
+                }
+                Ok(Exit::Yield(v)) => break Ok(Exit::Yield(v)),
+                Err(e) => {
+                    if let Err(e) = self.unwind(e, true) {
+                        break Err(e);
+                    }
+                }
+            }
+        };
+        self.native_depth -= 1;
+        r
+    }
+
+    /// Bookkeeping for a frame that finished: its frame object keeps the last line.
+    fn retire_frame(&mut self, f: Box<crate::vm::frame::Frame>) {
+        if let Some(fo) = &f.frame_obj {
+            if let Some(p) = fo.payload::<crate::objects::frame::PyFrameObj>() {
+                p.lineno.set(f.line());
+                p.lasti.set(f.lasti);
+                *p.back.borrow_mut() = None;
+            }
+        }
+        drop(f);
+    }
+
+    /// Work queued for an instruction boundary: finalizers and signals.
+    fn handle_eval_breaker(&mut self) -> PyResult<()> {
+        let flags = EVAL_BREAKER.swap(0, Ordering::Relaxed);
+        if flags & layout::BREAK_FINALIZERS != 0 {
+            self.run_pending_finalizers();
+        }
+        if flags & layout::BREAK_SIGNAL != 0 || crate::vm::startup::take_sigint() {
+            return Err(PyErr::bare(&exc().keyboard_interrupt));
+        }
+        Ok(())
+    }
+
+    /// Runs queued `__del__` methods; errors are reported as CPython's "Exception ignored".
+    pub fn run_pending_finalizers(&mut self) {
+        loop {
+            let batch: Vec<Value> = layout::PENDING_FINALIZERS.with(|q| std::mem::take(&mut *q.borrow_mut()));
+            if batch.is_empty() {
+                break;
+            }
+            for obj in batch {
+                if let Some(d) = self.lookup_special(&obj, "__del__") {
+                    if let Err(e) = self.call(&d, Args::positional_only(std::slice::from_ref(&obj))) {
+                        let what = match self.descr_get(&d, Some(&obj), &obj.type_of().clone()) {
+                            Ok(m) => self.repr_string(&m).unwrap_or_default(),
+                            Err(_) => String::new(),
+                        };
+                        self.report_unraisable(&format!("Exception ignored in: {what}"), &e.0);
+                    }
+                }
+                drop(obj);
+            }
+        }
+    }
+
+    /// The instruction loop over the top frame (see the module docs).
+    pub(crate) fn exec(&mut self) -> PyResult<Exit> {
+        let mut count: u64 = 0;
+        let r = self.exec_inner(&mut count);
+        STATS.with(|s| {
+            let (i, c) = s.get();
+            s.set((i + count, c));
+        });
+        r
+    }
+
+    fn exec_inner(&mut self, count: &mut u64) -> PyResult<Exit> {
+        'frame: loop {
+            let code_v = match self.frames.last() {
+                Some(f) => f.code.clone(),
+                None => return Err(system_error("no frame")),
+            };
+            let Some(code) = code_v.payload::<Code>() else { return Err(system_error("frame without code")) };
+            loop {
+                let f = fr!(self);
+                let pc = f.pc as usize;
+                let Some(ins) = code.instrs.get(pc).map(Cell::get) else {
+                    return Err(system_error("instruction index out of range"));
+                };
+                f.lasti = pc as u32;
+                f.pc = pc as u32 + 1;
+                *count += 1;
+                let arg = ins.arg;
+                match ins.op {
+                    Op::Nop => {}
+                    Op::Resume | Op::JumpBackward => {
+                        if ins.op == Op::JumpBackward {
+                            f.pc = arg;
+                        }
+                        if EVAL_BREAKER.load(Ordering::Relaxed) != 0 || crate::vm::startup::sigint_pending() {
+                            self.handle_eval_breaker()?;
+                        }
+                    }
+                    Op::PopTop => {
+                        pop!(self);
+                    }
+                    Op::Copy => {
+                        let v = peek!(self, arg);
+                        push!(self, v);
+                    }
+                    Op::Swap => {
+                        let n = f.stack.len();
+                        let a = arg as usize;
+                        if a == 0 || a > n {
+                            return Err(stack_underflow());
+                        }
+                        f.stack.swap(n - 1, n - a);
+                    }
+                    Op::LoadConst => {
+                        let Some(c) = code.consts.get(arg as usize) else {
+                            return Err(system_error("const index out of range"));
+                        };
+                        f.stack.push(c.clone());
+                    }
+                    Op::LoadFast => match f.fast.get(arg as usize) {
+                        Some(Some(v)) => {
+                            let v = v.clone();
+                            f.stack.push(v);
+                        }
+                        _ => return Err(unbound_local(code, arg)),
+                    },
+                    Op::StoreFast => {
+                        let v = pop!(self);
+                        let f = fr!(self);
+                        match f.fast.get_mut(arg as usize) {
+                            Some(slot) => {
+                                let old = slot.replace(v);
+                                drop(old);
+                            }
+                            None => return Err(system_error("local index out of range")),
+                        }
+                    }
+                    Op::DeleteFast => match f.fast.get_mut(arg as usize).and_then(Option::take) {
+                        Some(v) => drop(v),
+                        None => return Err(unbound_local(code, arg)),
+                    },
+                    Op::LoadDeref => {
+                        let v = self.load_deref(code, arg)?;
+                        push!(self, v);
+                    }
+                    Op::StoreDeref => {
+                        let v = pop!(self);
+                        let cell = self.cell_at(arg)?;
+                        if let Some(c) = cell.payload::<PyCell>() {
+                            let old = c.0.replace(Some(v));
+                            drop(old);
+                        }
+                    }
+                    Op::DeleteDeref => {
+                        let cell = self.cell_at(arg)?;
+                        let old = cell.payload::<PyCell>().and_then(|c| c.0.replace(None));
+                        if old.is_none() {
+                            return Err(unbound_deref(code, arg));
+                        }
+                    }
+                    Op::LoadClassDeref => {
+                        let name = code.localsplus_name(arg as usize).clone();
+                        let locals = f.locals.clone();
+                        let found = match &locals {
+                            Some(l) => self.mapping_lookup(l, &name)?,
+                            None => None,
+                        };
+                        let v = match found {
+                            Some(v) => v,
+                            None => self.load_deref(code, arg)?,
+                        };
+                        push!(self, v);
+                    }
+                    Op::LoadClosure => {
+                        let c = self.cell_at(arg)?;
+                        push!(self, c);
+                    }
+                    Op::LoadName => {
+                        let name = name_at(code, arg)?.clone();
+                        let v = self.load_name(&name)?;
+                        push!(self, v);
+                    }
+                    Op::StoreName => {
+                        let name = name_at(code, arg)?.clone();
+                        let v = pop!(self);
+                        let locals = fr!(self).locals.clone();
+                        let Some(l) = locals else {
+                            return Err(system_error(format!(
+                                "no locals found when storing {}",
+                                name.as_str().unwrap_or("?")
+                            )));
+                        };
+                        if let Some(d) = l.payload::<PyDict>() {
+                            d.set_str(name, v);
+                        } else {
+                            self.setitem(&l, &name, v)?;
+                        }
+                    }
+                    Op::DeleteName => {
+                        let name = name_at(code, arg)?.clone();
+                        let locals = fr!(self).locals.clone();
+                        let Some(l) = locals else { return Err(system_error("no locals when deleting")) };
+                        let ok = match l.payload::<PyDict>() {
+                            Some(d) => d.remove(self, &name)?.is_some(),
+                            None => self.delitem(&l, &name).is_ok(),
+                        };
+                        if !ok {
+                            return Err(name_error(format!("name '{}' is not defined", name.as_str().unwrap_or("?"))));
+                        }
+                    }
+                    Op::LoadGlobal => {
+                        let name = name_at(code, arg)?;
+                        let s = name.as_str().unwrap_or("");
+                        let f = fr!(self);
+                        let v = match f.globals.payload::<PyDict>().and_then(|d| d.get_str(s)) {
+                            Some(v) => v,
+                            None => match f.builtins.payload::<PyDict>().and_then(|d| d.get_str(s)) {
+                                Some(v) => v,
+                                None => return Err(name_error(format!("name '{s}' is not defined"))),
+                            },
+                        };
+                        f.stack.push(v);
+                    }
+                    Op::StoreGlobal => {
+                        let name = name_at(code, arg)?.clone();
+                        let v = pop!(self);
+                        let g = fr!(self).globals.clone();
+                        match g.payload::<PyDict>() {
+                            Some(d) => d.set_str(name, v),
+                            None => self.setitem(&g, &name, v)?,
+                        }
+                    }
+                    Op::DeleteGlobal => {
+                        let name = name_at(code, arg)?.clone();
+                        let g = fr!(self).globals.clone();
+                        let removed = match g.payload::<PyDict>() {
+                            Some(d) => d.remove(self, &name)?.is_some(),
+                            None => false,
+                        };
+                        if !removed {
+                            return Err(name_error(format!("name '{}' is not defined", name.as_str().unwrap_or("?"))));
+                        }
+                    }
+                    Op::LoadAttr => {
+                        let obj = pop!(self);
+                        feedback(code, pc, kind_bit(&obj));
+                        let name = name_at(code, arg)?;
+                        let v = self.getattr(&obj, name)?;
+                        push!(self, v);
+                    }
+                    Op::StoreAttr => {
+                        let obj = pop!(self);
+                        let v = pop!(self);
+                        let name = name_at(code, arg)?;
+                        self.setattr(&obj, name, v)?;
+                    }
+                    Op::DeleteAttr => {
+                        let obj = pop!(self);
+                        let name = name_at(code, arg)?;
+                        self.delattr(&obj, name)?;
+                    }
+                    Op::LoadMethod => {
+                        let obj = pop!(self);
+                        feedback(code, pc, kind_bit(&obj));
+                        let name = name_at(code, arg)?;
+                        let (m, s) = self.load_method(obj, name)?;
+                        let f = fr!(self);
+                        f.stack.push(m);
+                        f.stack.push(s);
+                    }
+                    Op::BinarySubscr => {
+                        let key = pop!(self);
+                        let c = pop!(self);
+                        feedback(code, pc, kind_bit(&c) | kind_bit(&key));
+                        let v = match fast_subscr(&c, &key) {
+                            Some(v) => v,
+                            None => self.getitem(&c, &key)?,
+                        };
+                        push!(self, v);
+                    }
+                    Op::StoreSubscr => {
+                        let key = pop!(self);
+                        let c = pop!(self);
+                        let v = pop!(self);
+                        if let (Some(l), Some(i)) = (c.payload::<PyList>(), key.as_small()) {
+                            let mut items = l.0.borrow_mut();
+                            let n = items.len() as i64;
+                            let j = if i < 0 { i + n } else { i };
+                            if (0..n).contains(&j) {
+                                let old = std::mem::replace(&mut items[j as usize], v);
+                                drop(items);
+                                drop(old);
+                                continue;
+                            }
+                            drop(items);
+                        }
+                        self.setitem(&c, &key, v)?;
+                    }
+                    Op::DeleteSubscr => {
+                        let key = pop!(self);
+                        let c = pop!(self);
+                        self.delitem(&c, &key)?;
+                    }
+                    Op::BinaryOp => {
+                        let b = pop!(self);
+                        let a = pop!(self);
+                        feedback(code, pc, kind_bit(&a) | kind_bit(&b));
+                        let op = BinOp::from_arg(arg);
+                        let r = match fast_binop(&a, &b, op) {
+                            Some(r) => r,
+                            None => self.binary_op(&a, &b, op, arg & INPLACE != 0)?,
+                        };
+                        push!(self, r);
+                    }
+                    Op::UnaryNegative => {
+                        let a = pop!(self);
+                        let r = match a.payload::<PyFloat>() {
+                            Some(x) => new_float(-x.0),
+                            None => self.unary_op(&a, "__neg__", "-")?,
+                        };
+                        push!(self, r);
+                    }
+                    Op::UnaryPositive => {
+                        let a = pop!(self);
+                        let r = self.unary_op(&a, "__pos__", "+")?;
+                        push!(self, r);
+                    }
+                    Op::UnaryInvert => {
+                        let a = pop!(self);
+                        let r = self.unary_op(&a, "__invert__", "~")?;
+                        push!(self, r);
+                    }
+                    Op::UnaryNot => {
+                        let a = pop!(self);
+                        let t = self.truthy(&a)?;
+                        push!(self, py_bool(!t));
+                    }
+                    Op::CompareOp => {
+                        let b = pop!(self);
+                        let a = pop!(self);
+                        feedback(code, pc, kind_bit(&a) | kind_bit(&b));
+                        let op = CmpOp::from_arg(arg);
+                        let r = match fast_compare(&a, &b, op) {
+                            Some(r) => py_bool(r),
+                            None => self.compare(&a, &b, op)?,
+                        };
+                        push!(self, r);
+                    }
+                    Op::IsOp => {
+                        let b = pop!(self);
+                        let a = pop!(self);
+                        push!(self, py_bool(a.is(&b) != (arg == 1)));
+                    }
+                    Op::ContainsOp => {
+                        let b = pop!(self);
+                        let a = pop!(self);
+                        let r = self.op_contains(&b, &a)?;
+                        push!(self, py_bool(r != (arg == 1)));
+                    }
+                    Op::Jump => f.pc = arg,
+                    Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                        let v = pop!(self);
+                        let t = if v.is_true_singleton() {
+                            true
+                        } else if v.kind() == Kind::Bool || v.is_none() {
+                            false
+                        } else {
+                            self.truthy(&v)?
+                        };
+                        if t == (ins.op == Op::PopJumpIfTrue) {
+                            fr!(self).pc = arg;
+                        }
+                    }
+                    Op::PopJumpIfNone | Op::PopJumpIfNotNone => {
+                        let v = pop!(self);
+                        if v.is_none() == (ins.op == Op::PopJumpIfNone) {
+                            fr!(self).pc = arg;
+                        }
+                    }
+                    Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
+                        let v = peek!(self, 1);
+                        let t = self.truthy(&v)?;
+                        let f = fr!(self);
+                        if t == (ins.op == Op::JumpIfTrueOrPop) {
+                            f.pc = arg;
+                        } else {
+                            f.stack.pop();
+                        }
+                    }
+                    Op::GetIter => {
+                        let v = pop!(self);
+                        let it = self.iter(&v)?;
+                        push!(self, it);
+                    }
+                    Op::ForIter => {
+                        let it = peek!(self, 1);
+                        feedback(code, pc, kind_bit(&it));
+                        let next = match it.payload::<crate::objects::iter::PyNativeIter>() {
+                            Some(ni) => match ni.0.try_borrow_mut() {
+                                Ok(mut b) => b.next(self)?,
+                                Err(_) => self.next(&it)?,
+                            },
+                            None => self.next(&it)?,
+                        };
+                        let f = fr!(self);
+                        match next {
+                            Some(v) => f.stack.push(v),
+                            None => {
+                                f.stack.pop();
+                                f.pc = arg;
+                            }
+                        }
+                    }
+                    Op::BuildTuple => {
+                        let items = self.pop_n(arg)?;
+                        push!(self, new_tuple(items));
+                    }
+                    Op::BuildList => {
+                        let items = self.pop_n(arg)?;
+                        push!(self, new_list(items));
+                    }
+                    Op::BuildSet => {
+                        let items = self.pop_n(arg)?;
+                        let s = self.build_set(items)?;
+                        push!(self, s);
+                    }
+                    Op::BuildMap => {
+                        let items = self.pop_n(arg * 2)?;
+                        let d = support::new_dict();
+                        if let Some(dd) = d.payload::<PyDict>() {
+                            let mut it = items.into_iter();
+                            while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                                dd.set(self, k, v)?;
+                            }
+                        }
+                        push!(self, d);
+                    }
+                    Op::BuildConstKeyMap => {
+                        let keys = pop!(self);
+                        let vals = self.pop_n(arg)?;
+                        let d = support::new_dict();
+                        if let (Some(dd), Some(ks)) = (d.payload::<PyDict>(), keys.as_tuple()) {
+                            for (k, v) in ks.iter().zip(vals) {
+                                dd.set(self, k.clone(), v)?;
+                            }
+                        }
+                        push!(self, d);
+                    }
+                    Op::BuildString => {
+                        let items = self.pop_n(arg)?;
+                        let mut s = String::new();
+                        for p in &items {
+                            s.push_str(p.as_str().unwrap_or(""));
+                        }
+                        push!(self, new_str(s));
+                    }
+                    Op::BuildSlice => {
+                        let step = if arg == 3 { pop!(self) } else { none() };
+                        let stop = pop!(self);
+                        let start = pop!(self);
+                        let s = layout::alloc(&types().slice, crate::objects::slice::PySlice { start, stop, step });
+                        push!(self, s);
+                    }
+                    Op::ListAppend => {
+                        let v = pop!(self);
+                        let l = peek!(self, arg);
+                        match l.downcast::<PyList>() {
+                            Some(l) => l.0.borrow_mut().push(v),
+                            None => {
+                                self.call_method(&l, "append", &[v])?;
+                            }
+                        }
+                    }
+                    Op::SetAdd => {
+                        let v = pop!(self);
+                        let s = peek!(self, arg);
+                        self.set_add(&s, v)?;
+                    }
+                    Op::MapAdd => {
+                        let v = pop!(self);
+                        let k = pop!(self);
+                        let d = peek!(self, arg);
+                        match d.payload::<PyDict>() {
+                            Some(dd) => dd.set(self, k, v)?,
+                            None => self.setitem(&d, &k, v)?,
+                        }
+                    }
+                    Op::ListExtend => {
+                        let it = pop!(self);
+                        let l = peek!(self, arg);
+                        self.list_extend(&l, &it)?;
+                    }
+                    Op::SetUpdate => {
+                        let it = pop!(self);
+                        let s = peek!(self, arg);
+                        let items = self.to_vec(&it)?;
+                        for v in items {
+                            self.set_add(&s, v)?;
+                        }
+                    }
+                    Op::DictUpdate => {
+                        let m = pop!(self);
+                        let d = peek!(self, arg);
+                        self.dict_update(&d, &m, None)?;
+                    }
+                    Op::DictMerge => {
+                        let m = pop!(self);
+                        let d = peek!(self, arg);
+                        let func = {
+                            let f = fr!(self);
+                            let n = f.stack.len();
+                            n.checked_sub(arg as usize + 2).and_then(|i| f.stack.get(i)).cloned()
+                        };
+                        self.dict_update(&d, &m, Some(func))?;
+                    }
+                    Op::ListToTuple => {
+                        let l = pop!(self);
+                        let items = match l.payload::<PyList>() {
+                            Some(l) => l.0.borrow().clone(),
+                            None => self.to_vec(&l)?,
+                        };
+                        push!(self, new_tuple(items));
+                    }
+                    Op::UnpackSequence => {
+                        let seq = pop!(self);
+                        let items = self.unpack(&seq, arg as usize)?;
+                        let f = fr!(self);
+                        f.stack.extend(items.into_iter().rev());
+                    }
+                    Op::UnpackEx => {
+                        let seq = pop!(self);
+                        let items = self.unpack_ex(&seq, (arg & 0xff) as usize, (arg >> 8) as usize)?;
+                        let f = fr!(self);
+                        f.stack.extend(items.into_iter().rev());
+                    }
+                    Op::FormatValue => {
+                        let spec = if arg & 4 != 0 { Some(pop!(self)) } else { None };
+                        let v = pop!(self);
+                        let r = self.format_value(v, arg & 3, spec)?;
+                        push!(self, r);
+                    }
+                    Op::Call | Op::CallMethod | Op::CallKw => {
+                        let kwnames = if ins.op == Op::CallKw { Some(pop!(self)) } else { None };
+                        let n = arg as usize;
+                        let extra = if ins.op == Op::CallMethod { 2 } else { 1 };
+                        let f = fr!(self);
+                        let len = f.stack.len();
+                        if len < n + extra {
+                            return Err(stack_underflow());
+                        }
+                        let base = len - n - extra;
+                        let (callable, self_arg) = if ins.op == Op::CallMethod {
+                            let s = f.stack[base + 1].clone();
+                            if s.is(&self.null) {
+                                (f.stack[base].clone(), None)
+                            } else {
+                                (f.stack[base].clone(), Some(s))
+                            }
+                        } else {
+                            (f.stack[base].clone(), None)
+                        };
+                        feedback(code, pc, kind_bit(&callable));
+                        let kwn: &[Value] = match &kwnames {
+                            Some(k) => k.as_tuple().unwrap_or(&[]),
+                            None => &[],
+                        };
+                        // Python functions (and methods of them) run in this loop.
+                        let (func, self_arg) = match callable.kind() {
+                            Kind::Function => (Some(callable.clone()), self_arg),
+                            Kind::BoundMethod if self_arg.is_none() => match callable.payload::<PyBoundMethod>() {
+                                Some(m) if m.func.kind() == Kind::Function => {
+                                    (Some(m.func.clone()), Some(m.self_.clone()))
+                                }
+                                _ => (None, None),
+                            },
+                            _ => (None, self_arg),
+                        };
+                        if let Some(func) = func {
+                            let frame = self.frame_from_stack(&func, self_arg, n, kwn, base)?;
+                            if frame.code().is_generator() {
+                                push!(self, generators::new_generator(frame));
+                                continue;
+                            }
+                            if self.frames.len() >= self.recursion_limit {
+                                return Err(PyErr::new(&exc().recursion_error, "maximum recursion depth exceeded"));
+                            }
+                            STATS.with(|s| {
+                                let (i, c) = s.get();
+                                s.set((i, c + 1));
+                            });
+                            self.frames.push(frame);
+                            continue 'frame;
+                        }
+                        let f = fr!(self);
+                        let mut argv: Vec<Value> = Vec::with_capacity(n + 1);
+                        if let Some(s) = self_arg {
+                            argv.push(s);
+                        }
+                        argv.extend(f.stack.drain(base + extra..));
+                        f.stack.truncate(base);
+                        let r = self.call(&callable, Args::new(&argv, kwn))?;
+                        drop(argv);
+                        push!(self, r);
+                    }
+                    Op::CallEx => {
+                        let kwargs = if arg & 1 != 0 { Some(pop!(self)) } else { None };
+                        let args = pop!(self);
+                        let callable = pop!(self);
+                        feedback(code, pc, kind_bit(&callable));
+                        let mut argv = match args.payload::<PyTuple>() {
+                            Some(t) => t.0.to_vec(),
+                            None => self.star_args(&callable, &args)?,
+                        };
+                        let mut kwn = Vec::new();
+                        if let Some(k) = kwargs {
+                            self.star_kwargs(&callable, &k, &mut argv, &mut kwn)?;
+                        }
+                        if callable.kind() == Kind::Function {
+                            let frame = self.build_frame(&callable, None, &argv, &kwn)?;
+                            if frame.code().is_generator() {
+                                push!(self, generators::new_generator(frame));
+                                continue;
+                            }
+                            if self.frames.len() >= self.recursion_limit {
+                                return Err(PyErr::new(&exc().recursion_error, "maximum recursion depth exceeded"));
+                            }
+                            self.frames.push(frame);
+                            continue 'frame;
+                        }
+                        let r = self.call(&callable, Args::new(&argv, &kwn))?;
+                        push!(self, r);
+                    }
+                    Op::MakeFunction => {
+                        let fnv = self.make_function(arg)?;
+                        push!(self, fnv);
+                    }
+                    Op::ReturnValue => {
+                        let v = pop!(self);
+                        return Ok(Exit::Return(v));
+                    }
+                    Op::YieldValue => {
+                        let v = pop!(self);
+                        return Ok(Exit::Yield(v));
+                    }
+                    Op::GetYieldFromIter => {
+                        let v = pop!(self);
+                        let it = if v.kind() == Kind::Generator { v } else { self.iter(&v)? };
+                        push!(self, it);
+                    }
+                    Op::Send => {
+                        let v = pop!(self);
+                        let recv = peek!(self, 1);
+                        match self.send_to(&recv, v)? {
+                            Resume::Yield(y) => push!(self, y),
+                            Resume::Return(r) => {
+                                let f = fr!(self);
+                                f.stack.pop();
+                                f.stack.push(r);
+                                f.pc = arg;
+                            }
+                        }
+                    }
+                    Op::Raise => return Err(self.do_raise(arg)?),
+                    Op::Reraise => {
+                        let e = pop!(self);
+                        if arg != 0 {
+                            pop!(self);
+                        }
+                        self.reraising = true;
+                        return Err(PyErr(e));
+                    }
+                    Op::PushExcInfo => {
+                        let e = pop!(self);
+                        let prev = self.set_handled(Some(e.clone()));
+                        let f = fr!(self);
+                        f.stack.push(prev.unwrap_or_else(none));
+                        f.stack.push(e);
+                    }
+                    Op::PopExcept => {
+                        let prev = pop!(self);
+                        let old = self.set_handled(if prev.is_none() { None } else { Some(prev) });
+                        drop(old);
+                    }
+                    Op::CheckExcMatch => {
+                        let ty = pop!(self);
+                        let e = peek!(self, 1);
+                        let r = self.exc_matches(&e, &ty)?;
+                        push!(self, py_bool(r));
+                    }
+                    Op::BeforeWith => {
+                        let mgr = pop!(self);
+                        let (exit, entered) = self.before_with(&mgr)?;
+                        let f = fr!(self);
+                        f.stack.push(exit);
+                        f.stack.push(entered);
+                    }
+                    Op::WithExceptStart => {
+                        let e = peek!(self, 1);
+                        let exit = peek!(self, 4);
+                        let tb = support::exc_traceback(&e);
+                        let ty = e.type_of().clone();
+                        let r = self.call(&exit, Args::positional_only(&[ty, e, tb]))?;
+                        push!(self, r);
+                    }
+                    Op::ImportName => {
+                        let name = name_at(code, arg)?.clone();
+                        let fromlist = pop!(self);
+                        let level = pop!(self);
+                        let m = self.import_name(&name, &fromlist, &level)?;
+                        push!(self, m);
+                    }
+                    Op::ImportFrom => {
+                        let name = name_at(code, arg)?.clone();
+                        let m = peek!(self, 1);
+                        let v = self.import_from(&m, &name)?;
+                        push!(self, v);
+                    }
+                    Op::ImportStar => {
+                        let m = pop!(self);
+                        self.import_star(&m)?;
+                    }
+                    Op::LoadBuildClass => {
+                        let b = fr!(self).builtins.clone();
+                        match b.payload::<PyDict>().and_then(|d| d.get_str("__build_class__")) {
+                            Some(v) => push!(self, v),
+                            None => return Err(name_error("__build_class__ not found")),
+                        }
+                    }
+                    Op::LoadAssertionError => {
+                        f.stack.push(exc().assertion_error.clone());
+                    }
+                    Op::SetupAnnotations => {
+                        let l = f.locals.clone();
+                        if let Some(l) = l {
+                            let key = new_str("__annotations__");
+                            if self.mapping_lookup(&l, &key)?.is_none() {
+                                self.setitem(&l, &key, support::new_dict())?;
+                            }
+                        }
+                    }
+                    Op::PrintExpr => {
+                        let v = pop!(self);
+                        self.display_hook(v)?;
+                    }
+                    Op::LoadLocals => match f.locals.clone() {
+                        Some(l) => f.stack.push(l),
+                        None => return Err(system_error("no locals found")),
+                    },
+                    Op::GetLen => {
+                        let v = peek!(self, 1);
+                        let n = self.op_len(&v)?;
+                        push!(self, new_int(n as i64));
+                    }
+                    Op::MatchMapping => {
+                        let v = peek!(self, 1);
+                        let r = support::is_mapping(&v);
+                        push!(self, py_bool(r));
+                    }
+                    Op::MatchSequence => {
+                        let v = peek!(self, 1);
+                        let r = support::is_sequence(&v);
+                        push!(self, py_bool(r));
+                    }
+                    Op::MatchKeys => {
+                        let keys = peek!(self, 1);
+                        let subj = peek!(self, 2);
+                        let r = self.match_keys(&subj, &keys)?;
+                        push!(self, r);
+                    }
+                    Op::MatchClass => {
+                        let names = pop!(self);
+                        let cls = pop!(self);
+                        let subj = pop!(self);
+                        let r = self.match_class(&subj, &cls, arg as usize, &names)?;
+                        push!(self, r);
+                    }
+                    Op::CopyDictWithoutKeys => {
+                        let keys = pop!(self);
+                        let subj = peek!(self, 1);
+                        let r = self.copy_dict_without_keys(&subj, &keys)?;
+                        push!(self, r);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Pops `n` values, returned bottom-first.
+    fn pop_n(&mut self, n: u32) -> PyResult<Vec<Value>> {
+        let f = fr!(self);
+        let len = f.stack.len();
+        let n = n as usize;
+        if n > len {
+            return Err(stack_underflow());
+        }
+        Ok(f.stack.split_off(len - n))
+    }
+
+    /// The cell object in localsplus slot `i` of the top frame.
+    fn cell_at(&mut self, i: u32) -> PyResult<Value> {
+        let f = fr!(self);
+        match f.fast.get(i as usize) {
+            Some(Some(c)) if c.kind() == Kind::Cell => Ok(c.clone()),
+            _ => Err(system_error("no cell in slot")),
+        }
+    }
+
+    fn load_deref(&mut self, code: &Code, i: u32) -> PyResult {
+        let c = self.cell_at(i)?;
+        match c.payload::<PyCell>().and_then(|c| c.0.borrow().clone()) {
+            Some(v) => Ok(v),
+            None => Err(unbound_deref(code, i)),
+        }
+    }
+
+    /// `LoadName`: locals, globals, builtins.
+    fn load_name(&mut self, name: &Value) -> PyResult {
+        let f = fr!(self);
+        let (locals, globals, builtins) = (f.locals.clone(), f.globals.clone(), f.builtins.clone());
+        if let Some(l) = &locals {
+            if let Some(v) = self.mapping_lookup(l, name)? {
+                return Ok(v);
+            }
+        }
+        let s = name.as_str().unwrap_or("");
+        if let Some(v) = globals.payload::<PyDict>().and_then(|d| d.get_str(s)) {
+            return Ok(v);
+        }
+        if let Some(v) = builtins.payload::<PyDict>().and_then(|d| d.get_str(s)) {
+            return Ok(v);
+        }
+        Err(name_error(format!("name '{s}' is not defined")))
+    }
+
+    /// `mapping[key]` with KeyError turned into `None` (locals dicts of any mapping type).
+    fn mapping_lookup(&mut self, m: &Value, key: &Value) -> PyResult<Option<Value>> {
+        if let Some(d) = m.payload::<PyDict>() {
+            return Ok(d.get_str(key.as_str().unwrap_or("")));
+        }
+        match self.getitem(m, key) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.matches(&exc().key_error) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `LoadMethod`: (function, self) when the attribute is a plain function on the type
+    /// not shadowed by the instance, else (bound attribute, NULL).
+    fn load_method(&mut self, obj: Value, name: &Value) -> PyResult<(Value, Value)> {
+        let name_s = name.as_str().unwrap_or("");
+        if obj.kind() != Kind::Type && obj.kind() != Kind::Module {
+            let ty = obj.type_of().clone();
+            if let Some(a) = ty.as_type().and_then(|t| t.lookup(name_s)) {
+                let plain = match a.kind() {
+                    Kind::Function => true,
+                    Kind::Builtin => a.payload::<crate::objects::builtin_func::PyBuiltin>().is_some_and(|b| {
+                        b.self_.is_none() && b.kind == crate::objects::builtin_func::BuiltinKind::Method
+                    }),
+                    _ => false,
+                };
+                if plain {
+                    let shadowed = crate::vm::protocol::instance_dict(&obj)
+                        .and_then(|d| d.payload::<PyDict>().and_then(|d| d.get_str(name_s)))
+                        .is_some();
+                    if !shadowed
+                        && ty
+                            .as_type()
+                            .and_then(|t| t.lookup("__getattribute__"))
+                            .is_none_or(|g| g.kind() == Kind::Builtin)
+                    {
+                        return Ok((a, obj));
+                    }
+                }
+            }
+        }
+        let v = self.getattr(&obj, name)?;
+        Ok((v, self.null.clone()))
+    }
+
+    /// Sets the handled exception (`sys.exc_info()`), returning the previous one.
+    pub fn set_handled(&mut self, e: Option<Value>) -> Option<Value> {
+        if self.handled.is_empty() {
+            self.handled.push(None);
+        }
+        match self.handled.last_mut() {
+            Some(slot) => std::mem::replace(slot, e),
+            None => None,
+        }
+    }
+
+    /// The exception being handled (`sys.exception()`), if any.
+    pub fn current_handled(&self) -> Option<Value> {
+        self.handled.iter().rev().find_map(|e| e.clone())
+    }
+}
+
+fn unbound_local(code: &Code, i: u32) -> PyErr {
+    let name = code.localsplus_name(i as usize).as_str().unwrap_or("?").to_owned();
+    PyErr::new(
+        &exc().unbound_local_error,
+        format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
+}
+
+fn unbound_deref(code: &Code, i: u32) -> PyErr {
+    let idx = i as usize;
+    let name =
+        if idx < code.nlocalsplus() { code.localsplus_name(idx).as_str().unwrap_or("?") } else { "?" }.to_owned();
+    if idx >= code.varnames.len() + code.cellvars.len() {
+        name_error(format!(
+            "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+        ))
+    } else {
+        PyErr::new(
+            &exc().unbound_local_error,
+            format!("cannot access local variable '{name}' where it is not associated with a value"),
+        )
+    }
+}
+
+/// `list[i]`/`tuple[i]` with a small int index in range.
+#[inline]
+fn fast_subscr(c: &Value, key: &Value) -> Option<Value> {
+    let i = key.as_small()?;
+    match c.kind() {
+        Kind::List => {
+            let l = c.payload::<PyList>()?;
+            let items = l.0.borrow();
+            let n = items.len() as i64;
+            let j = if i < 0 { i + n } else { i };
+            if (0..n).contains(&j) { Some(items[j as usize].clone()) } else { None }
+        }
+        Kind::Tuple => {
+            let t = c.payload::<PyTuple>()?;
+            let n = t.0.len() as i64;
+            let j = if i < 0 { i + n } else { i };
+            if (0..n).contains(&j) { Some(t.0[j as usize].clone()) } else { None }
+        }
+        _ => None,
+    }
+}
+
+/// Small-int and float arithmetic without a method lookup.
+#[inline]
+fn fast_binop(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
+    if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
+        return match op {
+            BinOp::Add => Some(new_int(x + y)),
+            BinOp::Sub => Some(new_int(x - y)),
+            BinOp::Mul => x.checked_mul(y).map(new_int),
+            _ => crate::vm::ops::small_int_op(x, y, op),
+        };
+    }
+    let fa = match a.payload::<PyFloat>() {
+        Some(f) => f.0,
+        None => a.as_small().filter(|_| b.kind() == Kind::Float).map(|i| i as f64)?,
+    };
+    let fb = match b.payload::<PyFloat>() {
+        Some(f) => f.0,
+        None => b.as_small().filter(|_| a.kind() == Kind::Float).map(|i| i as f64)?,
+    };
+    match op {
+        BinOp::Add => Some(new_float(fa + fb)),
+        BinOp::Sub => Some(new_float(fa - fb)),
+        BinOp::Mul => Some(new_float(fa * fb)),
+        BinOp::TrueDiv if fb != 0.0 => Some(new_float(fa / fb)),
+        _ => None,
+    }
+}
+
+#[inline]
+fn fast_compare(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
+    if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
+        return Some(cmp_with(op, x.cmp(&y)));
+    }
+    if let (Some(x), Some(y)) = (a.payload::<PyFloat>(), b.payload::<PyFloat>()) {
+        let (x, y) = (x.0, y.0);
+        return Some(match op {
+            CmpOp::Lt => x < y,
+            CmpOp::Le => x <= y,
+            CmpOp::Eq => x == y,
+            CmpOp::Ne => x != y,
+            CmpOp::Gt => x > y,
+            CmpOp::Ge => x >= y,
+        });
+    }
+    if let (Some(x), Some(y)) = (a.payload::<PyStr>(), b.payload::<PyStr>()) {
+        return Some(cmp_with(op, x.as_str().cmp(y.as_str())));
+    }
+    None
+}
+
+#[inline]
+fn cmp_with(op: CmpOp, o: std::cmp::Ordering) -> bool {
+    use std::cmp::Ordering::*;
+    match op {
+        CmpOp::Lt => o == Less,
+        CmpOp::Le => o != Greater,
+        CmpOp::Eq => o == Equal,
+        CmpOp::Ne => o != Equal,
+        CmpOp::Gt => o == Greater,
+        CmpOp::Ge => o != Less,
+    }
+}
+
+#[allow(dead_code)]
+fn _types_used(_: &PyFunction) -> PyResult {
+    Err(type_error(""))
+}
+
+/// The frame object of `vm.frames[idx]`, with `f_back` links to the frames below.
+pub fn frame_object_at(vm: &mut Vm, idx: usize) -> Value {
+    let mut below: Option<Value> = None;
+    for i in 0..=idx.min(vm.frames.len().saturating_sub(1)) {
+        let Some(f) = vm.frames.get_mut(i) else { break };
+        let fo = exceptions::frame_object(f);
+        if let Some(p) = fo.payload::<crate::objects::frame::PyFrameObj>() {
+            *p.back.borrow_mut() = below.take();
+        }
+        below = Some(fo);
+    }
+    below.unwrap_or_else(none)
+}
+
+/// Registers the generator type's methods (called from `objects::generator::init`).
+pub fn init_generator_type() {
+    generators::init();
 }

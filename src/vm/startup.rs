@@ -9,6 +9,8 @@ use crate::objects::{registry, types};
 use crate::values::{Value, layout};
 use crate::vm::{Config, NativeFn, Vm};
 
+pub mod sys;
+
 /// Adds a native method to a builtin type's dict.
 pub fn add_method(ty: &Value, name: &'static str, f: NativeFn) {
     add_builtin(ty, name, f, BuiltinKind::Method);
@@ -72,7 +74,7 @@ impl Vm {
             crate::objects::instance::Instance { dict: std::cell::RefCell::new(None), slots: Box::new([]), base: None },
         );
         layout::make_immortal(&null);
-        Vm {
+        let mut vm = Vm {
             frames: Vec::new(),
             builtins,
             builtins_module,
@@ -82,7 +84,96 @@ impl Vm {
             recursion_limit: 1000,
             native_depth: 0,
             null,
+            reraising: false,
             config,
+        };
+        sys::init_sys(&mut vm);
+        crate::objects::file::UNBUFFERED.store(vm.config.unbuffered, std::sync::atomic::Ordering::Relaxed);
+        vm
+    }
+}
+
+/// Adds a read-only attribute computed by `f(self)` to a builtin type (a property whose
+/// getter is native).
+pub fn add_getter(ty: &Value, name: &'static str, f: NativeFn) {
+    let tp = ty.as_type().expect("add_getter on a type");
+    let owner: &'static str = Box::leak(tp.name.borrow().clone().into_boxed_str());
+    let g = layout::alloc(
+        &types().builtin_function,
+        PyBuiltin { name, func: f, kind: BuiltinKind::Function, self_: None, owner },
+    );
+    let p = layout::alloc(
+        &types().property,
+        crate::objects::descr::PyProperty { fget: Some(g), fset: None, fdel: None, doc: std::cell::RefCell::new(None) },
+    );
+    tp.dict.set_str(new_str(name), p);
+}
+
+static SIGINT: std::sync::OnceLock<std::sync::Arc<std::sync::atomic::AtomicBool>> = std::sync::OnceLock::new();
+
+/// Installs the SIGINT handler: Ctrl-C sets a flag the loop turns into KeyboardInterrupt.
+pub fn install_sigint_handler() {
+    let flag = SIGINT.get_or_init(|| std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)));
+    let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, flag.clone());
+}
+
+/// Is a Ctrl-C waiting to be raised?
+#[inline(always)]
+pub fn sigint_pending() -> bool {
+    SIGINT.get().is_some_and(|f| f.load(std::sync::atomic::Ordering::Relaxed))
+}
+
+/// Consumes a pending Ctrl-C.
+pub fn take_sigint() -> bool {
+    SIGINT.get().is_some_and(|f| f.swap(false, std::sync::atomic::Ordering::Relaxed))
+}
+
+/// Flushes `sys.stdout` and `sys.stderr` (our file objects or anything with `flush`).
+pub fn flush_std_streams(vm: &mut Vm) {
+    for name in ["stdout", "stderr"] {
+        let Some(f) = crate::builtins::io::sys_attr(vm, name) else { continue };
+        match f.downcast::<crate::objects::file::PyFile>() {
+            Some(pf) => {
+                let _ = pf.flush();
+            }
+            None => {
+                if let Ok(Some(m)) = vm.getattr_opt(&f, "flush") {
+                    let _ = vm.call(&m, crate::vm::Args::positional_only(&[]));
+                }
+            }
         }
     }
+    // The original streams too, in case sys.stdout was replaced.
+    for name in ["__stdout__", "__stderr__"] {
+        if let Some(f) = crate::builtins::io::sys_attr(vm, name) {
+            if let Some(pf) = f.downcast::<crate::objects::file::PyFile>() {
+                let _ = pf.flush();
+            }
+        }
+    }
+}
+
+/// `sys.displayhook`: prints `repr(v)` and stores it in `builtins._` (None is skipped).
+pub fn default_displayhook(vm: &mut Vm, v: Value) -> crate::vm::PyResult<()> {
+    if v.is_none() {
+        return Ok(());
+    }
+    if let Some(d) = vm.builtins.payload::<PyDict>() {
+        d.set_str(new_str("_"), crate::objects::none());
+    }
+    let r = vm.repr_string(&v)?;
+    let out = crate::builtins::io::sys_attr(vm, "stdout");
+    if let Some(o) = out {
+        crate::builtins::io::write_to(vm, &o, &format!("{r}\n"))?;
+    }
+    if let Some(d) = vm.builtins.payload::<PyDict>() {
+        d.set_str(new_str("_"), v);
+    }
+    Ok(())
+}
+
+/// Ends the process the way an unhandled SIGINT does (after KeyboardInterrupt's
+/// traceback), so the parent sees "killed by SIGINT" as with CPython.
+pub fn die_by_sigint() {
+    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGINT);
 }

@@ -1,18 +1,364 @@
 //! Printing uncaught exceptions as CPython does: `Traceback (most recent call last):`, one
-//! entry per frame with its source line, chained causes and contexts.
+//! entry per frame with its source line and 3.11's `^^^`/`~~^~~` markers, repeated-line
+//! folding, chained causes and contexts, `__notes__`, and the `SyntaxError` layout.
+//!
+//! Positions: `Code::cols[i]` is (start, end) as 0-based byte offsets into the source line
+//! `Code::lines[i]`; `end == u32::MAX` (or `end < start`) means the expression ends on a
+//! later line; (0, 0) means unknown (no markers).
 
+use std::collections::HashMap;
+
+use crate::bytecode::code::Code;
+use crate::compiler::CompileError;
+use crate::objects::dict::PyDict;
+use crate::objects::exception::PyException;
+use crate::objects::frame::{PyFrameObj, PyTraceback};
+use crate::objects::int::new_int;
+use crate::objects::none;
+use crate::objects::registry::exc;
+use crate::objects::str::new_str;
+use crate::objects::tuple::new_tuple;
 use crate::values::Value;
-use crate::vm::Vm;
+use crate::vm::errors::{PyErr, new_exception};
+use crate::vm::{PyResult, Vm};
+
+/// One traceback line to print.
+struct Entry {
+    filename: String,
+    lineno: u32,
+    name: String,
+    cols: (u32, u32),
+}
 
 impl Vm {
-    /// Writes the traceback of `exc` to stderr in CPython's format.
-    pub fn print_exception(&mut self, exc: &Value) {
-        let tn = crate::vm::protocol::type_name(exc);
-        let msg = crate::objects::exception::exc_str(self, exc);
-        if msg.is_empty() {
-            eprintln!("{tn}");
+    /// Writes the traceback of `exc` (with its chain) to stderr in CPython's format.
+    pub fn print_exception(&mut self, exc_v: &Value) {
+        let s = self.format_exception(exc_v);
+        crate::vm::startup::flush_std_streams(self);
+        eprint!("{s}");
+    }
+
+    /// The full CPython-style report for `exc_v` (chain included).
+    pub fn format_exception(&mut self, exc_v: &Value) -> String {
+        let mut out = String::new();
+        let mut seen: Vec<Value> = Vec::new();
+        let mut files: HashMap<String, Option<Vec<String>>> = HashMap::new();
+        self.format_chain(exc_v, &mut out, &mut seen, &mut files);
+        out
+    }
+
+    fn format_chain(
+        &mut self,
+        e: &Value,
+        out: &mut String,
+        seen: &mut Vec<Value>,
+        files: &mut HashMap<String, Option<Vec<String>>>,
+    ) {
+        seen.push(e.clone());
+        if let Some(p) = e.downcast::<PyException>() {
+            let cause = p.cause.borrow().clone();
+            let context = p.context.borrow().clone();
+            if let Some(c) = cause.filter(|c| !c.is_none()) {
+                if !seen.iter().any(|s| s.is(&c)) {
+                    self.format_chain(&c, out, seen, files);
+                    out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                }
+            } else if let Some(c) = context.filter(|c| !c.is_none()) {
+                if !p.suppress_context.get() && !seen.iter().any(|s| s.is(&c)) {
+                    self.format_chain(&c, out, seen, files);
+                    out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                }
+            }
+        }
+        self.format_single(e, out, files);
+    }
+
+    fn format_single(&mut self, e: &Value, out: &mut String, files: &mut HashMap<String, Option<Vec<String>>>) {
+        let tb = e.downcast::<PyException>().and_then(|p| p.traceback.borrow().clone());
+        if let Some(tb) = tb {
+            out.push_str("Traceback (most recent call last):\n");
+            let entries = collect_entries(&tb);
+            format_entries(&entries, out, files);
+        }
+        let is_syntax = crate::vm::protocol::is_subtype(e.type_of(), &exc().syntax_error);
+        if is_syntax {
+            self.format_syntax_error_body(e, out);
+        }
+        let name = qualified_type_name(e);
+        let msg = if is_syntax {
+            match self.getattr_opt(e, "msg") {
+                Ok(Some(m)) if !m.is_none() => self.str_string(&m).unwrap_or_default(),
+                _ => crate::objects::exception::exc_str(self, e),
+            }
         } else {
-            eprintln!("{tn}: {msg}");
+            crate::objects::exception::exc_str(self, e)
+        };
+        if msg.is_empty() {
+            out.push_str(&name);
+        } else {
+            out.push_str(&format!("{name}: {msg}"));
+        }
+        out.push('\n');
+        if let Ok(Some(notes)) = self.getattr_opt(e, "__notes__") {
+            if let Ok(items) = self.to_vec(&notes) {
+                for n in items {
+                    match n.as_str() {
+                        Some(s) => out.push_str(s),
+                        None => out.push_str(&self.str_string(&n).unwrap_or_else(|_| "<note str() failed>".into())),
+                    }
+                    out.push('\n');
+                }
+            }
         }
     }
+
+    /// `  File "x.py", line N`, the stripped text and the caret line of a SyntaxError.
+    fn format_syntax_error_body(&mut self, e: &Value, out: &mut String) {
+        let get = |vm: &mut Vm, n: &str| vm.getattr_opt(e, n).ok().flatten().filter(|v| !v.is_none());
+        let filename = get(self, "filename").and_then(|v| v.as_str().map(str::to_owned));
+        let lineno = get(self, "lineno").and_then(|v| crate::objects::int::to_i64(&v));
+        let text = get(self, "text").and_then(|v| v.as_str().map(str::to_owned));
+        let offset = get(self, "offset").and_then(|v| crate::objects::int::to_i64(&v));
+        let end_offset = get(self, "end_offset").and_then(|v| crate::objects::int::to_i64(&v));
+        let fname = filename.unwrap_or_else(|| "<string>".into());
+        match lineno {
+            Some(l) => out.push_str(&format!("  File \"{fname}\", line {l}\n")),
+            None => out.push_str(&format!("  File \"{fname}\"\n")),
+        }
+        if let Some(t) = text {
+            out.push_str(&syntax_text_lines(&t, offset, end_offset));
+        }
+    }
+
+    /// A `SyntaxError` (or `IndentationError`/`TabError`) instance for a compile error,
+    /// with CPython's attributes (`msg`, `filename`, `lineno`, `offset`, `text`, ...).
+    pub fn syntax_error_from(&mut self, ce: &CompileError) -> PyErr {
+        let x = exc();
+        let cls = match ce.kind {
+            "IndentationError" => &x.indentation_error,
+            "TabError" => &x.tab_error,
+            _ => &x.syntax_error,
+        };
+        let end_col = if ce.end_col == 0 { ce.col } else { ce.end_col };
+        let details = new_tuple(vec![
+            new_str(ce.filename.as_str()),
+            new_int(ce.line as i64),
+            new_int(ce.col as i64),
+            new_str(ce.text.as_str()),
+            new_int(ce.line as i64),
+            new_int(end_col as i64),
+        ]);
+        let e = new_exception(cls, vec![new_str(ce.msg.as_str()), details]);
+        if let Some(d) = crate::vm::protocol::instance_dict_create(&e) {
+            if let Some(dd) = d.payload::<PyDict>() {
+                dd.set_str(new_str("msg"), new_str(ce.msg.as_str()));
+                dd.set_str(new_str("filename"), new_str(ce.filename.as_str()));
+                dd.set_str(new_str("lineno"), new_int(ce.line as i64));
+                dd.set_str(new_str("offset"), new_int(ce.col as i64));
+                dd.set_str(new_str("text"), new_str(ce.text.as_str()));
+                dd.set_str(new_str("end_lineno"), new_int(ce.line as i64));
+                dd.set_str(new_str("end_offset"), new_int(end_col as i64));
+                dd.set_str(new_str("print_file_and_line"), none());
+            }
+        }
+        PyErr(e)
+    }
+}
+
+/// CPython's report for a compile error of the main script (no traceback).
+pub fn format_compile_error(ce: &CompileError) -> String {
+    let mut out = format!("  File \"{}\", line {}\n", ce.filename, ce.line);
+    let end = if ce.end_col == 0 { None } else { Some(ce.end_col as i64) };
+    out.push_str(&syntax_text_lines(&ce.text, Some(ce.col as i64), end));
+    out.push_str(&format!("{}: {}\n", ce.kind, ce.msg));
+    out
+}
+
+/// The source line (left-stripped) and caret line of a SyntaxError, as traceback.py's
+/// `_format_syntax_error` writes them.
+fn syntax_text_lines(text: &str, offset: Option<i64>, end_offset: Option<i64>) -> String {
+    let rtext = text.trim_end_matches('\n');
+    let ltext = rtext.trim_start_matches([' ', '\n', '\x0c']);
+    let spaces = (rtext.chars().count() - ltext.chars().count()) as i64;
+    let mut out = format!("    {ltext}\n");
+    if let Some(offset) = offset {
+        let mut end = match end_offset {
+            Some(e) if e != 0 => e,
+            _ => offset,
+        };
+        if offset == end || end == -1 {
+            end = offset + 1;
+        }
+        let colno = offset - 1 - spaces;
+        let end_colno = end - 1 - spaces;
+        if colno >= 0 {
+            let caretspace: String =
+                ltext.chars().take(colno as usize).map(|c| if c.is_whitespace() { c } else { ' ' }).collect();
+            let n = (end_colno - colno).max(0) as usize;
+            out.push_str(&format!("    {caretspace}{}\n", "^".repeat(n)));
+        }
+    }
+    out
+}
+
+/// `Module.Name` as CPython prints an exception's type (bare for builtins/__main__).
+pub fn qualified_type_name(e: &Value) -> String {
+    let ty = e.type_of();
+    let Some(tp) = ty.as_type() else { return "?".into() };
+    let qual = tp.qualname.borrow().clone();
+    let module = tp.dict.get_str("__module__").and_then(|m| m.as_str().map(str::to_owned));
+    match module {
+        Some(m) if m != "builtins" && m != "__main__" => format!("{m}.{qual}"),
+        _ => qual,
+    }
+}
+
+fn collect_entries(tb: &Value) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let mut cur = Some(tb.clone());
+    while let Some(t) = cur {
+        let Some(p) = t.payload::<PyTraceback>() else { break };
+        if let Some(fo) = p.frame.payload::<PyFrameObj>() {
+            if let Some(code) = fo.code.payload::<Code>() {
+                out.push(Entry {
+                    filename: code.filename.as_str().unwrap_or("?").to_owned(),
+                    lineno: p.lineno,
+                    name: code.name.as_str().unwrap_or("?").to_owned(),
+                    cols: code.cols.get(p.lasti as usize).copied().unwrap_or((0, 0)),
+                });
+            }
+        }
+        cur = p.next.borrow().clone();
+    }
+    out
+}
+
+fn format_entries(entries: &[Entry], out: &mut String, files: &mut HashMap<String, Option<Vec<String>>>) {
+    // sys.tracebacklimit's default: only the innermost 1000 entries.
+    let entries = if entries.len() > 1000 { &entries[entries.len() - 1000..] } else { entries };
+    let mut last: Option<(&str, u32, &str)> = None;
+    let mut count = 0usize;
+    for e in entries {
+        let key = (e.filename.as_str(), e.lineno, e.name.as_str());
+        if last != Some(key) {
+            if count > 3 {
+                let n = count - 3;
+                out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n > 1 { "s" } else { "" }));
+            }
+            last = Some(key);
+            count = 0;
+        }
+        count += 1;
+        if count > 3 {
+            continue;
+        }
+        format_entry(e, out, files);
+    }
+    if count > 3 {
+        let n = count - 3;
+        out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n > 1 { "s" } else { "" }));
+    }
+}
+
+fn source_line(files: &mut HashMap<String, Option<Vec<String>>>, filename: &str, lineno: u32) -> Option<String> {
+    let lines = files.entry(filename.to_owned()).or_insert_with(|| {
+        std::fs::read(filename).ok().map(|b| String::from_utf8_lossy(&b).lines().map(str::to_owned).collect())
+    });
+    lines.as_ref()?.get((lineno as usize).checked_sub(1)?).cloned()
+}
+
+fn format_entry(e: &Entry, out: &mut String, files: &mut HashMap<String, Option<Vec<String>>>) {
+    out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.filename, e.lineno, e.name));
+    let Some(line) = source_line(files, &e.filename, e.lineno) else { return };
+    let stripped = line.trim();
+    if stripped.is_empty() {
+        return;
+    }
+    out.push_str(&format!("    {stripped}\n"));
+    let (start_b, end_b) = e.cols;
+    if start_b == 0 && end_b == 0 {
+        return;
+    }
+    let start_b = (start_b as usize).min(line.len());
+    let multiline = end_b == u32::MAX || (end_b as usize) < start_b;
+    let end_b = if multiline { line.trim_end().len() } else { (end_b as usize).min(line.len()) };
+    if !line.is_char_boundary(start_b) || !line.is_char_boundary(end_b) {
+        return;
+    }
+    let start = line[..start_b].chars().count();
+    let end = line[..end_b].chars().count();
+    let segment = &line[start_b..end_b];
+    let anchors = if multiline { None } else { caret_anchors(segment) };
+    let indent = line.chars().count() - line.trim_start().chars().count();
+    let stripped_len = stripped.chars().count();
+    let show = end.saturating_sub(start) < stripped_len || anchors.is_some_and(|(l, r)| r > l);
+    if !show {
+        return;
+    }
+    let mut row = String::from("    ");
+    row.push_str(&" ".repeat(start.saturating_sub(indent)));
+    let width = end.saturating_sub(start);
+    match anchors {
+        Some((l, r)) => {
+            row.push_str(&"~".repeat(l));
+            row.push_str(&"^".repeat(r.saturating_sub(l)));
+            row.push_str(&"~".repeat(width.saturating_sub(r)));
+        }
+        None => row.push_str(&"^".repeat(width)),
+    }
+    out.push_str(&row);
+    out.push('\n');
+}
+
+/// traceback.py's `_extract_caret_anchors_from_line_segment`: for a binary operation,
+/// the operator; for a subscript, the `[...]` part (character offsets in `segment`).
+fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
+    use ruff_python_ast::{Expr, Mod, Stmt};
+    use ruff_python_parser::{Mode, ParseOptions};
+    let parsed = ruff_python_parser::parse(segment, ParseOptions::from(Mode::Module)).ok()?;
+    let Mod::Module(m) = parsed.into_syntax() else { return None };
+    if m.body.len() != 1 {
+        return None;
+    }
+    let Stmt::Expr(es) = &m.body[0] else { return None };
+    let seg: Vec<char> = segment.chars().collect();
+    let ch = |b: usize| segment.get(..b.min(segment.len())).map_or(0, |s| s.chars().count());
+    match &*es.value {
+        Expr::BinOp(b) => {
+            let left_end = u32::from(ruff_text_size::Ranged::range(&*b.left).end()) as usize;
+            let right_start = u32::from(ruff_text_size::Ranged::range(&*b.right).start()) as usize;
+            let op_str: Vec<char> = segment.get(left_end..right_start)?.chars().collect();
+            let op_offset = op_str.iter().take_while(|c| c.is_whitespace()).count();
+            let mut left = ch(left_end) + op_offset;
+            let mut right = left + 1;
+            if op_offset + 1 < op_str.len() && !op_str[op_offset + 1].is_whitespace() {
+                right += 1;
+            }
+            while left < seg.len() && (seg[left].is_whitespace() || seg[left] == ')' || seg[left] == '#') {
+                left += 1;
+                right += 1;
+            }
+            Some((left, right))
+        }
+        Expr::Subscript(s) => {
+            let mut left = ch(u32::from(ruff_text_size::Ranged::range(&*s.value).end()) as usize);
+            let mut right = ch(u32::from(ruff_text_size::Ranged::range(&*s.slice).end()) as usize + 1);
+            while left < seg.len() && (seg[left].is_whitespace() || seg[left] != '[') {
+                left += 1;
+            }
+            while right < seg.len() && (seg[right].is_whitespace() || seg[right] != ']') {
+                right += 1;
+            }
+            if right < seg.len() {
+                right += 1;
+            }
+            Some((left, right))
+        }
+        _ => None,
+    }
+}
+
+#[allow(dead_code)]
+fn _r() -> PyResult {
+    Ok(none())
 }

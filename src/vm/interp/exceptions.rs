@@ -1,0 +1,213 @@
+//! Raising and unwinding: `raise` forms, `__context__`/`__cause__` chaining, traceback
+//! entries for each frame an exception passes through, and the zero-cost handler lookup
+//! in `Code::exc_table`.
+
+use std::cell::{Cell, RefCell};
+
+use crate::objects::exception::PyException;
+use crate::objects::frame::{PyFrameObj, PyTraceback};
+use crate::objects::int::new_int;
+use crate::objects::registry::exc;
+use crate::objects::types;
+use crate::values::{Kind, Value, layout};
+use crate::vm::errors::{PyErr, runtime_error, type_error};
+use crate::vm::frame::Frame;
+use crate::vm::protocol::is_subtype;
+use crate::vm::{Args, PyResult, Vm};
+
+/// Sets `exc.__context__ = ctx` unless that would make a cycle (CPython breaks the cycle
+/// by cutting the chain where `exc` reappears).
+pub fn set_context(exc_v: &Value, ctx: Option<Value>) {
+    let Some(ctx) = ctx else { return };
+    if ctx.is(exc_v) {
+        return;
+    }
+    // Walk ctx's context chain: if exc is in it, unlink it there.
+    let mut o = ctx.clone();
+    loop {
+        let next = match o.downcast::<PyException>() {
+            Some(p) => p.context.borrow().clone(),
+            None => None,
+        };
+        match next {
+            Some(n) if n.is(exc_v) => {
+                if let Some(p) = o.downcast::<PyException>() {
+                    *p.context.borrow_mut() = None;
+                }
+                break;
+            }
+            Some(n) => o = n,
+            None => break,
+        }
+    }
+    if let Some(p) = exc_v.downcast::<PyException>() {
+        *p.context.borrow_mut() = Some(ctx);
+    }
+}
+
+/// The frame object standing for `f` (made on first use).
+pub fn frame_object(f: &mut Frame) -> Value {
+    if let Some(fo) = &f.frame_obj {
+        if let Some(p) = fo.payload::<PyFrameObj>() {
+            p.lineno.set(f.line());
+            p.lasti.set(f.lasti);
+        }
+        return fo.clone();
+    }
+    let fo = layout::alloc(
+        &types().frame,
+        PyFrameObj {
+            code: f.code.clone(),
+            globals: f.globals.clone(),
+            lineno: Cell::new(f.line()),
+            lasti: Cell::new(f.lasti),
+            back: RefCell::new(None),
+            locals: RefCell::new(f.locals.clone()),
+        },
+    );
+    f.frame_obj = Some(fo.clone());
+    fo
+}
+
+impl Vm {
+    /// Handles an error raised in the top frame: records a traceback entry (unless it is
+    /// a re-raise), then either jumps to the innermost handler (`Ok`) or pops frames until
+    /// one has a handler. An error leaving the entry frame pops it and is returned.
+    pub(crate) fn unwind(&mut self, err: PyErr, new_error: bool) -> PyResult<()> {
+        let reraise = std::mem::take(&mut self.reraising);
+        let e = err.0;
+        if new_error && !reraise {
+            let ctx = self.current_handled();
+            if e.downcast::<PyException>().is_some_and(|p| p.context.borrow().is_none()) {
+                set_context(&e, ctx);
+            }
+        }
+        let mut add_tb = !reraise;
+        loop {
+            let Some(f) = self.frames.last_mut() else { return Err(PyErr(e)) };
+            if add_tb {
+                add_traceback(&e, f);
+            }
+            add_tb = true;
+            let lasti = f.lasti;
+            let handler = f.code().handler_for(lasti).copied();
+            if let Some(h) = handler {
+                let f = match self.frames.last_mut() {
+                    Some(f) => f,
+                    None => return Err(PyErr(e)),
+                };
+                f.stack.truncate(h.depth as usize);
+                if h.push_lasti {
+                    f.stack.push(new_int(lasti as i64));
+                }
+                f.stack.push(e);
+                f.pc = h.target;
+                return Ok(());
+            }
+            let Some(f) = self.frames.pop() else { return Err(PyErr(e)) };
+            let entry = f.entry;
+            self.retire_frame(f);
+            if entry {
+                return Err(PyErr(e));
+            }
+        }
+    }
+
+    /// `Raise` with `arg` 0 (re-raise), 1 ([exc]) or 2 ([exc, cause]): the error to raise.
+    pub(crate) fn do_raise(&mut self, arg: u32) -> PyResult<PyErr> {
+        let f = match self.frames.last_mut() {
+            Some(f) => f,
+            None => return Err(crate::vm::errors::system_error("no frame")),
+        };
+        match arg {
+            0 => match self.current_handled() {
+                Some(e) => {
+                    self.reraising = true;
+                    Ok(PyErr(e))
+                }
+                None => Ok(runtime_error("No active exception to reraise")),
+            },
+            1 => {
+                let v = f.stack.pop().ok_or_else(|| crate::vm::errors::system_error("stack underflow"))?;
+                Ok(PyErr(self.make_exception(v, "exceptions must derive from BaseException")?))
+            }
+            _ => {
+                let cause = f.stack.pop().ok_or_else(|| crate::vm::errors::system_error("stack underflow"))?;
+                let v = f.stack.pop().ok_or_else(|| crate::vm::errors::system_error("stack underflow"))?;
+                let e = self.make_exception(v, "exceptions must derive from BaseException")?;
+                let cause = if cause.is_none() {
+                    None
+                } else {
+                    Some(self.make_exception(cause, "exception causes must derive from BaseException")?)
+                };
+                if let Some(p) = e.downcast::<PyException>() {
+                    *p.cause.borrow_mut() = cause;
+                    p.suppress_context.set(true);
+                }
+                Ok(PyErr(e))
+            }
+        }
+    }
+
+    /// An exception instance from `raise X` operand: classes are instantiated.
+    pub fn make_exception(&mut self, v: Value, msg: &str) -> PyResult<Value> {
+        let base = &types().base_exception;
+        if v.as_type().is_some() {
+            if !is_subtype(&v, base) {
+                return Err(type_error(msg));
+            }
+            let inst = self.call(&v, Args::positional_only(&[]))?;
+            if !is_subtype(inst.type_of(), base) {
+                return Err(type_error(format!(
+                    "calling {} should have returned an instance of BaseException, not {}",
+                    crate::vm::protocol::type_name(&v),
+                    crate::vm::protocol::type_name(&inst)
+                )));
+            }
+            return Ok(inst);
+        }
+        if is_subtype(v.type_of(), base) {
+            return Ok(v);
+        }
+        Err(type_error(msg))
+    }
+
+    /// `CheckExcMatch`: does exception `e` match `ty` (a class or tuple of classes)?
+    pub(crate) fn exc_matches(&mut self, e: &Value, ty: &Value) -> PyResult<bool> {
+        let classes: Vec<Value> = match ty.as_tuple() {
+            Some(t) => t.to_vec(),
+            None => vec![ty.clone()],
+        };
+        for c in &classes {
+            if c.as_type().is_none() || !is_subtype(c, &types().base_exception) {
+                return Err(type_error("catching classes that do not inherit from BaseException is not allowed"));
+            }
+        }
+        Ok(classes.iter().any(|c| is_subtype(e.type_of(), c)))
+    }
+
+    /// Prints an error that cannot propagate (in `__del__`, at shutdown) as CPython's
+    /// "Exception ignored in: ..." block.
+    pub fn report_unraisable(&mut self, header: &str, e: &Value) {
+        crate::vm::startup::flush_std_streams(self);
+        eprintln!("{header}");
+        self.print_exception(e);
+    }
+}
+
+/// Prepends a traceback entry for frame `f` to `e.__traceback__`.
+pub(crate) fn add_traceback(e: &Value, f: &mut Frame) {
+    let Some(p) = e.downcast::<PyException>() else { return };
+    let fo = frame_object(f);
+    let next = p.traceback.borrow_mut().take();
+    let tb = layout::alloc(
+        &types().traceback,
+        PyTraceback { frame: fo, lasti: f.lasti, lineno: f.line(), next: RefCell::new(next) },
+    );
+    *p.traceback.borrow_mut() = Some(tb);
+}
+
+#[allow(dead_code)]
+fn _k(_: Kind) -> Value {
+    exc().exception.clone()
+}

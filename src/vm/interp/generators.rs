@@ -1,0 +1,407 @@
+//! Generators: creating them from a generator function's frame, resuming them
+//! (`send`/`throw`/`close`/`__next__`), `yield from` delegation (`Send`, PEP 380) and
+//! PEP 479 (StopIteration inside a generator becomes RuntimeError).
+
+use std::cell::{Cell, RefCell};
+
+use crate::bytecode::opcode::Op;
+use crate::objects::exception::PyException;
+use crate::objects::generator::{GenState, PyGenerator};
+use crate::objects::registry::exc;
+use crate::objects::{none, py_bool, types};
+use crate::values::{Kind, Value, layout};
+use crate::vm::errors::{PyErr, runtime_error, stop_iteration, type_error, value_error};
+use crate::vm::frame::Frame;
+use crate::vm::interp::Exit;
+use crate::vm::startup::{add_getter, add_method};
+use crate::vm::{Args, PyResult, Vm};
+
+/// What a resumed generator did.
+pub enum Resume {
+    Yield(Value),
+    Return(Value),
+}
+
+/// Wraps a fresh frame of generator code in a generator object.
+pub fn new_generator(frame: Box<Frame>) -> Value {
+    let code = frame.code.clone();
+    let (name, qualname) = match &frame.func {
+        Some(f) => match f.payload::<crate::objects::function::PyFunction>() {
+            Some(p) => (p.name.borrow().clone(), p.qualname.borrow().clone()),
+            None => (none(), none()),
+        },
+        None => match code.payload::<crate::bytecode::code::Code>() {
+            Some(c) => (c.name.clone(), c.qualname.clone()),
+            None => (none(), none()),
+        },
+    };
+    layout::alloc(
+        &types().generator,
+        PyGenerator {
+            frame: RefCell::new(Some(frame)),
+            state: Cell::new(GenState::Created),
+            name: RefCell::new(name),
+            qualname: RefCell::new(qualname),
+            code,
+        },
+    )
+}
+
+fn gen_of(g: &Value) -> PyResult<&PyGenerator> {
+    g.payload::<PyGenerator>().ok_or_else(|| type_error("expected a generator"))
+}
+
+/// The value a StopIteration carries (`args[0]` or None).
+pub fn stop_value(e: &Value) -> Value {
+    e.downcast::<PyException>()
+        .and_then(|p| p.args.borrow().as_tuple().and_then(|t| t.first().cloned()))
+        .unwrap_or_else(none)
+}
+
+impl Vm {
+    /// Resumes generator `gen` sending `value`, or throwing `exc` into it.
+    pub fn gen_resume(&mut self, gen_v: &Value, value: Value, throw: Option<Value>) -> PyResult<Resume> {
+        let g = gen_of(gen_v)?;
+        match g.state.get() {
+            GenState::Running => return Err(value_error("generator already executing")),
+            GenState::Finished => {
+                return match throw {
+                    Some(e) => Err(PyErr(e)),
+                    None => Ok(Resume::Return(none())),
+                };
+            }
+            GenState::Created if throw.is_none() && !value.is_none() => {
+                return Err(type_error("can't send non-None value to a just-started generator"));
+            }
+            _ => {}
+        }
+        // A throw into a generator suspended in `yield from` goes to the delegate first.
+        if let Some(e) = &throw {
+            if let Some(r) = self.throw_to_delegate(gen_v, e)? {
+                return Ok(r);
+            }
+        }
+        let Some(mut frame) = g.frame.borrow_mut().take() else {
+            return Ok(Resume::Return(none()));
+        };
+        let started = g.state.get() != GenState::Created;
+        g.state.set(GenState::Running);
+        if started && throw.is_none() {
+            frame.stack.push(value);
+        }
+        frame.entry = true;
+        frame.generator = Some(gen_v.clone());
+        let saved = frame.saved_exc.take();
+        self.handled.push(saved);
+        self.frames.push(frame);
+        let result = match throw {
+            Some(e) => match self.unwind(PyErr(e), false) {
+                Ok(()) => self.run_frames(),
+                Err(e) => Err(e),
+            },
+            None => self.run_frames(),
+        };
+        let saved = self.handled.pop().flatten();
+        match result {
+            Ok(Exit::Yield(v)) => {
+                if let Some(mut f) = self.frames.pop() {
+                    f.generator = None;
+                    f.saved_exc = saved;
+                    *g.frame.borrow_mut() = Some(f);
+                }
+                g.state.set(GenState::Suspended);
+                Ok(Resume::Yield(v))
+            }
+            Ok(Exit::Return(v)) => {
+                g.state.set(GenState::Finished);
+                Ok(Resume::Return(v))
+            }
+            Err(e) => {
+                g.state.set(GenState::Finished);
+                if e.matches(&exc().stop_iteration) {
+                    let r = runtime_error("generator raised StopIteration");
+                    if let Some(p) = r.0.downcast::<PyException>() {
+                        *p.cause.borrow_mut() = Some(e.0.clone());
+                        *p.context.borrow_mut() = Some(e.0.clone());
+                        p.suppress_context.set(true);
+                    }
+                    return Err(r);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// If `gen` is suspended at the `YieldValue` of a `yield from`, forwards the thrown
+    /// exception to the delegate (PEP 380). `Ok(None)`: throw into `gen` itself.
+    fn throw_to_delegate(&mut self, gen_v: &Value, e: &Value) -> PyResult<Option<Resume>> {
+        let g = gen_of(gen_v)?;
+        let delegate = {
+            let fb = g.frame.borrow();
+            let Some(f) = fb.as_ref() else { return Ok(None) };
+            let code = f.code();
+            let at_yield = code.instrs.get(f.lasti as usize).is_some_and(|i| i.get().op == Op::YieldValue);
+            let after_send =
+                f.lasti > 0 && code.instrs.get(f.lasti as usize - 1).is_some_and(|i| i.get().op == Op::Send);
+            if g.state.get() != GenState::Suspended || !at_yield || !after_send {
+                return Ok(None);
+            }
+            f.stack.last().cloned()
+        };
+        let Some(d) = delegate else { return Ok(None) };
+        let is_exit = is_subtype_v(e, &exc().generator_exit);
+        let r: PyResult<Resume> = if is_exit {
+            // Close the delegate, then raise GeneratorExit in this generator.
+            let closed = if d.kind() == Kind::Generator {
+                self.gen_close(&d).map(|_| ())
+            } else {
+                match self.getattr_opt(&d, "close")? {
+                    Some(c) => self.call(&c, Args::positional_only(&[])).map(|_| ()),
+                    None => Ok(()),
+                }
+            };
+            return match closed {
+                Ok(()) => Ok(None),
+                Err(err) => self.gen_resume(gen_v, none(), Some(err.0)).map(Some),
+            };
+        } else if d.kind() == Kind::Generator {
+            g.state.set(GenState::Running);
+            let r = self.gen_resume(&d, none(), Some(e.clone()));
+            g.state.set(GenState::Suspended);
+            r
+        } else {
+            match self.getattr_opt(&d, "throw")? {
+                Some(t) => {
+                    g.state.set(GenState::Running);
+                    let r = self.call(&t, Args::positional_only(std::slice::from_ref(e)));
+                    g.state.set(GenState::Suspended);
+                    match r {
+                        Ok(v) => Ok(Resume::Yield(v)),
+                        Err(err) if err.matches(&exc().stop_iteration) => Ok(Resume::Return(stop_value(&err.0))),
+                        Err(err) => Err(err),
+                    }
+                }
+                None => return Ok(None),
+            }
+        };
+        match r {
+            Ok(Resume::Yield(v)) => Ok(Some(Resume::Yield(v))),
+            Ok(Resume::Return(v)) => {
+                // The delegate finished: pop it, jump past the `Send` loop, resume with v.
+                {
+                    let mut fb = g.frame.borrow_mut();
+                    if let Some(f) = fb.as_mut() {
+                        f.stack.pop();
+                        let send_at = f.lasti as usize - 1;
+                        let target = f.code().instrs.get(send_at).map(|i| i.get().arg).unwrap_or(f.pc);
+                        f.pc = target;
+                        f.stack.push(v);
+                        // Resuming pushes the sent value; the jump target expects the
+                        // return value alone, so mark the frame as not awaiting a send.
+                        f.lasti = target;
+                    }
+                }
+                g.state.set(GenState::Created);
+                self.gen_resume(gen_v, none(), None).map(Some)
+            }
+            Err(err) => self.gen_resume(gen_v, none(), Some(err.0)).map(Some),
+        }
+    }
+
+    /// `gen.close()`.
+    pub fn gen_close(&mut self, gen_v: &Value) -> PyResult {
+        let g = gen_of(gen_v)?;
+        match g.state.get() {
+            GenState::Created => {
+                g.state.set(GenState::Finished);
+                *g.frame.borrow_mut() = None;
+                return Ok(none());
+            }
+            GenState::Finished => return Ok(none()),
+            _ => {}
+        }
+        let ge = PyErr::bare(&exc().generator_exit).0;
+        match self.gen_resume(gen_v, none(), Some(ge)) {
+            Ok(Resume::Yield(_)) => Err(runtime_error("generator ignored GeneratorExit")),
+            Ok(Resume::Return(_)) => Ok(none()),
+            Err(e) if e.matches(&exc().generator_exit) || e.matches(&exc().stop_iteration) => Ok(none()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `Send`: resumes the `yield from` receiver with `v`.
+    pub(crate) fn send_to(&mut self, recv: &Value, v: Value) -> PyResult<Resume> {
+        if recv.kind() == Kind::Generator {
+            return self.gen_resume(recv, v, None);
+        }
+        let r = if v.is_none() {
+            if let Some(ni) = recv.payload::<crate::objects::iter::PyNativeIter>() {
+                let n = match ni.0.try_borrow_mut() {
+                    Ok(mut b) => b.next(self)?,
+                    Err(_) => return Err(value_error("iterator already executing")),
+                };
+                return Ok(match n {
+                    Some(x) => Resume::Yield(x),
+                    None => Resume::Return(none()),
+                });
+            }
+            match self.lookup_special(recv, "__next__") {
+                Some(f) => self.call(&f, Args::positional_only(std::slice::from_ref(recv))),
+                None => {
+                    return Err(type_error(format!(
+                        "'{}' object is not an iterator",
+                        crate::vm::protocol::type_name(recv)
+                    )));
+                }
+            }
+        } else {
+            self.call_method(recv, "send", &[v])
+        };
+        match r {
+            Ok(x) => Ok(Resume::Yield(x)),
+            Err(e) if e.matches(&exc().stop_iteration) => Ok(Resume::Return(stop_value(&e.0))),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+fn is_subtype_v(e: &Value, cls: &Value) -> bool {
+    crate::vm::protocol::is_subtype(e.type_of(), cls)
+}
+
+fn self_gen<'a>(args: &Args<'a>) -> PyResult<&'a Value> {
+    match args.pos().first() {
+        Some(g) if g.kind() == Kind::Generator => Ok(g),
+        _ => Err(type_error("descriptor requires a 'generator' object")),
+    }
+}
+
+fn gen_send(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let a = args.exact::<2>("send")?;
+    match vm.gen_resume(&a[0], a[1].clone(), None)? {
+        Resume::Yield(v) => Ok(v),
+        Resume::Return(v) => Err(stop_iteration(if v.is_none() { None } else { Some(v) })),
+    }
+}
+
+fn gen_next_m(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let g = self_gen(&args)?.clone();
+    match vm.gen_resume(&g, none(), None)? {
+        Resume::Yield(v) => Ok(v),
+        Resume::Return(v) => Err(stop_iteration(if v.is_none() { None } else { Some(v) })),
+    }
+}
+
+fn gen_iter(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    Ok(self_gen(&args)?.clone())
+}
+
+fn gen_throw(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let a = args.range("throw", 2, 4)?;
+    let g = a[0].clone();
+    let typ = a[1].clone();
+    let val = a.get(2).cloned().filter(|v| !v.is_none());
+    let e = if typ.as_type().is_some() {
+        if !crate::vm::protocol::is_subtype(&typ, &types().base_exception) {
+            return Err(type_error(format!(
+                "exceptions must be classes or instances deriving from BaseException, not {}",
+                crate::vm::protocol::type_name(&typ)
+            )));
+        }
+        match val {
+            Some(v) if crate::vm::protocol::is_subtype(v.type_of(), &typ) => v,
+            Some(v) => match v.as_tuple() {
+                Some(t) => vm.call(&typ, Args::positional_only(t))?,
+                None => vm.call(&typ, Args::positional_only(std::slice::from_ref(&v)))?,
+            },
+            None => vm.call(&typ, Args::positional_only(&[]))?,
+        }
+    } else if crate::vm::protocol::is_subtype(typ.type_of(), &types().base_exception) {
+        if val.is_some() {
+            return Err(type_error("instance exception may not have a separate value"));
+        }
+        typ
+    } else {
+        return Err(type_error(format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            crate::vm::protocol::type_name(&typ)
+        )));
+    };
+    match vm.gen_resume(&g, none(), Some(e))? {
+        Resume::Yield(v) => Ok(v),
+        Resume::Return(v) => Err(stop_iteration(if v.is_none() { None } else { Some(v) })),
+    }
+}
+
+fn gen_close_m(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let g = self_gen(&args)?.clone();
+    vm.gen_close(&g)
+}
+
+fn gen_repr(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let g = self_gen(&args)?;
+    let q = gen_of(g)?.qualname.borrow().as_str().unwrap_or("?").to_owned();
+    Ok(crate::objects::str::new_str(format!("<generator object {q} at {:#x}>", g.bits())))
+}
+
+fn gi_running(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let g = gen_of(self_gen(&args)?)?;
+    Ok(py_bool(g.state.get() == GenState::Running))
+}
+
+fn gi_suspended(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let g = gen_of(self_gen(&args)?)?;
+    Ok(py_bool(g.state.get() == GenState::Suspended))
+}
+
+fn gi_code(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    Ok(gen_of(self_gen(&args)?)?.code.clone())
+}
+
+fn gi_frame(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let g = gen_of(self_gen(&args)?)?;
+    let mut fb = g.frame.borrow_mut();
+    match fb.as_mut() {
+        Some(f) => Ok(super::exceptions::frame_object(f)),
+        None => Ok(none()),
+    }
+}
+
+fn gi_name(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    Ok(gen_of(self_gen(&args)?)?.name.borrow().clone())
+}
+
+fn gi_qualname(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    Ok(gen_of(self_gen(&args)?)?.qualname.borrow().clone())
+}
+
+fn gi_yieldfrom(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let g = gen_of(self_gen(&args)?)?;
+    let fb = g.frame.borrow();
+    let Some(f) = fb.as_ref() else { return Ok(none()) };
+    let code = f.code();
+    let at_yield = code.instrs.get(f.lasti as usize).is_some_and(|i| i.get().op == Op::YieldValue);
+    let after_send = f.lasti > 0 && code.instrs.get(f.lasti as usize - 1).is_some_and(|i| i.get().op == Op::Send);
+    if g.state.get() == GenState::Suspended && at_yield && after_send {
+        return Ok(f.stack.last().cloned().unwrap_or_else(none));
+    }
+    Ok(none())
+}
+
+/// Registers the generator type's methods and attributes.
+pub fn init() {
+    let t = &types().generator;
+    add_method(t, "send", gen_send);
+    add_method(t, "throw", gen_throw);
+    add_method(t, "close", gen_close_m);
+    add_method(t, "__next__", gen_next_m);
+    add_method(t, "__iter__", gen_iter);
+    add_method(t, "__repr__", gen_repr);
+    add_getter(t, "gi_running", gi_running);
+    add_getter(t, "gi_suspended", gi_suspended);
+    add_getter(t, "gi_code", gi_code);
+    add_getter(t, "gi_frame", gi_frame);
+    add_getter(t, "gi_yieldfrom", gi_yieldfrom);
+    add_getter(t, "__name__", gi_name);
+    add_getter(t, "__qualname__", gi_qualname);
+}
