@@ -865,10 +865,8 @@ impl Vm {
                     }
                     Op::Raise => return Err(self.do_raise(arg)?),
                     Op::Reraise => {
+                        // `arg` > 0 names a saved lasti below; the unwinder cuts the stack.
                         let e = pop!(self);
-                        if arg != 0 {
-                            pop!(self);
-                        }
                         self.reraising = true;
                         return Err(PyErr(e));
                     }
