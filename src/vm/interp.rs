@@ -888,6 +888,24 @@ impl Vm {
                         let r = self.exc_matches(&e, &ty)?;
                         push!(self, py_bool(r));
                     }
+                    Op::CheckEgMatch => {
+                        let ty = pop!(self);
+                        let e = pop!(self);
+                        let (rest, m) = self.check_eg_match(e, &ty)?;
+                        if !m.is_none() {
+                            let old = self.set_handled(Some(m.clone()));
+                            drop(old);
+                        }
+                        let f = fr!(self);
+                        f.stack.push(rest);
+                        f.stack.push(m);
+                    }
+                    Op::PrepReraiseStar => {
+                        let list = pop!(self);
+                        let orig = pop!(self);
+                        let r = self.prep_reraise_star(&orig, &list)?;
+                        push!(self, r);
+                    }
                     Op::BeforeWith => {
                         let mgr = pop!(self);
                         let (exit, entered) = self.before_with(&mgr)?;

@@ -186,6 +186,93 @@ impl Vm {
         Ok(classes.iter().any(|c| is_subtype(e.type_of(), c)))
     }
 
+    /// `CheckEgMatch` (`except*`): (rest, match) for exception `e` and class(es) `ty`;
+    /// (e, None) when nothing matches.
+    pub(crate) fn check_eg_match(&mut self, e: Value, ty: &Value) -> PyResult<(Value, Value)> {
+        let classes: Vec<Value> = match ty.as_tuple() {
+            Some(t) => t.to_vec(),
+            None => vec![ty.clone()],
+        };
+        for c in &classes {
+            if c.as_type().is_none() || !is_subtype(c, &types().base_exception) {
+                return Err(type_error("catching classes that do not inherit from BaseException is not allowed"));
+            }
+            let beg =
+                self.builtins.payload::<crate::objects::dict::PyDict>().and_then(|d| d.get_str("BaseExceptionGroup"));
+            if beg.is_some_and(|b| is_subtype(c, &b)) {
+                return Err(type_error("catching ExceptionGroup with except* is not allowed. Use except instead."));
+            }
+        }
+        let none = crate::objects::none();
+        let is_group =
+            match self.builtins.payload::<crate::objects::dict::PyDict>().and_then(|d| d.get_str("BaseExceptionGroup"))
+            {
+                Some(b) => is_subtype(e.type_of(), &b),
+                None => false,
+            };
+        if !is_group {
+            if classes.iter().any(|c| is_subtype(e.type_of(), c)) {
+                let eg_cls =
+                    self.builtins.payload::<crate::objects::dict::PyDict>().and_then(|d| d.get_str("ExceptionGroup"));
+                let Some(eg_cls) = eg_cls else { return Ok((none.clone(), e)) };
+                let lst = crate::objects::list::new_list(vec![e.clone()]);
+                let g = self.call(&eg_cls, Args::positional_only(&[crate::objects::str::new_str(""), lst]))?;
+                if let (Some(gp), Some(ep)) = (g.downcast::<PyException>(), e.downcast::<PyException>()) {
+                    *gp.traceback.borrow_mut() = ep.traceback.borrow().clone();
+                }
+                return Ok((none, g));
+            }
+            return Ok((e, none));
+        }
+        let pair = self.call_method(&e, "split", std::slice::from_ref(ty))?;
+        let items = self.to_vec(&pair)?;
+        match (items.first(), items.get(1)) {
+            (Some(m), Some(r)) if !m.is_none() => Ok((r.clone(), m.clone())),
+            _ => Ok((e, none)),
+        }
+    }
+
+    /// `PrepReraiseStar`: what an `except*` statement re-raises at its end, from the
+    /// original exception and the list of exceptions raised or left by its handlers.
+    pub(crate) fn prep_reraise_star(&mut self, orig: &Value, list: &Value) -> PyResult {
+        let items: Vec<Value> = self.to_vec(list)?.into_iter().filter(|v| !v.is_none()).collect();
+        if items.is_empty() {
+            return Ok(crate::objects::none());
+        }
+        let same_meta = |a: &Value, b: &Value| match (a.downcast::<PyException>(), b.downcast::<PyException>()) {
+            (Some(x), Some(y)) => {
+                let eq = |p: &Option<Value>, q: &Option<Value>| match (p, q) {
+                    (Some(p), Some(q)) => p.is(q),
+                    (None, None) => true,
+                    _ => false,
+                };
+                eq(&x.traceback.borrow(), &y.traceback.borrow())
+                    && eq(&x.cause.borrow(), &y.cause.borrow())
+                    && eq(&x.context.borrow(), &y.context.borrow())
+            }
+            _ => false,
+        };
+        let (reraised, raised): (Vec<Value>, Vec<Value>) =
+            items.into_iter().partition(|e| e.is(orig) || same_meta(e, orig));
+        let reraised_one = reraised.into_iter().next();
+        if raised.is_empty() {
+            return Ok(reraised_one.unwrap_or_else(crate::objects::none));
+        }
+        let mut all = raised;
+        all.extend(reraised_one);
+        if all.len() == 1 {
+            return Ok(all.remove(0));
+        }
+        let eg_cls = self.builtins.payload::<crate::objects::dict::PyDict>().and_then(|d| d.get_str("ExceptionGroup"));
+        match eg_cls {
+            Some(c) => {
+                let lst = crate::objects::list::new_list(all);
+                self.call(&c, Args::positional_only(&[crate::objects::str::new_str(""), lst]))
+            }
+            None => Ok(all.remove(0)),
+        }
+    }
+
     /// Prints an error that cannot propagate (in `__del__`, at shutdown) as CPython's
     /// "Exception ignored in: ..." block.
     pub fn report_unraisable(&mut self, header: &str, e: &Value) {
