@@ -16,14 +16,14 @@ impl<'a> Compiler<'a> {
         if let Expr::Attribute(at) = &*c.func {
             if simple && args.keywords.is_empty() {
                 self.expr(&at.value)?;
-                self.set_loc(at.range);
+                self.set_loc_attr(at, at.range);
                 let n = self.mangle(&at.attr);
                 let i = self.name_idx(&n);
                 self.emit(Op::LoadMethod, i);
                 for a in args.args.iter() {
                     self.expr(a)?;
                 }
-                self.set_loc(c.range);
+                self.set_loc_attr(at, c.range);
                 self.emit(Op::CallMethod, args.args.len() as u32);
                 return Ok(());
             }

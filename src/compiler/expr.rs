@@ -147,7 +147,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                self.set_loc(a.range);
+                self.set_loc_attr(a, a.range);
                 let n = self.mangle(&a.attr);
                 let i = self.name_idx(&n);
                 self.emit(Op::LoadAttr, i);

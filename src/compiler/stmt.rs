@@ -203,7 +203,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => self.name_op(&n.id, Ctx::Store),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                self.set_loc(a.range);
+                self.set_loc_attr(a, a.range);
                 let n = self.mangle(&a.attr);
                 let i = self.name_idx(&n);
                 self.emit(Op::StoreAttr, i);
@@ -423,28 +423,20 @@ impl<'a> Compiler<'a> {
         let cleanup = self.label();
         let end = self.label();
         self.expr(&f.iter)?;
-        self.set_loc(f.iter.range());
+        self.set_loc(f.range);
         self.emit(Op::GetIter, 0);
         self.bind(start);
-        self.set_loc(f.target.range());
-        self.set_loc_line_of(f.range);
         self.jump(Op::ForIter, cleanup);
         self.push_fblock(FKind::ForLoop, start, end)?;
         self.store_target(&f.target)?;
         self.body(&f.body)?;
         self.pop_fblock();
-        self.set_loc_line_of(f.range);
+        self.set_loc(f.range);
         self.jump(Op::JumpBackward, start);
         self.bind(cleanup);
         self.body(&f.orelse)?;
         self.bind(end);
         Ok(())
-    }
-
-    /// Sets the location to the first line of `r` (a `for` header).
-    fn set_loc_line_of(&mut self, r: ruff_text_size::TextRange) {
-        let start = ruff_text_size::TextRange::new(r.start(), r.start());
-        self.set_loc(start);
     }
 
     fn try_except(&mut self, t: &'a ast::StmtTry) -> CResult {
@@ -679,7 +671,7 @@ impl<'a> Compiler<'a> {
         let cleanup = self.label();
         let suppress = self.label();
         self.expr(&it.context_expr)?;
-        self.set_loc(it.context_expr.range());
+        self.set_loc(w.range);
         self.emit(Op::BeforeWith, 0);
         let d = self.b().depth;
         self.b().push_handler_at(fin, d - 1, true);
@@ -693,12 +685,11 @@ impl<'a> Compiler<'a> {
         self.b().pop_handler();
         if !self.b().is_terminated() {
             self.set_loc(w.range);
-            self.set_loc_line_of(w.range);
             self.call_exit_with_nones();
             self.emit(Op::PopTop, 0);
             self.jump(Op::Jump, exit);
         }
-        self.set_loc_line_of(w.range);
+        self.set_loc(w.range);
         self.b().bind_with_depth(fin, d + 1);
         self.b().push_handler(cleanup, true);
         self.emit(Op::PushExcInfo, 0);

@@ -148,6 +148,26 @@ impl<'a> Compiler<'a> {
         b.line = line;
         b.col = (col, ecol);
     }
+    /// The location of an attribute access (or a method call through it) spanning
+    /// lines: CPython 3.11 moves its start to the attribute name's line and column.
+    pub fn set_loc_attr(&mut self, at: &ruff_python_ast::ExprAttribute, whole: TextRange) {
+        self.set_loc(whole);
+        let s = u32::from(whole.start());
+        let name_end = u32::from(at.range.end());
+        let eline = self.line_of(name_end);
+        if self.line_of(s) == eline {
+            return;
+        }
+        let len = at.attr.len() as u32;
+        let ecol = self.col_of(name_end, eline);
+        let we = u32::from(whole.end());
+        let wline = self.line_of(we);
+        let wcol = if wline == eline { self.col_of(we, wline) } else { 0 };
+        let b = self.b();
+        b.line = eline;
+        b.col = (ecol.saturating_sub(len), wcol);
+    }
+
     pub fn loc(&mut self) -> (u32, (u32, u32)) {
         let b = self.b();
         (b.line, b.col)
@@ -239,10 +259,10 @@ impl<'a> Compiler<'a> {
                 if psc.scope_of(&mangled) == Sc::GlobalExplicit && psc.resolved.contains_key(&mangled) {
                     return name.to_owned();
                 }
-                if psc.kind == ScopeKind::Class {
-                    format!("{}.{}", parent.qualname, name)
-                } else {
+                if matches!(psc.kind, ScopeKind::Function | ScopeKind::Lambda) {
                     format!("{}.<locals>.{}", parent.qualname, name)
+                } else {
+                    format!("{}.{}", parent.qualname, name)
                 }
             }
         }
