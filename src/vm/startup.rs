@@ -177,3 +177,26 @@ pub fn default_displayhook(vm: &mut Vm, v: Value) -> crate::vm::PyResult<()> {
 pub fn die_by_sigint() {
     let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGINT);
 }
+
+/// Adds an attribute with a native getter and optional setter (`f(self, value)`; value
+/// absent for `del`) to a builtin type.
+pub fn add_property(ty: &Value, name: &'static str, get: NativeFn, set: Option<NativeFn>) {
+    let tp = ty.as_type().expect("add_property on a type");
+    let owner: &'static str = Box::leak(tp.name.borrow().clone().into_boxed_str());
+    let mk = |f: NativeFn| {
+        layout::alloc(
+            &types().builtin_function,
+            PyBuiltin { name, func: f, kind: BuiltinKind::Function, self_: None, owner },
+        )
+    };
+    let p = layout::alloc(
+        &types().property,
+        crate::objects::descr::PyProperty {
+            fget: Some(mk(get)),
+            fset: set.map(mk),
+            fdel: None,
+            doc: std::cell::RefCell::new(None),
+        },
+    );
+    tp.dict.set_str(new_str(name), p);
+}

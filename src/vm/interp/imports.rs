@@ -40,7 +40,7 @@ fn set_attr(e: &Value, name: &str, v: Value) {
 
 impl Vm {
     /// `ImportName`: `import name` / `from name import ...` (level > 0: relative).
-    pub(crate) fn import_name(&mut self, name: &Value, fromlist: &Value, level: &Value) -> PyResult {
+    pub fn import_name(&mut self, name: &Value, fromlist: &Value, level: &Value) -> PyResult {
         let name_s = name.as_str().unwrap_or("").to_owned();
         let level = crate::objects::int::to_i64(level).unwrap_or(0);
         let full = if level > 0 {
