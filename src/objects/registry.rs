@@ -89,6 +89,10 @@ builtin_types! {
     staticmethod: "staticmethod", StaticMethod, object, B;
     classmethod: "classmethod", ClassMethod, object, B;
     super_: "super", Super, object, B;
+    getset_descriptor: "getset_descriptor", GetSet, object, 0;
+    member_descriptor: "member_descriptor", MemberDescr, object, 0;
+    mappingproxy: "mappingproxy", Instance, object, 0;
+    union_type: "UnionType", Instance, object, 0;
     frame: "frame", Frame, object, 0;
     traceback: "traceback", Traceback, object, 0;
     list_iterator: "list_iterator", NativeIter, object, 0;

@@ -1,5 +1,11 @@
 //! Type objects: name, bases, C3 MRO, the attribute dict, and a version tag that inline
 //! caches and compiled code key on (bumped whenever the type or a base changes).
+//!
+//! Version invalidation uses real subclass lists: every type keeps (strong) references to
+//! its direct subclasses, and `modified()` renews the version of the type and of every
+//! type below it. The references are strong because a type already keeps itself alive
+//! through its MRO (`mro[0]` is itself), so only the cycle collector frees classes; it sees
+//! these edges through `Trace`.
 
 use std::cell::{Cell, RefCell};
 
@@ -7,12 +13,25 @@ use crate::objects::Trace;
 use crate::objects::dict::PyDict;
 use crate::values::{Kind, Value};
 
+mod methods;
+pub mod new;
+pub mod proxy;
+pub mod union;
+
+pub use methods::{call_unbound, type_call};
+
 /// Instances may be subclassed (`class X(int)`).
 pub const TF_BASETYPE: u32 = 1;
 /// Created by a `class` statement (or `type(name, bases, ns)`), not built in.
 pub const TF_HEAPTYPE: u32 = 2;
 /// Defines `__del__` somewhere in its MRO.
 pub const TF_HAS_DEL: u32 = 4;
+/// Its MRO has a Python-level `__getattribute__` (not the native generic one).
+pub const TF_CUSTOM_GETATTRIBUTE: u32 = 8;
+/// Its MRO defines `__getattr__`.
+pub const TF_HAS_GETATTR: u32 = 16;
+/// Its MRO has a Python-level `__setattr__` or `__delattr__`.
+pub const TF_CUSTOM_SETATTR: u32 = 32;
 
 pub struct PyType {
     pub name: RefCell<String>,
@@ -31,6 +50,10 @@ pub struct PyType {
     pub slot_names: RefCell<Vec<Value>>,
     /// Instances carry a `__dict__`.
     pub has_dict: Cell<bool>,
+    /// The base whose layout instances extend (`__base__`).
+    pub base: RefCell<Option<Value>>,
+    /// Direct subclasses (for `__subclasses__()` and version invalidation).
+    pub subclasses: RefCell<Vec<Value>>,
 }
 
 impl Trace for PyType {
@@ -40,6 +63,12 @@ impl Trace for PyType {
         }
         // The MRO's first entry is the type itself (a self-reference): skip it.
         for b in self.mro.borrow().iter().skip(1) {
+            visit(b);
+        }
+        for b in self.subclasses.borrow().iter() {
+            visit(b);
+        }
+        if let Some(b) = &*self.base.borrow() {
             visit(b);
         }
         self.dict.trace(visit);
@@ -59,11 +88,41 @@ impl PyType {
             version: Cell::new(next_version()),
             slot_names: RefCell::new(Vec::new()),
             has_dict: Cell::new(false),
+            base: RefCell::new(None),
+            subclasses: RefCell::new(Vec::new()),
         }
     }
 
-    /// Looks `name` up along the MRO (no descriptor binding).
+    /// Looks `name` up along the MRO (no descriptor binding). Cached per type version.
+    #[inline]
     pub fn lookup(&self, name: &str) -> Option<Value> {
+        let version = self.version.get();
+        let hash = crate::objects::str::hash_str(name);
+        let slot = (hash as u64 ^ (version as u64).wrapping_mul(0x9e37_79b9)) as usize & (CACHE_SIZE - 1);
+        let hit = METHOD_CACHE.with(|c| {
+            let c = c.borrow();
+            let e = c.get(slot)?;
+            if e.version == version && e.hash == hash && &*e.name == name { Some(e.value.clone()) } else { None }
+        });
+        if let Some(v) = hit {
+            return v;
+        }
+        let v = self.lookup_uncached(name);
+        METHOD_CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.is_empty() {
+                c.resize_with(CACHE_SIZE, CacheEntry::default);
+            }
+            let old =
+                std::mem::replace(&mut c[slot], CacheEntry { version, hash, name: name.into(), value: v.clone() });
+            drop(c);
+            drop(old);
+        });
+        v
+    }
+
+    /// The MRO walk behind `lookup`.
+    pub fn lookup_uncached(&self, name: &str) -> Option<Value> {
         for t in self.mro.borrow().iter() {
             if let Some(tp) = t.payload::<PyType>() {
                 if let Some(v) = tp.dict.get_str(name) {
@@ -77,6 +136,68 @@ impl PyType {
     pub fn has_flag(&self, f: u32) -> bool {
         self.flags.get() & f != 0
     }
+
+    pub fn is_heap(&self) -> bool {
+        self.has_flag(TF_HEAPTYPE)
+    }
+
+    /// Call after any change to this type's dict, bases or MRO: renews the version of this
+    /// type and all its subclasses and recomputes the flags derived from the MRO.
+    pub fn modified(&self) {
+        self.version.set(next_version());
+        self.recompute_flags();
+        let subs = self.subclasses.borrow().clone();
+        for s in subs {
+            if let Some(st) = s.as_type() {
+                st.modified();
+            }
+        }
+    }
+
+    /// Flags that summarise the MRO (so attribute access can skip lookups).
+    pub fn recompute_flags(&self) {
+        let native = |v: &Option<Value>| v.as_ref().is_none_or(|f| f.kind() == Kind::Builtin);
+        let mut f = self.flags.get() & !(TF_HAS_DEL | TF_CUSTOM_GETATTRIBUTE | TF_HAS_GETATTR | TF_CUSTOM_SETATTR);
+        if self.lookup_uncached("__del__").is_some() && self.instance_kind != Kind::Type {
+            f |= TF_HAS_DEL;
+        }
+        if !native(&self.lookup_uncached("__getattribute__")) {
+            f |= TF_CUSTOM_GETATTRIBUTE;
+        }
+        if self.lookup_uncached("__getattr__").is_some() {
+            f |= TF_HAS_GETATTR;
+        }
+        if !native(&self.lookup_uncached("__setattr__")) || !native(&self.lookup_uncached("__delattr__")) {
+            f |= TF_CUSTOM_SETATTR;
+        }
+        self.flags.set(f);
+    }
+
+    /// `__module__` as a string ("builtins" for builtin types).
+    pub fn module_name(&self) -> String {
+        if self.is_heap() {
+            if let Some(m) = self.dict.get_str("__module__") {
+                return m.as_str().map(str::to_owned).unwrap_or_default();
+            }
+        }
+        "builtins".to_owned()
+    }
+}
+
+const CACHE_SIZE: usize = 4096;
+
+#[derive(Default)]
+struct CacheEntry {
+    version: u32,
+    hash: i64,
+    name: Box<str>,
+    value: Option<Value>,
+}
+
+thread_local! {
+    /// Global method cache: (type version, name) → MRO lookup result, like CPython's.
+    /// Versions are never reused, so a stale entry can never match.
+    static METHOD_CACHE: RefCell<Vec<CacheEntry>> = const { RefCell::new(Vec::new()) };
 }
 
 static VERSION: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
@@ -95,39 +216,9 @@ impl Value {
     }
 }
 
-/// `type.__call__(cls, *args, **kwargs)`: `cls.__new__(cls, ...)`, then `__init__` when the
-/// result is an instance of `cls`.
-pub fn type_call(vm: &mut crate::vm::Vm, cls: &Value, args: crate::vm::Args<'_>) -> crate::vm::PyResult {
-    use crate::vm::Args;
-    let Some(tp) = cls.as_type() else {
-        return Err(crate::vm::errors::type_error("type_call on a non-type"));
-    };
-    let new = tp
-        .lookup("__new__")
-        .ok_or_else(|| crate::vm::errors::type_error(format!("cannot create '{}' instances", tp.name.borrow())))?;
-    let new = match new.payload::<crate::objects::descr::PyStaticMethod>() {
-        Some(s) => s.0.clone(),
-        None => new,
-    };
-    let mut v = Vec::with_capacity(args.values.len() + 1);
-    v.push(cls.clone());
-    v.extend_from_slice(args.values);
-    let obj = vm.call(&new, Args::new(&v, args.kwnames))?;
-    if !crate::vm::protocol::is_subtype(obj.type_of(), cls) {
-        return Ok(obj);
-    }
-    if let Some(init) = obj.type_of().as_type().and_then(|t| t.lookup("__init__")) {
-        v[0] = obj.clone();
-        let r = vm.call(&init, Args::new(&v, args.kwnames))?;
-        if !r.is_none() {
-            return Err(crate::vm::errors::type_error(format!(
-                "__init__() should return None, not '{}'",
-                crate::vm::protocol::type_name(&r)
-            )));
-        }
-    }
-    Ok(obj)
-}
-
 /// Registers this type's native methods (called once at start-up).
-pub fn init() {}
+pub fn init() {
+    methods::init();
+    proxy::init();
+    union::init();
+}

@@ -231,6 +231,8 @@ kinds! {
     StaticMethod => o::descr::PyStaticMethod,
     ClassMethod => o::descr::PyClassMethod,
     Super => o::descr::PySuper,
+    GetSet => o::descr::PyGetSet,
+    MemberDescr => o::descr::PyMemberDescr,
     Frame => o::frame::PyFrameObj,
     Traceback => o::frame::PyTraceback,
     File => o::file::PyFile,

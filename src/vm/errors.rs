@@ -1,7 +1,5 @@
 //! `PyErr` (a raised exception object) and constructors for the builtin exception classes.
 
-use std::cell::{Cell, RefCell};
-
 use crate::objects::exception::PyException;
 use crate::objects::registry::exc;
 use crate::objects::str::new_str;
@@ -22,17 +20,7 @@ impl std::fmt::Debug for PyErr {
 
 /// A new exception instance of class `ty` with the given `args` tuple items.
 pub fn new_exception(ty: &Value, args: Vec<Value>) -> Value {
-    layout::alloc(
-        ty,
-        PyException {
-            args: RefCell::new(new_tuple(args)),
-            traceback: RefCell::new(None),
-            cause: RefCell::new(None),
-            context: RefCell::new(None),
-            suppress_context: Cell::new(false),
-            dict: RefCell::new(None),
-        },
-    )
+    layout::alloc(ty, PyException::new(new_tuple(args)))
 }
 
 impl PyErr {
