@@ -8,7 +8,6 @@
 
 pub mod args;
 pub mod call;
-pub mod class_body;
 pub mod errors;
 pub mod frame;
 pub mod interp;

@@ -228,24 +228,7 @@ fn builtin_format(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if spec.as_str().is_none() {
         return Err(type_error(format!("format() argument 2 must be str, not {}", type_name(&spec))));
     }
-    vm.format_value(&p[0], &spec)
-}
-
-impl Vm {
-    /// `format(v, spec)`: `type(v).__format__(v, spec)`, which must return a str.
-    pub fn format_value(&mut self, v: &Value, spec: &Value) -> PyResult {
-        if v.kind() == Kind::Str && spec.as_str() == Some("") {
-            return Ok(v.clone());
-        }
-        let Some(f) = self.lookup_special(v, "__format__") else {
-            return Err(type_error(format!("Type {} doesn't define __format__", type_name(v))));
-        };
-        let r = self.call(&f, Args::positional_only(&[v.clone(), spec.clone()]))?;
-        if r.as_str().is_none() {
-            return Err(type_error(format!("__format__ must return a str, not {}", type_name(&r))));
-        }
-        Ok(r)
-    }
+    vm.op_format(&p[0], spec)
 }
 
 /// `iter(callable, sentinel)`: calls until the result equals the sentinel.
@@ -388,7 +371,7 @@ fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult {
         }
         None => layout::alloc(&types().dict, PyDict::new()),
     };
-    if vm.lookup_special(&ns, "__getitem__").is_none() {
+    if ns.downcast::<PyDict>().is_none() && vm.lookup_special(&ns, "__getitem__").is_none() {
         let mn = if is_class {
             meta.as_type().map(|t| t.name.borrow().clone()).unwrap_or_default()
         } else {

@@ -31,6 +31,18 @@ impl Trace for PyProperty {
     }
 }
 
+impl PyProperty {
+    pub fn new(fget: Option<Value>, fset: Option<Value>, fdel: Option<Value>, doc: Option<Value>) -> PyProperty {
+        PyProperty {
+            fget: RefCell::new(fget),
+            fset: RefCell::new(fset),
+            fdel: RefCell::new(fdel),
+            doc: RefCell::new(doc),
+            name: RefCell::new(None),
+        }
+    }
+}
+
 pub struct PyStaticMethod(pub Value);
 impl Trace for PyStaticMethod {
     fn trace(&self, visit: &mut dyn FnMut(&Value)) {
@@ -220,13 +232,7 @@ fn opt(v: Option<Value>) -> Option<Value> {
 
 fn property_new(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let cls = args.pos().first().cloned().ok_or_else(|| type_error("property.__new__(): not enough arguments"))?;
-    let p = PyProperty {
-        fget: RefCell::new(None),
-        fset: RefCell::new(None),
-        fdel: RefCell::new(None),
-        doc: RefCell::new(None),
-        name: RefCell::new(None),
-    };
+    let p = PyProperty::new(None, None, None, None);
     let base = layout::alloc(&types().property, p);
     Ok(crate::objects::instance::wrap_builtin(&cls, base))
 }

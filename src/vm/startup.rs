@@ -102,10 +102,7 @@ pub fn add_getter(ty: &Value, name: &'static str, f: NativeFn) {
         &types().builtin_function,
         PyBuiltin { name, func: f, kind: BuiltinKind::Function, self_: None, owner },
     );
-    let p = layout::alloc(
-        &types().property,
-        crate::objects::descr::PyProperty { fget: Some(g), fset: None, fdel: None, doc: std::cell::RefCell::new(None) },
-    );
+    let p = layout::alloc(&types().property, crate::objects::descr::PyProperty::new(Some(g), None, None, None));
     tp.dict.set_str(new_str(name), p);
 }
 

@@ -91,7 +91,7 @@ fn namespaces(vm: &mut Vm, fname: &str, g: Option<&Value>, l: Option<&Value>) ->
             "globals must be a dict".to_owned()
         }));
     };
-    if vm.lookup_special(&locals, "__getitem__").is_none() {
+    if locals.downcast::<PyDict>().is_none() && vm.lookup_special(&locals, "__getitem__").is_none() {
         return Err(type_error(if fname == "exec" {
             format!("locals must be a mapping or None, not {}", type_name(&locals))
         } else {

@@ -524,15 +524,7 @@ pub fn add_getter(t: &Value, name: &'static str, f: crate::vm::NativeFn) {
             owner,
         },
     );
-    let prop = layout::alloc(
-        &types().property,
-        crate::objects::descr::PyProperty {
-            fget: Some(getter),
-            fset: None,
-            fdel: None,
-            doc: std::cell::RefCell::new(None),
-        },
-    );
+    let prop = layout::alloc(&types().property, crate::objects::descr::PyProperty::new(Some(getter), None, None, None));
     if let Some(tp) = t.as_type() {
         tp.dict.set_str(new_str(name), prop);
     }
