@@ -6176,3 +6176,48 @@ fn binary_ops() {
     }
     assert!(bad.is_empty(), "{} failures:\n{}", bad.len(), bad.join("\n"));
 }
+
+/// pidigits-style workload through the VM's operators (run with --ignored --nocapture).
+#[test]
+#[ignore]
+fn bench_pidigits() {
+    let mut vm = vm();
+    let n = 10000;
+    let i = |x: i64| crate::objects::int::new_int(x);
+    let (mut q, mut r, mut t) = (i(1), i(0), i(1));
+    let (mut k, mut digits) = (1i64, 0);
+    let start = std::time::Instant::now();
+    let mut out = String::new();
+    let mut div_time = std::time::Duration::ZERO;
+    while digits < n {
+        let k2 = i(2 * k + 1);
+        let kv = i(k);
+        // q, r, t = q*k, (2*q + r)*k2, t*k2
+        let q2 = vm.binary_op(&q, &i(2), BinOp::Mul, false).unwrap();
+        let q2r = vm.binary_op(&q2, &r, BinOp::Add, false).unwrap();
+        r = vm.binary_op(&q2r, &k2, BinOp::Mul, false).unwrap();
+        q = vm.binary_op(&q, &kv, BinOp::Mul, false).unwrap();
+        t = vm.binary_op(&t, &k2, BinOp::Mul, false).unwrap();
+        k += 1;
+        if crate::vm::ops::numeric_cmp(&q, &r) == Some(Some(std::cmp::Ordering::Greater)) {
+            continue;
+        }
+        let q3 = vm.binary_op(&q, &i(3), BinOp::Mul, false).unwrap();
+        let a = vm.binary_op(&q3, &r, BinOp::Add, false).unwrap();
+        let t0 = std::time::Instant::now();
+        let d = vm.binary_op(&a, &t, BinOp::FloorDiv, false).unwrap();
+        let a4 = vm.binary_op(&a, &q, BinOp::Add, false).unwrap();
+        let d4 = vm.binary_op(&a4, &t, BinOp::FloorDiv, false).unwrap();
+        div_time += t0.elapsed();
+        if d.as_small() != d4.as_small() {
+            continue;
+        }
+        out.push_str(&d.as_small().unwrap().to_string());
+        digits += 1;
+        let dt = vm.binary_op(&d, &t, BinOp::Mul, false).unwrap();
+        let rd = vm.binary_op(&r, &dt, BinOp::Sub, false).unwrap();
+        r = vm.binary_op(&rd, &i(10), BinOp::Mul, false).unwrap();
+        q = vm.binary_op(&q, &i(10), BinOp::Mul, false).unwrap();
+    }
+    eprintln!("{} digits in {:?} (div {:?}): {}...", digits, start.elapsed(), div_time, &out[..20]);
+}
