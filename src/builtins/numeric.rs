@@ -25,6 +25,51 @@ pub fn init(d: &Value) {
     add_function(d, "builtins", "oct", builtin_oct);
     add_function(d, "builtins", "bin", builtin_bin);
     add_function(d, "builtins", "sum", builtin_sum);
+    add_function(d, "builtins", "format", builtin_format);
+}
+
+/// `format(value, format_spec='')`: `type(value).__format__(value, spec)`.
+fn builtin_format(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let a = args.bind("format", &["value", "format_spec"], 1)?;
+    let Some(v) = &a[0] else { return Err(type_error("format() missing required argument 'value' (pos 1)")) };
+    let spec = a[1].clone().unwrap_or_else(|| new_str(""));
+    if spec.as_str().is_none() {
+        return Err(type_error(format!("format() argument 2 must be str, not {}", type_name(&spec))));
+    }
+    let r = match vm.lookup_special(v, "__format__") {
+        Some(f) => vm.call(&f, Args::positional_only(&[v.clone(), spec.clone()]))?,
+        None => {
+            // object.__format__: only the empty spec is accepted.
+            if spec.as_str().is_some_and(|s| !s.is_empty()) {
+                return Err(type_error(format!("unsupported format string passed to {}.__format__", type_name(v))));
+            }
+            vm.str(v)?
+        }
+    };
+    if r.as_str().is_none() {
+        return Err(type_error(format!("__format__ must return a str, not {}", type_name(&r))));
+    }
+    Ok(r)
+}
+
+/// `sys.get_int_max_str_digits()`.
+pub fn sys_get_int_max_str_digits(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    args.exact::<0>("get_int_max_str_digits")?;
+    let n = crate::objects::format_spec::INT_MAX_STR_DIGITS.load(std::sync::atomic::Ordering::Relaxed);
+    Ok(new_int(n as i64))
+}
+
+/// `sys.set_int_max_str_digits(maxdigits)`.
+pub fn sys_set_int_max_str_digits(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let a = args.bind("set_int_max_str_digits", &["maxdigits"], 1)?;
+    let Some(m) = &a[0] else { return Err(type_error("set_int_max_str_digits() missing required argument")) };
+    let i = index(vm, m)?;
+    let n = int_val(&i).and_then(|v| v.as_i64()).unwrap_or(i64::MAX);
+    if n != 0 && !(640..=i32::MAX as i64).contains(&n) {
+        return Err(crate::vm::errors::value_error("maxdigits must be 0 or larger than 640"));
+    }
+    crate::objects::format_spec::INT_MAX_STR_DIGITS.store(n as usize, std::sync::atomic::Ordering::Relaxed);
+    Ok(none())
 }
 
 /// `operator.index(v)`: the int value of `v` via `__index__`, as a plain int.

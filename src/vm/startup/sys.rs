@@ -58,6 +58,8 @@ pub fn init_sys(vm: &mut Vm) {
         ("getdefaultencoding", sys_getdefaultencoding),
         ("intern", sys_intern),
         ("displayhook", sys_displayhook),
+        ("get_int_max_str_digits", crate::builtins::numeric::sys_get_int_max_str_digits),
+        ("set_int_max_str_digits", crate::builtins::numeric::sys_set_int_max_str_digits),
     ] {
         add_function(&d, "sys", name, f);
     }
