@@ -188,12 +188,7 @@ pub fn add_property(ty: &Value, name: &'static str, get: NativeFn, set: Option<N
     };
     let p = layout::alloc(
         &types().property,
-        crate::objects::descr::PyProperty {
-            fget: Some(mk(get)),
-            fset: set.map(mk),
-            fdel: None,
-            doc: std::cell::RefCell::new(None),
-        },
+        crate::objects::descr::PyProperty::new(Some(mk(get)), set.map(mk), None, None),
     );
     tp.dict.set_str(new_str(name), p);
 }
