@@ -513,21 +513,7 @@ fn bool_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 /// A getter for `real`/`numerator` etc.: a property whose getter is a native function.
 pub fn add_getter(t: &Value, name: &'static str, f: crate::vm::NativeFn) {
-    let owner: &'static str = "int";
-    let getter = layout::alloc(
-        &types().builtin_function,
-        crate::objects::builtin_func::PyBuiltin {
-            name,
-            func: f,
-            kind: crate::objects::builtin_func::BuiltinKind::Function,
-            self_: None,
-            owner,
-        },
-    );
-    let prop = layout::alloc(&types().property, crate::objects::descr::PyProperty::new(Some(getter), None, None, None));
-    if let Some(tp) = t.as_type() {
-        tp.dict.set_str(new_str(name), prop);
-    }
+    crate::vm::startup::add_property(t, name, f, None);
 }
 
 pub fn init() {
