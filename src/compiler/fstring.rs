@@ -22,7 +22,7 @@ impl<'a> Compiler<'a> {
                 FStringPart::Literal(l) => p.text.push_str(&l.value),
                 FStringPart::FString(fs) => {
                     for el in fs.elements.iter() {
-                        self.fstring_element(el, &mut p)?;
+                        self.fstring_element(el, &mut p, 0)?;
                     }
                 }
             }
@@ -45,7 +45,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn fstring_element(&mut self, el: &'a InterpolatedStringElement, p: &mut Pieces) -> CResult {
+    fn fstring_element(&mut self, el: &'a InterpolatedStringElement, p: &mut Pieces, depth: u32) -> CResult {
         match el {
             InterpolatedStringElement::Literal(l) => p.text.push_str(&l.value),
             InterpolatedStringElement::Interpolation(i) => {
@@ -69,9 +69,14 @@ impl<'a> Compiler<'a> {
                     ConversionFlag::Ascii => 3,
                 };
                 if let Some(spec) = &i.format_spec {
+                    if depth >= 1
+                        && spec.elements.iter().any(|e| matches!(e, InterpolatedStringElement::Interpolation(_)))
+                    {
+                        return Err(self.err(i.range, "f-string: expressions nested too deeply"));
+                    }
                     let mut sp = Pieces { count: 0, text: String::new() };
                     for e in spec.elements.iter() {
-                        self.fstring_element(e, &mut sp)?;
+                        self.fstring_element(e, &mut sp, depth + 1)?;
                     }
                     self.flush_text(&mut sp);
                     if sp.count == 0 {

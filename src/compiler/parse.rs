@@ -18,7 +18,21 @@ pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<Mod, CompileErr
     match ruff_python_parser::parse(source, opts) {
         Ok(p) => {
             if let Some(u) = p.unsupported_syntax_errors().first() {
-                return Err(make(source, filename, u.range, "invalid syntax".into(), "SyntaxError"));
+                let m = u.to_string();
+                let msg = if m.contains("iterable unpacking in a list comprehension") {
+                    "iterable unpacking cannot be used in comprehension"
+                } else if m.contains("backslash) in f-strings") {
+                    "f-string expression part cannot include a backslash"
+                } else if m.contains("comments in f-strings") {
+                    "f-string expression part cannot include '#'"
+                } else if m.contains("Multiple exception types") {
+                    "multiple exception types must be parenthesized"
+                } else if m.contains("outer quote character") {
+                    "f-string: expecting '}'"
+                } else {
+                    "invalid syntax"
+                };
+                return Err(make(source, filename, u.range, msg.into(), "SyntaxError"));
             }
             Ok(p.into_syntax())
         }
@@ -190,6 +204,21 @@ fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'sta
         }
     }
     let syn = |m: &str| ("SyntaxError", m.to_owned(), range);
+    if msg.starts_with("f-string: single `}`") {
+        return syn("f-string: single '}' is not allowed");
+    }
+    if msg.starts_with("f-string: invalid conversion character") {
+        return syn("f-string: invalid conversion character: expected 's', 'r', or 'a'");
+    }
+    if msg == "Expected an expression" && text.starts_with('}') && source[..start].ends_with('{') {
+        return syn("f-string: empty expression not allowed");
+    }
+    if msg.contains("Positional patterns cannot follow keyword patterns") {
+        return syn("positional patterns follow keyword patterns");
+    }
+    if msg.starts_with("Expected `}`, found `for`") && source[..start].contains("{**") {
+        return syn("dict unpacking cannot be used in dict comprehension");
+    }
     if msg.starts_with("Expected `:`, found `=`") {
         let ls = line_start_of(source, start);
         let line = &source[ls..];

@@ -7,7 +7,7 @@ use ruff_text_size::Ranged;
 
 use crate::bytecode::opcode::{CmpOp, Op};
 use crate::compiler::codegen::Label;
-use crate::compiler::consts::Const;
+use crate::compiler::consts::{Const, const_of};
 use crate::compiler::unit::{CResult, Compiler, Ctx};
 
 impl<'a> Compiler<'a> {
@@ -22,6 +22,8 @@ impl<'a> Compiler<'a> {
                     return Err(self.err(case.pattern.range(), format!("{msg} makes remaining patterns unreachable")));
                 }
             }
+            let mut names = Vec::new();
+            self.check_pattern(&case.pattern, &mut names)?;
             let next = self.label();
             self.set_loc(case.pattern.range());
             self.emit(Op::Copy, 1);
@@ -39,6 +41,88 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Op::PopTop, 0);
         self.bind(end);
+        Ok(())
+    }
+
+    /// CPython's compile-time pattern checks: repeated captures, or-patterns binding
+    /// different names or with an irrefutable alternative first, duplicate mapping keys.
+    fn check_pattern(&self, p: &Pattern, names: &mut Vec<String>) -> CResult {
+        let bind = |n: &ast::Identifier, names: &mut Vec<String>| -> CResult {
+            if names.iter().any(|x| x == n.as_str()) {
+                return Err(self.err(n.range, format!("multiple assignments to name '{}' in pattern", n.as_str())));
+            }
+            names.push(n.to_string());
+            Ok(())
+        };
+        match p {
+            Pattern::MatchValue(_) | Pattern::MatchSingleton(_) => {}
+            Pattern::MatchSequence(s) => {
+                for x in &s.patterns {
+                    self.check_pattern(x, names)?;
+                }
+            }
+            Pattern::MatchMapping(m) => {
+                let mut seen: Vec<Const> = Vec::new();
+                for k in &m.keys {
+                    if let Some(c) = const_of(k) {
+                        if seen.contains(&c) {
+                            return Err(self
+                                .err(k.range(), format!("mapping pattern checks duplicate key ({})", const_repr(&c))));
+                        }
+                        seen.push(c);
+                    }
+                }
+                for x in &m.patterns {
+                    self.check_pattern(x, names)?;
+                }
+                if let Some(r) = &m.rest {
+                    bind(r, names)?;
+                }
+            }
+            Pattern::MatchClass(c) => {
+                for x in c.arguments.patterns.iter().chain(c.arguments.keywords.iter().map(|k| &k.pattern)) {
+                    self.check_pattern(x, names)?;
+                }
+            }
+            Pattern::MatchStar(s) => {
+                if let Some(n) = &s.name {
+                    bind(n, names)?;
+                }
+            }
+            Pattern::MatchAs(a) => {
+                if let Some(x) = &a.pattern {
+                    self.check_pattern(x, names)?;
+                }
+                if let Some(n) = &a.name {
+                    bind(n, names)?;
+                }
+            }
+            Pattern::MatchOr(o) => {
+                let mut first: Option<Vec<String>> = None;
+                let n = o.patterns.len();
+                for (i, alt) in o.patterns.iter().enumerate() {
+                    if i + 1 < n {
+                        if let Some(msg) = irrefutable_msg(alt) {
+                            return Err(self.err(alt.range(), format!("{msg} makes remaining patterns unreachable")));
+                        }
+                    }
+                    let mut alt_names = names.clone();
+                    self.check_pattern(alt, &mut alt_names)?;
+                    let mut new: Vec<String> = alt_names[names.len()..].to_vec();
+                    new.sort();
+                    match &first {
+                        None => first = Some(new),
+                        Some(f) if *f != new => {
+                            return Err(self.err(alt.range(), "alternative patterns bind different names"));
+                        }
+                        _ => {}
+                    }
+                }
+                if let Some(f) = first {
+                    names.extend(f);
+                }
+            }
+        }
         Ok(())
     }
 
@@ -257,6 +341,25 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(())
+    }
+}
+
+/// `repr()` of a constant, for error messages.
+fn const_repr(c: &Const) -> String {
+    match c {
+        Const::None => "None".into(),
+        Const::Bool(b) => {
+            if *b {
+                "True".into()
+            } else {
+                "False".into()
+            }
+        }
+        Const::Int(i) => i.to_string(),
+        Const::Float(f) => format!("{f:?}"),
+        Const::Str(s) => format!("'{s}'"),
+        Const::Bytes(b) => format!("b'{}'", String::from_utf8_lossy(b)),
+        _ => "...".into(),
     }
 }
 

@@ -166,6 +166,9 @@ impl<'a> Builder<'a> {
     }
 
     fn add_def_in(&mut self, scope: usize, name: &str, flag: u32, range: TextRange) -> R {
+        if flag & (DEF_PARAM | DEF_IMPORT) != 0 && name == "__debug__" {
+            return Err(self.err(range, "cannot assign to __debug__"));
+        }
         let name = mangle(self.scopes[scope].private.as_deref(), name);
         let s = &mut self.scopes[scope];
         let old = s.symbols.get(&name).copied().unwrap_or(0);
@@ -428,7 +431,7 @@ impl<'a> Builder<'a> {
                         } else if cur & USE != 0 {
                             "is used prior to global declaration"
                         } else if cur & DEF_ANNOT != 0 {
-                            "is annotated and global"
+                            return Err(self.err(g.range, format!("annotated name '{name}' can't be global")));
                         } else {
                             "is assigned to before global declaration"
                         };
@@ -451,7 +454,7 @@ impl<'a> Builder<'a> {
                         } else if cur & USE != 0 {
                             "is used prior to nonlocal declaration"
                         } else if cur & DEF_ANNOT != 0 {
-                            "is annotated and nonlocal"
+                            return Err(self.err(g.range, format!("annotated name '{name}' can't be nonlocal")));
                         } else {
                             "is assigned to before nonlocal declaration"
                         };
@@ -628,6 +631,10 @@ impl<'a> Builder<'a> {
                         self.add_def("__class__", USE, n.range)?;
                     }
                 }
+                ExprContext::Del if n.id.as_str() == "__debug__" => {
+                    return Err(self.err(n.range, "cannot delete __debug__"));
+                }
+                _ if n.id.as_str() == "__debug__" => return Err(self.err(n.range, "cannot assign to __debug__")),
                 _ => self.add_def(&n.id, DEF_LOCAL, n.range)?,
             },
             Expr::Named(n) => {
@@ -727,6 +734,9 @@ impl<'a> Builder<'a> {
                     self.expr(a)?;
                 }
                 for k in c.arguments.keywords.iter() {
+                    if k.arg.as_ref().is_some_and(|a| a.as_str() == "__debug__") {
+                        return Err(self.err(k.range, "cannot assign to __debug__"));
+                    }
                     self.expr(&k.value)?;
                 }
             }
