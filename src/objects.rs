@@ -20,6 +20,7 @@ pub mod list;
 pub mod module;
 pub mod range;
 pub mod registry;
+pub mod sequtil;
 pub mod set;
 pub mod singletons;
 pub mod slice;

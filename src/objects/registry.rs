@@ -99,11 +99,17 @@ builtin_types! {
     list_reverseiterator: "list_reverseiterator", NativeIter, object, 0;
     tuple_iterator: "tuple_iterator", NativeIter, object, 0;
     str_iterator: "str_ascii_iterator", NativeIter, object, 0;
+    str_nonascii_iterator: "str_iterator", NativeIter, object, 0;
     bytes_iterator: "bytes_iterator", NativeIter, object, 0;
+    bytearray_iterator: "bytearray_iterator", NativeIter, object, 0;
     range_iterator: "range_iterator", NativeIter, object, 0;
+    longrange_iterator: "longrange_iterator", NativeIter, object, 0;
     dict_keyiterator: "dict_keyiterator", NativeIter, object, 0;
     dict_valueiterator: "dict_valueiterator", NativeIter, object, 0;
     dict_itemiterator: "dict_itemiterator", NativeIter, object, 0;
+    dict_reversekeyiterator: "dict_reversekeyiterator", NativeIter, object, 0;
+    dict_reversevalueiterator: "dict_reversevalueiterator", NativeIter, object, 0;
+    dict_reverseitemiterator: "dict_reverseitemiterator", NativeIter, object, 0;
     set_iterator: "set_iterator", NativeIter, object, 0;
     seq_iterator: "iterator", NativeIter, object, 0;
     callable_iterator: "callable_iterator", NativeIter, object, 0;
@@ -249,6 +255,11 @@ pub fn exc() -> &'static ExcTypes {
 #[inline(always)]
 pub fn singletons() -> &'static Singletons {
     SINGLETONS.get()
+}
+
+/// The singletons, if start-up has made them.
+pub fn try_singletons() -> Option<&'static Singletons> {
+    SINGLETONS.try_get()
 }
 
 pub fn ascii_char(b: u8) -> Value {

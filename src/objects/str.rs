@@ -1,10 +1,27 @@
 //! `str`: immutable UTF-8 text with its length in code points cached, so indexing ASCII
-//! strings is O(1).
+//! strings is O(1). Operators and the constructor live here; the named methods in
+//! `str/methods.rs`, `str.format` in `str/format.rs`, `%` in `str/percent.rs`, quoting in
+//! `str/repr.rs`.
+
+pub mod format;
+pub mod methods;
+pub mod percent;
+pub mod repr;
+pub mod tables;
 
 use std::cell::Cell;
 
-use crate::objects::{Trace, types};
-use crate::values::{Value, layout};
+use crate::bytecode::opcode::CmpOp;
+use crate::objects::int::new_int;
+use crate::objects::iter::{StrIter, new_native_iter};
+use crate::objects::list::has_user_reflected;
+use crate::objects::sequtil::{SubKey, marg1, margs, new_cls, norm_index, repeat_count, subscript_key, this};
+use crate::objects::{Trace, not_implemented, py_bool, types};
+use crate::values::{Kind, Value, layout};
+use crate::vm::errors::{PyErr, index_error, type_error};
+use crate::vm::protocol::type_name;
+use crate::vm::startup::{add_method, add_staticmethod};
+use crate::vm::{Args, PyResult, Vm};
 
 pub struct PyStr {
     s: Box<str>,
@@ -66,6 +83,13 @@ impl PyStr {
     pub fn char_at(&self, i: usize) -> Option<char> {
         if self.is_ascii() { self.s.as_bytes().get(i).map(|&b| b as char) } else { self.s.chars().nth(i) }
     }
+    /// Byte offset of code point `i` (`i == char_len` gives the end).
+    pub fn byte_offset(&self, i: usize) -> usize {
+        if self.is_ascii() {
+            return i.min(self.s.len());
+        }
+        self.s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.s.len())
+    }
 }
 
 /// A new `str` object.
@@ -74,7 +98,21 @@ pub fn new_str(s: impl Into<Box<str>>) -> Value {
     if s.len() == 1 && s.is_ascii() {
         return super::registry::ascii_char(s.as_bytes()[0]);
     }
+    if s.is_empty() {
+        if let Some(sg) = super::registry::try_singletons() {
+            return sg.empty_str.clone();
+        }
+    }
     layout::alloc(&types().str, PyStr::new(s))
+}
+
+/// A one-character string (cached for ASCII).
+#[inline]
+pub fn char_str(c: char) -> Value {
+    if c.is_ascii() {
+        return super::registry::ascii_char(c as u8);
+    }
+    layout::alloc(&types().str, PyStr::new(c.to_string()))
 }
 
 impl Value {
@@ -85,5 +123,288 @@ impl Value {
     }
 }
 
+pub(crate) fn sself<'a>(args: &Args<'a>, meth: &str) -> PyResult<(&'a Value, &'a PyStr)> {
+    this::<PyStr>(args, meth, "str")
+}
+
+/// The text of a `str` argument, or CPython's "must be str, not int" error.
+pub(crate) fn arg_str<'a>(v: &'a Value, what: &str) -> PyResult<&'a str> {
+    v.as_str().ok_or_else(|| type_error(format!("{what} must be str, not {}", type_name(v))))
+}
+
+/// `str(obj)` as an exact `str` value.
+pub fn to_exact_str(vm: &mut Vm, v: &Value) -> PyResult {
+    let r = vm.str(v)?;
+    if r.kind() == Kind::Str {
+        return Ok(r);
+    }
+    Ok(new_str(r.as_str().unwrap_or("")))
+}
+
+fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let cls = new_cls(&args, &types().str)?;
+    let a = Args::new(&args.values[1..], args.kwnames);
+    let b = a.bind("str", &["object", "encoding", "errors"], 0)?;
+    let s = match (&b[0], &b[1], &b[2]) {
+        (None, None, None) => new_str(""),
+        (Some(o), None, None) => to_exact_str(vm, o)?,
+        (o, enc, errs) => {
+            let enc = match enc {
+                Some(e) => arg_str(e, "str() argument 'encoding'")?.to_owned(),
+                None => "utf-8".to_owned(),
+            };
+            let errs = match errs {
+                Some(e) => arg_str(e, "str() argument 'errors'")?.to_owned(),
+                None => "strict".to_owned(),
+            };
+            match o {
+                None => new_str(""),
+                Some(o) => {
+                    if o.as_str().is_some() {
+                        return Err(type_error("decoding str is not supported"));
+                    }
+                    let Some(bytes) = crate::objects::bytes::bytes_data(o) else {
+                        return Err(type_error(format!(
+                            "decoding to str: need a bytes-like object, {} found",
+                            type_name(o)
+                        )));
+                    };
+                    crate::objects::bytes::decode(&bytes, &enc, &errs)?
+                }
+            }
+        }
+    };
+    if cls.is(&types().str) {
+        return Ok(s);
+    }
+    Ok(crate::objects::sequtil::subclass_instance(cls, s))
+}
+
+fn str_len(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let (_, s) = sself(&args, "__len__")?;
+    Ok(new_int(s.char_len() as i64))
+}
+
+/// `s[key]` for a str payload.
+pub fn getitem(vm: &mut Vm, s: &PyStr, key: &Value) -> PyResult {
+    let n = s.char_len();
+    let k = match key.as_small() {
+        Some(i) => SubKey::Index(i),
+        None => subscript_key(vm, key, n, "string")?,
+    };
+    match k {
+        SubKey::Index(i) => {
+            let j = norm_index(i, n, "string")?;
+            match s.char_at(j) {
+                Some(c) => Ok(char_str(c)),
+                None => Err(index_error("string index out of range")),
+            }
+        }
+        SubKey::Slice(sl) => {
+            if sl.len == 0 {
+                return Ok(new_str(""));
+            }
+            if sl.step == 1 {
+                let a = s.byte_offset(sl.start as usize);
+                let b = if s.is_ascii() { a + sl.len } else { s.byte_offset(sl.start as usize + sl.len) };
+                return Ok(new_str(s.as_str().get(a..b).unwrap_or("")));
+            }
+            let out: String = if s.is_ascii() {
+                let bytes = s.as_str().as_bytes();
+                sl.positions().filter_map(|p| bytes.get(p).map(|&b| b as char)).collect()
+            } else {
+                let chars: Vec<char> = s.as_str().chars().collect();
+                sl.positions().filter_map(|p| chars.get(p).copied()).collect()
+            };
+            Ok(new_str(out))
+        }
+    }
+}
+
+fn str_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let (_, s) = sself(&args, "__getitem__")?;
+    let k = marg1(&args, "str.__getitem__")?;
+    getitem(vm, s, k)
+}
+
+fn str_contains(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let (_, s) = sself(&args, "__contains__")?;
+    let x = marg1(&args, "str.__contains__")?;
+    let Some(sub) = x.as_str() else {
+        return Err(type_error(format!("'in <string>' requires string as left operand, not {}", type_name(x))));
+    };
+    Ok(py_bool(s.as_str().contains(sub)))
+}
+
+/// `a + b` for two strings.
+pub fn concat(a: &str, b: &str) -> Value {
+    let mut out = String::with_capacity(a.len() + b.len());
+    out.push_str(a);
+    out.push_str(b);
+    new_str(out)
+}
+
+fn str_add(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let (_, s) = sself(&args, "__add__")?;
+    let o = marg1(&args, "str.__add__")?;
+    match o.as_str() {
+        Some(t) => Ok(concat(s.as_str(), t)),
+        None if has_user_reflected(vm, o, "__radd__") => Ok(not_implemented()),
+        None => Err(type_error(format!("can only concatenate str (not \"{}\") to str", type_name(o)))),
+    }
+}
+
+/// `s * n`.
+pub fn repeat_str(s: &str, n: i64) -> PyResult {
+    if n <= 0 || s.is_empty() {
+        return Ok(new_str(""));
+    }
+    if (s.len() as u128) * (n as u128) > (isize::MAX as u128) / 4 {
+        return Err(crate::vm::errors::overflow_error("repeated string is too long"));
+    }
+    Ok(new_str(s.repeat(n as usize)))
+}
+
+fn str_mul(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let (_, s) = sself(&args, "__mul__")?;
+    let o = marg1(&args, "str.__mul__")?;
+    match repeat_count(vm, o)? {
+        Some(n) => repeat_str(s.as_str(), n),
+        None if has_user_reflected(vm, o, "__rmul__") => Ok(not_implemented()),
+        None => Err(type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(o)))),
+    }
+}
+
+fn str_rmul(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let (_, s) = sself(&args, "__rmul__")?;
+    let o = marg1(&args, "str.__rmul__")?;
+    match repeat_count(vm, o)? {
+        Some(n) => repeat_str(s.as_str(), n),
+        None => Ok(not_implemented()),
+    }
+}
+
+fn str_mod(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let (_, s) = sself(&args, "__mod__")?;
+    let o = marg1(&args, "str.__mod__")?;
+    Ok(new_str(percent::format(vm, s.as_str(), o)?))
+}
+
+fn str_rmod(_vm: &mut Vm, _args: Args<'_>) -> PyResult {
+    Ok(not_implemented())
+}
+
+fn str_cmp(args: Args<'_>, op: CmpOp) -> PyResult {
+    let (_, s) = sself(&args, op.dunders().0)?;
+    let o = marg1(&args, op.dunders().0)?;
+    let Some(t) = o.as_str() else { return Ok(not_implemented()) };
+    let (a, b) = (s.as_str(), t);
+    Ok(py_bool(match op {
+        CmpOp::Lt => a < b,
+        CmpOp::Le => a <= b,
+        CmpOp::Eq => a == b,
+        CmpOp::Ne => a != b,
+        CmpOp::Gt => a > b,
+        CmpOp::Ge => a >= b,
+    }))
+}
+
+fn str_eq(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    str_cmp(args, CmpOp::Eq)
+}
+fn str_ne(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    str_cmp(args, CmpOp::Ne)
+}
+fn str_lt(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    str_cmp(args, CmpOp::Lt)
+}
+fn str_le(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    str_cmp(args, CmpOp::Le)
+}
+fn str_gt(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    str_cmp(args, CmpOp::Gt)
+}
+fn str_ge(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    str_cmp(args, CmpOp::Ge)
+}
+
+fn str_hash(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let (_, s) = sself(&args, "__hash__")?;
+    Ok(new_int(s.hash()))
+}
+
+fn str_iter(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let (v, s) = sself(&args, "__iter__")?;
+    let ty = if s.is_ascii() { &types().str_iterator } else { &types().str_nonascii_iterator };
+    Ok(new_native_iter(ty, Box::new(StrIter { s: Some(v.clone()), pos: 0, index: 0 })))
+}
+
+fn str_repr(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let (_, s) = sself(&args, "__repr__")?;
+    Ok(new_str(repr::repr_str(s.as_str())))
+}
+
+fn str_str(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let (v, s) = sself(&args, "__str__")?;
+    if v.kind() == Kind::Str {
+        return Ok(v.clone());
+    }
+    Ok(new_str(s.as_str()))
+}
+
+fn str_format_dunder(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let (v, s) = sself(&args, "__format__")?;
+    let spec = marg1(&args, "str.__format__")?;
+    let spec = spec
+        .as_str()
+        .ok_or_else(|| type_error(format!("__format__() argument must be str, not {}", type_name(spec))))?;
+    if spec.is_empty() && v.kind() == Kind::Str {
+        return Ok(v.clone());
+    }
+    Ok(new_str(format::format_str(s.as_str(), spec)?))
+}
+
+fn str_getnewargs(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let (_, s) = sself(&args, "__getnewargs__")?;
+    margs(&args, "__getnewargs__", 0, 0)?;
+    Ok(crate::objects::tuple::new_tuple(vec![new_str(s.as_str())]))
+}
+
+fn str_sizeof(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let (_, s) = sself(&args, "__sizeof__")?;
+    let per = if s.is_ascii() { 1 } else { 4 };
+    Ok(new_int(49 + (s.char_len() * per) as i64))
+}
+
+/// `ValueError` helper used by the method modules.
+pub(crate) fn verr(msg: impl Into<String>) -> PyErr {
+    crate::vm::errors::value_error(msg)
+}
+
 /// Registers this type's native methods (called once at start-up).
-pub fn init() {}
+pub fn init() {
+    let t = &types().str;
+    add_staticmethod(t, "__new__", str_new);
+    add_method(t, "__len__", str_len);
+    add_method(t, "__getitem__", str_getitem);
+    add_method(t, "__contains__", str_contains);
+    add_method(t, "__add__", str_add);
+    add_method(t, "__mul__", str_mul);
+    add_method(t, "__rmul__", str_rmul);
+    add_method(t, "__mod__", str_mod);
+    add_method(t, "__rmod__", str_rmod);
+    add_method(t, "__eq__", str_eq);
+    add_method(t, "__ne__", str_ne);
+    add_method(t, "__lt__", str_lt);
+    add_method(t, "__le__", str_le);
+    add_method(t, "__gt__", str_gt);
+    add_method(t, "__ge__", str_ge);
+    add_method(t, "__hash__", str_hash);
+    add_method(t, "__iter__", str_iter);
+    add_method(t, "__repr__", str_repr);
+    add_method(t, "__str__", str_str);
+    add_method(t, "__format__", str_format_dunder);
+    add_method(t, "__getnewargs__", str_getnewargs);
+    add_method(t, "__sizeof__", str_sizeof);
+    methods::init(t);
+}
