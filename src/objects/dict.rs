@@ -1,6 +1,9 @@
 //! `dict`: an insertion-ordered hash table (CPython's compact layout: a sparse index array
 //! into a dense entry array), plus the `dict_keys`/`dict_values`/`dict_items` views.
 
+pub mod methods;
+pub mod views;
+
 use std::cell::{Cell, Ref, RefCell};
 
 use crate::objects::Trace;
@@ -404,4 +407,7 @@ impl Trace for PyDictView {
 }
 
 /// Registers this type's native methods (called once at start-up).
-pub fn init() {}
+pub fn init() {
+    methods::init();
+    views::init();
+}

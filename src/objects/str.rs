@@ -32,23 +32,81 @@ pub struct PyStr {
 }
 impl Trace for PyStr {}
 
-/// The hash of a string (also used for `bytes`); never -1, like CPython.
+/// The hash of a string as CPython computes it with `PYTHONHASHSEED=0` (SipHash-1-3 with a
+/// zero key over the PEP 393 representation: latin-1, UCS-2 or UCS-4 little-endian), so set
+/// iteration order matches the golden outputs.
 pub fn hash_str(s: &str) -> i64 {
-    hash_bytes(s.as_bytes())
+    if s.is_ascii() {
+        return hash_bytes(s.as_bytes());
+    }
+    let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
+    let mut buf = Vec::with_capacity(s.len() * 2);
+    if max < 0x100 {
+        buf.extend(s.chars().map(|c| c as u32 as u8));
+    } else if max < 0x10000 {
+        for c in s.chars() {
+            buf.extend_from_slice(&(c as u32 as u16).to_le_bytes());
+        }
+    } else {
+        for c in s.chars() {
+            buf.extend_from_slice(&(c as u32).to_le_bytes());
+        }
+    }
+    hash_bytes(&buf)
 }
 
-/// FNV-1a over the bytes, finished with a mixer; deterministic for the process.
+/// `hash(bytes)`: SipHash-1-3 with a zero key (CPython with `PYTHONHASHSEED=0`); never -1.
 pub fn hash_bytes(b: &[u8]) -> i64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for &c in b {
-        h ^= c as u64;
-        h = h.wrapping_mul(0x100000001b3);
+    if b.is_empty() {
+        return 0;
     }
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51afd7ed558ccd);
-    h ^= h >> 33;
-    let h = h as i64;
+    let h = siphash13(0, 0, b) as i64;
     if h == -1 { -2 } else { h }
+}
+
+/// CPython's siphash13 (Python/pyhash.c).
+fn siphash13(k0: u64, k1: u64, src: &[u8]) -> u64 {
+    let mut b: u64 = (src.len() as u64) << 56;
+    let mut v0 = k0 ^ 0x736f6d6570736575;
+    let mut v1 = k1 ^ 0x646f72616e646f6d;
+    let mut v2 = k0 ^ 0x6c7967656e657261;
+    let mut v3 = k1 ^ 0x7465646279746573;
+    macro_rules! half_round {
+        ($a:expr, $b:expr, $c:expr, $d:expr, $s:expr, $t:expr) => {
+            $a = $a.wrapping_add($b);
+            $c = $c.wrapping_add($d);
+            $b = $b.rotate_left($s) ^ $a;
+            $d = $d.rotate_left($t) ^ $c;
+            $a = $a.rotate_left(32);
+        };
+    }
+    macro_rules! single_round {
+        () => {
+            half_round!(v0, v1, v2, v3, 13, 16);
+            half_round!(v2, v1, v0, v3, 17, 21);
+        };
+    }
+    let mut chunks = src.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let mi = u64::from_le_bytes(w);
+        v3 ^= mi;
+        single_round!();
+        v0 ^= mi;
+    }
+    let rest = chunks.remainder();
+    let mut t = [0u8; 8];
+    t[..rest.len()].copy_from_slice(rest);
+    b |= u64::from_le_bytes(t);
+    v3 ^= b;
+    single_round!();
+    v0 ^= b;
+    v2 ^= 0xff;
+    single_round!();
+    single_round!();
+    single_round!();
+    (v0 ^ v1) ^ (v2 ^ v3)
 }
 
 impl PyStr {
