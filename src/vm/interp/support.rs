@@ -36,7 +36,7 @@ pub fn is_sequence(v: &Value) -> bool {
 
 impl Vm {
     pub(crate) fn build_set(&mut self, items: Vec<Value>) -> PyResult {
-        let s = layout::alloc(&types().set, PySet(PyDict::new()));
+        let s = crate::objects::set::new_set();
         for v in items {
             self.set_add(&s, v)?;
         }
@@ -45,7 +45,7 @@ impl Vm {
 
     pub(crate) fn set_add(&mut self, s: &Value, v: Value) -> PyResult<()> {
         match s.downcast::<PySet>() {
-            Some(p) => p.0.set(self, v, none()),
+            Some(p) => p.add(self, v),
             None => self.call_method(s, "add", &[v]).map(|_| ()),
         }
     }
