@@ -298,13 +298,14 @@ impl<'a> Compiler<'a> {
     fn sequence_display(&mut self, elts: &'a [Expr], build: Op, add: Op, extend: Op, tuple: bool) -> CResult {
         let has_star = elts.iter().any(|e| matches!(e, Expr::Starred(_)));
         if !has_star {
-            // Long constant lists: build from a constant tuple (as CPython does).
-            if build == Op::BuildList && elts.len() > 2 {
+            // Long constant lists and sets: build from a constant tuple (as CPython does; a
+            // set display's SetUpdate from a tuple replays CPython's constant frozenset).
+            if (build == Op::BuildList || build == Op::BuildSet) && elts.len() > 2 {
                 let cs: Option<Vec<Const>> = elts.iter().map(const_of).collect();
                 if let Some(cs) = cs {
-                    self.emit(Op::BuildList, 0);
+                    self.emit(build, 0);
                     self.load_const(&Const::Tuple(cs));
-                    self.emit(Op::ListExtend, 1);
+                    self.emit(extend, 1);
                     return Ok(());
                 }
             }

@@ -123,10 +123,8 @@ fn collect_names(v: &Value, out: &mut Vec<String>) {
         out.extend(l.0.borrow().iter().filter_map(|x| x.as_str().map(str::to_owned)));
         return;
     }
-    if let Some(st) = v.downcast::<crate::objects::set::PySet>() {
-        out.extend(st.0.keys().iter().filter_map(|x| x.as_str().map(str::to_owned)));
-    } else if let Some(st) = v.downcast::<crate::objects::set::PyFrozenSet>() {
-        out.extend(st.0.keys().iter().filter_map(|x| x.as_str().map(str::to_owned)));
+    if let Some(st) = crate::objects::set::any_set(v) {
+        out.extend(st.keys().iter().filter_map(|x| x.as_str().map(str::to_owned)));
     }
 }
 

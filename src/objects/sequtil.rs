@@ -408,7 +408,13 @@ pub fn add_getter(ty: &Value, name: &'static str, f: crate::vm::NativeFn) {
     );
     let p = layout::alloc(
         &crate::objects::types().property,
-        crate::objects::descr::PyProperty { fget: Some(b), fset: None, fdel: None, doc: RefCell::new(None) },
+        crate::objects::descr::PyProperty {
+            fget: RefCell::new(Some(b)),
+            fset: RefCell::new(None),
+            fdel: RefCell::new(None),
+            doc: RefCell::new(None),
+            name: RefCell::new(Some(crate::objects::str::new_str(name))),
+        },
     );
     tp.dict.set_str(crate::objects::str::new_str(name), p);
 }

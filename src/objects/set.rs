@@ -382,6 +382,31 @@ impl PySet {
     }
 }
 
+/// `SetUpdate` of a set display. CPython compiles a display of 3+ constants to a constant
+/// frozenset merged into an empty set, which fixes the iteration order: an exact tuple
+/// merged into an empty set replays that (build the frozenset table, then `merge`).
+pub fn display_update(vm: &mut Vm, s: &Value, it: &Value) -> PyResult<()> {
+    let Some(target) = s.downcast::<PySet>() else {
+        let items = vm.to_vec(it)?;
+        for v in items {
+            vm.call_method(s, "add", &[v])?;
+        }
+        return Ok(());
+    };
+    if it.kind() == crate::values::Kind::Tuple && target.t.borrow().fill == 0 {
+        let tmp = PySet::new();
+        for v in it.as_tuple().unwrap_or(&[]).to_vec() {
+            tmp.add(vm, v)?;
+        }
+        return target.merge(vm, &tmp);
+    }
+    let items = vm.to_vec(it)?;
+    for v in items {
+        target.add(vm, v)?;
+    }
+    Ok(())
+}
+
 /// The set table of a `set`, `frozenset`, or an instance of a subclass of either.
 pub fn any_set(v: &Value) -> Option<&PySet> {
     if let Some(s) = v.downcast::<PySet>() {

@@ -696,10 +696,7 @@ impl Vm {
                     Op::SetUpdate => {
                         let it = pop!(self);
                         let s = peek!(self, arg);
-                        let items = self.to_vec(&it)?;
-                        for v in items {
-                            self.set_add(&s, v)?;
-                        }
+                        crate::objects::set::display_update(self, &s, &it)?;
                     }
                     Op::DictUpdate => {
                         let m = pop!(self);
