@@ -32,7 +32,6 @@ pub fn init(d: &Value) {
     f("dir", builtin_dir);
     f("globals", builtin_globals);
     f("locals", builtin_locals);
-    f("format", builtin_format);
     f("iter", builtin_iter);
     f("next", builtin_next);
     f("__build_class__", build_class);
@@ -220,15 +219,6 @@ fn builtin_globals(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn builtin_locals(vm: &mut Vm, args: Args<'_>) -> PyResult {
     args.exact::<0>("locals")?;
     current_locals(vm)
-}
-
-fn builtin_format(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let p = args.range("format", 1, 2)?;
-    let spec = p.get(1).cloned().unwrap_or_else(|| new_str(""));
-    if spec.as_str().is_none() {
-        return Err(type_error(format!("format() argument 2 must be str, not {}", type_name(&spec))));
-    }
-    vm.op_format(&p[0], spec)
 }
 
 /// `iter(callable, sentinel)`: calls until the result equals the sentinel.

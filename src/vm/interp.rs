@@ -1064,7 +1064,7 @@ impl Vm {
     /// not shadowed by the instance, else (bound attribute, NULL).
     fn load_method(&mut self, obj: Value, name: &Value) -> PyResult<(Value, Value)> {
         let name_s = name.as_str().unwrap_or("");
-        if obj.kind() != Kind::Type && obj.kind() != Kind::Module {
+        if !matches!(obj.kind(), Kind::Type | Kind::Module | Kind::Super) {
             let ty = obj.type_of().clone();
             if let Some(a) = ty.as_type().and_then(|t| t.lookup(name_s)) {
                 let plain = match a.kind() {
@@ -1081,8 +1081,7 @@ impl Vm {
                     if !shadowed
                         && ty
                             .as_type()
-                            .and_then(|t| t.lookup("__getattribute__"))
-                            .is_none_or(|g| g.kind() == Kind::Builtin)
+                            .is_some_and(|t| !t.has_flag(crate::objects::type_::TF_CUSTOM_GETATTRIBUTE))
                     {
                         return Ok((a, obj));
                     }
