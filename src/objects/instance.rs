@@ -79,7 +79,7 @@ fn excess_args(args: &Args<'_>) -> bool {
     args.pos().len() > 1 || args.has_kwargs()
 }
 
-fn object_new(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let Some(cls) = args.pos().first() else { return Err(type_error("object.__new__(): not enough arguments")) };
     let Some(t) = cls.as_type() else {
         return Err(type_error(format!("object.__new__(X): X is not a type object ({})", type_name(cls))));
@@ -98,8 +98,7 @@ fn object_new(_vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(type_error(format!("object.__new__({n}) is not safe, use {n}.__new__()")));
     }
     if let Some(am) = t.dict.get_str("__abstractmethods__") {
-        let mut names: Vec<String> = Vec::new();
-        collect_names(&am, &mut names);
+        let mut names: Vec<String> = vm.to_vec(&am)?.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect();
         if !names.is_empty() {
             names.sort();
             return Err(type_error(format!(
@@ -111,21 +110,6 @@ fn object_new(_vm: &mut Vm, args: Args<'_>) -> PyResult {
         }
     }
     Ok(new_instance(cls))
-}
-
-/// Names in a tuple/list/set of str (`__abstractmethods__`), without running Python code.
-fn collect_names(v: &Value, out: &mut Vec<String>) {
-    if let Some(t) = v.as_tuple() {
-        out.extend(t.iter().filter_map(|x| x.as_str().map(str::to_owned)));
-        return;
-    }
-    if let Some(l) = v.downcast::<crate::objects::list::PyList>() {
-        out.extend(l.0.borrow().iter().filter_map(|x| x.as_str().map(str::to_owned)));
-        return;
-    }
-    if let Some(st) = crate::objects::set::any_set(v) {
-        out.extend(st.keys().iter().filter_map(|x| x.as_str().map(str::to_owned)));
-    }
 }
 
 fn object_init(_vm: &mut Vm, args: Args<'_>) -> PyResult {
