@@ -45,6 +45,7 @@ forward! {
     p_items => "items",
     p_copy => "copy",
     p_eq => "__eq__",
+    p_str => "__str__",
 }
 
 fn p_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
