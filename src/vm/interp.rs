@@ -1079,9 +1079,7 @@ impl Vm {
                         .and_then(|d| d.payload::<PyDict>().and_then(|d| d.get_str(name_s)))
                         .is_some();
                     if !shadowed
-                        && ty
-                            .as_type()
-                            .is_some_and(|t| !t.has_flag(crate::objects::type_::TF_CUSTOM_GETATTRIBUTE))
+                        && ty.as_type().is_some_and(|t| !t.has_flag(crate::objects::type_::TF_CUSTOM_GETATTRIBUTE))
                     {
                         return Ok((a, obj));
                     }
