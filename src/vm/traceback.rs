@@ -125,8 +125,9 @@ impl Vm {
             Some(l) => out.push_str(&format!("  File \"{fname}\", line {l}\n")),
             None => out.push_str(&format!("  File \"{fname}\"\n")),
         }
+        let is_indent = crate::vm::protocol::is_subtype(e.type_of(), &exc().indentation_error);
         if let Some(t) = text {
-            out.push_str(&syntax_text_lines(&t, offset, end_offset));
+            out.push_str(&syntax_text_lines(&t, offset, if is_indent { None } else { end_offset }));
         }
     }
 
@@ -168,7 +169,8 @@ impl Vm {
 /// CPython's report for a compile error of the main script (no traceback).
 pub fn format_compile_error(ce: &CompileError) -> String {
     let mut out = format!("  File \"{}\", line {}\n", ce.filename, ce.line);
-    let end = if ce.end_col == 0 { None } else { Some(ce.end_col as i64) };
+    // CPython's printer marks IndentationError/TabError with a single caret.
+    let end = if ce.end_col == 0 || ce.kind != "SyntaxError" { None } else { Some(ce.end_col as i64) };
     out.push_str(&syntax_text_lines(&ce.text, Some(ce.col as i64), end));
     out.push_str(&format!("{}: {}\n", ce.kind, ce.msg));
     out

@@ -320,11 +320,14 @@ impl Vm {
 
     /// `f(*x)` with `x` not a tuple: its items, or CPython's error.
     pub(crate) fn star_args(&mut self, callable: &Value, x: &Value) -> PyResult<Vec<Value>> {
-        if self.lookup_special(x, "__iter__").is_none() && self.lookup_special(x, "__getitem__").is_none() {
-            let fname = format_func_name(self, callable);
-            return Err(type_error(format!("{fname} argument after * must be an iterable, not {}", type_name(x))));
+        match self.iter_items(x) {
+            Ok(v) => Ok(v),
+            Err(e) if e.matches(&crate::objects::registry::exc().type_error) && !self.is_iterable(x) => {
+                let fname = format_func_name(self, callable);
+                Err(type_error(format!("{fname} argument after * must be an iterable, not {}", type_name(x))))
+            }
+            Err(e) => Err(e),
         }
-        self.to_vec(x)
     }
 
     /// `f(**m)`: appends the mapping's values to `argv` and their names to `kwn`.
@@ -338,7 +341,7 @@ impl Vm {
         let items: Vec<(Value, Value)> = match m.payload::<PyDict>() {
             Some(d) => d.items(),
             None => {
-                if self.lookup_special(m, "keys").is_none() {
+                if self.getattr_opt(m, "keys")?.is_none() {
                     let fname = format_func_name(self, callable);
                     return Err(type_error(format!(
                         "{fname} argument after ** must be a mapping, not {}",

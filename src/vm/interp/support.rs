@@ -51,10 +51,13 @@ impl Vm {
     }
 
     pub(crate) fn list_extend(&mut self, l: &Value, it: &Value) -> PyResult<()> {
-        if self.lookup_special(it, "__iter__").is_none() && self.lookup_special(it, "__getitem__").is_none() {
-            return Err(type_error(format!("Value after * must be an iterable, not {}", type_name(it))));
-        }
-        let items = self.to_vec(it)?;
+        let items = match self.iter_items(it) {
+            Ok(v) => v,
+            Err(e) if e.matches(&crate::objects::registry::exc().type_error) && !self.is_iterable(it) => {
+                return Err(type_error(format!("Value after * must be an iterable, not {}", type_name(it))));
+            }
+            Err(e) => return Err(e),
+        };
         match l.downcast::<PyList>() {
             Some(p) => p.0.borrow_mut().extend(items),
             None => {
@@ -62,6 +65,15 @@ impl Vm {
             }
         }
         Ok(())
+    }
+
+    /// The items of an iterable (list/tuple without the iterator protocol).
+    pub(crate) fn iter_items(&mut self, it: &Value) -> PyResult<Vec<Value>> {
+        match it.kind() {
+            Kind::Tuple => Ok(it.as_tuple().map(|t| t.to_vec()).unwrap_or_default()),
+            Kind::List => Ok(it.payload::<PyList>().map(|l| l.0.borrow().clone()).unwrap_or_default()),
+            _ => self.to_vec(it),
+        }
     }
 
     /// `DictUpdate`/`DictMerge` (`func` given: `**` in a call, duplicates are errors).
@@ -144,16 +156,23 @@ impl Vm {
         Ok(items)
     }
 
-    fn is_iterable(&self, v: &Value) -> bool {
-        self.lookup_special(v, "__iter__").is_some() || self.lookup_special(v, "__getitem__").is_some()
+    pub(crate) fn is_iterable(&self, v: &Value) -> bool {
+        matches!(
+            v.kind(),
+            Kind::List | Kind::Tuple | Kind::Str | Kind::Dict | Kind::Set | Kind::NativeIter | Kind::Generator
+        ) || self.lookup_special(v, "__iter__").is_some()
+            || self.lookup_special(v, "__getitem__").is_some()
     }
 
     /// `UnpackEx`: `before` items, a list of the middle, `after` items.
     pub(crate) fn unpack_ex(&mut self, seq: &Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
-        if !self.is_iterable(seq) {
-            return Err(type_error(format!("cannot unpack non-iterable {} object", type_name(seq))));
-        }
-        let mut items = self.to_vec(seq)?;
+        let mut items = match self.iter_items(seq) {
+            Ok(v) => v,
+            Err(e) if e.matches(&crate::objects::registry::exc().type_error) && !self.is_iterable(seq) => {
+                return Err(type_error(format!("cannot unpack non-iterable {} object", type_name(seq))));
+            }
+            Err(e) => return Err(e),
+        };
         if items.len() < before + after {
             return Err(value_error(format!(
                 "not enough values to unpack (expected at least {}, got {})",
