@@ -274,7 +274,7 @@ fn builtin_next(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if !is_iter {
         return Err(type_error(format!("'{}' object is not an iterator", type_name(it))));
     }
-    if p.len() == 1 && it.kind() != Kind::NativeIter && it.kind() != Kind::Generator {
+    if p.len() == 1 && it.kind() != Kind::NativeIter {
         // Call __next__ directly so StopIteration keeps its value.
         let f = vm.lookup_special(it, "__next__").ok_or_else(|| type_error("not an iterator"))?;
         return vm.call(&f, Args::positional_only(std::slice::from_ref(it)));

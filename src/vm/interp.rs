@@ -408,7 +408,7 @@ impl Vm {
                             None => self.delitem(&l, &name).is_ok(),
                         };
                         if !ok {
-                            return Err(name_error(format!("name '{}' is not defined", name.as_str().unwrap_or("?"))));
+                            return Err(name_not_defined(name.as_str().unwrap_or("?")));
                         }
                     }
                     Op::LoadGlobal => {
@@ -419,7 +419,7 @@ impl Vm {
                             Some(v) => v,
                             None => match f.builtins.payload::<PyDict>().and_then(|d| d.get_str(s)) {
                                 Some(v) => v,
-                                None => return Err(name_error(format!("name '{s}' is not defined"))),
+                                None => return Err(name_not_defined(s)),
                             },
                         };
                         f.stack.push(v);
@@ -441,7 +441,7 @@ impl Vm {
                             None => false,
                         };
                         if !removed {
-                            return Err(name_error(format!("name '{}' is not defined", name.as_str().unwrap_or("?"))));
+                            return Err(name_not_defined(name.as_str().unwrap_or("?")));
                         }
                     }
                     Op::LoadAttr => {
@@ -691,7 +691,19 @@ impl Vm {
                     Op::ListExtend => {
                         let it = pop!(self);
                         let l = peek!(self, arg);
-                        self.list_extend(&l, &it)?;
+                        if let Err(e) = self.list_extend(&l, &it) {
+                            // `f(*x)`: the list becomes the call's argument tuple.
+                            let is_call = code.instrs.get(pc + 1).is_some_and(|i| i.get().op == Op::ListToTuple);
+                            if is_call && e.matches(&exc().type_error) && !self.is_iterable(&it) {
+                                let func = peek!(self, arg + 1);
+                                let fname = format_func_name(self, &func);
+                                return Err(type_error(format!(
+                                    "{fname} argument after * must be an iterable, not {}",
+                                    crate::vm::protocol::type_name(&it)
+                                )));
+                            }
+                            return Err(e);
+                        }
                     }
                     Op::SetUpdate => {
                         let it = pop!(self);
@@ -1045,7 +1057,7 @@ impl Vm {
         if let Some(v) = builtins.payload::<PyDict>().and_then(|d| d.get_str(s)) {
             return Ok(v);
         }
-        Err(name_error(format!("name '{s}' is not defined")))
+        Err(name_not_defined(s))
     }
 
     /// `mapping[key]` with KeyError turned into `None` (locals dicts of any mapping type).
@@ -1105,6 +1117,13 @@ impl Vm {
     pub fn current_handled(&self) -> Option<Value> {
         self.handled.iter().rev().find_map(|e| e.clone())
     }
+}
+
+/// `NameError: name 'x' is not defined`, with `.name` set (for "Did you mean").
+fn name_not_defined(name: &str) -> PyErr {
+    let e = name_error(format!("name '{name}' is not defined"));
+    crate::objects::exception::set_attr(&e.0, "name", new_str(name));
+    e
 }
 
 fn unbound_local(code: &Code, i: u32) -> PyErr {

@@ -93,10 +93,14 @@ impl Vm {
         } else {
             crate::objects::exception::exc_str(self, e)
         };
+        let suggestion = self.suggestion_for(e);
         if msg.is_empty() {
             out.push_str(&name);
         } else {
             out.push_str(&format!("{name}: {msg}"));
+        }
+        if let Some(s) = suggestion {
+            out.push_str(&format!(". Did you mean: '{s}'?"));
         }
         out.push('\n');
         if let Ok(Some(notes)) = self.getattr_opt(e, "__notes__") {
@@ -110,6 +114,53 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// CPython's "Did you mean" for NameError (the failing frame's locals, globals,
+    /// builtins) and AttributeError (`dir(obj)`).
+    fn suggestion_for(&mut self, e: &Value) -> Option<String> {
+        let x = exc();
+        let is_name = crate::vm::protocol::is_subtype(e.type_of(), &x.name_error);
+        let is_attr = crate::vm::protocol::is_subtype(e.type_of(), &x.attribute_error);
+        if !is_name && !is_attr {
+            return None;
+        }
+        let name = self.getattr_opt(e, "name").ok().flatten()?;
+        let name = name.as_str()?.to_owned();
+        if is_attr {
+            let obj = self.getattr_opt(e, "obj").ok().flatten()?;
+            let builtins = self.builtins.clone();
+            let dir = builtins.payload::<PyDict>().and_then(|d| d.get_str("dir"))?;
+            let names = self.call(&dir, crate::vm::Args::positional_only(&[obj])).ok()?;
+            let names: Vec<String> =
+                self.to_vec(&names).ok()?.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect();
+            return calculate_suggestion(&names, &name);
+        }
+        // The innermost frame of the traceback.
+        let mut tb = e.downcast::<PyException>().and_then(|p| p.traceback.borrow().clone())?;
+        loop {
+            let next = tb.payload::<PyTraceback>()?.next.borrow().clone();
+            match next {
+                Some(n) => tb = n,
+                None => break,
+            }
+        }
+        let fo = tb.payload::<PyTraceback>()?.frame.clone();
+        let f = fo.payload::<PyFrameObj>()?;
+        let code = f.code.payload::<Code>()?;
+        let locals: Vec<String> = code.varnames.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect();
+        if let Some(s) = calculate_suggestion(&locals, &name) {
+            return Some(s);
+        }
+        let keys = |d: &Value| -> Vec<String> {
+            d.payload::<PyDict>()
+                .map(|d| d.keys().iter().filter_map(|k| k.as_str().map(str::to_owned)).collect())
+                .unwrap_or_default()
+        };
+        if let Some(s) = calculate_suggestion(&keys(&f.globals), &name) {
+            return Some(s);
+        }
+        calculate_suggestion(&keys(&self.builtins.clone()), &name)
     }
 
     /// `  File "x.py", line N`, the stripped text and the caret line of a SyntaxError.
@@ -164,6 +215,87 @@ impl Vm {
         }
         PyErr(e)
     }
+}
+
+const MOVE_COST: usize = 2;
+const CASE_COST: usize = 1;
+
+fn substitution_cost(a: u8, b: u8) -> usize {
+    if a & 31 != b & 31 {
+        return MOVE_COST;
+    }
+    if a == b {
+        return 0;
+    }
+    if a.to_ascii_lowercase() == b.to_ascii_lowercase() { CASE_COST } else { MOVE_COST }
+}
+
+/// CPython's suggestions.c Levenshtein distance (case changes cost less).
+fn levenshtein(a: &[u8], b: &[u8], max_cost: usize) -> usize {
+    if a == b {
+        return 0;
+    }
+    let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (mut a, mut b) = (&a[pre..], &b[pre..]);
+    let suf = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    a = &a[..a.len() - suf];
+    b = &b[..b.len() - suf];
+    if a.is_empty() || b.is_empty() {
+        return (a.len() + b.len()) * MOVE_COST;
+    }
+    if a.len() > 40 || b.len() > 40 {
+        return max_cost + 1;
+    }
+    if b.len() < a.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    if (b.len() - a.len()) * MOVE_COST > max_cost {
+        return max_cost + 1;
+    }
+    let mut buffer: Vec<usize> = (0..a.len()).map(|i| (i + 1) * MOVE_COST).collect();
+    let mut result = 0;
+    for (bi, &code) in b.iter().enumerate() {
+        let mut distance = bi * MOVE_COST;
+        result = distance;
+        let mut minimum = usize::MAX;
+        for (ai, &ac) in a.iter().enumerate() {
+            let substitute = distance + substitution_cost(code, ac);
+            distance = buffer[ai];
+            let insert_delete = result.min(distance) + MOVE_COST;
+            result = insert_delete.min(substitute);
+            buffer[ai] = result;
+            minimum = minimum.min(result);
+        }
+        if minimum > max_cost {
+            return max_cost + 1;
+        }
+    }
+    result
+}
+
+/// The closest candidate to `name`, as CPython's `calculate_suggestions` picks it.
+fn calculate_suggestion(candidates: &[String], name: &str) -> Option<String> {
+    if candidates.len() >= 750 {
+        return None;
+    }
+    let mut best: Option<(&String, usize)> = None;
+    for item in candidates {
+        if item == name {
+            continue;
+        }
+        let mut max_distance = (name.len() + item.len() + 3) * MOVE_COST / 6;
+        if let Some((_, d)) = best {
+            max_distance = max_distance.min(d.saturating_sub(1));
+        }
+        let d = levenshtein(name.as_bytes(), item.as_bytes(), max_distance);
+        if d > max_distance {
+            continue;
+        }
+        if best.is_none_or(|(_, bd)| d < bd) {
+            best = Some((item, d));
+        }
+    }
+    best.map(|(s, _)| s.clone())
 }
 
 /// CPython's report for a compile error of the main script (no traceback).
