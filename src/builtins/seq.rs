@@ -142,6 +142,39 @@ fn builtin_all(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(py_bool(true))
 }
 
+fn builtin_ord(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [v] = args.exact::<1>("ord")?;
+    if let Some(s) = v.as_str() {
+        let mut it = s.chars();
+        return match (it.next(), it.next()) {
+            (Some(c), None) => Ok(new_int(c as i64)),
+            _ => {
+                Err(type_error(format!("ord() expected a character, but string of length {} found", s.chars().count())))
+            }
+        };
+    }
+    if let Some(b) = crate::objects::bytes::bytes_data(v) {
+        if b.len() == 1 {
+            return Ok(new_int(b[0] as i64));
+        }
+        return Err(type_error(format!("ord() expected a character, but string of length {} found", b.len())));
+    }
+    Err(type_error(format!("ord() expected string of length 1, but {} found", type_name(v))))
+}
+
+fn builtin_chr(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [v] = args.exact::<1>("chr")?;
+    let Some(i) = crate::objects::sequtil::index_clamped(vm, v)? else {
+        return Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v))));
+    };
+    if !(0..0x110000).contains(&i) {
+        return Err(value_error("chr() arg not in range(0x110000)"));
+    }
+    // Lone surrogates cannot live in UTF-8 text: they become U+FFFD.
+    let c = char::from_u32(i as u32).unwrap_or('\u{fffd}');
+    Ok(crate::objects::str::char_str(c))
+}
+
 /// Adds this group's functions to the builtins dict.
 pub fn init(d: &Value) {
     add_function(d, "builtins", "len", builtin_len);
@@ -150,4 +183,6 @@ pub fn init(d: &Value) {
     add_function(d, "builtins", "max", builtin_max);
     add_function(d, "builtins", "any", builtin_any);
     add_function(d, "builtins", "all", builtin_all);
+    add_function(d, "builtins", "ord", builtin_ord);
+    add_function(d, "builtins", "chr", builtin_chr);
 }

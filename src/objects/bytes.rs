@@ -63,6 +63,12 @@ fn codec(enc: &str) -> Option<&'static str> {
         "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => Some("utf-8"),
         "ascii" | "us-ascii" | "646" => Some("ascii"),
         "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "8859" | "l1" | "cp819" | "latin" => Some("latin-1"),
+        "utf-16" | "utf16" => Some("utf-16"),
+        "utf-16-le" | "utf-16le" => Some("utf-16-le"),
+        "utf-16-be" | "utf-16be" => Some("utf-16-be"),
+        "utf-32" | "utf32" => Some("utf-32"),
+        "utf-32-le" | "utf-32le" => Some("utf-32-le"),
+        "utf-32-be" | "utf-32be" => Some("utf-32-be"),
         _ => None,
     }
 }
@@ -85,6 +91,9 @@ fn check_errors(errors: &str) -> PyResult<()> {
 pub fn encode(s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let Some(c) = codec(encoding) else { return Err(unknown_encoding(encoding)) };
     check_errors(errors)?;
+    if c.starts_with("utf-16") || c.starts_with("utf-32") {
+        return Ok(encode_wide(s, c));
+    }
     if c == "utf-8" || s.is_ascii() {
         return Ok(s.as_bytes().to_vec());
     }
@@ -140,12 +149,110 @@ pub fn encode(s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     Ok(out)
 }
 
+/// UTF-16/UTF-32 encoding (the plain names write a little-endian BOM first).
+fn encode_wide(s: &str, c: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    let be = c.ends_with("-be");
+    let bom = !c.ends_with("-le") && !be;
+    if c.starts_with("utf-16") {
+        if bom {
+            out.extend_from_slice(&[0xff, 0xfe]);
+        }
+        for u in s.encode_utf16() {
+            out.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
+        }
+    } else {
+        if bom {
+            out.extend_from_slice(&[0xff, 0xfe, 0, 0]);
+        }
+        for ch in s.chars() {
+            let u = ch as u32;
+            out.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
+        }
+    }
+    out
+}
+
+fn decode_wide(b: &[u8], c: &str, errors: &str) -> PyResult {
+    let mut be = c.ends_with("-be");
+    let mut data = b;
+    if !c.ends_with("-le") && !be {
+        if c.starts_with("utf-16") {
+            if data.starts_with(&[0xff, 0xfe]) {
+                data = &data[2..];
+            } else if data.starts_with(&[0xfe, 0xff]) {
+                data = &data[2..];
+                be = true;
+            }
+        } else if data.starts_with(&[0xff, 0xfe, 0, 0]) {
+            data = &data[4..];
+        } else if data.starts_with(&[0, 0, 0xfe, 0xff]) {
+            data = &data[4..];
+            be = true;
+        }
+    }
+    let ude = &crate::objects::registry::exc().unicode_decode_error;
+    let name = if c.starts_with("utf-16") { "utf-16-le" } else { "utf-32-le" };
+    let name = if be { name.replace("le", "be") } else { name.to_owned() };
+    let mut out = String::new();
+    if c.starts_with("utf-16") {
+        let units: Vec<u16> = data
+            .chunks_exact(2)
+            .map(|p| if be { u16::from_be_bytes([p[0], p[1]]) } else { u16::from_le_bytes([p[0], p[1]]) })
+            .collect();
+        for r in char::decode_utf16(units) {
+            match r {
+                Ok(ch) => out.push(ch),
+                Err(_) if errors == "ignore" => {}
+                Err(_) if errors == "replace" => out.push('\u{fffd}'),
+                Err(_) => {
+                    return Err(PyErr::new(
+                        ude,
+                        format!("'{name}' codec can't decode bytes: illegal UTF-16 surrogate"),
+                    ));
+                }
+            }
+        }
+        if data.len() % 2 == 1 && errors == "strict" {
+            return Err(PyErr::new(
+                ude,
+                format!(
+                    "'{name}' codec can't decode byte 0x{:02x} in position {}: truncated data",
+                    data[data.len() - 1],
+                    b.len() - 1
+                ),
+            ));
+        }
+    } else {
+        for p in data.chunks_exact(4) {
+            let u = if be {
+                u32::from_be_bytes([p[0], p[1], p[2], p[3]])
+            } else {
+                u32::from_le_bytes([p[0], p[1], p[2], p[3]])
+            };
+            match char::from_u32(u) {
+                Some(ch) => out.push(ch),
+                None if errors == "ignore" => {}
+                None if errors == "replace" => out.push('\u{fffd}'),
+                None => {
+                    return Err(PyErr::new(
+                        ude,
+                        format!("'{name}' codec can't decode bytes: code point not in range(0x110000)"),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(crate::objects::str::new_str(out))
+}
+
 /// `b.decode(encoding, errors)` as a str value.
 pub fn decode(b: &[u8], encoding: &str, errors: &str) -> PyResult {
     let Some(c) = codec(encoding) else { return Err(unknown_encoding(encoding)) };
     check_errors(errors)?;
     let ude = &crate::objects::registry::exc().unicode_decode_error;
     match c {
+        _ if c.starts_with("utf-16") || c.starts_with("utf-32") => decode_wide(b, c, errors),
         "latin-1" => Ok(crate::objects::str::new_str(b.iter().map(|&x| x as char).collect::<String>())),
         "ascii" => {
             let mut out = String::with_capacity(b.len());

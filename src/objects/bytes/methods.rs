@@ -200,11 +200,7 @@ fn m_split(vm: &mut Vm, args: Args<'_>) -> PyResult {
             }
             while i < b.len() {
                 if out.len() >= max {
-                    let mut e = b.len();
-                    while e > i && is_ws(b[e - 1]) {
-                        e -= 1;
-                    }
-                    out.push(b[i..e].to_vec());
+                    out.push(b[i..].to_vec());
                     break;
                 }
                 let st = i;
@@ -246,11 +242,7 @@ fn m_rsplit(vm: &mut Vm, args: Args<'_>) -> PyResult {
             }
             while end > 0 {
                 if out.len() >= max {
-                    let mut st = 0;
-                    while st < end && is_ws(b[st]) {
-                        st += 1;
-                    }
-                    out.push(b[st..end].to_vec());
+                    out.push(b[..end].to_vec());
                     break;
                 }
                 let e = end;
@@ -619,6 +611,100 @@ fn m_fromhex(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(new_bytes(out))
 }
 
+fn m_expandtabs(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let (s, b) = bself(&args, "expandtabs")?;
+    let rest = Args::new(&args.values[1..], args.kwnames);
+    let p = rest.bind("expandtabs", &["tabsize"], 0)?;
+    let tab = match &p[0] {
+        Some(v) => to_size(vm, v)?,
+        None => 8,
+    };
+    let mut out = Vec::with_capacity(b.len());
+    let mut col: i64 = 0;
+    for &c in &b {
+        match c {
+            b'\t' => {
+                if tab > 0 {
+                    let n = tab - col % tab;
+                    out.extend(std::iter::repeat_n(b' ', n as usize));
+                    col += n;
+                }
+            }
+            b'\n' | b'\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(make_like(s, out))
+}
+
+fn m_translate(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let (s, b) = bself(&args, "translate")?;
+    let a = margs(&args, "translate", 1, 2)?;
+    let table: Option<Vec<u8>> = if a[0].is_none() {
+        None
+    } else {
+        let t = barg(&a[0])?;
+        if t.len() != 256 {
+            return Err(value_error("translation table must be 256 characters long"));
+        }
+        Some(t)
+    };
+    let delete = match a.get(1) {
+        Some(d) => barg(d)?,
+        None => Vec::new(),
+    };
+    let out: Vec<u8> =
+        b.iter().filter(|c| !delete.contains(c)).map(|&c| table.as_ref().map_or(c, |t| t[c as usize])).collect();
+    Ok(make_like(s, out))
+}
+
+fn m_maketrans(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let p = args.pos();
+    let p = if p.len() == 3 { &p[1..] } else { p };
+    if p.len() != 2 {
+        return Err(crate::vm::args::arg_count_error("maketrans", 2, 2, p.len()));
+    }
+    let (from, to) = (barg(&p[0])?, barg(&p[1])?);
+    if from.len() != to.len() {
+        return Err(value_error("maketrans arguments must have same length"));
+    }
+    let mut t: Vec<u8> = (0..=255u8).collect();
+    for (a, b) in from.iter().zip(to.iter()) {
+        t[*a as usize] = *b;
+    }
+    Ok(new_bytes(t))
+}
+
+fn m_istitle(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let (_, b) = bself(&args, "istitle")?;
+    let mut cased = false;
+    let mut prev = false;
+    for &c in &b {
+        if c.is_ascii_uppercase() {
+            if prev {
+                return Ok(py_bool(false));
+            }
+            prev = true;
+            cased = true;
+        } else if c.is_ascii_lowercase() {
+            if !prev {
+                return Ok(py_bool(false));
+            }
+            prev = true;
+            cased = true;
+        } else {
+            prev = false;
+        }
+    }
+    Ok(py_bool(cased))
+}
+
 /// Registers the shared methods on `bytes` or `bytearray`.
 pub fn init(t: &Value) {
     add_method(t, "find", m_find);
@@ -658,4 +744,8 @@ pub fn init(t: &Value) {
     add_method(t, "zfill", m_zfill);
     add_method(t, "hex", m_hex);
     add_classmethod(t, "fromhex", m_fromhex);
+    add_method(t, "expandtabs", m_expandtabs);
+    add_method(t, "translate", m_translate);
+    add_method(t, "istitle", m_istitle);
+    crate::vm::startup::add_staticmethod(t, "maketrans", m_maketrans);
 }

@@ -9,56 +9,128 @@ use crate::vm::errors::{type_error, value_error};
 use crate::vm::protocol::type_name;
 use crate::vm::{Args, PyResult, Vm};
 
-/// Sorts `keys`' positions stably by `<` on the keys.
+/// CPython's count_run: the length of the run starting at `lo` (strictly descending runs
+/// are reported so they can be reversed in place).
+fn count_run(vm: &mut Vm, keys: &[Value], idx: &[usize], lo: usize, hi: usize) -> PyResult<(usize, bool)> {
+    if lo + 1 == hi {
+        return Ok((1, false));
+    }
+    let mut n = 2;
+    if lt(vm, &keys[idx[lo + 1]], &keys[idx[lo]])? {
+        let mut i = lo + 2;
+        while i < hi && lt(vm, &keys[idx[i]], &keys[idx[i - 1]])? {
+            i += 1;
+            n += 1;
+        }
+        Ok((n, true))
+    } else {
+        let mut i = lo + 2;
+        while i < hi && !lt(vm, &keys[idx[i]], &keys[idx[i - 1]])? {
+            i += 1;
+            n += 1;
+        }
+        Ok((n, false))
+    }
+}
+
+/// CPython's binarysort: extends the sorted prefix `[lo, start)` to `[lo, hi)`.
+fn binarysort(vm: &mut Vm, keys: &[Value], idx: &mut [usize], lo: usize, hi: usize, mut start: usize) -> PyResult<()> {
+    if lo == start {
+        start += 1;
+    }
+    while start < hi {
+        let pivot = idx[start];
+        let (mut l, mut r) = (lo, start);
+        loop {
+            let p = l + ((r - l) >> 1);
+            if lt(vm, &keys[pivot], &keys[idx[p]])? {
+                r = p;
+            } else {
+                l = p + 1;
+            }
+            if l >= r {
+                break;
+            }
+        }
+        idx.copy_within(l..start, l + 1);
+        idx[l] = pivot;
+        start += 1;
+    }
+    Ok(())
+}
+
+fn compute_minrun(mut n: usize) -> usize {
+    let mut r = 0;
+    while n >= 64 {
+        r |= n & 1;
+        n >>= 1;
+    }
+    n + r
+}
+
+/// Stable merge of the adjacent sorted runs `[a, m)` and `[m, b)`.
+fn merge(vm: &mut Vm, keys: &[Value], idx: &mut [usize], a: usize, m: usize, b: usize) -> PyResult<()> {
+    let left: Vec<usize> = idx[a..m].to_vec();
+    let (mut i, mut j, mut k) = (0, m, a);
+    while i < left.len() && j < b {
+        // Take from the right run only when strictly smaller: keeps the sort stable.
+        if lt(vm, &keys[idx[j]], &keys[left[i]])? {
+            idx[k] = idx[j];
+            j += 1;
+        } else {
+            idx[k] = left[i];
+            i += 1;
+        }
+        k += 1;
+    }
+    while i < left.len() {
+        idx[k] = left[i];
+        i += 1;
+        k += 1;
+    }
+    Ok(())
+}
+
+/// Sorts `keys`' positions stably by `<`: CPython's timsort run detection and binary
+/// insertion (so small sorts make the same comparisons as CPython), then stable merges.
 fn merge_sort(vm: &mut Vm, keys: &[Value]) -> PyResult<Vec<usize>> {
     let n = keys.len();
     let mut idx: Vec<usize> = (0..n).collect();
-    const RUN: usize = 32;
-    let mut start = 0;
-    while start < n {
-        let end = (start + RUN).min(n);
-        for i in start + 1..end {
-            let x = idx[i];
-            let (mut lo, mut hi) = (start, i);
-            while lo < hi {
-                let mid = (lo + hi) / 2;
-                if lt(vm, &keys[x], &keys[idx[mid]])? {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            idx.copy_within(lo..i, lo + 1);
-            idx[lo] = x;
-        }
-        start = end;
+    if n < 2 {
+        return Ok(idx);
     }
-    let mut width = RUN;
-    let mut buf = vec![0usize; n];
-    while width < n {
-        let mut s = 0;
-        while s < n {
-            let mid = (s + width).min(n);
-            let end = (s + 2 * width).min(n);
-            let (mut i, mut j, mut k) = (s, mid, s);
-            while i < mid && j < end {
-                // Take from the right run only when strictly smaller: keeps the sort stable.
-                if lt(vm, &keys[idx[j]], &keys[idx[i]])? {
-                    buf[k] = idx[j];
-                    j += 1;
-                } else {
-                    buf[k] = idx[i];
-                    i += 1;
-                }
-                k += 1;
-            }
-            buf[k..k + (mid - i)].copy_from_slice(&idx[i..mid]);
-            k += mid - i;
-            buf[k..k + (end - j)].copy_from_slice(&idx[j..end]);
-            s = end;
+    let minrun = compute_minrun(n);
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut lo = 0;
+    while lo < n {
+        let (mut len, desc) = count_run(vm, keys, &idx, lo, n)?;
+        if desc {
+            idx[lo..lo + len].reverse();
         }
-        std::mem::swap(&mut idx, &mut buf);
-        width *= 2;
+        if len < minrun {
+            let force = (n - lo).min(minrun);
+            binarysort(vm, keys, &mut idx, lo, lo + force, lo + len)?;
+            len = force;
+        }
+        runs.push((lo, lo + len));
+        lo += len;
+    }
+    while runs.len() > 1 {
+        let mut next = Vec::with_capacity(runs.len() / 2 + 1);
+        let mut i = 0;
+        while i < runs.len() {
+            if i + 1 < runs.len() {
+                let (a, m) = runs[i];
+                let (_, b) = runs[i + 1];
+                merge(vm, keys, &mut idx, a, m, b)?;
+                next.push((a, b));
+                i += 2;
+            } else {
+                next.push(runs[i]);
+                i += 1;
+            }
+        }
+        runs = next;
     }
     Ok(idx)
 }
