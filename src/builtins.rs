@@ -48,6 +48,10 @@ pub fn init(d: &Value) {
     for (name, v) in exc_types_all() {
         dd.set_str(new_str(name), v.clone());
     }
+    for alias in ["IOError", "EnvironmentError"] {
+        dd.set_str(new_str(alias), crate::objects::registry::exc().os_error.clone());
+    }
+    crate::objects::exception::add_group_builtins(d);
     dd.set_str(new_str("None"), none());
     dd.set_str(new_str("Ellipsis"), crate::objects::ellipsis());
     dd.set_str(new_str("NotImplemented"), crate::objects::not_implemented());

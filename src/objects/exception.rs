@@ -15,7 +15,10 @@ use crate::vm::protocol::{is_subtype, type_name};
 use crate::vm::startup::{add_method, add_staticmethod};
 use crate::vm::{Args, PyResult, Vm};
 
+mod group;
 mod kinds;
+
+pub use group::{add_group_builtins, is_group};
 
 pub use kinds::new_os_error;
 

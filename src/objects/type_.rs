@@ -13,6 +13,7 @@ use crate::objects::Trace;
 use crate::objects::dict::PyDict;
 use crate::values::{Kind, Value};
 
+pub mod generic;
 mod methods;
 pub mod new;
 pub mod proxy;
@@ -220,5 +221,6 @@ impl Value {
 pub fn init() {
     methods::init();
     proxy::init();
+    generic::init();
     union::init();
 }

@@ -90,9 +90,18 @@ impl Vm {
         match self.lookup_special(v, "__hash__") {
             Some(h) if !h.is_none() => {
                 let r = self.call(&h, Args::positional_only(std::slice::from_ref(v)))?;
-                crate::objects::int::to_i64(&r)
-                    .map(|h| if h == -1 { -2 } else { h })
-                    .ok_or_else(|| type_error("__hash__ method should return an integer"))
+                if !is_subtype(r.type_of(), &crate::objects::types().int) {
+                    return Err(type_error("__hash__ method should return an integer"));
+                }
+                if let Some(h) = crate::objects::int::to_i64(&r) {
+                    return Ok(if h == -1 { -2 } else { h });
+                }
+                // Out of range: the int's own hash, as CPython does.
+                let plain = crate::objects::int::to_bigint(&r).map(crate::objects::int::new_bigint);
+                match plain.as_ref().and_then(crate::objects::int::fast_hash) {
+                    Some(h) => Ok(h),
+                    None => Err(type_error("__hash__ method should return an integer")),
+                }
             }
             _ => Err(type_error(format!("unhashable type: '{}'", type_name(v)))),
         }

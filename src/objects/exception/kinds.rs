@@ -33,10 +33,7 @@ attr_getsets! {
     g_path, s_path => "path";
     g_msg, s_msg => "msg";
     g_obj, s_obj => "obj";
-    g_errno, s_errno => "errno";
-    g_strerror, s_strerror => "strerror";
     g_filename, s_filename => "filename";
-    g_filename2, s_filename2 => "filename2";
     g_lineno, s_lineno => "lineno";
     g_offset, s_offset => "offset";
     g_text, s_text => "text";
@@ -48,6 +45,40 @@ attr_getsets! {
     g_start, s_start => "start";
     g_end, s_end => "end";
     g_reason, s_reason => "reason";
+}
+
+/// OSError attributes: filled from `args` on first use when the exception was made
+/// without running `OSError.__new__` (native code building it directly).
+macro_rules! os_getsets {
+    ($($get:ident, $set:ident => $name:literal;)*) => {
+        $(
+            fn $get(_vm: &mut Vm, s: &Value) -> PyResult {
+                ensure_os_fields(s);
+                Ok(get_attr(s, $name).unwrap_or_else(none))
+            }
+            fn $set(_vm: &mut Vm, s: &Value, v: Option<Value>) -> PyResult<()> {
+                ensure_os_fields(s);
+                set_attr(s, $name, v.unwrap_or_else(none));
+                Ok(())
+            }
+        )*
+    };
+}
+
+os_getsets! {
+    g_errno, s_errno => "errno";
+    g_strerror, s_strerror => "strerror";
+    g_os_filename, s_os_filename => "filename";
+    g_filename2, s_filename2 => "filename2";
+}
+
+fn ensure_os_fields(s: &Value) {
+    if get_attr(s, "errno").is_none() && get_attr(s, "strerror").is_none() {
+        let a = exc_args(s);
+        if (2..=5).contains(&a.len()) {
+            oserror_fill(s, &a);
+        }
+    }
 }
 
 fn self_of<'a>(args: &Args<'a>) -> PyResult<&'a Value> {
@@ -188,6 +219,7 @@ fn oserror_init(_vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn oserror_str(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [s] = args.exact::<1>("__str__")?;
+    ensure_os_fields(s);
     let errno = get_attr(s, "errno").filter(|v| !v.is_none());
     let strerror = get_attr(s, "strerror").filter(|v| !v.is_none());
     let filename = get_attr(s, "filename").filter(|v| !v.is_none());
@@ -376,7 +408,7 @@ pub fn init() {
     add_method(os, "__str__", oserror_str);
     add_getset(os, "errno", g_errno, Some(s_errno));
     add_getset(os, "strerror", g_strerror, Some(s_strerror));
-    add_getset(os, "filename", g_filename, Some(s_filename));
+    add_getset(os, "filename", g_os_filename, Some(s_os_filename));
     add_getset(os, "filename2", g_filename2, Some(s_filename2));
 
     let ie = &e.import_error;

@@ -215,7 +215,7 @@ impl Vm {
                 let eg_cls =
                     self.builtins.payload::<crate::objects::dict::PyDict>().and_then(|d| d.get_str("ExceptionGroup"));
                 let Some(eg_cls) = eg_cls else { return Ok((none.clone(), e)) };
-                let lst = crate::objects::list::new_list(vec![e.clone()]);
+                let lst = crate::objects::tuple::new_tuple(vec![e.clone()]);
                 let g = self.call(&eg_cls, Args::positional_only(&[crate::objects::str::new_str(""), lst]))?;
                 if let (Some(gp), Some(ep)) = (g.downcast::<PyException>(), e.downcast::<PyException>()) {
                     *gp.traceback.borrow_mut() = ep.traceback.borrow().clone();
