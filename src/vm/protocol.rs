@@ -166,7 +166,16 @@ impl Vm {
 
     /// `iter(v)`.
     pub fn iter(&mut self, v: &Value) -> PyResult {
-        if let Some(r) = self.call_special(v, "__iter__", &[])? {
+        if let Some(f) = self.lookup_special(v, "__iter__") {
+            if f.is_none() {
+                return Err(type_error(format!("'{}' object is not iterable", type_name(v))));
+            }
+            let r = self.call(&f, Args::positional_only(std::slice::from_ref(v)))?;
+            let is_iter =
+                matches!(r.kind(), Kind::NativeIter | Kind::Generator) || self.lookup_special(&r, "__next__").is_some();
+            if !is_iter {
+                return Err(type_error(format!("iter() returned non-iterator of type '{}'", type_name(&r))));
+            }
             return Ok(r);
         }
         if self.lookup_special(v, "__getitem__").is_some() {
