@@ -6,6 +6,7 @@ pub mod cell;
 pub mod complex;
 pub mod descr;
 pub mod dict;
+pub mod docs;
 pub mod exception;
 pub mod file;
 pub mod float;
@@ -44,6 +45,7 @@ pub fn init_methods() {
     complex::init();
     descr::init();
     dict::init();
+    docs::init();
     exception::init();
     file::init();
     float::init();

@@ -339,6 +339,11 @@ pub fn decode(b: &[u8], encoding: &str, errors: &str) -> PyResult {
 
 /// `repr(bytes)` body: `b'...'` with CPython's quoting and escapes.
 pub fn repr_bytes(b: &[u8]) -> String {
+    repr_bytes_with(b, false)
+}
+
+/// `repr` of bytes data; bytearray's repr escapes `'` even inside double quotes (as CPython).
+pub fn repr_bytes_with(b: &[u8], bytearray: bool) -> String {
     let q = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
     let mut out = String::with_capacity(b.len() + 3);
     out.push('b');
@@ -349,6 +354,7 @@ pub fn repr_bytes(b: &[u8]) -> String {
             b'\t' => out.push_str("\\t"),
             b'\n' => out.push_str("\\n"),
             b'\r' => out.push_str("\\r"),
+            b'\'' if bytearray => out.push_str("\\'"),
             _ if c as char == q => {
                 out.push('\\');
                 out.push(q);
@@ -595,7 +601,7 @@ fn b_iter(_vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn b_repr(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (s, b) = bself(&args, "__repr__")?;
-    let r = repr_bytes(&b);
+    let r = repr_bytes_with(&b, is_bytearray(s));
     if is_bytearray(s) {
         let tn = type_name(s);
         return Ok(crate::objects::str::new_str(format!("{tn}({r})")));
