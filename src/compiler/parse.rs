@@ -195,10 +195,15 @@ fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'sta
     if !lexical || lex_eof {
         if let Some((pos, c, open)) = bracket_problem(source) {
             let at = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32 + 1));
-            if open {
+            // A bracket left open replaces the parser's error only when that error is on a
+            // later line (or at the end of input), as CPython's
+            // `_PyPegen_tokenize_full_source_to_check_for_errors` does.
+            let err_line = locate(source, range.start()).0;
+            let open_line = locate(source, at.start()).0;
+            if open && (lex_eof || msg.contains("EOF") || err_line > open_line) {
                 return ("SyntaxError", format!("'{c}' was never closed"), at);
             }
-            if pos <= start {
+            if !open {
                 return ("SyntaxError", format!("unmatched '{c}'"), at);
             }
         }

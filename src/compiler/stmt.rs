@@ -75,11 +75,11 @@ impl<'a> Compiler<'a> {
             Stmt::Assert(a) => {
                 let end = self.label();
                 self.jump_if(&a.test, true, end)?;
-                self.set_loc(s.range());
+                // CPython reports a failed assert at its test expression.
+                self.set_loc(a.test.range());
                 self.emit(Op::LoadAssertionError, 0);
                 if let Some(m) = &a.msg {
                     self.expr(m)?;
-                    self.set_loc(s.range());
                     self.emit(Op::Call, 1);
                 }
                 self.emit(Op::Raise, 1);
@@ -278,45 +278,52 @@ impl<'a> Compiler<'a> {
 
     fn aug_assign(&mut self, a: &'a ast::StmtAugAssign) -> CResult {
         let op = binop_arg(a.op) | INPLACE;
-        match &*a.target {
-            Expr::Name(n) => {
-                self.name_op(&n.id, Ctx::Load);
-                self.expr(&a.value)?;
-                self.set_loc(a.range);
-                self.emit(Op::BinaryOp, op);
-                self.name_op(&n.id, Ctx::Store);
-            }
+        let target = &*a.target;
+        // Loads and stores carry the target's location, the operator the statement's.
+        self.set_loc(target.range());
+        match target {
+            Expr::Name(n) => self.name_op(&n.id, Ctx::Load),
             Expr::Attribute(at) => {
                 self.expr(&at.value)?;
-                self.set_loc(at.range);
                 self.emit(Op::Copy, 1);
+                self.set_loc_attr(at, at.range);
                 let nm = self.mangle(&at.attr);
                 let i = self.name_idx(&nm);
                 self.emit(Op::LoadAttr, i);
-                self.expr(&a.value)?;
-                self.set_loc(a.range);
-                self.emit(Op::BinaryOp, op);
-                self.set_loc(at.range);
-                self.emit(Op::Swap, 2);
-                self.emit(Op::StoreAttr, i);
             }
             Expr::Subscript(s) => {
                 self.expr(&s.value)?;
                 self.subscript_index(&s.slice)?;
-                self.set_loc(s.range);
                 self.emit(Op::Copy, 2);
                 self.emit(Op::Copy, 2);
                 self.emit(Op::BinarySubscr, 0);
-                self.expr(&a.value)?;
-                self.set_loc(a.range);
-                self.emit(Op::BinaryOp, op);
-                self.set_loc(s.range);
+            }
+            t => {
+                let kind = match t {
+                    Expr::Tuple(_) => "tuple",
+                    Expr::List(_) => "list",
+                    _ => "expression",
+                };
+                return Err(self.err(t.range(), format!("'{kind}' is an illegal expression for augmented assignment")));
+            }
+        }
+        self.set_loc(a.range);
+        self.expr(&a.value)?;
+        self.emit(Op::BinaryOp, op);
+        self.set_loc(target.range());
+        match target {
+            Expr::Name(n) => self.name_op(&n.id, Ctx::Store),
+            Expr::Attribute(at) => {
+                self.set_loc_attr(at, at.range);
+                let nm = self.mangle(&at.attr);
+                let i = self.name_idx(&nm);
+                self.emit(Op::Swap, 2);
+                self.emit(Op::StoreAttr, i);
+            }
+            _ => {
                 self.emit(Op::Swap, 3);
                 self.emit(Op::Swap, 2);
                 self.emit(Op::StoreSubscr, 0);
-            }
-            t => {
-                return Err(self.err(t.range(), "'expression' is an illegal expression for augmented assignment"));
             }
         }
         Ok(())
