@@ -6,7 +6,9 @@ Usage: python3 jit-tests/regen.py [--python python3] [--check] [PATH-PREFIX ...]
 For every test program jit-tests/<area>/<name>.py (a path component starting
 with `_` or `mod_` marks a helper module, not a test; top-level files are
 tooling) it runs `python3 <area>/<name>.py [args...]` with cwd jit-tests/ and
-writes:
+writes (with every occurrence of the absolute jit-tests/ directory prefix
+removed, since CPython reports the script's absolute path in tracebacks, so
+they read `File "basics/arith.py"` on every machine):
   <name>.out   stdout (always)
   <name>.err   stderr (only if non-empty)
   <name>.code  exit code (only if non-zero)
@@ -64,7 +66,14 @@ def run(python, test):
     finally:
         if stdin is not subprocess.DEVNULL:
             stdin.close()
-    return p.stdout, p.stderr, p.returncode
+    return normalize(p.stdout), normalize(p.stderr), p.returncode
+
+
+def normalize(data):
+    """Strip the machine-specific absolute path of jit-tests/ (see the docstring)."""
+    for root in {ROOT, os.path.realpath(ROOT)}:
+        data = data.replace(os.fsencode(root + os.sep), b"")
+    return data
 
 
 def expected_files(out, err, code):
