@@ -90,7 +90,6 @@ fn check_errors(errors: &str) -> PyResult<()> {
 /// `s.encode(encoding, errors)`.
 pub fn encode(s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let Some(c) = codec(encoding) else { return Err(unknown_encoding(encoding)) };
-    check_errors(errors)?;
     if c.starts_with("utf-16") || c.starts_with("utf-32") {
         return Ok(encode_wide(s, c));
     }
@@ -134,6 +133,7 @@ pub fn encode(s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
                 }
             }
             _ => {
+                check_errors(errors)?;
                 let range = if c == "ascii" { "range(128)" } else { "range(256)" };
                 let msg = if j - i == 1 {
                     let r = crate::objects::str::repr::repr_with(&ch.to_string(), true);
@@ -249,7 +249,6 @@ fn decode_wide(b: &[u8], c: &str, errors: &str) -> PyResult {
 /// `b.decode(encoding, errors)` as a str value.
 pub fn decode(b: &[u8], encoding: &str, errors: &str) -> PyResult {
     let Some(c) = codec(encoding) else { return Err(unknown_encoding(encoding)) };
-    check_errors(errors)?;
     let ude = &crate::objects::registry::exc().unicode_decode_error;
     match c {
         _ if c.starts_with("utf-16") || c.starts_with("utf-32") => decode_wide(b, c, errors),
@@ -265,6 +264,7 @@ pub fn decode(b: &[u8], encoding: &str, errors: &str) -> PyResult {
                         "replace" => out.push('\u{fffd}'),
                         "backslashreplace" => out.push_str(&format!("\\x{x:02x}")),
                         _ => {
+                            check_errors(errors)?;
                             return Err(PyErr::new(
                                 ude,
                                 format!(
@@ -304,6 +304,7 @@ pub fn decode(b: &[u8], encoding: &str, errors: &str) -> PyResult {
                                 }
                             }
                             _ => {
+                                check_errors(errors)?;
                                 let first = rest[good];
                                 let msg = if e.error_len().is_none() {
                                     if bad_len == 1 {

@@ -248,7 +248,16 @@ pub fn getitem(vm: &mut Vm, s: &PyStr, key: &Value) -> PyResult {
     let n = s.char_len();
     let k = match key.as_small() {
         Some(i) => SubKey::Index(i),
-        None => subscript_key(vm, key, n, "string")?,
+        None => match subscript_key(vm, key, n, "string") {
+            Ok(k) => k,
+            Err(e) if e.matches(&crate::objects::registry::exc().type_error) && !key.is_small() => {
+                if crate::objects::sequtil::index_bigint(vm, key)?.is_none() && key.kind() != Kind::Slice {
+                    return Err(type_error(format!("string indices must be integers, not '{}'", type_name(key))));
+                }
+                return Err(e);
+            }
+            Err(e) => return Err(e),
+        },
     };
     match k {
         SubKey::Index(i) => {
