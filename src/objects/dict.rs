@@ -27,6 +27,9 @@ pub struct DictTable {
     /// Dense, in insertion order; `None` marks a deleted entry.
     entries: Vec<Option<Entry>>,
     len: usize,
+    /// Index slots that are not EMPTY (live + DUMMY): keeps probing finite, since
+    /// `popitem` shrinks `entries` but leaves its DUMMY slot behind.
+    fill: usize,
 }
 
 pub struct PyDict {
@@ -101,6 +104,7 @@ impl DictTable {
             size *= 2;
         }
         self.indices = vec![EMPTY; size];
+        self.fill = live.len();
         for e in live {
             let (slot, _) = self.probe(e.hash, |_| false);
             self.indices[slot] = self.entries.len() as u32;
@@ -121,7 +125,7 @@ impl DictTable {
     }
 
     fn needs_grow(&self) -> bool {
-        (self.entries.len() + 1) * 3 >= self.indices.len() * 2
+        (self.entries.len().max(self.fill) + 1) * 3 >= self.indices.len() * 2
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Entry> {
@@ -300,6 +304,9 @@ impl PyDict {
         }
         let (slot, _) = t.probe(hash, |_| false);
         let ix = t.entries.len() as u32;
+        if t.indices[slot] == EMPTY {
+            t.fill += 1;
+        }
         t.indices[slot] = ix;
         t.entries.push(Some(Entry { hash, key, value }));
         t.len += 1;
