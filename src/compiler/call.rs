@@ -2,7 +2,6 @@
 //! tuple, and `CallEx` with an argument tuple and keyword dict for `*args`/`**kwargs`.
 
 use ruff_python_ast::{self as ast, Expr};
-use ruff_text_size::Ranged;
 
 use crate::bytecode::opcode::Op;
 use crate::compiler::consts::Const;
@@ -109,7 +108,7 @@ impl<'a> Compiler<'a> {
                         pending = 0;
                     }
                     self.expr(&k.value)?;
-                    self.set_loc(k.range());
+                    self.set_loc(range);
                     self.emit(Op::DictMerge, 1);
                 }
             }
