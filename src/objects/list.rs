@@ -519,10 +519,6 @@ fn list_sizeof(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(crate::objects::int::new_int(40 + 8 * l.0.borrow().capacity() as i64))
 }
 
-fn list_class_getitem(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    Ok(args.pos().first().cloned().unwrap_or_else(none))
-}
-
 /// Registers this type's native methods (called once at start-up).
 pub fn init() {
     let t = &types().list;
@@ -559,7 +555,6 @@ pub fn init() {
     add_method(t, "__iter__", list_iter);
     add_method(t, "__reversed__", list_reversed);
     add_method(t, "__sizeof__", list_sizeof);
-    crate::vm::startup::add_classmethod(t, "__class_getitem__", list_class_getitem);
     if let Some(tp) = t.as_type() {
         tp.dict.set_str(crate::objects::str::new_str("__hash__"), none());
     }

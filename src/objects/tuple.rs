@@ -8,7 +8,7 @@ use crate::objects::sequtil::{
     ReprGuard, SubKey, marg1, margs, new_cls, new_for_class, norm_index, opt_range, repeat, repeat_count,
     subscript_key, this,
 };
-use crate::objects::{Trace, none, not_implemented, py_bool, types};
+use crate::objects::{Trace, not_implemented, py_bool, types};
 use crate::values::{Value, layout};
 use crate::vm::errors::{index_error, type_error, value_error};
 use crate::vm::protocol::type_name;
@@ -256,10 +256,6 @@ fn tuple_getnewargs(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(new_tuple(vec![new_tuple(t.to_vec())]))
 }
 
-fn tuple_class_getitem(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    Ok(args.pos().first().cloned().unwrap_or_else(none))
-}
-
 /// Registers this type's native methods (called once at start-up).
 pub fn init() {
     let t = &types().tuple;
@@ -282,5 +278,4 @@ pub fn init() {
     add_method(t, "__repr__", tuple_repr);
     add_method(t, "__iter__", tuple_iter);
     add_method(t, "__getnewargs__", tuple_getnewargs);
-    crate::vm::startup::add_classmethod(t, "__class_getitem__", tuple_class_getitem);
 }

@@ -329,10 +329,6 @@ fn dict_sizeof(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(new_int(48 + 24 * d.table().dense_len() as i64))
 }
 
-fn dict_class_getitem(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    Ok(args.pos().first().cloned().unwrap_or_else(none))
-}
-
 /// Registers the methods of `dict`.
 pub fn init() {
     let t = &types().dict;
@@ -362,7 +358,6 @@ pub fn init() {
     add_method(t, "__ror__", dict_ror);
     add_method(t, "__ior__", dict_ior);
     add_method(t, "__sizeof__", dict_sizeof);
-    add_classmethod(t, "__class_getitem__", dict_class_getitem);
     if let Some(tp) = t.as_type() {
         tp.dict.set_str(crate::objects::str::new_str("__hash__"), none());
     }

@@ -709,10 +709,6 @@ fn s_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult {
     ]))
 }
 
-fn s_class_getitem(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    Ok(args.pos().first().cloned().unwrap_or_else(none))
-}
-
 fn s_sizeof(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (_, s) = sset(&args, "__sizeof__")?;
     let n = s.t.borrow().slots.len();
@@ -760,7 +756,6 @@ pub fn init() {
         add_method(ty, "__ge__", s_ge);
         add_method(ty, "__reduce__", s_reduce);
         add_method(ty, "__sizeof__", s_sizeof);
-        crate::vm::startup::add_classmethod(ty, "__class_getitem__", s_class_getitem);
     }
     let s = &t.set;
     add_method(s, "add", s_add);
