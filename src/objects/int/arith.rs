@@ -10,7 +10,10 @@ use crate::bytecode::opcode::BinOp;
 use crate::objects::float::new_float;
 use crate::values::Value;
 use crate::vm::PyResult;
-use crate::vm::errors::{overflow_error, value_error, zero_division_error};
+use crate::vm::errors::{memory_error, overflow_error, value_error, zero_division_error};
+
+/// Results beyond this many bits (1 GiB) raise MemoryError instead of exhausting memory.
+const MAX_BITS: u64 = 1 << 33;
 
 /// `a op b` for two ints (`Pow` without modulus; negative exponents give a float).
 /// `MatMul` is not defined for ints: returns `Ok(None)`.
@@ -71,6 +74,9 @@ pub fn int_binop(a: IntVal, b: IntVal, op: BinOp) -> PyResult<Option<Value>> {
             }
             let n =
                 y.to_u64().filter(|&n| n < (1 << 40)).ok_or_else(|| overflow_error("too many digits in integer"))?;
+            if n + x.bits() > MAX_BITS {
+                return Err(memory_error(""));
+            }
             new_bigint(x << n)
         }
         BinOp::RShift => {
@@ -208,7 +214,10 @@ fn int_pow(a: &BigInt, b: &BigInt) -> PyResult {
     if *a == BigInt::from(-1) {
         return Ok(new_int(if b.is_even() { 1 } else { -1 }));
     }
-    let e = b.to_u32().ok_or_else(|| overflow_error("exponent too large"))?;
+    let e = b.to_u32().ok_or_else(|| memory_error(""))?;
+    if (a.bits() - 1).saturating_mul(e as u64) > MAX_BITS {
+        return Err(memory_error(""));
+    }
     if let (Some(x), true) = (a.to_i64(), e < 64) {
         if let Some(r) = (x as i128).checked_pow(e) {
             return Ok(new_int_i128(r));

@@ -247,6 +247,10 @@ fn int_round(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let Some(k) = nd.as_i64().map(|k| k.unsigned_abs()).filter(|&k| k < 1 << 32) else {
         return Ok(new_int(0));
     };
+    // 10**k beyond twice |v| rounds everything to zero.
+    if k as f64 > v.big().bits() as f64 * std::f64::consts::LOG10_2 + 1.0 {
+        return Ok(new_int(0));
+    }
     let pow = num_traits::Pow::pow(BigInt::from(10), k as u32);
     Ok(new_bigint(round_half_even(&v.big(), &pow)))
 }
