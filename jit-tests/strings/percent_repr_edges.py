@@ -14,3 +14,5 @@ print()
 print(repr('\x1b[0m'), repr('tab\there'), repr("\\"), repr('\r\n'), repr('\x7f'), repr('\xa0'), repr('\xad'), repr('\u0300'), repr('\ufeff'), repr('\U0001f600'), repr('\U000e0001'), repr('\u3000'), repr('\ud7ff'), repr('\ue000'))
 print(ascii('abc'), ascii('\n'), ascii([1, 'é']), ascii('\U0001f600'))
 print('%-5s|%5s|' % ('é', '中'), '{:>4}|{:<4}|'.format('é', '中'), 'é'.center(5, '*'), len('中文'), '中文'[::-1], '😀'.encode('utf-8'), '😀'.encode('utf-16'))
+s = 'aé中😀' * 50
+print(''.join(s[i] for i in range(len(s))) == s, s[37], s[-1], s[16:40], s[::7], s.find('😀', 30), s.rfind('中'), s.index('é', 100), s.count('中', 10, 100))

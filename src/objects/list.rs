@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use crate::bytecode::opcode::CmpOp;
 use crate::objects::iter::{ListIter, ListRevIter, new_native_iter};
 use crate::objects::sequtil::{
-    ReprGuard, SubKey, marg1, margs, new_cls, new_for_class, norm_index, opt_range, repeat, repeat_count,
+    ReprGuard, SeqRef, SubKey, marg1, margs, new_cls, new_for_class, norm_index, opt_range, repeat, repeat_count,
     subscript_key, this,
 };
 use crate::objects::{Trace, false_, none, not_implemented, py_bool, true_, types};
@@ -452,7 +452,7 @@ fn list_cmp(vm: &mut Vm, args: Args<'_>, op: CmpOp) -> PyResult {
     if matches!(op, CmpOp::Eq | CmpOp::Ne) && l.len() != ol.len() {
         return Ok(py_bool(op == CmpOp::Ne));
     }
-    crate::objects::sequtil::seq_compare(vm, &|| l.snapshot(), &|| ol.snapshot(), op)
+    crate::objects::sequtil::seq_compare(vm, SeqRef::List(l), SeqRef::List(ol), op)
 }
 
 fn list_eq(vm: &mut Vm, args: Args<'_>) -> PyResult {

@@ -299,35 +299,51 @@ pub fn lt(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     vm.truthy(&r)
 }
 
+/// A sequence being compared: a list is re-read at every step (it may change during
+/// `__eq__`), a tuple is fixed.
+pub enum SeqRef<'a> {
+    List(&'a crate::objects::list::PyList),
+    Tuple(&'a [Value]),
+}
+
+impl SeqRef<'_> {
+    fn len(&self) -> usize {
+        match self {
+            SeqRef::List(l) => l.len(),
+            SeqRef::Tuple(t) => t.len(),
+        }
+    }
+    fn get(&self, i: usize) -> Option<Value> {
+        match self {
+            SeqRef::List(l) => l.get(i),
+            SeqRef::Tuple(t) => t.get(i).cloned(),
+        }
+    }
+}
+
 /// Lexicographic rich comparison of two sequences (list/tuple), CPython's list_richcompare.
-pub fn seq_compare(
-    vm: &mut Vm,
-    a: &dyn Fn() -> Vec<Value>,
-    b: &dyn Fn() -> Vec<Value>,
-    op: crate::bytecode::opcode::CmpOp,
-) -> PyResult {
+pub fn seq_compare(vm: &mut Vm, a: SeqRef<'_>, b: SeqRef<'_>, op: crate::bytecode::opcode::CmpOp) -> PyResult {
     use crate::bytecode::opcode::CmpOp;
-    // Items are fetched afresh at each step so a mutation during `__eq__` is seen.
+    if matches!(op, CmpOp::Eq | CmpOp::Ne) && a.len() != b.len() {
+        return Ok(crate::objects::py_bool(op == CmpOp::Ne));
+    }
     let mut i = 0;
     loop {
-        let (va, vb) = (a(), b());
-        if i >= va.len() || i >= vb.len() {
-            let (la, lb) = (va.len(), vb.len());
-            return Ok(crate::objects::py_bool(match op {
-                CmpOp::Lt => la < lb,
-                CmpOp::Le => la <= lb,
-                CmpOp::Eq => la == lb,
-                CmpOp::Ne => la != lb,
-                CmpOp::Gt => la > lb,
-                CmpOp::Ge => la >= lb,
-            }));
-        }
-        if i == 0 && matches!(op, CmpOp::Eq | CmpOp::Ne) && va.len() != vb.len() {
-            return Ok(crate::objects::py_bool(op == CmpOp::Ne));
-        }
-        let (x, y) = (va[i].clone(), vb[i].clone());
-        drop((va, vb));
-        if !vm.eq(&x, &y)? {
+        let (x, y) = match (a.get(i), b.get(i)) {
+            (Some(x), Some(y)) => (x, y),
+            _ => {
+                let (la, lb) = (a.len(), b.len());
+                return Ok(crate::objects::py_bool(match op {
+                    CmpOp::Lt => la < lb,
+                    CmpOp::Le => la <= lb,
+                    CmpOp::Eq => la == lb,
+                    CmpOp::Ne => la != lb,
+                    CmpOp::Gt => la > lb,
+                    CmpOp::Ge => la >= lb,
+                }));
+            }
+        };
+        if !(x.is(&y) || vm.eq(&x, &y)?) {
             return match op {
                 CmpOp::Eq => Ok(crate::objects::false_()),
                 CmpOp::Ne => Ok(crate::objects::true_()),

@@ -29,6 +29,9 @@ pub struct PyStr {
     char_len: usize,
     /// Cached hash; `i64::MIN` until computed.
     hash: Cell<i64>,
+    /// For non-ASCII text: the byte offset of every 16th code point, built on first
+    /// indexing so `s[i]` stays O(1) amortised.
+    marks: std::cell::OnceCell<Box<[u32]>>,
 }
 impl Trace for PyStr {}
 
@@ -113,7 +116,7 @@ impl PyStr {
     pub fn new(s: impl Into<Box<str>>) -> PyStr {
         let s: Box<str> = s.into();
         let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
-        PyStr { s, char_len, hash: Cell::new(i64::MIN) }
+        PyStr { s, char_len, hash: Cell::new(i64::MIN), marks: std::cell::OnceCell::new() }
     }
     #[inline]
     pub fn as_str(&self) -> &str {
@@ -139,14 +142,28 @@ impl PyStr {
     }
     /// The code point at index `i` (0 <= i < char_len).
     pub fn char_at(&self, i: usize) -> Option<char> {
-        if self.is_ascii() { self.s.as_bytes().get(i).map(|&b| b as char) } else { self.s.chars().nth(i) }
+        if self.is_ascii() {
+            return self.s.as_bytes().get(i).map(|&b| b as char);
+        }
+        if i >= self.char_len {
+            return None;
+        }
+        self.s.get(self.byte_offset(i)..).and_then(|r| r.chars().next())
     }
-    /// Byte offset of code point `i` (`i == char_len` gives the end).
+    /// Byte offset of code point `i` (`i >= char_len` gives the end).
     pub fn byte_offset(&self, i: usize) -> usize {
         if self.is_ascii() {
             return i.min(self.s.len());
         }
-        self.s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.s.len())
+        if i >= self.char_len {
+            return self.s.len();
+        }
+        let marks = self.marks.get_or_init(|| {
+            self.s.char_indices().step_by(16).map(|(b, _)| b as u32).collect::<Vec<u32>>().into_boxed_slice()
+        });
+        let base = marks.get(i / 16).copied().unwrap_or(0) as usize;
+        let rest = &self.s[base..];
+        base + rest.char_indices().nth(i % 16).map(|(b, _)| b).unwrap_or(rest.len())
     }
 }
 

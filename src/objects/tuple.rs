@@ -5,7 +5,7 @@ use crate::objects::int::new_int;
 use crate::objects::iter::{TupleIter, new_native_iter};
 use crate::objects::list::has_user_reflected;
 use crate::objects::sequtil::{
-    ReprGuard, SubKey, marg1, margs, new_cls, new_for_class, norm_index, opt_range, repeat, repeat_count,
+    ReprGuard, SeqRef, SubKey, marg1, margs, new_cls, new_for_class, norm_index, opt_range, repeat, repeat_count,
     subscript_key, this,
 };
 use crate::objects::{Trace, not_implemented, py_bool, types};
@@ -194,7 +194,7 @@ fn tuple_cmp(vm: &mut Vm, args: Args<'_>, op: CmpOp) -> PyResult {
     let (_, t) = tself(&args, op.dunders().0)?;
     let o = marg1(&args, op.dunders().0)?;
     let Some(ot) = o.as_tuple() else { return Ok(not_implemented()) };
-    crate::objects::sequtil::seq_compare(vm, &|| t.to_vec(), &|| ot.to_vec(), op)
+    crate::objects::sequtil::seq_compare(vm, SeqRef::Tuple(t), SeqRef::Tuple(ot), op)
 }
 
 fn tuple_eq(vm: &mut Vm, args: Args<'_>) -> PyResult {
