@@ -292,8 +292,14 @@ fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'sta
         return syn("Generator expression must be parenthesized");
     }
     if msg.contains("missing closing quote") {
-        let line = locate(source, range.start()).0;
         let tri = text.starts_with("\"\"\"") || text.starts_with("'''");
+        // A triple-quoted string runs to the end of the input: CPython reports its last line.
+        let line = if tri {
+            let n = source.matches('\n').count() as u32;
+            if source.ends_with('\n') { n.max(1) } else { n + 1 }
+        } else {
+            locate(source, range.start()).0
+        };
         let m = if tri {
             format!("unterminated triple-quoted string literal (detected at line {line})")
         } else {
@@ -314,7 +320,11 @@ fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'sta
         return syn("iterable argument unpacking follows keyword argument unpacking");
     }
     if msg.contains("Invalid decimal integer literal") && text.starts_with('0') {
-        return syn("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
+        return (
+            "SyntaxError",
+            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers".into(),
+            TextRange::empty(range.start()),
+        );
     }
     if msg.contains("Expected 'else'") || msg.contains("Expected `else`") {
         return syn("expected 'else' after 'if' expression");
@@ -347,7 +357,8 @@ fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'sta
         } else {
             "decimal"
         };
-        return syn(&format!("invalid {kind} literal"));
+        let at = if kind == "decimal" { range.start() } else { range.start() + TextSize::from(1) };
+        return ("SyntaxError", format!("invalid {kind} literal"), TextRange::empty(at));
     }
     if msg.contains("keyword parameter after `*`")
         || msg.contains("Named arguments must follow bare")
@@ -355,5 +366,14 @@ fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'sta
     {
         return syn("named arguments must follow bare *");
     }
-    syn("invalid syntax")
+    // A generic error points at one token.
+    let tok_len = match text.chars().next() {
+        Some(c) if c.is_alphanumeric() || c == '_' => {
+            text.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(text.len())
+        }
+        Some(c) => c.len_utf8(),
+        None => 0,
+    };
+    let r = TextRange::at(range.start(), TextSize::from(tok_len as u32));
+    ("SyntaxError", "invalid syntax".into(), r)
 }

@@ -470,7 +470,8 @@ impl<'a> Compiler<'a> {
             let ast::ExceptHandler::ExceptHandler(h) = h;
             self.set_loc(h.range);
             if h.type_.is_none() && hi + 1 < n {
-                return Err(self.err(h.range, "default 'except:' must be last"));
+                let r = ruff_text_size::TextRange::at(h.range.start(), ruff_text_size::TextSize::from(7));
+                return Err(self.err(r, "default 'except:' must be last"));
             }
             let next = self.label();
             if let Some(ty) = &h.type_ {
