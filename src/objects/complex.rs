@@ -294,25 +294,32 @@ fn has_ws(s: &str) -> bool {
     s.chars().any(|c| c.is_whitespace())
 }
 
-/// A number argument of `complex()`: via `__complex__`, `__float__` or `__index__`.
-fn complex_arg(vm: &mut Vm, v: &Value) -> PyResult<Option<C>> {
-    if let Some(c) = complex_operand(v)? {
-        if v.kind() != Kind::Instance {
-            return Ok(Some(c));
+/// A number argument of `complex()` via `__complex__`, `__float__` or `__index__`, and
+/// whether it was a complex.
+fn complex_arg(vm: &mut Vm, v: &Value) -> PyResult<Option<(C, bool)>> {
+    if v.kind() != Kind::Instance {
+        if let Some(c) = v.payload::<PyComplex>() {
+            return Ok(Some(((c.re, c.im), true)));
+        }
+        if let Some(f) = float_operand(v)? {
+            return Ok(Some(((f, 0.0), false)));
         }
     }
     if let Some(r) = vm.call_special(v, "__complex__", &[])? {
         return match r.downcast::<PyComplex>() {
-            Some(c) => Ok(Some((c.re, c.im))),
+            Some(c) => Ok(Some(((c.re, c.im), true))),
             None => Err(type_error(format!("__complex__ returned non-complex (type {})", type_name(&r)))),
         };
     }
-    if v.downcast::<PyComplex>().is_some() || v.as_float().is_some() || int_val(v).is_some() {
-        return complex_operand(v);
+    if let Some(c) = v.downcast::<PyComplex>() {
+        return Ok(Some(((c.re, c.im), true)));
+    }
+    if v.as_float().is_some() || int_val(v).is_some() {
+        return Ok(float_operand(v)?.map(|f| ((f, 0.0), false)));
     }
     if vm.lookup_special(v, "__float__").is_some() || vm.lookup_special(v, "__index__").is_some() {
         let f = crate::objects::float::methods_float_from_value(vm, v)?;
-        return Ok(f.as_float().map(|f| (f, 0.0)));
+        return Ok(f.as_float().map(|f| ((f, 0.0), false)));
     }
     Ok(None)
 }
@@ -337,22 +344,31 @@ fn complex_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
             if i.as_ref().is_some_and(|i| i.as_str().is_some()) {
                 return Err(type_error("complex() second arg can't be a string"));
             }
-            let rc = match r {
-                Some(r) => complex_arg(vm, r)?.ok_or_else(|| {
-                    type_error(format!("complex() first argument must be a string or a number, not '{}'", type_name(r)))
-                })?,
-                None => (0.0, 0.0),
-            };
-            let ic = match i {
-                Some(i) => complex_arg(vm, i)?.ok_or_else(|| {
-                    type_error(format!("complex() second argument must be a number, not '{}'", type_name(i)))
-                })?,
-                None => (0.0, 0.0),
-            };
             if i.is_none() && r.as_ref().is_some_and(|r| r.kind() == Kind::Complex) && cls.is(&types().complex) {
                 return Ok(r.clone().unwrap_or_else(|| new_complex(0.0, 0.0)));
             }
-            new_complex(rc.0 - ic.1, rc.1 + ic.0)
+            let (cr, cr_is_complex) = match r {
+                Some(r) => complex_arg(vm, r)?.ok_or_else(|| {
+                    type_error(format!("complex() first argument must be a string or a number, not '{}'", type_name(r)))
+                })?,
+                None => ((0.0, 0.0), false),
+            };
+            // CPython only does arithmetic on the parts when a complex was passed, so
+            // signed zeros survive: complex(0, -0.0) is 0-0j.
+            let (mut re_part, mut im_part) = (cr.0, cr.1);
+            if let Some(i) = i {
+                let (ci, ci_is_complex) = complex_arg(vm, i)?.ok_or_else(|| {
+                    type_error(format!("complex() second argument must be a number, not '{}'", type_name(i)))
+                })?;
+                im_part = ci.0;
+                if ci_is_complex {
+                    re_part -= ci.1;
+                }
+                if cr_is_complex {
+                    im_part += cr.1;
+                }
+            }
+            new_complex(re_part, im_part)
         }
     };
     wrap_subclass(&cls, &types().complex, v)

@@ -230,7 +230,8 @@ pub fn float_round(x: f64, ndigits: i64) -> PyResult<f64> {
 
 /// Parses `float(s)`; `None` when malformed.
 pub fn parse_float(s: &str) -> Option<f64> {
-    let t = s.trim_matches(|c: char| c.is_whitespace());
+    let ascii = crate::objects::int::ascii_digits(s);
+    let t = ascii.trim_matches(|c: char| c.is_whitespace());
     if t.is_empty() {
         return None;
     }

@@ -11,7 +11,7 @@ mod parse;
 
 pub use arith::{div_mod_floor_big, int_binop, int_pow_mod, int_truediv};
 pub use methods::bytes_repr;
-pub use parse::{parse_int_str, parse_int_value};
+pub use parse::{ascii_digits, parse_int_str, parse_int_value, unicode_decimal};
 
 use std::borrow::Cow;
 use std::cmp::Ordering;

@@ -14,6 +14,43 @@ fn invalid(orig: &str, base: u32) -> crate::vm::PyErr {
     value_error(format!("invalid literal for int() with base {base}: {r}"))
 }
 
+/// First code point (the zero) of every run of ten Unicode decimal digits (category Nd).
+const DECIMAL_ZEROS: [u32; 66] = [
+    0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0,
+    0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620,
+    0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0,
+    0x112f0, 0x11450, 0x114d0, 0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60,
+    0x16ac0, 0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
+];
+
+/// The value of a Unicode decimal digit (`'7'`, `'٣'`, ...), as `int()`/`float()` accept.
+pub fn unicode_decimal(c: char) -> Option<u32> {
+    let c = c as u32;
+    if c < 0x80 {
+        return if (0x30..=0x39).contains(&c) { Some(c - 0x30) } else { None };
+    }
+    let i = DECIMAL_ZEROS.partition_point(|&z| z <= c);
+    let zero = *DECIMAL_ZEROS.get(i.checked_sub(1)?)?;
+    if c - zero < 10 { Some(c - zero) } else { None }
+}
+
+/// `s` with Unicode decimal digits and white space mapped to ASCII (as CPython's
+/// `_PyUnicode_TransformDecimalAndSpaceToASCII`); ASCII input is returned as is.
+pub fn ascii_digits(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| match unicode_decimal(c) {
+                Some(d) => char::from(b'0' + d as u8),
+                None if c.is_whitespace() => ' ',
+                None => c,
+            })
+            .collect(),
+    )
+}
+
 /// Parses `s` as `int(s, base)` does (base 0 or 2..=36, already validated).
 pub fn parse_int_str(s: &str, base: u32) -> PyResult<Value> {
     parse_int_value(s, base).map_err(|e| e.unwrap_or_else(|| invalid(s, base)))
@@ -22,7 +59,8 @@ pub fn parse_int_str(s: &str, base: u32) -> PyResult<Value> {
 /// Like [`parse_int_str`]; `Err(None)` means "invalid literal" (the caller words it, e.g.
 /// for bytes input), `Err(Some(e))` another error (the digit limit).
 pub fn parse_int_value(s: &str, base: u32) -> Result<Value, Option<crate::vm::PyErr>> {
-    let t = s.trim_matches(|c: char| c.is_whitespace());
+    let ascii = ascii_digits(s);
+    let t = ascii.trim_matches(|c: char| c.is_whitespace());
     let (neg, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),
