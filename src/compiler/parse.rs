@@ -239,6 +239,31 @@ fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'sta
             }
         }
     }
+    if msg.starts_with("Expected `:`, found `}`") || msg.starts_with("Expected `:`, found `,`") {
+        // `{1: 2, 3}`: point at the key, as CPython does.
+        let before = source[..start].trim_end();
+        let kstart = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphanumeric() || *c == '_' || *c == '.')
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        if before[..kstart].trim_end().ends_with(',') || before[..kstart].trim_end().ends_with('{') {
+            let at = TextRange::new(TextSize::from(kstart as u32), TextSize::from(before.len() as u32));
+            return ("SyntaxError", "':' expected after dictionary key".into(), at);
+        }
+    }
+    if msg.starts_with("Expected `,`, found `")
+        && ["+=", "-=", "*=", "/=", "//=", "%=", "**=", ">>=", "<<=", "&=", "|=", "^=", "@="]
+            .iter()
+            .any(|op| msg.ends_with(&format!("found `{op}`")))
+    {
+        let ls = line_start_of(source, start);
+        let line = &source[ls..start];
+        let ind = line.len() - line.trim_start().len();
+        let at = TextRange::new(TextSize::from((ls + ind) as u32), TextSize::from((ls + line.trim_end().len()) as u32));
+        return ("SyntaxError", "'tuple' is an illegal expression for augmented assignment".into(), at);
+    }
     if msg.starts_with("Expected `:`") {
         return syn("expected ':'");
     }
@@ -246,7 +271,11 @@ fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'sta
         return ("IndentationError", "unexpected indent".into(), range);
     }
     if msg.contains("unindent does not match") {
-        return ("IndentationError", "unindent does not match any outer indentation level".into(), range);
+        // CPython points just past the end of the offending line.
+        let ls = line_start_of(source, start);
+        let le = source[ls..].find('\n').map_or(source.len(), |i| ls + i);
+        let at = TextRange::empty(TextSize::from(le as u32));
+        return ("IndentationError", "unindent does not match any outer indentation level".into(), at);
     }
     if let Some(rest) = msg.strip_prefix("Expected an indented block after ") {
         let what = rest.replace('`', "'").replace(" clause", "").replace("'class' definition", "class definition");
