@@ -369,7 +369,13 @@ fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult {
         };
         return Err(type_error(format!("{mn}.__prepare__() must return a mapping, not {}", type_name(&ns))));
     }
-    let cell = vm.run_class_body(func, &ns)?;
+    let ret = vm.run_class_body(func, &ns)?;
+    // The body returns its `__class__` cell (CPython 3.11); it is also in the namespace.
+    let cell = if ret.kind() == Kind::Cell {
+        ret
+    } else {
+        ns.downcast::<PyDict>().and_then(|d| d.get_str("__classcell__")).unwrap_or_else(none)
+    };
     if new_bases.is_some() {
         vm.setitem(&ns, &new_str("__orig_bases__"), new_tuple(orig_bases.to_vec()))?;
     }
