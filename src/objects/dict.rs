@@ -364,7 +364,14 @@ impl PyDict {
 
     /// Lookup by a Rust string (attribute dicts, globals): no Python code can run.
     pub fn get_str(&self, key: &str) -> Option<Value> {
-        let hash = super::str::hash_str(key);
+        if self.table.borrow().indices.is_empty() {
+            return None;
+        }
+        self.get_str_hashed(key, super::str::hash_str(key))
+    }
+
+    /// `get_str` with the key's hash already known (a str object's cached hash).
+    pub fn get_str_hashed(&self, key: &str, hash: i64) -> Option<Value> {
         let t = self.table.borrow();
         if t.indices.is_empty() {
             return None;
@@ -375,14 +382,18 @@ impl PyDict {
 
     /// Insert or replace with a str key (attribute dicts, globals).
     pub fn set_str(&self, key: Value, value: Value) {
-        let s = key.payload::<super::str::PyStr>().map(|s| (s.hash(), s.as_str().to_owned()));
-        let Some((hash, ks)) = s else { return };
+        let Some(ks) = key.payload::<super::str::PyStr>() else { return };
+        let hash = ks.hash();
         let found = {
             let t = self.table.borrow();
             if t.indices.is_empty() {
                 None
             } else {
-                t.probe(hash, |e| e.key.payload::<super::str::PyStr>().is_some_and(|s| s.as_str() == ks)).1
+                let ks = ks.as_str();
+                t.probe(hash, |e| {
+                    e.key.is(&key) || e.key.payload::<super::str::PyStr>().is_some_and(|s| s.as_str() == ks)
+                })
+                .1
             }
         };
         match found {

@@ -97,25 +97,36 @@ impl PyType {
     /// Looks `name` up along the MRO (no descriptor binding). Cached per type version.
     #[inline]
     pub fn lookup(&self, name: &str) -> Option<Value> {
+        self.lookup_with(name, None)
+    }
+
+    /// `lookup` when the name's str hash is known (a str object's cached hash).
+    #[inline]
+    pub fn lookup_hashed(&self, name: &str, hash: i64) -> Option<Value> {
+        self.lookup_with(name, Some(hash))
+    }
+
+    fn lookup_with(&self, name: &str, hash: Option<i64>) -> Option<Value> {
         let version = self.version.get();
-        let hash = crate::objects::str::hash_str(name);
-        let slot = (hash as u64 ^ (version as u64).wrapping_mul(0x9e37_79b9)) as usize & (CACHE_SIZE - 1);
+        // The cache slot only needs a cheap key; the real str hash is computed on a miss.
+        let key = hash.unwrap_or_else(|| fnv(name));
+        let slot = (key as u64 ^ (version as u64).wrapping_mul(0x9e37_79b9)) as usize & (CACHE_SIZE - 1);
         let hit = METHOD_CACHE.with(|c| {
             let c = c.borrow();
             let e = c.get(slot)?;
-            if e.version == version && e.hash == hash && &*e.name == name { Some(e.value.clone()) } else { None }
+            if e.version == version && &*e.name == name { Some(e.value.clone()) } else { None }
         });
         if let Some(v) = hit {
             return v;
         }
-        let v = self.lookup_uncached(name);
+        let h = hash.unwrap_or_else(|| crate::objects::str::hash_str(name));
+        let v = self.lookup_uncached_hashed(name, h);
         METHOD_CACHE.with(|c| {
             let mut c = c.borrow_mut();
             if c.is_empty() {
                 c.resize_with(CACHE_SIZE, CacheEntry::default);
             }
-            let old =
-                std::mem::replace(&mut c[slot], CacheEntry { version, hash, name: name.into(), value: v.clone() });
+            let old = std::mem::replace(&mut c[slot], CacheEntry { version, name: name.into(), value: v.clone() });
             drop(c);
             drop(old);
         });
@@ -124,9 +135,13 @@ impl PyType {
 
     /// The MRO walk behind `lookup`.
     pub fn lookup_uncached(&self, name: &str) -> Option<Value> {
+        self.lookup_uncached_hashed(name, crate::objects::str::hash_str(name))
+    }
+
+    fn lookup_uncached_hashed(&self, name: &str, hash: i64) -> Option<Value> {
         for t in self.mro.borrow().iter() {
             if let Some(tp) = t.payload::<PyType>() {
-                if let Some(v) = tp.dict.get_str(name) {
+                if let Some(v) = tp.dict.get_str_hashed(name, hash) {
                     return Some(v);
                 }
             }
@@ -187,10 +202,19 @@ impl PyType {
 
 const CACHE_SIZE: usize = 4096;
 
+/// FNV-1a: a cheap hash for cache slots.
+#[inline]
+fn fnv(s: &str) -> i64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in s.as_bytes() {
+        h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
+    }
+    (h ^ (h >> 29)) as i64
+}
+
 #[derive(Default)]
 struct CacheEntry {
     version: u32,
-    hash: i64,
     name: Box<str>,
     value: Option<Value>,
 }

@@ -1078,7 +1078,8 @@ impl Vm {
         let name_s = name.as_str().unwrap_or("");
         if !matches!(obj.kind(), Kind::Type | Kind::Module | Kind::Super) {
             let ty = obj.type_of().clone();
-            if let Some(a) = ty.as_type().and_then(|t| t.lookup(name_s)) {
+            let hash = name.payload::<crate::objects::str::PyStr>().map_or(0, |s| s.hash());
+            if let Some(a) = ty.as_type().and_then(|t| t.lookup_hashed(name_s, hash)) {
                 let plain = match a.kind() {
                     Kind::Function => true,
                     Kind::Builtin => a.payload::<crate::objects::builtin_func::PyBuiltin>().is_some_and(|b| {
@@ -1088,7 +1089,7 @@ impl Vm {
                 };
                 if plain {
                     let shadowed = crate::vm::protocol::instance_dict(&obj)
-                        .and_then(|d| d.payload::<PyDict>().and_then(|d| d.get_str(name_s)))
+                        .and_then(|d| d.payload::<PyDict>().and_then(|d| d.get_str_hashed(name_s, hash)))
                         .is_some();
                     if !shadowed
                         && ty.as_type().is_some_and(|t| !t.has_flag(crate::objects::type_::TF_CUSTOM_GETATTRIBUTE))

@@ -32,7 +32,13 @@ impl Vm {
         };
         let flags = type_flags(obj);
         if flags & (TF_CUSTOM_GETATTRIBUTE | TF_HAS_GETATTR) == 0 {
-            return match self.getattr_opt(obj, name_s)? {
+            let hash = name.payload::<crate::objects::str::PyStr>().map(|s| s.hash());
+            let r = if obj.kind() == Kind::Instance || obj.kind() == Kind::Function {
+                self.generic_getattr_h(obj, name_s, hash)?
+            } else {
+                self.getattr_opt(obj, name_s)?
+            };
+            return match r {
                 Some(v) => Ok(v),
                 None => Err(self.no_attribute(obj, name_s)),
             };
@@ -123,8 +129,16 @@ impl Vm {
     /// `object.__getattribute__`: data descriptors on the type, then the instance dict,
     /// then other class attributes (bound through `__get__`).
     pub fn generic_getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        self.generic_getattr_h(obj, name, None)
+    }
+
+    /// `generic_getattr_opt` with the name's str hash when known.
+    fn generic_getattr_h(&mut self, obj: &Value, name: &str, hash: Option<i64>) -> PyResult<Option<Value>> {
         let ty = obj.type_of();
-        let tattr = ty.as_type().and_then(|t| t.lookup(name));
+        let tattr = ty.as_type().and_then(|t| match hash {
+            Some(h) => t.lookup_hashed(name, h),
+            None => t.lookup(name),
+        });
         if let Some(a) = &tattr {
             if self.is_data_descriptor(a) {
                 let ty = ty.clone();
@@ -132,7 +146,11 @@ impl Vm {
             }
         }
         if let Some(d) = instance_dict(obj) {
-            if let Some(v) = d.payload::<PyDict>().and_then(|d| d.get_str(name)) {
+            let hit = d.payload::<PyDict>().and_then(|d| match hash {
+                Some(h) => d.get_str_hashed(name, h),
+                None => d.get_str(name),
+            });
+            if let Some(v) = hit {
                 return Ok(Some(v));
             }
         }
