@@ -394,11 +394,17 @@ pub fn display_update(vm: &mut Vm, s: &Value, it: &Value) -> PyResult<()> {
         return Ok(());
     };
     if it.kind() == crate::values::Kind::Tuple && target.t.borrow().fill == 0 {
-        let tmp = PySet::new();
+        // The constant folder builds frozenset(tuple); merging constants then rebuilds it
+        // from its own iteration order (compile.c merge_consts_recursive).
+        let first = PySet::new();
         for v in it.as_tuple().unwrap_or(&[]).to_vec() {
-            tmp.add(vm, v)?;
+            first.add(vm, v)?;
         }
-        return target.merge(vm, &tmp);
+        let second = PySet::new();
+        for (h, k) in first.hashed_keys() {
+            second.add_hashed(vm, k, h)?;
+        }
+        return target.merge(vm, &second);
     }
     let items = vm.to_vec(it)?;
     for v in items {
