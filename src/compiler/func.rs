@@ -168,11 +168,17 @@ impl<'a> Compiler<'a> {
         let code = self.pop_unit();
         self.set_loc(f.range);
         self.make_closure(code, scope, flags, &qualname)?;
-        for _ in &f.decorator_list {
-            self.emit(Op::Call, 1);
-        }
+        self.apply_decorators(&f.decorator_list);
         self.name_op(&f.name, Ctx::Store);
         Ok(())
+    }
+
+    /// Calls the decorators (innermost first), each at its own location.
+    fn apply_decorators(&mut self, decorators: &[ast::Decorator]) {
+        for d in decorators.iter().rev() {
+            self.set_loc(d.expression.range());
+            self.emit(Op::Call, 1);
+        }
     }
 
     /// Reserves `co_consts[0]` (the docstring or None, as CPython's functions do).
@@ -256,9 +262,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Call, 2);
             }
         }
-        for _ in &c.decorator_list {
-            self.emit(Op::Call, 1);
-        }
+        self.apply_decorators(&c.decorator_list);
         self.name_op(&c.name, Ctx::Store);
         Ok(())
     }

@@ -75,8 +75,13 @@ impl<'a> Compiler<'a> {
             Stmt::Assert(a) => {
                 let end = self.label();
                 self.jump_if(&a.test, true, end)?;
-                // CPython reports a failed assert at its test expression.
-                self.set_loc(a.test.range());
+                // CPython 3.11 reports a failed assert at its test when that is a
+                // comparison (its conditional jump keeps the location), else at the statement.
+                if matches!(&*a.test, Expr::Compare(_)) {
+                    self.set_loc(a.test.range());
+                } else {
+                    self.set_loc(s.range());
+                }
                 self.emit(Op::LoadAssertionError, 0);
                 if let Some(m) = &a.msg {
                     self.expr(m)?;
