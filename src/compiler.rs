@@ -63,7 +63,16 @@ pub fn error_at(source: &str, filename: &str, range: TextRange, msg: impl Into<S
 /// Compiles `source` into a module-level code object.
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Value, CompileError> {
     let ast = parse::parse(source, filename, mode)?;
-    let table = symtable::build(&ast, source, filename)?;
+    let table = match symtable::build(&ast, source, filename) {
+        Ok(t) => t,
+        Err(e) => {
+            if e.kind == "RecursionError" {
+                // Dropping a tree this deep would recurse as deep again: leak it instead.
+                std::mem::forget(ast);
+            }
+            return Err(e);
+        }
+    };
     unit::compile_module(&ast, &table, source, filename, mode)
 }
 

@@ -14,6 +14,10 @@ pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<Mod, CompileErr
         Mode::Eval => RuffMode::Expression,
         Mode::Single => RuffMode::Module,
     };
+    if let Some(pos) = too_deep_brackets(source) {
+        let at = TextRange::at(TextSize::from(pos as u32), TextSize::from(1));
+        return Err(make(source, filename, at, "too many nested parentheses".into(), "SyntaxError"));
+    }
     let opts = ParseOptions::from(rmode).with_target_version(PythonVersion::PY311);
     match ruff_python_parser::parse(source, opts) {
         Ok(p) => {
@@ -70,6 +74,44 @@ pub fn locate(source: &str, at: TextSize) -> (u32, u32, String) {
     let col = source[line_start..off].chars().count() as u32 + 1;
     let line_end = source[line_start..].find('\n').map_or(source.len(), |i| line_start + i);
     (line, col, source[line_start..line_end].trim_end_matches('\r').to_owned())
+}
+
+/// CPython's tokenizer allows 200 nested brackets; the offset of the one too many.
+fn too_deep_brackets(source: &str) -> Option<usize> {
+    let mut depth = 0u32;
+    let mut in_str: Option<u8> = None;
+    let b = source.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match in_str {
+            Some(q) => {
+                if c == b'\\' {
+                    i += 1;
+                } else if c == q {
+                    in_str = None;
+                }
+            }
+            None => match c {
+                b'#' => {
+                    while i < b.len() && b[i] != b'\n' {
+                        i += 1;
+                    }
+                }
+                b'\'' | b'"' => in_str = Some(c),
+                b'(' | b'[' | b'{' => {
+                    depth += 1;
+                    if depth > 200 {
+                        return Some(i);
+                    }
+                }
+                b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+                _ => {}
+            },
+        }
+        i += 1;
+    }
+    None
 }
 
 /// The first unmatched closing bracket, or the innermost bracket left open at the end,

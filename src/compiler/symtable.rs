@@ -146,6 +146,24 @@ struct Builder<'a> {
     stack: Vec<usize>,
     /// Inside a comprehension's iterable expression (where walrus is forbidden).
     in_comp_iter: u32,
+    /// Nesting depth of statements and expressions (CPython's compiler recursion limit).
+    depth: u32,
+}
+
+/// CPython's compiler gives up past this nesting (its C recursion limit, 1000 × 3).
+pub const MAX_DEPTH: u32 = 2993;
+
+/// The error CPython raises for too deeply nested code.
+pub fn recursion_error(filename: &str) -> CompileError {
+    CompileError {
+        kind: "RecursionError",
+        msg: "maximum recursion depth exceeded during compilation".into(),
+        filename: filename.into(),
+        line: 0,
+        col: 0,
+        end_col: 0,
+        text: String::new(),
+    }
 }
 
 type R = Result<(), CompileError>;
@@ -247,6 +265,16 @@ impl<'a> Builder<'a> {
     }
 
     fn stmt(&mut self, s: &Stmt) -> R {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(recursion_error(self.filename));
+        }
+        let r = self.stmt_inner(s);
+        self.depth -= 1;
+        r
+    }
+
+    fn stmt_inner(&mut self, s: &Stmt) -> R {
         match s {
             Stmt::FunctionDef(f) => {
                 self.add_def(&f.name, DEF_LOCAL, f.name.range)?;
@@ -622,6 +650,16 @@ impl<'a> Builder<'a> {
     }
 
     fn expr(&mut self, e: &Expr) -> R {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(recursion_error(self.filename));
+        }
+        let r = self.expr_inner(e);
+        self.depth -= 1;
+        r
+    }
+
+    fn expr_inner(&mut self, e: &Expr) -> R {
         match e {
             Expr::Name(n) => match n.ctx {
                 ExprContext::Load => {
@@ -808,8 +846,15 @@ impl<'a> Builder<'a> {
 
 /// Builds and analyses the symbol table of a module.
 pub fn build(m: &Mod, source: &str, filename: &str) -> Result<SymTable, CompileError> {
-    let mut b =
-        Builder { source, filename, scopes: Vec::new(), by_node: HashMap::new(), stack: vec![0], in_comp_iter: 0 };
+    let mut b = Builder {
+        source,
+        filename,
+        scopes: Vec::new(),
+        by_node: HashMap::new(),
+        stack: vec![0],
+        in_comp_iter: 0,
+        depth: 0,
+    };
     b.scopes.push(Scope::new(ScopeKind::Module, "<module>", None, false));
     match m {
         Mod::Module(m) => b.body(&m.body)?,
