@@ -2,6 +2,7 @@
 
 pub mod core;
 pub mod io;
+pub mod math;
 pub mod numeric;
 pub mod seq;
 

@@ -26,6 +26,11 @@ pub fn init(d: &Value) {
     add_function(d, "builtins", "bin", builtin_bin);
     add_function(d, "builtins", "sum", builtin_sum);
     add_function(d, "builtins", "format", builtin_format);
+    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
+        if !t.iter().any(|(n, _)| *n == "math") {
+            t.push(("math", crate::builtins::math::init_module));
+        }
+    }
 }
 
 /// `format(value, format_spec='')`: `type(value).__format__(value, spec)`.
