@@ -97,7 +97,9 @@ fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         let n = t.name.borrow();
         return Err(type_error(format!("object.__new__({n}) is not safe, use {n}.__new__()")));
     }
-    if let Some(am) = t.dict.get_str("__abstractmethods__") {
+    if let Some(am) =
+        t.has_flag(crate::objects::type_::TF_ABSTRACT).then(|| t.dict.get_str("__abstractmethods__")).flatten()
+    {
         let mut names: Vec<String> = vm.to_vec(&am)?.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect();
         if !names.is_empty() {
             names.sort();

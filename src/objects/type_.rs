@@ -33,6 +33,8 @@ pub const TF_CUSTOM_GETATTRIBUTE: u32 = 8;
 pub const TF_HAS_GETATTR: u32 = 16;
 /// Its MRO has a Python-level `__setattr__` or `__delattr__`.
 pub const TF_CUSTOM_SETATTR: u32 = 32;
+/// Its own dict has `__abstractmethods__` (instantiation must check it).
+pub const TF_ABSTRACT: u32 = 64;
 
 pub struct PyType {
     pub name: RefCell<String>,
@@ -173,7 +175,11 @@ impl PyType {
     /// Flags that summarise the MRO (so attribute access can skip lookups).
     pub fn recompute_flags(&self) {
         let native = |v: &Option<Value>| v.as_ref().is_none_or(|f| f.kind() == Kind::Builtin);
-        let mut f = self.flags.get() & !(TF_HAS_DEL | TF_CUSTOM_GETATTRIBUTE | TF_HAS_GETATTR | TF_CUSTOM_SETATTR);
+        let mut f = self.flags.get()
+            & !(TF_HAS_DEL | TF_CUSTOM_GETATTRIBUTE | TF_HAS_GETATTR | TF_CUSTOM_SETATTR | TF_ABSTRACT);
+        if self.dict.get_str("__abstractmethods__").is_some() {
+            f |= TF_ABSTRACT;
+        }
         if self.lookup_uncached("__del__").is_some() && self.instance_kind != Kind::Type {
             f |= TF_HAS_DEL;
         }

@@ -80,7 +80,12 @@ pub fn type_call(vm: &mut Vm, cls: &Value, args: Args<'_>) -> PyResult {
     }
     let ot = obj.type_of().clone();
     if let Some(init) = ot.as_type().and_then(|t| t.lookup("__init__")) {
-        let r = call_unbound(vm, &init, &obj, Args::new(&v[1..], args.kwnames))?;
+        let r = if init.kind() == Kind::Function {
+            v[0] = obj.clone();
+            vm.call(&init, Args::new(&v, args.kwnames))?
+        } else {
+            call_unbound(vm, &init, &obj, Args::new(&v[1..], args.kwnames))?
+        };
         if !r.is_none() {
             return Err(type_error(format!("__init__() should return None, not '{}'", type_name(&r))));
         }

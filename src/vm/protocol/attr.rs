@@ -321,7 +321,12 @@ impl Vm {
     /// `type.__setattr__` for classes.
     pub fn generic_setattr(&mut self, obj: &Value, name: &Value, name_s: &str, value: Option<Value>) -> PyResult<()> {
         let ty = obj.type_of().clone();
-        if let Some(a) = ty.as_type().and_then(|t| t.lookup(name_s)) {
+        let hash = name.payload::<crate::objects::str::PyStr>().filter(|s| s.as_str() == name_s).map(|s| s.hash());
+        let found = ty.as_type().and_then(|t| match hash {
+            Some(h) => t.lookup_hashed(name_s, h),
+            None => t.lookup(name_s),
+        });
+        if let Some(a) = found {
             match a.kind() {
                 Kind::Property => {
                     if let Some(p) = a.payload::<PyProperty>() {
