@@ -40,6 +40,9 @@ impl Trace for PyStr {}
 /// iteration order matches the golden outputs.
 pub fn hash_str(s: &str) -> i64 {
     if s.is_ascii() {
+        if !s.is_empty() && s.len() <= HC_MAX {
+            return hash_short_cached(s.as_bytes());
+        }
         return hash_bytes(s.as_bytes());
     }
     let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
@@ -56,6 +59,49 @@ pub fn hash_str(s: &str) -> i64 {
         }
     }
     hash_bytes(&buf)
+}
+
+const HC_MAX: usize = 31;
+const HC_SIZE: usize = 1024;
+
+/// A cached SipHash of a short ASCII name (attribute and global lookups by Rust `&str`
+/// hash the same few names over and over).
+#[derive(Clone, Copy)]
+struct HEntry {
+    len: u8,
+    bytes: [u8; HC_MAX],
+    hash: i64,
+}
+
+thread_local! {
+    static HCACHE: std::cell::RefCell<[HEntry; HC_SIZE]> =
+        const { std::cell::RefCell::new([HEntry { len: 0, bytes: [0; HC_MAX], hash: 0 }; HC_SIZE]) };
+}
+
+fn hash_short_cached(b: &[u8]) -> i64 {
+    // A cheap multiplicative hash picks the cache slot; the entry stores the full text.
+    let mut q: u64 = b.len() as u64;
+    for &c in b {
+        q = (q.rotate_left(5) ^ c as u64).wrapping_mul(0x9E3779B97F4A7C15);
+    }
+    let idx = (q >> 54) as usize & (HC_SIZE - 1);
+    let hit = HCACHE.with(|c| {
+        let c = c.borrow();
+        let e = &c[idx];
+        (e.len as usize == b.len() && &e.bytes[..b.len()] == b).then_some(e.hash)
+    });
+    if let Some(h) = hit {
+        return h;
+    }
+    let h = hash_bytes(b);
+    HCACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        let e = &mut c[idx];
+        e.len = b.len() as u8;
+        e.bytes[..b.len()].copy_from_slice(b);
+        e.hash = h;
+    });
+    h
 }
 
 /// `hash(bytes)`: SipHash-1-3 with a zero key (CPython with `PYTHONHASHSEED=0`); never -1.
