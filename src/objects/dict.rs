@@ -380,6 +380,22 @@ impl PyDict {
         found.and_then(|i| t.entries[i].as_ref().map(|e| e.value.clone()))
     }
 
+    /// Lookup by an exact `str` object (names in code objects): uses its cached hash and
+    /// compares by identity first, so interned names cost no hashing or memcmp.
+    #[inline]
+    pub fn get_str_value(&self, key: &Value) -> Option<Value> {
+        let ks = key.payload::<super::str::PyStr>()?;
+        let hash = ks.hash();
+        let t = self.table.borrow();
+        if t.indices.is_empty() {
+            return None;
+        }
+        let (_, found) = t.probe(hash, |e| {
+            e.key.is(key) || e.key.payload::<super::str::PyStr>().is_some_and(|s| s.as_str() == ks.as_str())
+        });
+        found.and_then(|i| t.entries[i].as_ref().map(|e| e.value.clone()))
+    }
+
     /// Insert or replace with a str key (attribute dicts, globals).
     pub fn set_str(&self, key: Value, value: Value) {
         let Some(ks) = key.payload::<super::str::PyStr>() else { return };

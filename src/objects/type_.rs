@@ -135,6 +135,15 @@ impl PyType {
         v
     }
 
+    /// `lookup` for a `str` object name, using its cached hash.
+    #[inline]
+    pub fn lookup_value(&self, name: &Value) -> Option<Value> {
+        match name.payload::<crate::objects::str::PyStr>() {
+            Some(ns) => self.lookup_hashed(ns.as_str(), ns.hash()),
+            None => self.lookup(name.as_str().unwrap_or("")),
+        }
+    }
+
     /// The MRO walk behind `lookup`.
     pub fn lookup_uncached(&self, name: &str) -> Option<Value> {
         self.lookup_uncached_hashed(name, crate::objects::str::hash_str(name))

@@ -10,6 +10,7 @@
 //! `LoadMethod`/`Call*`/`ForIter` ORs `1 << kind` of its operands (for calls: of the
 //! callable; for `ForIter`: of the iterator) into `Code::feedback[pc]`.
 
+mod attr;
 mod calls;
 mod exceptions;
 mod generators;
@@ -386,7 +387,12 @@ impl Vm {
                     Op::StoreName => {
                         let name = name_at(code, arg)?.clone();
                         let v = pop!(self);
-                        let locals = fr!(self).locals.clone();
+                        let f = fr!(self);
+                        if let Some(d) = f.locals.as_ref().and_then(|l| l.payload::<PyDict>()) {
+                            d.set_str(name, v);
+                            continue;
+                        }
+                        let locals = f.locals.clone();
                         let Some(l) = locals else {
                             return Err(system_error(format!(
                                 "no locals found when storing {}",
@@ -413,13 +419,12 @@ impl Vm {
                     }
                     Op::LoadGlobal => {
                         let name = name_at(code, arg)?;
-                        let s = name.as_str().unwrap_or("");
                         let f = fr!(self);
-                        let v = match f.globals.payload::<PyDict>().and_then(|d| d.get_str(s)) {
+                        let v = match f.globals.payload::<PyDict>().and_then(|d| d.get_str_value(name)) {
                             Some(v) => v,
-                            None => match f.builtins.payload::<PyDict>().and_then(|d| d.get_str(s)) {
+                            None => match f.builtins.payload::<PyDict>().and_then(|d| d.get_str_value(name)) {
                                 Some(v) => v,
-                                None => return Err(name_not_defined(s)),
+                                None => return Err(name_not_defined(name.as_str().unwrap_or(""))),
                             },
                         };
                         f.stack.push(v);
@@ -427,7 +432,12 @@ impl Vm {
                     Op::StoreGlobal => {
                         let name = name_at(code, arg)?.clone();
                         let v = pop!(self);
-                        let g = fr!(self).globals.clone();
+                        let f = fr!(self);
+                        if let Some(d) = f.globals.payload::<PyDict>() {
+                            d.set_str(name, v);
+                            continue;
+                        }
+                        let g = f.globals.clone();
                         match g.payload::<PyDict>() {
                             Some(d) => d.set_str(name, v),
                             None => self.setitem(&g, &name, v)?,
@@ -448,14 +458,19 @@ impl Vm {
                         let obj = pop!(self);
                         feedback(code, pc, kind_bit(&obj));
                         let name = name_at(code, arg)?;
-                        let v = self.getattr(&obj, name)?;
+                        let v = match self.fast_getattr(&obj, name)? {
+                            Some(v) => v,
+                            None => self.getattr(&obj, name)?,
+                        };
                         push!(self, v);
                     }
                     Op::StoreAttr => {
                         let obj = pop!(self);
                         let v = pop!(self);
                         let name = name_at(code, arg)?;
-                        self.setattr(&obj, name, v)?;
+                        if let Err(v) = self.fast_setattr(&obj, name, v) {
+                            self.setattr(&obj, name, v)?;
+                        }
                     }
                     Op::DeleteAttr => {
                         let obj = pop!(self);
@@ -1044,26 +1059,37 @@ impl Vm {
     /// `LoadName`: locals, globals, builtins.
     fn load_name(&mut self, name: &Value) -> PyResult {
         let f = fr!(self);
-        let (locals, globals, builtins) = (f.locals.clone(), f.globals.clone(), f.builtins.clone());
-        if let Some(l) = &locals {
-            if let Some(v) = self.mapping_lookup(l, name)? {
+        let locals = match &f.locals {
+            Some(l) => match l.payload::<PyDict>() {
+                Some(d) => {
+                    if let Some(v) = d.get_str_value(name) {
+                        return Ok(v);
+                    }
+                    None
+                }
+                None => Some(l.clone()),
+            },
+            None => None,
+        };
+        if let Some(l) = locals {
+            if let Some(v) = self.mapping_lookup(&l, name)? {
                 return Ok(v);
             }
         }
-        let s = name.as_str().unwrap_or("");
-        if let Some(v) = globals.payload::<PyDict>().and_then(|d| d.get_str(s)) {
+        let f = fr!(self);
+        if let Some(v) = f.globals.payload::<PyDict>().and_then(|d| d.get_str_value(name)) {
             return Ok(v);
         }
-        if let Some(v) = builtins.payload::<PyDict>().and_then(|d| d.get_str(s)) {
+        if let Some(v) = f.builtins.payload::<PyDict>().and_then(|d| d.get_str_value(name)) {
             return Ok(v);
         }
-        Err(name_not_defined(s))
+        Err(name_not_defined(name.as_str().unwrap_or("")))
     }
 
     /// `mapping[key]` with KeyError turned into `None` (locals dicts of any mapping type).
     fn mapping_lookup(&mut self, m: &Value, key: &Value) -> PyResult<Option<Value>> {
         if let Some(d) = m.payload::<PyDict>() {
-            return Ok(d.get_str(key.as_str().unwrap_or("")));
+            return Ok(d.get_str_value(key));
         }
         match self.getitem(m, key) {
             Ok(v) => Ok(Some(v)),
@@ -1075,6 +1101,9 @@ impl Vm {
     /// `LoadMethod`: (function, self) when the attribute is a plain function on the type
     /// not shadowed by the instance, else (bound attribute, NULL).
     fn load_method(&mut self, obj: Value, name: &Value) -> PyResult<(Value, Value)> {
+        if let Some(m) = self.fast_method(&obj, name) {
+            return Ok((m, obj));
+        }
         let name_s = name.as_str().unwrap_or("");
         if !matches!(obj.kind(), Kind::Type | Kind::Module | Kind::Super) {
             let ty = obj.type_of().clone();
