@@ -277,3 +277,78 @@ fn sum_general(vm: &mut Vm, mut result: Value, it: &Value, pending: Option<Value
     let _ = (none(), &types().int);
     Ok(result)
 }
+
+/// `repr()` of a `sys.int_info`-style struct sequence: `sys.name(field=value, ...)`.
+fn struct_seq_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [this] = args.exact::<1>("__repr__")?;
+    let ty = this.type_of().clone();
+    let name = ty.as_type().map(|t| t.name.borrow().clone()).unwrap_or_default();
+    let fields = vm.getattr_str(&ty, "_fields")?;
+    let mut parts = Vec::new();
+    for f in vm.to_vec(&fields)? {
+        let v = vm.getattr(this, &f)?;
+        parts.push(format!("{}={}", f.as_str().unwrap_or(""), vm.repr_string(&v)?));
+    }
+    Ok(new_str(format!("sys.{name}({})", parts.join(", "))))
+}
+
+/// A struct-sequence-like value (a tuple subclass with named fields) for `sys`.
+fn struct_seq(vm: &mut Vm, name: &str, fields: &[&str], values: Vec<Value>) -> PyResult {
+    let d = crate::values::layout::alloc(&types().dict, crate::objects::dict::PyDict::new());
+    let dd = d.payload::<crate::objects::dict::PyDict>().ok_or_else(|| type_error("dict"))?;
+    dd.set_str(new_str("__module__"), new_str("sys"));
+    dd.set_str(new_str("_fields"), crate::objects::tuple::new_tuple(fields.iter().map(|f| new_str(*f)).collect()));
+    let bases = crate::objects::tuple::new_tuple(vec![types().tuple.clone()]);
+    let cls = vm.call_pos(&types().type_.clone(), &[new_str(name), bases, d.clone()])?;
+    crate::vm::startup::add_method(&cls, "__repr__", struct_seq_repr);
+    let obj = vm.call_pos(&cls, &[crate::objects::tuple::new_tuple(values.clone())])?;
+    for (f, v) in fields.iter().zip(values) {
+        vm.setattr(&obj, &new_str(*f), v)?;
+    }
+    Ok(obj)
+}
+
+/// Adds `sys.int_info` and `sys.float_info`.
+pub fn add_sys_info(vm: &mut Vm, sys_dict: &Value) -> PyResult<()> {
+    let int_info = struct_seq(
+        vm,
+        "int_info",
+        &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"],
+        vec![new_int(30), new_int(4), new_int(4300), new_int(640)],
+    )?;
+    let float_info = struct_seq(
+        vm,
+        "float_info",
+        &[
+            "max",
+            "max_exp",
+            "max_10_exp",
+            "min",
+            "min_exp",
+            "min_10_exp",
+            "dig",
+            "mant_dig",
+            "epsilon",
+            "radix",
+            "rounds",
+        ],
+        vec![
+            new_float(f64::MAX),
+            new_int(1024),
+            new_int(308),
+            new_float(f64::MIN_POSITIVE),
+            new_int(-1021),
+            new_int(-307),
+            new_int(15),
+            new_int(53),
+            new_float(f64::EPSILON),
+            new_int(2),
+            new_int(1),
+        ],
+    )?;
+    if let Some(d) = sys_dict.payload::<crate::objects::dict::PyDict>() {
+        d.set_str(new_str("int_info"), int_info);
+        d.set_str(new_str("float_info"), float_info);
+    }
+    Ok(())
+}

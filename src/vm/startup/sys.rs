@@ -63,6 +63,7 @@ pub fn init_sys(vm: &mut Vm) {
     ] {
         add_function(&d, "sys", name, f);
     }
+    let _ = crate::builtins::numeric::add_sys_info(vm, &d);
     if let Some(h) = d.payload::<PyDict>().and_then(|dd| dd.get_str("displayhook")) {
         set(&d, "__displayhook__", h);
     }
