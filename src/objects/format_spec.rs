@@ -46,7 +46,7 @@ impl FormatSpec {
 
 /// Parses a spec for `str` (errors name type 'str'), CPython's defaults for strings.
 pub fn parse_spec(spec: &str) -> PyResult<FormatSpec> {
-    parse_spec_for(spec, "str")
+    parse_spec_default(spec, "str", Some('s'))
 }
 
 fn is_align(c: char) -> bool {
@@ -55,6 +55,12 @@ fn is_align(c: char) -> bool {
 
 /// Parses `spec`; `type_name` is used in the "Invalid format specifier" message.
 pub fn parse_spec_for(spec: &str, type_name: &str) -> PyResult<FormatSpec> {
+    parse_spec_default(spec, type_name, None)
+}
+
+/// Like [`parse_spec_for`]; `default_ty` is the type the grouping check assumes when the
+/// spec gives none ('s' for strings, as CPython).
+pub fn parse_spec_default(spec: &str, type_name: &str, default_ty: Option<char>) -> PyResult<FormatSpec> {
     let c: Vec<char> = spec.chars().collect();
     let mut f = FormatSpec {
         fill: ' ',
@@ -127,7 +133,7 @@ pub fn parse_spec_for(spec: &str, type_name: &str) -> PyResult<FormatSpec> {
         f.ty = Some(c[p]);
     }
     if let Some(g) = f.grouping {
-        match f.ty {
+        match f.ty.or(default_ty) {
             None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => {}
             Some('b' | 'o' | 'x' | 'X') if g == '_' => {}
             Some(t) => return Err(value_error(format!("Cannot specify '{g}' with {}.", quote_type(t)))),
@@ -188,8 +194,10 @@ pub fn format_str(s: &str, spec: &FormatSpec) -> PyResult<String> {
         None | Some('s') => {}
         Some(t) => return Err(unknown_code(t, "str")),
     }
-    if spec.sign.is_some() {
-        return Err(value_error("Sign not allowed in string format specifier"));
+    match spec.sign {
+        Some(' ') => return Err(value_error("Space not allowed in string format specifier")),
+        Some(_) => return Err(value_error("Sign not allowed in string format specifier")),
+        None => {}
     }
     if spec.no_neg_0 {
         return Err(value_error("Negative zero coercion (z) not allowed in string format specifier"));
@@ -576,6 +584,9 @@ pub fn complex_repr(re: f64, im: f64) -> String {
 
 /// `format(complex, spec)` for a parsed spec.
 pub fn format_complex(re: f64, im: f64, spec: &FormatSpec) -> PyResult<String> {
+    if let Some(t) = spec.ty.filter(|t| !matches!(t, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n')) {
+        return Err(unknown_code(t, "complex"));
+    }
     if spec.fill == '0' {
         return Err(value_error("Zero padding is not allowed in complex format specifier"));
     }
