@@ -382,6 +382,7 @@ fn from_object(vm: &mut Vm, x: &Value, what: &str) -> PyResult<Vec<u8>> {
         if n < 0 {
             return Err(value_error("negative count"));
         }
+        crate::objects::sequtil::check_alloc(n as u128)?;
         return Ok(vec![0; n as usize]);
     }
     if let Some(r) = vm.call_special(x, "__bytes__", &[])? {

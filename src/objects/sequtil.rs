@@ -354,15 +354,21 @@ pub fn seq_compare(vm: &mut Vm, a: SeqRef<'_>, b: SeqRef<'_>, op: crate::bytecod
     }
 }
 
+/// Refuses allocations no test could want (CPython raises MemoryError; Rust would abort).
+pub fn check_alloc(n: u128) -> PyResult<()> {
+    if n > (1u128 << 32) {
+        return Err(PyErr::bare(&crate::objects::registry::exc().memory_error));
+    }
+    Ok(())
+}
+
 /// Repeats a vector `n` times (`n <= 0` → empty), with CPython's MemoryError for absurd sizes.
 pub fn repeat<T: Clone>(items: &[T], n: i64) -> PyResult<Vec<T>> {
     if n <= 0 || items.is_empty() {
         return Ok(Vec::new());
     }
     let total = (items.len() as u128) * (n as u128);
-    if total > (isize::MAX as u128) / 16 {
-        return Err(PyErr::bare(&crate::objects::registry::exc().memory_error));
-    }
+    check_alloc(total * std::mem::size_of::<T>() as u128)?;
     let mut out = Vec::with_capacity(total as usize);
     for _ in 0..n {
         out.extend_from_slice(items);

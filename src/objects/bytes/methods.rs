@@ -489,6 +489,7 @@ fn justify(vm: &mut Vm, args: Args<'_>, fname: &str, how: char) -> PyResult {
     if width <= n {
         return Ok(make_like(s, b));
     }
+    crate::objects::sequtil::check_alloc(width as u128)?;
     let marg = (width - n) as usize;
     let (l, r) = match how {
         'l' => (0, marg),
@@ -519,6 +520,7 @@ fn m_zfill(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if width <= b.len() as i64 {
         return Ok(make_like(s, b));
     }
+    crate::objects::sequtil::check_alloc(width as u128)?;
     let fill = width as usize - b.len();
     let (sign, rest) = match b.first() {
         Some(&c @ (b'+' | b'-')) => (Some(c), &b[1..]),
@@ -626,6 +628,7 @@ fn m_expandtabs(vm: &mut Vm, args: Args<'_>) -> PyResult {
             b'\t' => {
                 if tab > 0 {
                     let n = tab - col % tab;
+                    crate::objects::sequtil::check_alloc((out.len() as u128) + n as u128)?;
                     out.extend(std::iter::repeat_n(b' ', n as usize));
                     col += n;
                 }

@@ -232,6 +232,7 @@ fn justify(vm: &mut Vm, args: Args<'_>, fname: &str, how: char) -> PyResult {
     if width <= n {
         return Ok(if v.kind() == crate::values::Kind::Str { v.clone() } else { new_str(s.as_str()) });
     }
+    crate::objects::sequtil::check_alloc(width as u128)?;
     let marg = (width - n) as usize;
     let (l, r) = match how {
         'l' => (0, marg),
@@ -262,6 +263,7 @@ fn str_zfill(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if width <= n {
         return Ok(new_str(s.as_str()));
     }
+    crate::objects::sequtil::check_alloc(width as u128)?;
     let fill = (width - n) as usize;
     let st = s.as_str();
     let (sign, rest) = match st.chars().next() {
@@ -291,6 +293,7 @@ fn str_expandtabs(vm: &mut Vm, args: Args<'_>) -> PyResult {
             '\t' => {
                 if tab > 0 {
                     let n = tab - col % tab;
+                    crate::objects::sequtil::check_alloc((out.len() as u128) + n as u128)?;
                     out.extend(std::iter::repeat_n(' ', n as usize));
                     col += n;
                 }
