@@ -74,7 +74,15 @@ fn merge(vm: &mut Vm, keys: &[Value], idx: &mut [usize], a: usize, m: usize, b: 
     let (mut i, mut j, mut k) = (0, m, a);
     while i < left.len() && j < b {
         // Take from the right run only when strictly smaller: keeps the sort stable.
-        if lt(vm, &keys[idx[j]], &keys[left[i]])? {
+        let less = match lt(vm, &keys[idx[j]], &keys[left[i]]) {
+            Ok(b) => b,
+            Err(e) => {
+                // Put the rest of the left run back: `idx` stays a permutation.
+                idx[k..k + (left.len() - i)].copy_from_slice(&left[i..]);
+                return Err(e);
+            }
+        };
+        if less {
             idx[k] = idx[j];
             j += 1;
         } else {
@@ -93,23 +101,22 @@ fn merge(vm: &mut Vm, keys: &[Value], idx: &mut [usize], a: usize, m: usize, b: 
 
 /// Sorts `keys`' positions stably by `<`: CPython's timsort run detection and binary
 /// insertion (so small sorts make the same comparisons as CPython), then stable merges.
-fn merge_sort(vm: &mut Vm, keys: &[Value]) -> PyResult<Vec<usize>> {
+fn merge_sort(vm: &mut Vm, keys: &[Value], idx: &mut [usize]) -> PyResult<()> {
     let n = keys.len();
-    let mut idx: Vec<usize> = (0..n).collect();
     if n < 2 {
-        return Ok(idx);
+        return Ok(());
     }
     let minrun = compute_minrun(n);
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut lo = 0;
     while lo < n {
-        let (mut len, desc) = count_run(vm, keys, &idx, lo, n)?;
+        let (mut len, desc) = count_run(vm, keys, idx, lo, n)?;
         if desc {
             idx[lo..lo + len].reverse();
         }
         if len < minrun {
             let force = (n - lo).min(minrun);
-            binarysort(vm, keys, &mut idx, lo, lo + force, lo + len)?;
+            binarysort(vm, keys, idx, lo, lo + force, lo + len)?;
             len = force;
         }
         runs.push((lo, lo + len));
@@ -122,7 +129,7 @@ fn merge_sort(vm: &mut Vm, keys: &[Value]) -> PyResult<Vec<usize>> {
             if i + 1 < runs.len() {
                 let (a, m) = runs[i];
                 let (_, b) = runs[i + 1];
-                merge(vm, keys, &mut idx, a, m, b)?;
+                merge(vm, keys, idx, a, m, b)?;
                 next.push((a, b));
                 i += 2;
             } else {
@@ -132,7 +139,7 @@ fn merge_sort(vm: &mut Vm, keys: &[Value]) -> PyResult<Vec<usize>> {
         }
         runs = next;
     }
-    Ok(idx)
+    Ok(())
 }
 
 /// Sorts `items` (by `key(item)` when given), stably; `reverse` keeps equal items in their
@@ -165,34 +172,24 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<&Value>, rev
         }
         None => items.clone(),
     };
+    let mut idx: Vec<usize> = (0..keys.len()).collect();
     let result = if keys.iter().all(|k| k.is_small()) {
-        let mut idx: Vec<usize> = (0..keys.len()).collect();
         idx.sort_by_key(|&i| keys[i].as_small().unwrap_or(0));
-        Ok(idx)
+        Ok(())
     } else if keys.iter().all(|k| k.kind() == Kind::Str) {
-        let mut idx: Vec<usize> = (0..keys.len()).collect();
         idx.sort_by(|&a, &b| keys[a].as_str().unwrap_or("").cmp(keys[b].as_str().unwrap_or("")));
-        Ok(idx)
+        Ok(())
     } else {
-        merge_sort(vm, &keys)
+        merge_sort(vm, &keys, &mut idx)
     };
-    match result {
-        Ok(idx) => {
-            let old = std::mem::take(items);
-            let mut slots: Vec<Option<Value>> = old.into_iter().map(Some).collect();
-            items.extend(idx.into_iter().filter_map(|i| slots[i].take()));
-            if reverse {
-                items.reverse();
-            }
-            Ok(())
-        }
-        Err(e) => {
-            if reverse {
-                items.reverse();
-            }
-            Err(e)
-        }
+    // On a comparison error the partial order stays, as in CPython.
+    let old = std::mem::take(items);
+    let mut slots: Vec<Option<Value>> = old.into_iter().map(Some).collect();
+    items.extend(idx.into_iter().filter_map(|i| slots[i].take()));
+    if reverse {
+        items.reverse();
     }
+    result
 }
 
 /// The `key=` and `reverse=` keyword arguments of `sort`/`sorted`.
