@@ -138,6 +138,7 @@ pub fn format_str(s: &str, spec: &str) -> PyResult<String> {
     if f.align == Some('=') && !f.zero {
         return Err(value_error("'=' alignment not allowed in string format specifier"));
     }
+    crate::objects::sequtil::check_alloc(f.width.unwrap_or(0) as u128)?;
     let mut f = f;
     if f.zero && f.align == Some('=') {
         f.align = Some('<');

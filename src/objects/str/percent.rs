@@ -348,6 +348,7 @@ pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult
                 prec = Some(p);
             }
         }
+        crate::objects::sequtil::check_alloc(width as u128 + prec.unwrap_or(0) as u128)?;
         while i < cs.len() && matches!(cs[i], 'h' | 'l' | 'L') {
             i += 1;
         }
