@@ -170,6 +170,10 @@ fn code_to_exit(code: i32) -> ExitCode {
 
 /// Runs the program; the process exit status.
 fn run(config: Config, target: Target) -> i32 {
+    // An internal panic is reported as SystemError below, not with Rust's message.
+    if std::env::var_os("PYLIFT_PANIC_TRACE").is_none() {
+        std::panic::set_hook(Box::new(|_| {}));
+    }
     pylift::vm::startup::install_sigint_handler();
     let jit_stats = config.jit_stats;
     let mut vm = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Vm::new(config))) {

@@ -185,30 +185,7 @@ pub fn current_globals(vm: &Vm) -> Option<Value> {
 /// `locals()`: the frame's locals dict (module and class bodies) or a snapshot of its fast
 /// locals and cells.
 pub fn current_locals(vm: &mut Vm) -> PyResult {
-    let Some(f) = vm.frames.last() else { return Ok(layout::alloc(&types().dict, PyDict::new())) };
-    if let Some(l) = &f.locals {
-        return Ok(l.clone());
-    }
-    let code = f.code();
-    let d = PyDict::new();
-    let nv = code.varnames.len();
-    for (i, slot) in f.fast.iter().enumerate() {
-        let Some(v) = slot else { continue };
-        let name = code.localsplus_name(i).clone();
-        let val = if i >= nv {
-            match v.payload::<PyCell>() {
-                Some(c) => match c.0.borrow().clone() {
-                    Some(x) => x,
-                    None => continue,
-                },
-                None => v.clone(),
-            }
-        } else {
-            v.clone()
-        };
-        d.set_str(name, val);
-    }
-    Ok(layout::alloc(&types().dict, d))
+    Ok(crate::vm::interp::frame_locals(vm))
 }
 
 fn builtin_globals(vm: &mut Vm, args: Args<'_>) -> PyResult {

@@ -22,6 +22,32 @@ use crate::values::Value;
 use crate::vm::errors::{PyErr, new_exception};
 use crate::vm::{PyResult, Vm};
 
+/// traceback.py's `_ExceptionPrintContext`: nesting depth of exception groups.
+struct Ctx {
+    depth: usize,
+    need_close: bool,
+    seen: Vec<Value>,
+    files: HashMap<String, Option<Vec<String>>>,
+}
+
+impl Ctx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+    /// Appends `text` with every line prefixed by the group margin.
+    fn emit(&self, out: &mut String, text: &str, margin: Option<char>) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin.unwrap_or('|'));
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
+        }
+    }
+}
+
 /// One traceback line to print.
 struct Entry {
     filename: String,
@@ -41,48 +67,124 @@ impl Vm {
     /// The full CPython-style report for `exc_v` (chain included).
     pub fn format_exception(&mut self, exc_v: &Value) -> String {
         let mut out = String::new();
-        let mut seen: Vec<Value> = Vec::new();
-        let mut files: HashMap<String, Option<Vec<String>>> = HashMap::new();
-        self.format_chain(exc_v, &mut out, &mut seen, &mut files);
+        let mut ctx = Ctx { depth: 0, need_close: false, seen: Vec::new(), files: HashMap::new() };
+        self.format_exc(exc_v, &mut ctx, &mut out);
         out
     }
 
-    fn format_chain(
-        &mut self,
-        e: &Value,
-        out: &mut String,
-        seen: &mut Vec<Value>,
-        files: &mut HashMap<String, Option<Vec<String>>>,
-    ) {
-        seen.push(e.clone());
-        if let Some(p) = e.downcast::<PyException>() {
-            let cause = p.cause.borrow().clone();
-            let context = p.context.borrow().clone();
-            if let Some(c) = cause.filter(|c| !c.is_none()) {
-                if !seen.iter().any(|s| s.is(&c)) {
-                    self.format_chain(&c, out, seen, files);
-                    out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+    /// traceback.py's `TracebackException.format`: the chain oldest first, exception
+    /// groups as nested boxes.
+    fn format_exc(&mut self, e: &Value, ctx: &mut Ctx, out: &mut String) {
+        let mut chain: Vec<(Option<&'static str>, Value)> = Vec::new();
+        let mut cur = Some(e.clone());
+        while let Some(x) = cur.take() {
+            ctx.seen.push(x.clone());
+            let mut msg = None;
+            if let Some(p) = x.downcast::<PyException>() {
+                let cause = p.cause.borrow().clone().filter(|c| !c.is_none());
+                let context = p.context.borrow().clone().filter(|c| !c.is_none());
+                if let Some(c) = cause {
+                    if !ctx.seen.iter().any(|s| s.is(&c)) {
+                        msg = Some("\nThe above exception was the direct cause of the following exception:\n\n");
+                        cur = Some(c);
+                    }
+                } else if let Some(c) = context {
+                    if !p.suppress_context.get() && !ctx.seen.iter().any(|s| s.is(&c)) {
+                        msg = Some("\nDuring handling of the above exception, another exception occurred:\n\n");
+                        cur = Some(c);
+                    }
                 }
-            } else if let Some(c) = context.filter(|c| !c.is_none()) {
-                if !p.suppress_context.get() && !seen.iter().any(|s| s.is(&c)) {
-                    self.format_chain(&c, out, seen, files);
-                    out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            }
+            chain.push((msg, x));
+        }
+        for (msg, x) in chain.into_iter().rev() {
+            if let Some(m) = msg {
+                ctx.emit(out, m, None);
+            }
+            let tb = x.downcast::<PyException>().and_then(|p| p.traceback.borrow().clone());
+            let group = self.group_members(&x);
+            match group {
+                None => {
+                    if let Some(tb) = &tb {
+                        ctx.emit(out, "Traceback (most recent call last):\n", None);
+                        let mut s = String::new();
+                        format_entries(&collect_entries(tb), &mut s, &mut ctx.files);
+                        ctx.emit(out, &s, None);
+                    }
+                    let s = self.format_exception_only(&x);
+                    ctx.emit(out, &s, None);
+                }
+                Some(_) if ctx.depth > 10 => ctx.emit(out, "... (max_group_depth is 10)\n", None),
+                Some(members) => {
+                    let toplevel = ctx.depth == 0;
+                    if toplevel {
+                        ctx.depth += 1;
+                    }
+                    if let Some(tb) = &tb {
+                        ctx.emit(
+                            out,
+                            "Exception Group Traceback (most recent call last):\n",
+                            if toplevel { Some('+') } else { None },
+                        );
+                        let mut s = String::new();
+                        format_entries(&collect_entries(tb), &mut s, &mut ctx.files);
+                        ctx.emit(out, &s, None);
+                    }
+                    let s = self.format_exception_only(&x);
+                    ctx.emit(out, &s, None);
+                    let n = if members.len() <= 15 { members.len() } else { 16 };
+                    ctx.need_close = false;
+                    for i in 0..n {
+                        let last = i == n - 1;
+                        if last {
+                            ctx.need_close = true;
+                        }
+                        let truncated = i >= 15;
+                        let title = if truncated { "...".to_owned() } else { (i + 1).to_string() };
+                        out.push_str(&format!(
+                            "{}{}+---------------- {title} ----------------\n",
+                            ctx.indent(),
+                            if i == 0 { "+-" } else { "  " }
+                        ));
+                        ctx.depth += 1;
+                        if !truncated {
+                            self.format_exc(&members[i], ctx, out);
+                        } else {
+                            let remaining = members.len() - 15;
+                            let m = format!("and {remaining} more exception{}\n", if remaining > 1 { "s" } else { "" });
+                            ctx.emit(out, &m, None);
+                        }
+                        if last && ctx.need_close {
+                            out.push_str(&format!("{}+------------------------------------\n", ctx.indent()));
+                            ctx.need_close = false;
+                        }
+                        ctx.depth -= 1;
+                    }
+                    if toplevel {
+                        ctx.depth = 0;
+                    }
                 }
             }
         }
-        self.format_single(e, out, files);
     }
 
-    fn format_single(&mut self, e: &Value, out: &mut String, files: &mut HashMap<String, Option<Vec<String>>>) {
-        let tb = e.downcast::<PyException>().and_then(|p| p.traceback.borrow().clone());
-        if let Some(tb) = tb {
-            out.push_str("Traceback (most recent call last):\n");
-            let entries = collect_entries(&tb);
-            format_entries(&entries, out, files);
+    /// The members of an exception group (`exceptions`), or None for other exceptions.
+    fn group_members(&mut self, e: &Value) -> Option<Vec<Value>> {
+        let beg = self.builtins.payload::<PyDict>().and_then(|d| d.get_str("BaseExceptionGroup"))?;
+        if !crate::vm::protocol::is_subtype(e.type_of(), &beg) {
+            return None;
         }
+        let ex = self.getattr_opt(e, "exceptions").ok().flatten()?;
+        self.to_vec(&ex).ok()
+    }
+
+    /// `format_exception_only`: the `Type: message` line (SyntaxError details, "Did you
+    /// mean", `__notes__`).
+    fn format_exception_only(&mut self, e: &Value) -> String {
+        let mut out = String::new();
         let is_syntax = crate::vm::protocol::is_subtype(e.type_of(), &exc().syntax_error);
         if is_syntax {
-            self.format_syntax_error_body(e, out);
+            self.format_syntax_error_body(e, &mut out);
         }
         let name = qualified_type_name(e);
         let msg = if is_syntax {
@@ -114,6 +216,7 @@ impl Vm {
                 }
             }
         }
+        out
     }
 
     /// CPython's "Did you mean" for NameError (the failing frame's locals, globals,
@@ -347,6 +450,15 @@ pub fn qualified_type_name(e: &Value) -> String {
     }
 }
 
+/// The marker range of instruction `i`; imports are statements in CPython's positions.
+fn entry_cols(code: &Code, i: usize) -> (u32, u32) {
+    use crate::bytecode::opcode::Op;
+    match code.instrs.get(i).map(|c| c.get().op) {
+        Some(Op::ImportName | Op::ImportFrom | Op::ImportStar) => (0, 0),
+        _ => code.cols.get(i).copied().unwrap_or((0, 0)),
+    }
+}
+
 fn collect_entries(tb: &Value) -> Vec<Entry> {
     let mut out = Vec::new();
     let mut cur = Some(tb.clone());
@@ -358,7 +470,7 @@ fn collect_entries(tb: &Value) -> Vec<Entry> {
                     filename: code.filename.as_str().unwrap_or("?").to_owned(),
                     lineno: p.lineno,
                     name: code.name.as_str().unwrap_or("?").to_owned(),
-                    cols: code.cols.get(p.lasti as usize).copied().unwrap_or((0, 0)),
+                    cols: entry_cols(code, p.lasti as usize),
                 });
             }
         }

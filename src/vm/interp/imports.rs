@@ -30,12 +30,8 @@ fn module_not_found(name: &str) -> PyErr {
     e
 }
 
-fn set_attr(e: &Value, name: &str, v: Value) {
-    if let Some(d) = crate::vm::protocol::instance_dict_create(e) {
-        if let Some(dd) = d.payload::<PyDict>() {
-            dd.set_str(new_str(name), v);
-        }
-    }
+fn set_attr(e: &Value, name: &'static str, v: Value) {
+    crate::objects::exception::set_attr(e, name, v);
 }
 
 impl Vm {
