@@ -376,7 +376,13 @@ impl PyDict {
         if t.indices.is_empty() {
             return None;
         }
-        let (_, found) = t.probe(hash, |e| e.key.payload::<super::str::PyStr>().is_some_and(|s| s.as_str() == key));
+        let (_, found) = t.probe(hash, |e| {
+            e.key.payload::<super::str::PyStr>().is_some_and(|s| {
+                let k = s.as_str();
+                // The same str object (interned names) needs no byte compare.
+                std::ptr::eq(k.as_ptr(), key.as_ptr()) && k.len() == key.len() || k == key
+            })
+        });
         found.and_then(|i| t.entries[i].as_ref().map(|e| e.value.clone()))
     }
 
