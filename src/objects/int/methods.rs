@@ -366,6 +366,9 @@ fn int_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if rest.pos().len() > 2 {
         return Err(type_error(format!("int() takes at most 2 arguments ({} given)", rest.pos().len())));
     }
+    if let Some((k, _)) = rest.kwargs().find(|(k, _)| *k != "base") {
+        return Err(type_error(format!("'{k}' is an invalid keyword argument for int()")));
+    }
     let a = rest.bind("int", &["", "base"], 0)?;
     let v = match (&a[0], &a[1]) {
         (None, None) => new_int(0),
