@@ -521,7 +521,7 @@ pub fn format_float(x: f64, spec: &FormatSpec) -> PyResult<String> {
     format_float_typed(x, spec, "float")
 }
 
-fn format_float_typed(x: f64, spec: &FormatSpec, type_name: &str) -> PyResult<String> {
+pub fn format_float_typed(x: f64, spec: &FormatSpec, type_name: &str) -> PyResult<String> {
     let mut flags = FloatFlags { alt: spec.alternate, no_neg_0: spec.no_neg_0, ..Default::default() };
     let mut ty = match spec.ty {
         None => {

@@ -6,7 +6,7 @@ use super::{
     float_operand, float_round, float_round_int, new_float, parse_float,
 };
 use crate::bytecode::opcode::BinOp;
-use crate::objects::format_spec::{float_repr, format_float, parse_spec_for};
+use crate::objects::format_spec::{float_repr, format_float_typed, parse_spec_for};
 use crate::objects::int::methods_support::{add_getter, wrap_subclass};
 use crate::objects::int::{float_to_int, hash_f64, int_val, new_bigint, new_int};
 use crate::objects::str::new_str;
@@ -192,8 +192,9 @@ fn float_format(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if spec.is_empty() {
         return vm.str(&p[0]);
     }
-    let s = parse_spec_for(spec, &type_name(&p[0]))?;
-    Ok(new_str(format_float(x, &s)?))
+    let tn = type_name(&p[0]);
+    let s = parse_spec_for(spec, &tn)?;
+    Ok(new_str(format_float_typed(x, &s, &tn)?))
 }
 
 fn float_fromhex_m(vm: &mut Vm, args: Args<'_>) -> PyResult {
