@@ -543,12 +543,53 @@ pub fn find_ann(body: &[Stmt]) -> bool {
     })
 }
 
+/// `from __future__` imports: only at the top (after the docstring), known features.
+fn check_future(c: &Compiler<'_>, body: &[Stmt]) -> CResult {
+    const FEATURES: [&str; 10] = [
+        "nested_scopes",
+        "generators",
+        "division",
+        "absolute_import",
+        "with_statement",
+        "print_function",
+        "unicode_literals",
+        "barry_as_FLUFL",
+        "generator_stop",
+        "annotations",
+    ];
+    let mut at_top = true;
+    for (i, s) in body.iter().enumerate() {
+        match s {
+            Stmt::ImportFrom(f) if f.module.as_ref().is_some_and(|m| m.as_str() == "__future__") && f.level == 0 => {
+                if !at_top {
+                    return Err(c.err(f.range, "from __future__ imports must occur at the beginning of the file"));
+                }
+                for a in &f.names {
+                    let n = a.name.as_str();
+                    if n == "braces" {
+                        return Err(c.err(TextRange::empty(f.range.start()), "not a chance"));
+                    }
+                    if !FEATURES.contains(&n) {
+                        return Err(
+                            c.err(TextRange::empty(f.range.start()), format!("future feature {n} is not defined"))
+                        );
+                    }
+                }
+            }
+            Stmt::Expr(e) if i == 0 && matches!(&*e.value, Expr::StringLiteral(_)) => {}
+            _ => at_top = false,
+        }
+    }
+    Ok(())
+}
+
 /// Compiles a parsed module (or expression) into its code object.
 pub fn compile_module(m: &Mod, table: &SymTable, source: &str, filename: &str, mode: Mode) -> CResult<Value> {
     let mut c = Compiler::new(source, filename, table, mode);
     c.push_unit(0, "<module>", "<module>".into(), 1);
     match m {
         Mod::Module(m) => {
+            check_future(&c, &m.body)?;
             c.future_annotations = m.body.iter().any(|s| match s {
                 Stmt::ImportFrom(i) => {
                     i.module.as_ref().is_some_and(|m| m.as_str() == "__future__")
