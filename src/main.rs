@@ -224,6 +224,8 @@ fn main_globals(vm: &mut Vm, file: Option<&str>) -> pylift::values::Value {
             dd.set_str(new_str("__file__"), new_str(f));
         }
         dd.set_str(new_str("__package__"), pylift::objects::none());
+        dd.set_str(new_str("__spec__"), pylift::objects::none());
+        dd.set_str(new_str("__loader__"), pylift::objects::none());
     }
     if let Some(md) = vm.modules.payload::<PyDict>() {
         md.set_str(new_str("__main__"), m);

@@ -11,11 +11,20 @@ use crate::vm::protocol::type_name;
 use crate::vm::startup::{add_function, module_dict};
 use crate::vm::{Args, PyResult, Vm};
 
-/// Adds this group's functions to the builtins dict.
+mod stdmods;
+
+/// Adds this group's functions to the builtins dict (and registers `io` and `os`).
 pub fn init(d: &Value) {
     add_function(d, "builtins", "print", builtin_print);
     add_function(d, "builtins", "input", builtin_input);
     add_function(d, "builtins", "open", builtin_open);
+    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
+        for (name, f) in [("io", stdmods::init_io as crate::vm::interp::NativeModuleInit), ("os", stdmods::init_os)] {
+            if !t.iter().any(|(n, _)| *n == name) {
+                t.push((name, f));
+            }
+        }
+    }
 }
 
 /// `sys.<name>` (stdout, stderr, stdin) as currently assigned.

@@ -19,6 +19,8 @@ pub enum FileBackend {
     Stdout,
     Stderr,
     Disk(std::fs::File),
+    /// `io.StringIO`/`io.BytesIO`: the whole content and the read/write position.
+    Memory(Vec<u8>, usize),
     Closed,
 }
 
@@ -89,6 +91,17 @@ impl PyFile {
         if self.is_closed() {
             return Err(value_error("I/O operation on closed file."));
         }
+        if let FileBackend::Memory(data, pos) = &mut *self.backend.borrow_mut() {
+            let end = *pos + b.len();
+            if data.len() < *pos {
+                data.resize(*pos, 0);
+            }
+            let overlap = data.len().min(end) - *pos;
+            data[*pos..*pos + overlap].copy_from_slice(&b[..overlap]);
+            data.extend_from_slice(&b[overlap..]);
+            *pos = end;
+            return Ok(());
+        }
         self.wbuf.borrow_mut().extend_from_slice(b);
         let eager = match &*self.backend.borrow() {
             FileBackend::Stderr => true,
@@ -113,6 +126,11 @@ impl PyFile {
             }
             FileBackend::Disk(f) => {
                 f.read_to_end(&mut extra).map_err(|e| os_err(&e, None))?;
+            }
+            FileBackend::Memory(data, pos) => {
+                let start = (*pos).min(data.len());
+                extra.extend_from_slice(&data[start..]);
+                *pos = data.len();
             }
             FileBackend::Closed => return Err(value_error("I/O operation on closed file.")),
             _ => return Err(unsupported("not readable")),
@@ -387,6 +405,7 @@ fn f_fileno(_vm: &mut Vm, args: Args<'_>) -> PyResult {
         FileBackend::Stdout => 1,
         FileBackend::Stderr => 2,
         FileBackend::Disk(_) => 3,
+        FileBackend::Memory(..) => return Err(unsupported("fileno")),
         FileBackend::Closed => return Err(value_error("I/O operation on closed file")),
     };
     Ok(crate::objects::int::new_int(n))
@@ -405,6 +424,14 @@ fn f_repr(_vm: &mut Vm, args: Args<'_>) -> PyResult {
         Ok(new_str(format!("<_io.{tn} name='{}'>", f.name)))
     } else {
         Ok(new_str(format!("<_io.{tn} name='{}' mode='{}' encoding='utf-8'>", f.name, f.mode)))
+    }
+}
+
+/// The whole content of a memory file (`getvalue()`), including unread input.
+pub fn memory_value(f: &PyFile) -> Option<Vec<u8>> {
+    match &*f.backend.borrow() {
+        FileBackend::Memory(data, _) => Some(data.clone()),
+        _ => None,
     }
 }
 

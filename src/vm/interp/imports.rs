@@ -202,6 +202,8 @@ impl Vm {
         if let Some(dd) = d.payload::<PyDict>() {
             dd.set_str(new_str("__file__"), new_str(path_s.as_str()));
             dd.set_str(new_str("__builtins__"), self.builtins_module.clone());
+            dd.set_str(new_str("__spec__"), none());
+            dd.set_str(new_str("__loader__"), none());
             match pkg_dir {
                 Some(p) => {
                     let pd = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
