@@ -14,6 +14,13 @@ pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<Mod, CompileErr
         Mode::Eval => RuffMode::Expression,
         Mode::Single => RuffMode::Module,
     };
+    if let Some(pos) = inconsistent_tabs(source) {
+        let at = TextRange::empty(TextSize::from(pos as u32));
+        let mut e = make(source, filename, at, "inconsistent use of tabs and spaces in indentation".into(), "TabError");
+        e.col = 0;
+        e.text = e.text.trim_start().to_owned();
+        return Err(e);
+    }
     if let Some(pos) = too_deep_brackets(source) {
         let at = TextRange::at(TextSize::from(pos as u32), TextSize::from(1));
         return Err(make(source, filename, at, "too many nested parentheses".into(), "SyntaxError"));
@@ -74,6 +81,108 @@ pub fn locate(source: &str, at: TextSize) -> (u32, u32, String) {
     let col = source[line_start..off].chars().count() as u32 + 1;
     let line_end = source[line_start..].find('\n').map_or(source.len(), |i| line_start + i);
     (line, col, source[line_start..line_end].trim_end_matches('\r').to_owned())
+}
+
+/// CPython's tokenizer check that indentation compares the same with tabs as 8 columns
+/// and as 1: the offset of the first line where it does not (a `TabError`).
+fn inconsistent_tabs(source: &str) -> Option<usize> {
+    let has_tab_indent = source.split('\n').any(|l| l[..l.len() - l.trim_start().len()].contains('\t'));
+    if !has_tab_indent {
+        return None;
+    }
+    let b = source.as_bytes();
+    let mut ind: Vec<(u32, u32)> = vec![(0, 0)];
+    let mut depth = 0i32;
+    let mut i = 0;
+    let mut line_start = true;
+    while i < b.len() {
+        if line_start && depth == 0 {
+            line_start = false;
+            let start = i;
+            let (mut col, mut alt) = (0u32, 0u32);
+            while i < b.len() && (b[i] == b' ' || b[i] == b'\t' || b[i] == b'\x0c') {
+                match b[i] {
+                    b' ' => {
+                        col += 1;
+                        alt += 1;
+                    }
+                    b'\t' => {
+                        col = (col / 8 + 1) * 8;
+                        alt += 1;
+                    }
+                    _ => {
+                        col = 0;
+                        alt = 0;
+                    }
+                }
+                i += 1;
+            }
+            // Blank and comment-only lines do not count.
+            if i >= b.len() || b[i] == b'\n' || b[i] == b'\r' || b[i] == b'#' {
+                continue;
+            }
+            let &(tc, ta) = ind.last()?;
+            if col == tc {
+                if alt != ta {
+                    return Some(start);
+                }
+            } else if col > tc {
+                if alt <= ta {
+                    return Some(start);
+                }
+                ind.push((col, alt));
+            } else {
+                while ind.len() > 1 && ind.last().is_some_and(|&(c, _)| col < c) {
+                    ind.pop();
+                }
+                if let Some(&(c, a)) = ind.last() {
+                    if col == c && alt != a {
+                        return Some(start);
+                    }
+                }
+            }
+            continue;
+        }
+        let c = b[i];
+        match c {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'\\' if b.get(i + 1) == Some(&b'\n') => {
+                i += 2;
+                continue;
+            }
+            b'\n' => line_start = true,
+            b'\'' | b'"' => {
+                let triple = i + 2 < b.len() && b[i + 1] == c && b[i + 2] == c;
+                let q = if triple { 3 } else { 1 };
+                i += q;
+                while i < b.len() {
+                    if b[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if !triple && b[i] == b'\n' {
+                        break;
+                    }
+                    if b[i] == c && (!triple || (i + 2 < b.len() && b[i + 1] == c && b[i + 2] == c)) {
+                        i += q;
+                        break;
+                    }
+                    i += 1;
+                }
+                continue;
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// CPython's tokenizer allows 200 nested brackets; the offset of the one too many.
