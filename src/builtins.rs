@@ -4,6 +4,7 @@ pub mod core;
 pub mod io;
 pub mod math;
 pub mod numeric;
+pub mod random;
 pub mod seq;
 
 use crate::objects::str::new_str;

@@ -30,6 +30,9 @@ pub fn init(d: &Value) {
         if !t.iter().any(|(n, _)| *n == "math") {
             t.push(("math", crate::builtins::math::init_module));
         }
+        if !t.iter().any(|(n, _)| *n == "random") {
+            t.push(("random", crate::builtins::random::init_module));
+        }
     }
 }
 

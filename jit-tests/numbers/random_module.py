@@ -1,0 +1,33 @@
+# The random module: seeded Mersenne Twister streams and random.py's algorithms match CPython.
+import random
+random.seed(42)
+print(random.random(), random.random(), random.randint(1, 100), random.randrange(10), random.randrange(0, 100, 7), random.randrange(50, 0, -3))
+print(random.getrandbits(5), random.getrandbits(32), random.getrandbits(100), random.getrandbits(0))
+L = list(range(20))
+random.shuffle(L)
+print(L)
+print(random.choice("abcdef"), random.choice([1, 2, 3]), random.sample(range(100), 5), random.sample(range(10000), 8), random.sample("abcdefgh", 3))
+print(random.choices("abc", k=5), random.choices([1, 2, 3], weights=[1, 5, 10], k=6), random.choices("xy", cum_weights=[1, 3], k=4))
+print(random.uniform(1, 5), random.triangular(), random.triangular(0, 10, 2), random.gauss(0, 1), random.gauss(5, 2), random.normalvariate(), random.expovariate(2.0))
+print(random.randbytes(5))
+random.seed(2**100 + 12345)
+print(random.random())
+random.seed(-7)
+print(random.random())
+random.seed(0)
+print(random.random())
+random.seed("hello")
+print(random.random(), random.randint(0, 10**30))
+random.seed(b"bytes")
+print(random.random())
+random.seed(1.5)
+print(random.random())
+r = random.Random(123)
+r2 = random.Random(123)
+print(r.random(), r2.random(), r.randint(1, 6), r2.randint(1, 6), r.choice([9, 8, 7]))
+print([random.Random(i).randint(1, 10) for i in range(10)])
+for e in [lambda: random.randrange(0), lambda: random.randrange(5, 5), lambda: random.choice([]), lambda: random.sample([1, 2], 3), lambda: random.randrange(1, 10, 0), lambda: random.getrandbits(-1)]:
+    try:
+        e()
+    except Exception as x:
+        print(type(x).__name__, x)
