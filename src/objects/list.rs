@@ -1,6 +1,7 @@
 //! `list`: a growable vector of values, with every method of CPython's list.
 
 pub mod sort;
+pub mod timsort;
 
 use std::cell::RefCell;
 

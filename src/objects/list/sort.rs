@@ -11,7 +11,7 @@ use crate::vm::{Args, PyResult, Vm};
 
 /// CPython's count_run: the length of the run starting at `lo` (strictly descending runs
 /// are reported so they can be reversed in place).
-fn count_run(vm: &mut Vm, keys: &[Value], idx: &[usize], lo: usize, hi: usize) -> PyResult<(usize, bool)> {
+pub(super) fn count_run(vm: &mut Vm, keys: &[Value], idx: &[usize], lo: usize, hi: usize) -> PyResult<(usize, bool)> {
     if lo + 1 == hi {
         return Ok((1, false));
     }
@@ -34,7 +34,14 @@ fn count_run(vm: &mut Vm, keys: &[Value], idx: &[usize], lo: usize, hi: usize) -
 }
 
 /// CPython's binarysort: extends the sorted prefix `[lo, start)` to `[lo, hi)`.
-fn binarysort(vm: &mut Vm, keys: &[Value], idx: &mut [usize], lo: usize, hi: usize, mut start: usize) -> PyResult<()> {
+pub(super) fn binarysort(
+    vm: &mut Vm,
+    keys: &[Value],
+    idx: &mut [usize],
+    lo: usize,
+    hi: usize,
+    mut start: usize,
+) -> PyResult<()> {
     if lo == start {
         start += 1;
     }
@@ -59,87 +66,13 @@ fn binarysort(vm: &mut Vm, keys: &[Value], idx: &mut [usize], lo: usize, hi: usi
     Ok(())
 }
 
-fn compute_minrun(mut n: usize) -> usize {
+pub(super) fn compute_minrun(mut n: usize) -> usize {
     let mut r = 0;
     while n >= 64 {
         r |= n & 1;
         n >>= 1;
     }
     n + r
-}
-
-/// Stable merge of the adjacent sorted runs `[a, m)` and `[m, b)`.
-fn merge(vm: &mut Vm, keys: &[Value], idx: &mut [usize], a: usize, m: usize, b: usize) -> PyResult<()> {
-    let left: Vec<usize> = idx[a..m].to_vec();
-    let (mut i, mut j, mut k) = (0, m, a);
-    while i < left.len() && j < b {
-        // Take from the right run only when strictly smaller: keeps the sort stable.
-        let less = match lt(vm, &keys[idx[j]], &keys[left[i]]) {
-            Ok(b) => b,
-            Err(e) => {
-                // Put the rest of the left run back: `idx` stays a permutation.
-                idx[k..k + (left.len() - i)].copy_from_slice(&left[i..]);
-                return Err(e);
-            }
-        };
-        if less {
-            idx[k] = idx[j];
-            j += 1;
-        } else {
-            idx[k] = left[i];
-            i += 1;
-        }
-        k += 1;
-    }
-    while i < left.len() {
-        idx[k] = left[i];
-        i += 1;
-        k += 1;
-    }
-    Ok(())
-}
-
-/// Sorts `keys`' positions stably by `<`: CPython's timsort run detection and binary
-/// insertion (so small sorts make the same comparisons as CPython), then stable merges.
-fn merge_sort(vm: &mut Vm, keys: &[Value], idx: &mut [usize]) -> PyResult<()> {
-    let n = keys.len();
-    if n < 2 {
-        return Ok(());
-    }
-    let minrun = compute_minrun(n);
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    let mut lo = 0;
-    while lo < n {
-        let (mut len, desc) = count_run(vm, keys, idx, lo, n)?;
-        if desc {
-            idx[lo..lo + len].reverse();
-        }
-        if len < minrun {
-            let force = (n - lo).min(minrun);
-            binarysort(vm, keys, idx, lo, lo + force, lo + len)?;
-            len = force;
-        }
-        runs.push((lo, lo + len));
-        lo += len;
-    }
-    while runs.len() > 1 {
-        let mut next = Vec::with_capacity(runs.len() / 2 + 1);
-        let mut i = 0;
-        while i < runs.len() {
-            if i + 1 < runs.len() {
-                let (a, m) = runs[i];
-                let (_, b) = runs[i + 1];
-                merge(vm, keys, idx, a, m, b)?;
-                next.push((a, b));
-                i += 2;
-            } else {
-                next.push(runs[i]);
-                i += 1;
-            }
-        }
-        runs = next;
-    }
-    Ok(())
 }
 
 /// Sorts `items` (by `key(item)` when given), stably; `reverse` keeps equal items in their
@@ -180,7 +113,7 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<&Value>, rev
         idx.sort_by(|&a, &b| keys[a].as_str().unwrap_or("").cmp(keys[b].as_str().unwrap_or("")));
         Ok(())
     } else {
-        merge_sort(vm, &keys, &mut idx)
+        super::timsort::merge_sort(vm, &keys, &mut idx)
     };
     // On a comparison error the partial order stays, as in CPython.
     let old = std::mem::take(items);
