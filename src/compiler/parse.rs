@@ -83,6 +83,11 @@ pub fn locate(source: &str, at: TextSize) -> (u32, u32, String) {
     (line, col, source[line_start..line_end].trim_end_matches('\r').to_owned())
 }
 
+thread_local! {
+    /// The opening bracket a closing one failed to match (set by `bracket_problem`).
+    static MISMATCH: std::cell::Cell<Option<(usize, char)>> = const { std::cell::Cell::new(None) };
+}
+
 /// CPython's tokenizer check that indentation compares the same with tabs as 8 columns
 /// and as 1: the offset of the first line where it does not (a `TabError`).
 fn inconsistent_tabs(source: &str) -> Option<usize> {
@@ -226,6 +231,7 @@ fn too_deep_brackets(source: &str) -> Option<usize> {
 /// The first unmatched closing bracket, or the innermost bracket left open at the end,
 /// skipping strings and comments.
 fn bracket_problem(source: &str) -> Option<(usize, char, bool)> {
+    MISMATCH.with(|m| m.set(None));
     let b = source.as_bytes();
     let mut stack: Vec<(usize, u8)> = Vec::new();
     let mut i = 0;
@@ -268,8 +274,10 @@ fn bracket_problem(source: &str) -> Option<(usize, char, bool)> {
                 match stack.pop() {
                     Some((_, o)) if o == want => {}
                     Some((pos, o)) => {
-                        let _ = (pos, o);
-                        return Some((i, c as char, false));
+                        return Some((i, c as char, false)).map(|r| {
+                            MISMATCH.with(|m| m.set(Some((pos, o as char))));
+                            r
+                        });
                     }
                     None => return Some((i, c as char, false)),
                 }
@@ -355,6 +363,16 @@ fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'sta
                 return ("SyntaxError", format!("'{c}' was never closed"), at);
             }
             if !open {
+                if let Some((opos, o)) = MISMATCH.with(|m| m.take()) {
+                    let oline = locate(source, TextSize::from(opos as u32)).0;
+                    let cline = locate(source, at.start()).0;
+                    let m = if oline == cline {
+                        format!("closing parenthesis '{c}' does not match opening parenthesis '{o}'")
+                    } else {
+                        format!("closing parenthesis '{c}' does not match opening parenthesis '{o}' on line {oline}")
+                    };
+                    return ("SyntaxError", m, at);
+                }
                 return ("SyntaxError", format!("unmatched '{c}'"), at);
             }
         }
@@ -419,7 +437,12 @@ fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'sta
         return syn("expected ':'");
     }
     if msg == "Unexpected indentation" {
-        return ("IndentationError", "unexpected indent".into(), range);
+        // CPython's offset is the indentation width (its last blank column).
+        let ls = line_start_of(source, start);
+        let line = &source[ls..];
+        let width = line.len() - line.trim_start_matches([' ', '\t', '\x0c']).len();
+        let at = TextRange::empty(TextSize::from((ls + width.max(1) - 1) as u32));
+        return ("IndentationError", "unexpected indent".into(), at);
     }
     if msg.contains("unindent does not match") {
         // CPython points just past the end of the offending line.
@@ -448,7 +471,14 @@ fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'sta
                 let line_end = rest.find('\n').unwrap_or(rest.len());
                 let after = rest[text.len().min(line_end)..line_end].trim_start();
                 let first = source[line_start_of(source, start)..start].trim().is_empty();
-                if first && k != "generator expression" && after.starts_with('=') && !after.starts_with("==") {
+                let no_hint = ["generator expression", "comparison", "lambda", "conditional expression", "expression"];
+                let boolish = matches!(k, "expression")
+                    && (text.contains(" and ") || text.contains(" or ") || text.starts_with("not "));
+                if first
+                    && !(no_hint.contains(&k) && (k != "expression" || boolish))
+                    && after.starts_with('=')
+                    && !after.starts_with("==")
+                {
                     format!("cannot assign to {k} here. Maybe you meant '==' instead of '='?")
                 } else {
                     format!("cannot assign to {k}")
@@ -513,9 +543,36 @@ fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'sta
         return syn(&format!("duplicate argument '{}' in function definition", text));
     }
     if msg.contains("Simple statements must be separated") {
-        let prev = source[..start].chars().next_back();
-        if prev.is_some_and(|c| c.is_ascii_digit() || c == '_' || c == '.') {
-            return syn("invalid decimal literal");
+        let before = &source[..start];
+        let prev = before.chars().next_back();
+        let cur = text.chars().next();
+        // The number literal just before the error.
+        let lit_start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
+            .last()
+            .map_or(start, |(i, _)| i);
+        let lit = before[lit_start..].to_ascii_lowercase();
+        if lit.starts_with(|c: char| c.is_ascii_digit()) {
+            if let Some(d) = cur.filter(|c| c.is_ascii_digit()) {
+                if lit.starts_with("0b") {
+                    return syn(&format!("invalid digit '{d}' in binary literal"));
+                }
+                if lit.starts_with("0o") {
+                    return syn(&format!("invalid digit '{d}' in octal literal"));
+                }
+            }
+            if lit.ends_with('j') {
+                return (
+                    "SyntaxError",
+                    "invalid imaginary literal".into(),
+                    TextRange::empty(TextSize::from(start as u32 - 1)),
+                );
+            }
+            if cur.is_some_and(|c| c.is_alphanumeric() || c == '_') || prev == Some('_') {
+                return syn("invalid decimal literal");
+            }
         }
         let ls = line_start_of(source, start);
         let line = source[ls..].trim_start();
@@ -526,7 +583,46 @@ fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'sta
             }
         }
     }
+    if let Some(tok) = msg.strip_prefix("Got unexpected token ") {
+        if let Some(ch) = tok.chars().next() {
+            if !ch.is_ascii() {
+                return syn(&format!("invalid character '{ch}' (U+{:04X})", ch as u32));
+            }
+        }
+    }
+    if msg.contains("bytes can only contain ASCII") {
+        let before = &source[..start];
+        let q = before.rfind(['\'', '"']).unwrap_or(start);
+        let p = before[..q].trim_end_matches(['b', 'B', 'r', 'R']).len();
+        return (
+            "SyntaxError",
+            "bytes can only contain ASCII literal characters".into(),
+            TextRange::empty(TextSize::from(p as u32)),
+        );
+    }
+    if msg.contains("cannot follow var-keyword parameter") {
+        return syn("arguments cannot follow var-keyword argument");
+    }
+    if msg.contains("Only one '*' parameter allowed") {
+        return syn("* argument may appear only once");
+    }
+    if msg.contains("Expected `except` or `finally` after `try` block") {
+        return syn("expected 'except' or 'finally' block");
+    }
+    if lex_eof {
+        return syn("unexpected EOF while parsing");
+    }
     if msg.contains("ParseIntError") {
+        let t = text.to_ascii_lowercase();
+        if let Some(d) = source[u32::from(range.end()) as usize..].chars().next().filter(|c| c.is_ascii_digit()) {
+            let at = TextRange::at(range.end(), TextSize::from(1));
+            if t == "0o" {
+                return ("SyntaxError", format!("invalid digit '{d}' in octal literal"), at);
+            }
+            if t == "0b" {
+                return ("SyntaxError", format!("invalid digit '{d}' in binary literal"), at);
+            }
+        }
         let t = text.to_ascii_lowercase();
         let kind = if t.starts_with("0x") {
             "hexadecimal"
