@@ -44,6 +44,8 @@ pub struct Vm {
     pub null: Value,
     /// Set by `Reraise`/bare `raise`: the unwinder adds no traceback entry for it.
     pub reraising: bool,
+    /// Finished frames kept for reuse (their vectors keep their capacity).
+    pub frame_pool: Vec<Box<frame::Frame>>,
     /// Options from the command line (`-X` and pylift's own flags).
     pub config: Config,
 }

@@ -153,7 +153,7 @@ impl Vm {
     /// locals mapping (None: a fresh function-style frame, for code with fast locals).
     pub fn run_code_in(&mut self, code: &Value, globals: &Value, locals: Option<Value>) -> PyResult {
         let builtins = self.builtins_for(globals);
-        let frame = Box::new(crate::vm::frame::Frame::new(code.clone(), globals.clone(), builtins, locals, None));
+        let frame = self.alloc_frame(code.clone(), globals.clone(), builtins, locals, None);
         self.run_new_frame(frame)
     }
 
@@ -216,16 +216,50 @@ impl Vm {
         r
     }
 
-    /// Bookkeeping for a frame that finished: its frame object keeps the last line.
-    fn retire_frame(&mut self, f: Box<crate::vm::frame::Frame>) {
-        if let Some(fo) = &f.frame_obj {
+    /// A frame for `code_v` with unbound locals, reusing a pooled one when possible.
+    pub fn alloc_frame(
+        &mut self,
+        code_v: Value,
+        globals: Value,
+        builtins: Value,
+        locals: Option<Value>,
+        func: Option<Value>,
+    ) -> Box<crate::vm::frame::Frame> {
+        let Some(mut f) = self.frame_pool.pop() else {
+            return Box::new(crate::vm::frame::Frame::new(code_v, globals, builtins, locals, func));
+        };
+        let nfast = code_v.payload::<Code>().map_or(0, |c| c.nlocalsplus());
+        f.fast.resize(nfast, None);
+        f.code = code_v;
+        f.pc = 0;
+        f.lasti = 0;
+        f.globals = globals;
+        f.builtins = builtins;
+        f.locals = locals;
+        f.func = func;
+        f.entry = false;
+        f
+    }
+
+    /// Bookkeeping for a frame that finished: its frame object keeps the last line; the
+    /// frame itself goes back to the pool.
+    fn retire_frame(&mut self, mut f: Box<crate::vm::frame::Frame>) {
+        if let Some(fo) = f.frame_obj.take() {
             if let Some(p) = fo.payload::<crate::objects::frame::PyFrameObj>() {
                 p.lineno.set(f.line());
                 p.lasti.set(f.lasti);
                 *p.back.borrow_mut() = None;
             }
         }
-        drop(f);
+        if self.frame_pool.len() < 64 {
+            f.fast.clear();
+            f.stack.clear();
+            f.locals = None;
+            f.func = None;
+            f.generator = None;
+            f.saved_exc = None;
+            self.frame_pool.push(f);
+        }
     }
 
     /// Work queued for an instruction boundary: finalizers and signals.
@@ -266,10 +300,12 @@ impl Vm {
     pub(crate) fn exec(&mut self) -> PyResult<Exit> {
         let mut count: u64 = 0;
         let r = self.exec_inner(&mut count);
-        STATS.with(|s| {
-            let (i, c) = s.get();
-            s.set((i + count, c));
-        });
+        if self.config.jit_stats {
+            STATS.with(|s| {
+                let (i, c) = s.get();
+                s.set((i + count, c));
+            });
+        }
         r
     }
 
@@ -811,10 +847,12 @@ impl Vm {
                             if self.frames.len() >= self.recursion_limit {
                                 return Err(PyErr::new(&exc().recursion_error, "maximum recursion depth exceeded"));
                             }
-                            STATS.with(|s| {
-                                let (i, c) = s.get();
-                                s.set((i, c + 1));
-                            });
+                            if self.config.jit_stats {
+                                STATS.with(|s| {
+                                    let (i, c) = s.get();
+                                    s.set((i, c + 1));
+                                });
+                            }
                             self.frames.push(frame);
                             continue 'frame;
                         }

@@ -85,6 +85,7 @@ impl Vm {
             native_depth: 0,
             null,
             reraising: false,
+            frame_pool: Vec::new(),
             config,
         };
         sys::init_sys(&mut vm);

@@ -63,7 +63,7 @@ impl Vm {
         let (func, code_v) = func_parts(f)?;
         let code = code_v.payload::<Code>().ok_or_else(|| system_error("function without code"))?;
         let mut frame =
-            Box::new(Frame::new(code_v.clone(), func.globals.clone(), func.builtins.clone(), None, Some(f.clone())));
+            self.alloc_frame(code_v.clone(), func.globals.clone(), func.builtins.clone(), None, Some(f.clone()));
         let npos = args.len() - kwnames.len();
         let simple = kwnames.is_empty()
             && code.flags & (CO_VARARGS | CO_VARKEYWORDS) == 0
@@ -86,7 +86,9 @@ impl Vm {
             let kw: Vec<(Value, Value)> = kwnames.iter().cloned().zip(args[npos..].iter().cloned()).collect();
             self.bind_args(func, code, pos, kw, &mut frame.fast)?;
         }
-        self.init_cells(func, code, &mut frame.fast);
+        if !code.cellvars.is_empty() || !code.freevars.is_empty() {
+            self.init_cells(func, code, &mut frame.fast);
+        }
         Ok(frame)
     }
 
@@ -114,7 +116,7 @@ impl Vm {
             return self.build_frame(f, self_arg, &args, kwnames);
         }
         let mut frame =
-            Box::new(Frame::new(code_v.clone(), func.globals.clone(), func.builtins.clone(), None, Some(f.clone())));
+            self.alloc_frame(code_v.clone(), func.globals.clone(), func.builtins.clone(), None, Some(f.clone()));
         let caller = self.frames.last_mut().ok_or_else(|| system_error("no frame"))?;
         let start = caller.stack.len() - n;
         let mut i = 0;
