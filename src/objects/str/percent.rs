@@ -149,7 +149,7 @@ fn float_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         return Ok(f);
     }
     if let Some(b) = to_bigint(v) {
-        return b.to_f64().ok_or_else(|| overflow_error("int too large to convert to float"));
+        return b.to_f64().filter(|f| f.is_finite()).ok_or_else(|| overflow_error("int too large to convert to float"));
     }
     if let Some(r) = vm.call_special(v, "__float__", &[])? {
         if let Some(f) = r.as_float() {
@@ -271,6 +271,7 @@ pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult
             continue;
         }
         i += 1;
+        let spec_start = i;
         let mut keyed: Option<Value> = None;
         if i < cs.len() && cs[i] == '(' {
             if !is_mapping {
@@ -358,7 +359,7 @@ pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult
         let conv = cs[i];
         let conv_at = i;
         i += 1;
-        if conv == '%' {
+        if conv == '%' && conv_at == spec_start {
             out.push('%');
             continue;
         }
@@ -442,6 +443,10 @@ pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult
                 out.push_str(&pad_text(&ch.to_string(), &fl, width));
             }
             _ => {
+                if conv == '%' {
+                    // A '%' after flags/width is a conversion: it takes an argument first.
+                    arg(&mut argidx)?;
+                }
                 let code = conv as u32;
                 return Err(value_error(format!(
                     "unsupported format character '{}' (0x{code:x}) at index {conv_at}",
