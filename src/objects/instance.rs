@@ -67,6 +67,11 @@ pub struct ObjectSlots {
 }
 static OBJECT_SLOTS: GilCell<ObjectSlots> = GilCell::new();
 
+/// `object.__new__` and `object.__init__` as stored in `object`'s dict.
+pub fn object_slots() -> &'static ObjectSlots {
+    OBJECT_SLOTS.get()
+}
+
 fn object_slot(name: &str) -> Value {
     types().object.as_type().and_then(|t| t.dict.get_str(name)).unwrap_or_else(none)
 }
@@ -93,6 +98,12 @@ fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
             return Err(type_error(format!("{}() takes no arguments", t.name.borrow())));
         }
     }
+    object_alloc(vm, cls)
+}
+
+/// The allocation half of `object.__new__(cls)` (kind and abstract-class checks).
+pub fn object_alloc(vm: &mut Vm, cls: &Value) -> PyResult {
+    let Some(t) = cls.as_type() else { return Err(type_error("object.__new__(X): X is not a type object")) };
     if t.instance_kind != Kind::Instance || (!t.is_heap() && !cls.is(&types().object)) {
         let n = t.name.borrow();
         return Err(type_error(format!("object.__new__({n}) is not safe, use {n}.__new__()")));

@@ -57,13 +57,23 @@ pub fn type_call(vm: &mut Vm, cls: &Value, args: Args<'_>) -> PyResult {
     }
     let new =
         tpv.lookup("__new__").ok_or_else(|| type_error(format!("cannot create '{}' instances", tpv.name.borrow())))?;
+    let init = tpv.lookup("__init__");
+    let slots = crate::objects::instance::object_slots();
+    let mut v = Vec::with_capacity(args.values.len() + 1);
+    v.push(cls.clone());
+    v.extend_from_slice(args.values);
+    // Fast path: `object.__new__` with an overridden `__init__` takes any arguments.
+    if new.is(&slots.new) && init.as_ref().is_some_and(|i| !i.is(&slots.init)) {
+        let obj = crate::objects::instance::object_alloc(vm, cls)?;
+        if let Some(init) = init {
+            run_init(vm, &init, &obj, &mut v, args.kwnames)?;
+        }
+        return Ok(obj);
+    }
     let new = match new.payload::<PyStaticMethod>() {
         Some(s) => s.0.clone(),
         None => new,
     };
-    let mut v = Vec::with_capacity(args.values.len() + 1);
-    v.push(cls.clone());
-    v.extend_from_slice(args.values);
     let native_new = new.kind() == Kind::Builtin;
     let mut obj = vm.call(&new, Args::new(&v, args.kwnames))?;
     if !is_subtype(obj.type_of(), cls) {
@@ -78,19 +88,25 @@ pub fn type_call(vm: &mut Vm, cls: &Value, args: Args<'_>) -> PyResult {
             return Ok(obj);
         }
     }
-    let ot = obj.type_of().clone();
-    if let Some(init) = ot.as_type().and_then(|t| t.lookup("__init__")) {
-        let r = if init.kind() == Kind::Function {
-            v[0] = obj.clone();
-            vm.call(&init, Args::new(&v, args.kwnames))?
-        } else {
-            call_unbound(vm, &init, &obj, Args::new(&v[1..], args.kwnames))?
-        };
-        if !r.is_none() {
-            return Err(type_error(format!("__init__() should return None, not '{}'", type_name(&r))));
-        }
+    let init = if obj.type_of().is(cls) { init } else { obj.type_of().as_type().and_then(|t| t.lookup("__init__")) };
+    if let Some(init) = init {
+        run_init(vm, &init, &obj, &mut v, args.kwnames)?;
     }
     Ok(obj)
+}
+
+/// Calls `__init__` on a new object (`v` holds the class then the arguments).
+fn run_init(vm: &mut Vm, init: &Value, obj: &Value, v: &mut [Value], kwnames: &[Value]) -> PyResult<()> {
+    let r = if init.kind() == Kind::Function {
+        v[0] = obj.clone();
+        vm.call(init, Args::new(v, kwnames))?
+    } else {
+        call_unbound(vm, init, obj, Args::new(&v[1..], kwnames))?
+    };
+    if !r.is_none() {
+        return Err(type_error(format!("__init__() should return None, not '{}'", type_name(&r))));
+    }
+    Ok(())
 }
 
 fn type_dunder_call(vm: &mut Vm, args: Args<'_>) -> PyResult {
