@@ -2,8 +2,9 @@
 //! dedup key for `co_consts`, and conversion to runtime values.
 
 use num_bigint::BigInt;
+use num_integer::Integer;
 use num_traits::{Num, ToPrimitive, Zero};
-use ruff_python_ast::{self as ast, Expr, Number, UnaryOp};
+use ruff_python_ast::{self as ast, Expr, Number, Operator, UnaryOp};
 
 use crate::objects::bytes::PyBytes;
 use crate::objects::complex::PyComplex;
@@ -131,6 +132,7 @@ pub fn const_of(e: &Expr) -> Option<Const> {
             }
             Some(Const::Tuple(items))
         }
+        Expr::BinOp(b) => fold_binop(const_of(&b.left)?, b.op, const_of(&b.right)?),
         Expr::UnaryOp(u) => {
             let v = const_of(&u.operand)?;
             match (u.op, v) {
@@ -143,6 +145,90 @@ pub fn const_of(e: &Expr) -> Option<Const> {
                 _ => None,
             }
         }
+        _ => None,
+    }
+}
+
+/// CPython's AST optimizer limits: folded results stay small.
+const MAX_INT_BITS: u64 = 128;
+const MAX_STR_SIZE: usize = 4096;
+const MAX_COLLECTION_SIZE: usize = 256;
+
+/// Folds a binary operation on constants when CPython would (never when it would raise
+/// or build something large).
+fn fold_binop(l: Const, op: Operator, r: Const) -> Option<Const> {
+    match (l, r) {
+        (Const::Int(a), Const::Int(b)) => {
+            let v = match op {
+                Operator::Add => a + b,
+                Operator::Sub => a - b,
+                Operator::Mult => {
+                    if a.bits() + b.bits() > MAX_INT_BITS {
+                        return None;
+                    }
+                    a * b
+                }
+                Operator::FloorDiv if !b.is_zero() => a.div_floor(&b),
+                Operator::Mod if !b.is_zero() => a.mod_floor(&b),
+                Operator::Pow => {
+                    let e = b.to_u32()?;
+                    if a.bits().saturating_mul(e as u64) > MAX_INT_BITS {
+                        return None;
+                    }
+                    num_traits::pow::Pow::pow(a, e)
+                }
+                Operator::LShift => {
+                    let n = b.to_u32()?;
+                    if a.bits() + n as u64 > MAX_INT_BITS {
+                        return None;
+                    }
+                    a << n as usize
+                }
+                Operator::RShift => {
+                    let n = b.to_u64()?;
+                    if n > 1 << 20 {
+                        return None;
+                    }
+                    a >> n as usize
+                }
+                Operator::BitAnd => a & b,
+                Operator::BitOr => a | b,
+                Operator::BitXor => a ^ b,
+                _ => return None,
+            };
+            Some(Const::Int(v))
+        }
+        (Const::Float(a), Const::Float(b)) => fold_float(a, op, b),
+        (Const::Int(a), Const::Float(b)) => fold_float(a.to_f64()?, op, b),
+        (Const::Float(a), Const::Int(b)) => fold_float(a, op, b.to_f64()?),
+        (Const::Str(a), Const::Str(b)) if op == Operator::Add && a.len() + b.len() <= MAX_STR_SIZE => {
+            Some(Const::Str(a + &b))
+        }
+        (Const::Str(a), Const::Int(n)) | (Const::Int(n), Const::Str(a)) if op == Operator::Mult => {
+            let n = n.to_usize().unwrap_or(0).min(usize::MAX / 2);
+            if a.len().saturating_mul(n) > MAX_STR_SIZE {
+                return None;
+            }
+            Some(Const::Str(a.repeat(n)))
+        }
+        (Const::Bytes(mut a), Const::Bytes(b)) if op == Operator::Add && a.len() + b.len() <= MAX_STR_SIZE => {
+            a.extend(b);
+            Some(Const::Bytes(a))
+        }
+        (Const::Tuple(mut a), Const::Tuple(b)) if op == Operator::Add && a.len() + b.len() <= MAX_COLLECTION_SIZE => {
+            a.extend(b);
+            Some(Const::Tuple(a))
+        }
+        _ => None,
+    }
+}
+
+/// Float arithmetic that cannot raise (no division, power or modulo).
+fn fold_float(a: f64, op: Operator, b: f64) -> Option<Const> {
+    match op {
+        Operator::Add => Some(Const::Float(a + b)),
+        Operator::Sub => Some(Const::Float(a - b)),
+        Operator::Mult => Some(Const::Float(a * b)),
         _ => None,
     }
 }
