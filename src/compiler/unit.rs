@@ -590,6 +590,15 @@ pub fn compile_module(m: &Mod, table: &SymTable, source: &str, filename: &str, m
     match m {
         Mod::Module(m) => {
             check_future(&c, &m.body)?;
+            // 'single' input is one line of `;`-separated statements or one compound one.
+            if mode == Mode::Single {
+                let line0 = m.body.first().map(|s| c.line_of(u32::from(s.range().start())));
+                if let Some(extra) =
+                    m.body.iter().skip(1).find(|s| Some(c.line_of(u32::from(s.range().start()))) != line0)
+                {
+                    return Err(c.err(extra.range(), "multiple statements found while compiling a single statement"));
+                }
+            }
             c.future_annotations = m.body.iter().any(|s| match s {
                 Stmt::ImportFrom(i) => {
                     i.module.as_ref().is_some_and(|m| m.as_str() == "__future__")
