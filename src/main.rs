@@ -209,6 +209,21 @@ fn run(config: Config, target: Target) -> i32 {
 /// 120 as CPython does).
 fn finish(vm: &mut Vm, status: i32) -> i32 {
     vm.run_pending_finalizers();
+    // Like CPython's shutdown, drop __main__'s globals in order so their `__del__`
+    // methods run (and print) before exit.
+    let main = vm.modules.payload::<PyDict>().and_then(|d| d.get_str("__main__"));
+    if let Some(d) =
+        main.as_ref().and_then(|m| m.payload::<pylift::objects::module::PyModule>()).map(|m| m.dict.clone())
+    {
+        if let Some(dd) = d.payload::<PyDict>() {
+            let builtins = dd.get_str("__builtins__");
+            dd.clear();
+            if let Some(b) = builtins {
+                dd.set_str(new_str("__builtins__"), b);
+            }
+        }
+    }
+    vm.run_pending_finalizers();
     pylift::vm::startup::flush_std_streams(vm);
     let _ = std::io::stdout().flush();
     status

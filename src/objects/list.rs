@@ -19,6 +19,17 @@ use crate::vm::startup::{add_method, add_staticmethod};
 use crate::vm::{Args, PyResult, Vm};
 
 pub struct PyList(pub RefCell<Vec<Value>>);
+
+impl Drop for PyList {
+    /// Items are released last to first, as CPython's `list_dealloc` does (the order
+    /// `__del__` methods run in).
+    fn drop(&mut self) {
+        let v = self.0.get_mut();
+        while let Some(x) = v.pop() {
+            drop(x);
+        }
+    }
+}
 impl Trace for PyList {
     fn trace(&self, visit: &mut dyn FnMut(&Value)) {
         if let Ok(v) = self.0.try_borrow() {

@@ -284,10 +284,7 @@ impl Vm {
             for obj in batch {
                 if let Some(d) = self.lookup_special(&obj, "__del__") {
                     if let Err(e) = self.call(&d, Args::positional_only(std::slice::from_ref(&obj))) {
-                        let what = match self.descr_get(&d, Some(&obj), &obj.type_of().clone()) {
-                            Ok(m) => self.repr_string(&m).unwrap_or_default(),
-                            Err(_) => String::new(),
-                        };
+                        let what = self.repr_string(&d).unwrap_or_default();
                         self.report_unraisable(&format!("Exception ignored in: {what}"), &e.0);
                     }
                 }
@@ -317,6 +314,11 @@ impl Vm {
             };
             let Some(code) = code_v.payload::<Code>() else { return Err(system_error("frame without code")) };
             loop {
+                // `__del__` of objects freed by the previous instruction runs here, as
+                // close to the decref as CPython runs it.
+                if EVAL_BREAKER.load(Ordering::Relaxed) != 0 {
+                    self.handle_eval_breaker()?;
+                }
                 let f = fr!(self);
                 let pc = f.pc as usize;
                 let Some(ins) = code.instrs.get(pc).map(Cell::get) else {
@@ -332,7 +334,7 @@ impl Vm {
                         if ins.op == Op::JumpBackward {
                             f.pc = arg;
                         }
-                        if EVAL_BREAKER.load(Ordering::Relaxed) != 0 || crate::vm::startup::sigint_pending() {
+                        if crate::vm::startup::sigint_pending() {
                             self.handle_eval_breaker()?;
                         }
                     }
