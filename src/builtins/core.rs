@@ -13,6 +13,7 @@ use crate::vm::startup::add_function;
 use crate::vm::{Args, PyResult, Vm};
 
 mod exec;
+mod pymods;
 
 /// Adds this group's functions to the builtins dict.
 pub fn init(d: &Value) {
@@ -36,6 +37,7 @@ pub fn init(d: &Value) {
     f("next", builtin_next);
     f("__build_class__", build_class);
     exec::init(d);
+    pymods::register();
 }
 
 fn attr_name(name: &Value) -> PyResult<()> {

@@ -1,0 +1,336 @@
+//! The `abc` and `types` modules, written in Python and compiled at import time (they
+//! are thin layers over the class machinery: ABCMeta's registry and instance checks, and
+//! names for the builtin types).
+
+use crate::objects::dict::PyDict;
+use crate::objects::str::new_str;
+use crate::values::Value;
+use crate::vm::startup::{module_dict, new_module};
+use crate::vm::{PyResult, Vm};
+
+/// Registers the modules with the importer.
+pub fn register() {
+    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
+        for (name, f) in [("abc", init_abc as crate::vm::interp::NativeModuleInit), ("types", init_types)] {
+            if !t.iter().any(|(n, _)| *n == name) {
+                t.push((name, f));
+            }
+        }
+    }
+}
+
+fn run_py_module(vm: &mut Vm, name: &str, src: &str) -> PyResult<Value> {
+    let m = new_module(name);
+    let d = module_dict(&m);
+    if let Some(dd) = d.payload::<PyDict>() {
+        dd.set_str(new_str("__builtins__"), vm.builtins_module.clone());
+    }
+    let code = crate::compiler::compile(src, &format!("<frozen {name}>"), crate::compiler::Mode::Exec)
+        .map_err(|e| super::exec::compile_error_to_exc(&e))?;
+    vm.run_code(&code, &d)?;
+    Ok(m)
+}
+
+fn init_abc(vm: &mut Vm) -> PyResult<Value> {
+    run_py_module(vm, "abc", ABC_SRC)
+}
+
+fn init_types(vm: &mut Vm) -> PyResult<Value> {
+    run_py_module(vm, "types", TYPES_SRC)
+}
+
+const ABC_SRC: &str = r#"
+"""Abstract Base Classes (ABCs) according to PEP 3119."""
+
+def abstractmethod(funcobj):
+    funcobj.__isabstractmethod__ = True
+    return funcobj
+
+
+class abstractclassmethod(classmethod):
+    __isabstractmethod__ = True
+
+    def __init__(self, callable):
+        callable.__isabstractmethod__ = True
+        super().__init__(callable)
+
+
+class abstractstaticmethod(staticmethod):
+    __isabstractmethod__ = True
+
+    def __init__(self, callable):
+        callable.__isabstractmethod__ = True
+        super().__init__(callable)
+
+
+class abstractproperty(property):
+    __isabstractmethod__ = True
+
+
+class _AbcData:
+    __slots__ = ("registry", "cache", "negative_cache", "negative_version")
+
+    def __init__(self, version):
+        self.registry = []
+        self.cache = []
+        self.negative_cache = []
+        self.negative_version = version
+
+
+def _contains(seq, item):
+    for x in seq:
+        if x is item:
+            return True
+    return False
+
+
+class ABCMeta(type):
+    _abc_invalidation_counter = 0
+
+    def __new__(mcls, name, bases, namespace, /, **kwargs):
+        cls = super().__new__(mcls, name, bases, namespace, **kwargs)
+        abstracts = {name for name, value in namespace.items()
+                     if getattr(value, "__isabstractmethod__", False)}
+        for base in bases:
+            for name in getattr(base, "__abstractmethods__", set()):
+                value = getattr(cls, name, None)
+                if getattr(value, "__isabstractmethod__", False):
+                    abstracts.add(name)
+        cls.__abstractmethods__ = frozenset(abstracts)
+        cls._abc_impl = _AbcData(ABCMeta._abc_invalidation_counter)
+        return cls
+
+    def register(cls, subclass):
+        if not isinstance(subclass, type):
+            raise TypeError("Can only register classes")
+        if issubclass(subclass, cls):
+            return subclass
+        if issubclass(cls, subclass):
+            raise RuntimeError("Refusing to create an inheritance cycle")
+        cls._abc_impl.registry.append(subclass)
+        ABCMeta._abc_invalidation_counter += 1
+        return subclass
+
+    def __instancecheck__(cls, instance):
+        subclass = instance.__class__
+        impl = cls._abc_impl
+        if _contains(impl.cache, subclass):
+            return True
+        subtype = type(instance)
+        if subtype is subclass:
+            if (impl.negative_version == ABCMeta._abc_invalidation_counter and
+                    _contains(impl.negative_cache, subclass)):
+                return False
+            return cls.__subclasscheck__(subclass)
+        return any(cls.__subclasscheck__(c) for c in (subclass, subtype))
+
+    def __subclasscheck__(cls, subclass):
+        if not isinstance(subclass, type):
+            raise TypeError('issubclass() arg 1 must be a class')
+        impl = cls._abc_impl
+        if _contains(impl.cache, subclass):
+            return True
+        if impl.negative_version < ABCMeta._abc_invalidation_counter:
+            impl.negative_cache = []
+            impl.negative_version = ABCMeta._abc_invalidation_counter
+        elif _contains(impl.negative_cache, subclass):
+            return False
+        ok = cls.__subclasshook__(subclass)
+        if ok is not NotImplemented:
+            assert isinstance(ok, bool)
+            if ok:
+                impl.cache.append(subclass)
+            else:
+                impl.negative_cache.append(subclass)
+            return ok
+        if cls in getattr(subclass, '__mro__', ()):
+            impl.cache.append(subclass)
+            return True
+        for rcls in impl.registry:
+            if issubclass(subclass, rcls):
+                impl.cache.append(subclass)
+                return True
+        for scls in cls.__subclasses__():
+            if issubclass(subclass, scls):
+                impl.cache.append(subclass)
+                return True
+        impl.negative_cache.append(subclass)
+        return False
+
+    def _dump_registry(cls, file=None):
+        print(f"Class: {cls.__module__}.{cls.__qualname__}", file=file)
+        print(f"Inv. counter: {get_cache_token()}", file=file)
+
+    def _abc_registry_clear(cls):
+        cls._abc_impl.registry = []
+
+    def _abc_caches_clear(cls):
+        cls._abc_impl.cache = []
+        cls._abc_impl.negative_cache = []
+
+
+def get_cache_token():
+    return ABCMeta._abc_invalidation_counter
+
+
+def update_abstractmethods(cls):
+    if not hasattr(cls, '__abstractmethods__'):
+        return cls
+    abstracts = set()
+    for scls in cls.__bases__:
+        for name in getattr(scls, '__abstractmethods__', ()):
+            value = getattr(cls, name, None)
+            if getattr(value, "__isabstractmethod__", False):
+                abstracts.add(name)
+    for name, value in cls.__dict__.items():
+        if getattr(value, "__isabstractmethod__", False):
+            abstracts.add(name)
+    cls.__abstractmethods__ = frozenset(abstracts)
+    return cls
+
+
+class ABC(metaclass=ABCMeta):
+    """Helper class that provides a standard way to create an ABC using
+    inheritance.
+    """
+    __slots__ = ()
+"#;
+
+const TYPES_SRC: &str = r#"
+"""Define names for built-in types that aren't directly accessible as a builtin."""
+import sys
+
+def _f(): pass
+FunctionType = type(_f)
+LambdaType = type(lambda: None)
+CodeType = type(_f.__code__)
+MappingProxyType = type(type.__dict__)
+
+def _g():
+    yield 1
+GeneratorType = type(_g())
+
+class _C:
+    def _m(self): pass
+MethodType = type(_C()._m)
+
+BuiltinFunctionType = type(len)
+BuiltinMethodType = type([].append)
+WrapperDescriptorType = type(object.__init__)
+MethodWrapperType = type(object().__str__)
+MethodDescriptorType = type(str.join)
+ClassMethodDescriptorType = type(dict.__dict__['fromkeys'])
+ModuleType = type(sys)
+
+try:
+    raise TypeError
+except TypeError as exc:
+    TracebackType = type(exc.__traceback__)
+    FrameType = type(exc.__traceback__.tb_frame)
+
+GetSetDescriptorType = type(type.__dict__['__name__'])
+class _S:
+    __slots__ = ('_x',)
+MemberDescriptorType = type(_S.__dict__['_x'])
+
+NoneType = type(None)
+NotImplementedType = type(NotImplemented)
+EllipsisType = type(Ellipsis)
+GenericAlias = type(list[int])
+UnionType = type(int | str)
+
+del sys, _f, _g, _C, _S
+
+
+class SimpleNamespace:
+    def __init__(self, /, **kwargs):
+        self.__dict__.update(kwargs)
+
+    def __repr__(self):
+        name = "namespace" if type(self) is SimpleNamespace else type(self).__name__
+        items = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
+        return f"{name}({items})"
+
+    def __eq__(self, other):
+        if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+    __hash__ = None
+
+
+def resolve_bases(bases):
+    new_bases = list(bases)
+    updated = False
+    shift = 0
+    for i, base in enumerate(bases):
+        if isinstance(base, type):
+            continue
+        if not hasattr(base, "__mro_entries__"):
+            continue
+        new_base = base.__mro_entries__(bases)
+        updated = True
+        if not isinstance(new_base, tuple):
+            raise TypeError("__mro_entries__ must return a tuple")
+        else:
+            new_bases[i+shift:i+shift+1] = new_base
+            shift += len(new_base) - 1
+    if not updated:
+        return bases
+    return tuple(new_bases)
+
+
+def prepare_class(name, bases=(), kwds=None):
+    if kwds is None:
+        kwds = {}
+    else:
+        kwds = dict(kwds)
+    if 'metaclass' in kwds:
+        meta = kwds.pop('metaclass')
+    else:
+        if bases:
+            meta = type(bases[0])
+        else:
+            meta = type
+    if isinstance(meta, type):
+        meta = _calculate_meta(meta, bases)
+    if hasattr(meta, '__prepare__'):
+        ns = meta.__prepare__(name, bases, **kwds)
+    else:
+        ns = {}
+    return meta, ns, kwds
+
+
+def _calculate_meta(meta, bases):
+    winner = meta
+    for base in bases:
+        base_meta = type(base)
+        if issubclass(winner, base_meta):
+            continue
+        if issubclass(base_meta, winner):
+            winner = base_meta
+            continue
+        raise TypeError("metaclass conflict: "
+                        "the metaclass of a derived class "
+                        "must be a (non-strict) subclass "
+                        "of the metaclasses of all its bases")
+    return winner
+
+
+def new_class(name, bases=(), kwds=None, exec_body=None):
+    resolved_bases = resolve_bases(bases)
+    meta, ns, kwds = prepare_class(name, resolved_bases, kwds)
+    if exec_body is not None:
+        exec_body(ns)
+    if resolved_bases is not bases:
+        ns['__orig_bases__'] = bases
+    return meta(name, resolved_bases, ns, **kwds)
+
+
+class DynamicClassAttribute(property):
+    pass
+
+
+def coroutine(func):
+    return func
+"#;
