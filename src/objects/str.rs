@@ -24,7 +24,8 @@ use crate::vm::startup::{add_method, add_staticmethod};
 use crate::vm::{Args, PyResult, Vm};
 
 pub struct PyStr {
-    s: Box<str>,
+    /// A `String` (not `Box<str>`) so `s += t` can append in place when unshared.
+    s: String,
     /// Length in code points (== bytes for ASCII).
     char_len: usize,
     /// Cached hash; `i64::MIN` until computed.
@@ -160,7 +161,7 @@ fn siphash13(k0: u64, k1: u64, src: &[u8]) -> u64 {
 
 impl PyStr {
     pub fn new(s: impl Into<Box<str>>) -> PyStr {
-        let s: Box<str> = s.into();
+        let s: String = s.into().into_string();
         let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
         PyStr { s, char_len, hash: Cell::new(i64::MIN), marks: std::cell::OnceCell::new() }
     }
@@ -211,6 +212,21 @@ impl PyStr {
         let rest = &self.s[base..];
         base + rest.char_indices().nth(i % 16).map(|(b, _)| b).unwrap_or(rest.len())
     }
+}
+
+/// `a += b` for an exact str that nothing else references: appends in place (amortised
+/// O(len(b)), like CPython's unicode_concatenate). False when `a` is shared.
+pub fn append_in_place(a: &mut Value, b: &str) -> bool {
+    let Some(p) = layout::unique_payload_mut::<PyStr>(a) else { return false };
+    if b.is_empty() {
+        return true;
+    }
+    let add = if b.is_ascii() { b.len() } else { b.chars().count() };
+    p.s.push_str(b);
+    p.char_len += add;
+    p.hash.set(i64::MIN);
+    p.marks = std::cell::OnceCell::new();
+    true
 }
 
 /// A new `str` object.

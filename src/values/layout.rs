@@ -130,6 +130,20 @@ pub fn make_immortal(v: &Value) {
     }
 }
 
+/// The payload of `v` for in-place mutation, when `v` is the only reference to a mortal
+/// object of kind `T` (`s += t` on an unshared str).
+pub fn unique_payload_mut<T: Payload>(v: &mut Value) -> Option<&mut T> {
+    let h = v.header()?;
+    if h.kind != T::KIND || h.refcnt() != 1 || h.flags() & FLAG_IMMORTAL != 0 {
+        return None;
+    }
+    let p = v.bits() as *mut Obj<T>;
+    // SAFETY: the kind tag says this is an `Obj<T>`; a count of one means `v` is the only
+    // reference, and `&mut v` rules out other borrows made through it, so no other reference
+    // to the payload exists for the returned lifetime.
+    Some(unsafe { &mut (*p).data })
+}
+
 /// Reasons for the interpreter to leave its fast path at the next instruction boundary.
 pub static EVAL_BREAKER: AtomicU32 = AtomicU32::new(0);
 pub const BREAK_FINALIZERS: u32 = 1;

@@ -559,7 +559,38 @@ impl Vm {
                     }
                     Op::BinaryOp => {
                         let b = pop!(self);
-                        let a = pop!(self);
+                        #[allow(unused_mut)]
+                        let mut a = pop!(self);
+                        if arg & INPLACE != 0
+                            && a.kind() == Kind::Str
+                            && b.kind() == Kind::Str
+                            && BinOp::from_arg(arg) == BinOp::Add
+                        {
+                            // `s += t` then `s = ...`: drop the variable's reference first so
+                            // the str can grow in place (CPython's unicode_concatenate).
+                            if let Some(next) = code.instrs.get(pc + 1).map(Cell::get) {
+                                let f = fr!(self);
+                                if next.op == Op::StoreFast {
+                                    if let Some(slot) = f.fast.get_mut(next.arg as usize) {
+                                        if slot.as_ref().is_some_and(|v| v.is(&a)) {
+                                            *slot = None;
+                                        }
+                                    }
+                                } else if next.op == Op::StoreName {
+                                    let d = f.locals.as_ref().and_then(|l| l.payload::<PyDict>());
+                                    if let (Some(d), Ok(name)) = (d, name_at(code, next.arg)) {
+                                        let name_s = name.as_str().unwrap_or("");
+                                        if d.get_str(name_s).is_some_and(|v| v.is(&a)) {
+                                            d.set_str(name.clone(), crate::objects::none());
+                                        }
+                                    }
+                                }
+                            }
+                            if crate::objects::str::append_in_place(&mut a, b.as_str().unwrap_or("")) {
+                                push!(self, a);
+                                continue;
+                            }
+                        }
                         feedback(code, pc, kind_bit(&a) | kind_bit(&b));
                         let op = BinOp::from_arg(arg);
                         let r = match fast_binop(&a, &b, op) {
