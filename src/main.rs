@@ -170,6 +170,8 @@ fn code_to_exit(code: i32) -> ExitCode {
 
 /// Runs the program; the process exit status.
 fn run(config: Config, target: Target) -> i32 {
+    // 256 MiB stack: leave 32 MiB for whatever runs below the last check.
+    pylift::vm::interp::set_stack_budget(224 << 20);
     // An internal panic is reported as SystemError below, not with Rust's message.
     if std::env::var_os("PYLIFT_PANIC_TRACE").is_none() {
         std::panic::set_hook(Box::new(|_| {}));

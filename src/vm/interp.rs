@@ -55,7 +55,36 @@ thread_local! {
 }
 
 /// How deep native code may re-enter the loop (each re-entry costs Rust stack).
-const MAX_NATIVE_DEPTH: usize = 20_000;
+const MAX_NATIVE_DEPTH: usize = 100_000;
+
+thread_local! {
+    /// The lowest stack address re-entering the loop may reach (0: not set yet).
+    static STACK_FLOOR: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Declares how much of this thread's stack (from the caller's frame down) the loop may
+/// use for native re-entries; `main` runs the interpreter on a thread with a big stack.
+pub fn set_stack_budget(bytes: usize) {
+    let here = 0u8;
+    let addr = &here as *const u8 as usize;
+    STACK_FLOOR.with(|f| f.set(addr.saturating_sub(bytes)));
+}
+
+/// Is the Rust stack nearly used up? (Deep native → Python → native recursion.)
+#[inline]
+fn stack_exhausted() -> bool {
+    let here = 0u8;
+    let addr = &here as *const u8 as usize;
+    STACK_FLOOR.with(|f| {
+        let floor = f.get();
+        if floor == 0 {
+            // Not declared: assume the default 8 MiB thread stack, keep 2 MiB spare.
+            f.set(addr.saturating_sub(6 << 20));
+            return false;
+        }
+        addr < floor
+    })
+}
 
 fn stack_underflow() -> PyErr {
     system_error("value stack underflow (compiler bug)")
@@ -183,7 +212,7 @@ impl Vm {
     /// returns or yields. Errors unwind through exception tables; an error leaving the
     /// entry frame is returned (the frame popped).
     pub fn run_frames(&mut self) -> PyResult<Exit> {
-        if self.native_depth >= MAX_NATIVE_DEPTH {
+        if self.native_depth >= MAX_NATIVE_DEPTH || stack_exhausted() {
             if let Some(f) = self.frames.pop() {
                 drop(f);
             }
