@@ -325,6 +325,9 @@ impl<'a> Compiler<'a> {
             Some(si) => {
                 let before = si as u32;
                 let after = n - before - 1;
+                if before >= 256 || after >= (1 << 23) {
+                    return Err(self.err(pats[si].range(), "too many expressions in star-unpacking sequence pattern"));
+                }
                 self.emit(Op::UnpackEx, before | (after << 8));
             }
             None => self.emit(Op::UnpackSequence, n),
