@@ -6,7 +6,6 @@ use num_integer::Integer;
 use num_traits::{Num, ToPrimitive, Zero};
 use ruff_python_ast::{self as ast, Expr, Number, Operator, UnaryOp};
 
-use crate::objects::bytes::PyBytes;
 use crate::objects::complex::PyComplex;
 use crate::objects::float::new_float;
 use crate::objects::int::{new_bigint, new_int};
@@ -72,7 +71,7 @@ impl Const {
             Const::Float(f) => new_float(*f),
             Const::Complex(re, im) => layout::alloc(&types().complex, PyComplex { re: *re, im: *im }),
             Const::Str(s) => new_str(s.as_str()),
-            Const::Bytes(b) => layout::alloc(&types().bytes, PyBytes(b.clone().into_boxed_slice())),
+            Const::Bytes(b) => crate::objects::bytes::new_bytes(b.clone()),
             Const::Tuple(t) => new_tuple(t.iter().map(Const::to_value).collect()),
         }
     }

@@ -27,7 +27,19 @@ impl Trace for PyBytes {}
 pub struct PyByteArray(pub RefCell<Vec<u8>>);
 impl Trace for PyByteArray {}
 
+static EMPTY_BYTES: crate::values::gil::GilCell<Value> = crate::values::gil::GilCell::new();
+
 pub fn new_bytes(b: Vec<u8>) -> Value {
+    if b.is_empty() {
+        // `b''` is a singleton, as in CPython.
+        return EMPTY_BYTES
+            .init(|| {
+                let v = layout::alloc(&types().bytes, PyBytes(Box::new([])));
+                layout::make_immortal(&v);
+                v
+            })
+            .clone();
+    }
     layout::alloc(&types().bytes, PyBytes(b.into_boxed_slice()))
 }
 
