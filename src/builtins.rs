@@ -4,6 +4,7 @@ pub mod core;
 pub mod io;
 pub mod math;
 pub mod numeric;
+pub mod pystd;
 pub mod random;
 pub mod seq;
 

@@ -18,6 +18,7 @@ pub fn init(d: &Value) {
     add_function(d, "builtins", "print", builtin_print);
     add_function(d, "builtins", "input", builtin_input);
     add_function(d, "builtins", "open", builtin_open);
+    crate::builtins::pystd::register();
     if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
         for (name, f) in [("io", stdmods::init_io as crate::vm::interp::NativeModuleInit), ("os", stdmods::init_os)] {
             if !t.iter().any(|(n, _)| *n == name) {

@@ -217,6 +217,8 @@ pub fn os_err(e: &std::io::Error, filename: Option<&str>) -> PyErr {
         std::io::ErrorKind::PermissionDenied => &x.permission_error,
         std::io::ErrorKind::AlreadyExists => &x.file_exists_error,
         _ if code == 21 => &x.is_a_directory_error,
+        _ if code == 32 => &x.broken_pipe_error,
+        _ if code == 2 => &x.file_not_found_error,
         _ if code == 20 => &x.not_a_directory_error,
         _ => &x.os_error,
     };

@@ -266,8 +266,9 @@ impl Vm {
         let exit = self.lookup_special(mgr, "__exit__");
         let (Some(enter), Some(exit)) = (enter, exit) else {
             return Err(type_error(format!(
-                "'{}' object does not support the context manager protocol",
-                type_name(mgr)
+                "'{}' object does not support the context manager protocol{}",
+                type_name(mgr),
+                if self.lookup_special(mgr, "__enter__").is_some() { " (missed __exit__ method)" } else { "" }
             )));
         };
         let ty = mgr.type_of().clone();
