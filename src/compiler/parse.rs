@@ -537,6 +537,22 @@ fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'sta
         );
     }
     if msg.contains("Expected 'else'") || msg.contains("Expected `else`") {
+        // CPython points at the conditional expression's body.
+        let ls = line_start_of(source, start);
+        let line = &source[ls..start];
+        if let Some(ifpos) = line.rfind(" if ") {
+            let prefix = &line[..ifpos];
+            let mut body = prefix.rfind(['=', '(', ',', '[', '{', ':']).map_or(0, |p| p + 1);
+            let rest = &prefix[body..];
+            body += rest.len() - rest.trim_start().len();
+            for kw in ["return ", "yield "] {
+                if prefix[body..].starts_with(kw) {
+                    body += kw.len();
+                }
+            }
+            let at = TextRange::new(TextSize::from((ls + body) as u32), range.end());
+            return ("SyntaxError", "expected 'else' after 'if' expression".into(), at);
+        }
         return syn("expected 'else' after 'if' expression");
     }
     if msg.contains("Duplicate parameter") {
@@ -607,7 +623,12 @@ fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'sta
         return syn("* argument may appear only once");
     }
     if msg.contains("Expected `except` or `finally` after `try` block") {
-        return syn("expected 'except' or 'finally' block");
+        let at = if start > 0 && source.as_bytes().get(start - 1) == Some(&b'\n') {
+            TextRange::empty(TextSize::from(start as u32 - 1))
+        } else {
+            range
+        };
+        return ("SyntaxError", "expected 'except' or 'finally' block".into(), at);
     }
     if lex_eof {
         return syn("unexpected EOF while parsing");

@@ -66,8 +66,9 @@ impl<'a> Compiler<'a> {
                 for k in &m.keys {
                     if let Some(c) = const_of(k) {
                         if seen.contains(&c) {
-                            return Err(self
-                                .err(k.range(), format!("mapping pattern checks duplicate key ({})", const_repr(&c))));
+                            return Err(
+                                self.err(m.range, format!("mapping pattern checks duplicate key ({})", const_repr(&c)))
+                            );
                         }
                         seen.push(c);
                     }

@@ -441,7 +441,7 @@ impl<'a> Builder<'a> {
                 for a in &i.names {
                     if a.name.as_str() == "*" {
                         if self.scopes[self.cur()].kind != ScopeKind::Module {
-                            return Err(self.err(i.range, "import * only allowed at module level"));
+                            return Err(self.err(a.range, "import * only allowed at module level"));
                         }
                         continue;
                     }
