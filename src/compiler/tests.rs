@@ -121,7 +121,8 @@ fn check_depths(code: &Code, what: &str) {
 fn compiles_golden_programs() {
     init();
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/jit-tests");
-    let mut stack = vec![std::path::PathBuf::from(root)];
+    let pystd = concat!(env!("CARGO_MANIFEST_DIR"), "/src/builtins/pystd");
+    let mut stack = vec![std::path::PathBuf::from(root), std::path::PathBuf::from(pystd)];
     let mut failures = Vec::new();
     while let Some(dir) = stack.pop() {
         let Ok(rd) = std::fs::read_dir(&dir) else { continue };
