@@ -360,6 +360,9 @@ pub fn format_int(v: &BigInt, spec: &FormatSpec, type_name: &str) -> PyResult<St
         if spec.alternate {
             return Err(value_error("Alternate form (#) not allowed with integer format specifier 'c'"));
         }
+        if num_traits::ToPrimitive::to_i64(v).is_none() {
+            return Err(overflow_error("Python int too large to convert to C long"));
+        }
         let ch = num_traits::ToPrimitive::to_u32(v)
             .filter(|&c| c <= 0x10ffff)
             .ok_or_else(|| overflow_error("%c arg not in range(0x110000)"))?;

@@ -72,9 +72,13 @@ pub fn int_binop(a: IntVal, b: IntVal, op: BinOp) -> PyResult<Option<Value>> {
             if x.is_zero() {
                 return Ok(Some(new_int(0)));
             }
-            let n =
-                y.to_u64().filter(|&n| n < (1 << 40)).ok_or_else(|| overflow_error("too many digits in integer"))?;
-            if n + x.bits() > MAX_BITS {
+            // CPython splits the count into 30-bit digits first: a count whose digit
+            // count overflows is "too many digits", anything else too big is MemoryError.
+            if (y / BigInt::from(30)).to_i64().is_none() {
+                return Err(overflow_error("too many digits in integer"));
+            }
+            let n = y.to_u64().unwrap_or(u64::MAX / 2);
+            if n.saturating_add(x.bits()) > MAX_BITS {
                 return Err(memory_error(""));
             }
             new_bigint(x << n)

@@ -305,8 +305,12 @@ fn int_to_bytes(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let rest = Args::new(&args.values[1..], args.kwnames);
     let a = rest.bind("to_bytes", &["length", "byteorder", "signed"], 0)?;
     let length = match &a[0] {
-        Some(l) => super::to_i64(l)
-            .ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", type_name(l))))?,
+        Some(l) => match int_val(l) {
+            Some(i) => i.as_i64().ok_or_else(|| overflow_error("Python int too large to convert to C ssize_t"))?,
+            None => {
+                return Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(l))));
+            }
+        },
         None => 1,
     };
     if length < 0 {
