@@ -260,6 +260,19 @@ impl<'a> Compiler<'a> {
                 }
                 return Ok(());
             }
+            // `x is None` / `x is not None`: one conditional jump on None.
+            Expr::Compare(c)
+                if c.ops.len() == 1
+                    && matches!(c.ops[0], AstCmp::Is | AstCmp::IsNot)
+                    && matches!(c.comparators[0], Expr::NoneLiteral(_)) =>
+            {
+                self.expr(&c.left)?;
+                self.set_loc(c.range);
+                let is = c.ops[0] == AstCmp::Is;
+                let op = if is == cond { Op::PopJumpIfNone } else { Op::PopJumpIfNotNone };
+                self.jump(op, target);
+                return Ok(());
+            }
             Expr::Compare(c) if c.ops.len() > 1 => {
                 self.expr(&c.left)?;
                 let n = c.ops.len();
