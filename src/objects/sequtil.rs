@@ -28,10 +28,35 @@ pub fn this<'a, T: Payload>(args: &Args<'a>, meth: &str, tyname: &str) -> PyResu
     }
 }
 
+/// The builtin type a method's `self` belongs to (a subclass instance names its base).
+fn owner_name(v: &Value) -> String {
+    match v.payload::<crate::objects::instance::Instance>().and_then(|i| i.base.as_ref()) {
+        Some(b) => type_name(b),
+        None => type_name(v),
+    }
+}
+
+/// CPython's "list.pop() takes no keyword arguments" for a method of `self`'s type.
+pub fn no_kwargs_error(args: &Args<'_>, fname: &str) -> PyErr {
+    let meth = fname.rsplit('.').next().unwrap_or(fname);
+    match args.pos().first() {
+        Some(s) => type_error(format!("{}.{meth}() takes no keyword arguments", owner_name(s))),
+        None => type_error(format!("{meth}() takes no keyword arguments")),
+    }
+}
+
+/// Fails with `no_kwargs_error` if keyword arguments were passed to a method.
+pub fn method_no_kwargs(args: &Args<'_>, fname: &str) -> PyResult<()> {
+    if args.has_kwargs() {
+        return Err(no_kwargs_error(args, fname));
+    }
+    Ok(())
+}
+
 /// The arguments after `self`, checked to number between `min` and `max`, no keywords.
 pub fn margs<'a>(args: &Args<'a>, fname: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
     if args.has_kwargs() {
-        return Err(type_error(format!("{fname}() takes no keyword arguments")));
+        return Err(no_kwargs_error(args, fname));
     }
     let p = args.pos();
     let rest = if p.is_empty() { p } else { &p[1..] };

@@ -420,7 +420,7 @@ fn issuperset(vm: &mut Vm, sov: &Value, _so: &PySet, other: &Value) -> PyResult<
 
 fn s_union(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (v, s) = sset(&args, "union")?;
-    args.no_kwargs("union")?;
+    crate::objects::sequtil::method_no_kwargs(&args, "union")?;
     let r = copy_of(vm, v, s)?;
     if let Some(rs) = table_of(&r) {
         for o in &args.pos()[1..] {
@@ -435,7 +435,7 @@ fn s_union(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn s_intersection(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (v, s) = sset(&args, "intersection")?;
-    args.no_kwargs("intersection")?;
+    crate::objects::sequtil::method_no_kwargs(&args, "intersection")?;
     let others = &args.pos()[1..];
     if others.is_empty() {
         return copy_of(vm, v, s);
@@ -453,7 +453,7 @@ fn s_intersection(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn s_difference(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (v, s) = sset(&args, "difference")?;
-    args.no_kwargs("difference")?;
+    crate::objects::sequtil::method_no_kwargs(&args, "difference")?;
     let others = &args.pos()[1..];
     if others.is_empty() {
         return copy_of(vm, v, s);
@@ -475,7 +475,7 @@ fn s_symmetric_difference(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn s_update(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (_, s) = mset(&args, "update")?;
-    args.no_kwargs("update")?;
+    crate::objects::sequtil::method_no_kwargs(&args, "update")?;
     for o in &args.pos()[1..] {
         s.update(vm, o)?;
     }
@@ -484,7 +484,7 @@ fn s_update(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn s_intersection_update(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (v, s) = mset(&args, "intersection_update")?;
-    args.no_kwargs("intersection_update")?;
+    crate::objects::sequtil::method_no_kwargs(&args, "intersection_update")?;
     let mut result = v.clone();
     for o in &args.pos()[1..] {
         let r = match table_of(&result) {
@@ -504,7 +504,7 @@ fn s_intersection_update(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn s_difference_update(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (v, s) = mset(&args, "difference_update")?;
-    args.no_kwargs("difference_update")?;
+    crate::objects::sequtil::method_no_kwargs(&args, "difference_update")?;
     for o in &args.pos()[1..] {
         difference_update(vm, v, s, o)?;
     }

@@ -97,7 +97,7 @@ fn args_after<'a>(args: &Args<'a>) -> Args<'a> {
 /// "takes at least 1 argument" phrasing for these str methods.
 fn pargs<'a>(args: &Args<'a>, fname: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
     if args.has_kwargs() {
-        return Err(type_error(format!("{fname}() takes no keyword arguments")));
+        return Err(crate::objects::sequtil::no_kwargs_error(args, fname));
     }
     let p = &args.pos()[1.min(args.pos().len())..];
     if p.len() < min || p.len() > max {
