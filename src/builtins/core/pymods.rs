@@ -1,6 +1,5 @@
-//! The `abc` and `types` modules, written in Python and compiled at import time (they
-//! are thin layers over the class machinery: ABCMeta's registry and instance checks, and
-//! names for the builtin types).
+//! Standard-library modules close to the class machinery, written in Python and compiled
+//! at first import: `abc`, `types`, `functools`, `collections`, `dataclasses`.
 
 use crate::objects::dict::PyDict;
 use crate::objects::str::new_str;
@@ -16,8 +15,6 @@ pub fn register() {
             ("types", init_types),
             ("functools", init_functools),
             ("collections", init_collections),
-            ("itertools", init_itertools),
-            ("contextlib", init_contextlib),
             ("dataclasses", init_dataclasses),
         ] {
             if !t.iter().any(|(n, _)| *n == name) {
@@ -32,6 +29,10 @@ fn run_py_module(vm: &mut Vm, name: &str, src: &str) -> PyResult<Value> {
     let d = module_dict(&m);
     if let Some(dd) = d.payload::<PyDict>() {
         dd.set_str(new_str("__builtins__"), vm.builtins_module.clone());
+    }
+    // Registered first, as the importer does for source modules (cycles see it).
+    if let Some(mods) = vm.modules.payload::<PyDict>() {
+        mods.set_str(new_str(name), m.clone());
     }
     let code = crate::compiler::compile(src, &format!("<frozen {name}>"), crate::compiler::Mode::Exec)
         .map_err(|e| super::exec::compile_error_to_exc(&e))?;
@@ -55,22 +56,11 @@ fn init_collections(vm: &mut Vm) -> PyResult<Value> {
     run_py_module(vm, "collections", COLLECTIONS_SRC)
 }
 
-fn init_itertools(vm: &mut Vm) -> PyResult<Value> {
-    run_py_module(vm, "itertools", ITERTOOLS_SRC)
-}
-
-fn init_contextlib(vm: &mut Vm) -> PyResult<Value> {
-    run_py_module(vm, "contextlib", CONTEXTLIB_SRC)
-}
-
 fn init_dataclasses(vm: &mut Vm) -> PyResult<Value> {
     run_py_module(vm, "dataclasses", DATACLASSES_SRC)
 }
 
 const DATACLASSES_SRC: &str = include_str!("pylib/dataclasses.py");
-const ITERTOOLS_SRC: &str = include_str!("pylib/itertools.py");
-
-const CONTEXTLIB_SRC: &str = include_str!("pylib/contextlib.py");
 
 const COLLECTIONS_SRC: &str = include_str!("pylib/collections.py");
 
