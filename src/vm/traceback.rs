@@ -289,6 +289,10 @@ impl Vm {
     /// with CPython's attributes (`msg`, `filename`, `lineno`, `offset`, `text`, ...).
     pub fn syntax_error_from(&mut self, ce: &CompileError) -> PyErr {
         let x = exc();
+        // Too deeply nested code is a RecursionError, with no source location.
+        if ce.kind == "RecursionError" {
+            return PyErr(new_exception(&x.recursion_error, vec![new_str(ce.msg.as_str())]));
+        }
         let cls = match ce.kind {
             "IndentationError" => &x.indentation_error,
             "TabError" => &x.tab_error,
@@ -403,6 +407,9 @@ fn calculate_suggestion(candidates: &[String], name: &str) -> Option<String> {
 
 /// CPython's report for a compile error of the main script (no traceback).
 pub fn format_compile_error(ce: &CompileError) -> String {
+    if ce.kind == "RecursionError" {
+        return format!("{}: {}\n", ce.kind, ce.msg);
+    }
     let mut out = format!("  File \"{}\", line {}\n", ce.filename, ce.line);
     // CPython's printer marks IndentationError/TabError with a single caret.
     let end = if ce.end_col == 0 || ce.kind != "SyntaxError" { None } else { Some(ce.end_col as i64) };

@@ -22,6 +22,10 @@ pub fn init(d: &Value) {
 /// The SyntaxError (or IndentationError/TabError) for a compile error.
 pub fn compile_error_to_exc(e: &CompileError) -> PyErr {
     let x = exc();
+    // Too deeply nested code is a RecursionError, with no source location.
+    if e.kind == "RecursionError" {
+        return PyErr(new_exception(&x.recursion_error, vec![new_str(e.msg.as_str())]));
+    }
     let cls = match e.kind {
         "IndentationError" => &x.indentation_error,
         "TabError" => &x.tab_error,
