@@ -33,6 +33,9 @@ pub fn init(d: &Value) {
         if !t.iter().any(|(n, _)| *n == "random") {
             t.push(("random", crate::builtins::random::init_module));
         }
+        if !t.iter().any(|(n, _)| *n == "fractions") {
+            t.push(("fractions", init_fractions));
+        }
     }
 }
 
@@ -354,4 +357,21 @@ pub fn add_sys_info(vm: &mut Vm, sys_dict: &Value) -> PyResult<()> {
         d.set_str(new_str("float_info"), float_info);
     }
     Ok(())
+}
+
+/// `fractions`: Python source compiled at first import.
+fn init_fractions(vm: &mut Vm) -> PyResult<Value> {
+    const SRC: &str = include_str!("numeric/fractions.py");
+    let m = crate::vm::startup::new_module("fractions");
+    let d = crate::vm::startup::module_dict(&m);
+    if let Some(dd) = d.payload::<crate::objects::dict::PyDict>() {
+        dd.set_str(new_str("__builtins__"), vm.builtins_module.clone());
+    }
+    if let Some(mods) = vm.modules.payload::<crate::objects::dict::PyDict>() {
+        mods.set_str(new_str("fractions"), m.clone());
+    }
+    let code = crate::compiler::compile(SRC, "<pylift fractions>", crate::compiler::Mode::Exec)
+        .map_err(|e| vm.syntax_error_from(&e))?;
+    vm.run_code(&code, &d)?;
+    Ok(m)
 }
