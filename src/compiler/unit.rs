@@ -364,10 +364,8 @@ impl<'a> Compiler<'a> {
             + (u.flags & CO_VARKEYWORDS != 0) as usize;
         let cell2arg: Vec<Option<u32>> =
             sc.cellvars.iter().map(|c| u.varnames.iter().take(nargs).position(|v| v == c).map(|i| i as u32)).collect();
-        let mut flags = u.flags;
-        if sc.cellvars.is_empty() && sc.freevars.is_empty() {
-            flags |= CO_NOFREE;
-        }
+        // CPython 3.11 no longer sets CO_NOFREE; `co_flags` must read the same.
+        let flags = u.flags;
         let n = u.b.instrs.len();
         let strs = |v: &[String]| v.iter().map(|s| new_str(s.as_str())).collect::<Vec<_>>();
         let code = Code {
