@@ -424,8 +424,7 @@ pub fn byte_value(vm: &mut Vm, v: &Value) -> PyResult<u8> {
 }
 
 fn ctor_data(vm: &mut Vm, args: &Args<'_>, what: &str) -> PyResult<Vec<u8>> {
-    let a = Args::new(&args.values[1..], args.kwnames);
-    let b = a.bind(what, &["source", "encoding", "errors"], 0)?;
+    let b = crate::objects::sequtil::mbind(args, what, &["source", "encoding", "errors"], 0)?;
     match (&b[0], &b[1], &b[2]) {
         (None, None, None) => Ok(Vec::new()),
         (Some(x), None, None) => from_object(vm, x, what).map_err(|e| {
@@ -625,8 +624,7 @@ fn b_repr(_vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn b_decode(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (_, b) = bself(&args, "decode")?;
-    let a = Args::new(&args.values[1..], args.kwnames);
-    let p = a.bind("decode", &["encoding", "errors"], 0)?;
+    let p = crate::objects::sequtil::mbind(&args, "decode", &["encoding", "errors"], 0)?;
     let enc = match &p[0] {
         Some(v) => crate::objects::str::arg_str(v, "decode() argument 'encoding'")?.to_owned(),
         None => "utf-8".into(),

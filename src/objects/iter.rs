@@ -513,6 +513,9 @@ fn iter_iter(_vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn iter_next(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (_, it) = it_self(&args, "__next__")?;
+    if args.pos().len() > 1 || args.has_kwargs() {
+        return Err(type_error(format!("expected 0 arguments, got {}", args.values.len() - 1)));
+    }
     let mut b = it.0.try_borrow_mut().map_err(|_| value_error("generator already executing"))?;
     match b.next(vm)? {
         Some(v) => Ok(v),
@@ -536,8 +539,7 @@ fn make(cls: &Value, builtin: &Value, it: Box<dyn NativeIter>) -> Value {
 
 fn enumerate_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let cls = new_cls(&args, &types().enumerate)?;
-    let a = Args::new(&args.values[1..], args.kwnames);
-    let b = a.bind("enumerate", &["iterable", "start"], 1)?;
+    let b = crate::objects::sequtil::mbind(&args, "enumerate", &["iterable", "start"], 0)?;
     let Some(iterable) = &b[0] else { return Err(type_error("enumerate() missing required argument 'iterable'")) };
     let (count, big) = match &b[1] {
         None => (0, None),
@@ -627,7 +629,7 @@ fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
     let p = &args.pos()[1..];
     if p.len() != 1 {
-        return Err(crate::vm::args::arg_count_error("reversed", 1, 1, p.len()));
+        return Err(type_error(format!("reversed expected 1 argument, got {}", p.len())));
     }
     let r = reversed_of(vm, &p[0])?;
     if cls.is(&types().reversed) {

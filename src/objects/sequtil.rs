@@ -54,6 +54,8 @@ pub fn method_no_kwargs(args: &Args<'_>, fname: &str) -> PyResult<()> {
 }
 
 /// The arguments after `self`, checked to number between `min` and `max`, no keywords.
+/// No-argument and one-argument methods word errors as CPython's METH_NOARGS/METH_O
+/// ("list.copy() takes no arguments (1 given)"); others as argument clinic does.
 pub fn margs<'a>(args: &Args<'a>, fname: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
     if args.has_kwargs() {
         return Err(no_kwargs_error(args, fname));
@@ -61,9 +63,31 @@ pub fn margs<'a>(args: &Args<'a>, fname: &str, min: usize, max: usize) -> PyResu
     let p = args.pos();
     let rest = if p.is_empty() { p } else { &p[1..] };
     if rest.len() < min || rest.len() > max {
-        return Err(crate::vm::args::arg_count_error(fname, min, max, rest.len()));
+        let meth = fname.rsplit('.').next().unwrap_or(fname);
+        if min == max && min <= 1 {
+            let q = match p.first() {
+                Some(s) => format!("{}.{meth}", owner_name(s)),
+                None => meth.to_owned(),
+            };
+            let what = if min == 0 { "no arguments" } else { "exactly one argument" };
+            return Err(type_error(format!("{q}() takes {what} ({} given)", rest.len())));
+        }
+        return Err(crate::vm::args::arg_count_error(meth, min, max, rest.len()));
     }
     Ok(rest)
+}
+
+/// Binds the arguments after `self` to `names` (keywords allowed), with the
+/// "split() takes at most 2 arguments (3 given)" count error.
+pub fn mbind(args: &Args<'_>, fname: &str, names: &[&str], required: usize) -> PyResult<Vec<Option<Value>>> {
+    let n = if args.values.len() > args.kwnames.len() { 1 } else { 0 };
+    let rest = Args::new(&args.values[n..], args.kwnames);
+    let got = rest.pos().len();
+    if got > names.len() {
+        let plural = if names.len() == 1 { "" } else { "s" };
+        return Err(type_error(format!("{fname}() takes at most {} argument{plural} ({got} given)", names.len())));
+    }
+    rest.bind(fname, names, required)
 }
 
 /// Exactly one argument after `self` (METH_O): "list.append() takes exactly one argument".

@@ -280,8 +280,7 @@ pub fn to_exact_str(vm: &mut Vm, v: &Value) -> PyResult {
 
 fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let cls = new_cls(&args, &types().str)?;
-    let a = Args::new(&args.values[1..], args.kwnames);
-    let b = a.bind("str", &["object", "encoding", "errors"], 0)?;
+    let b = crate::objects::sequtil::mbind(&args, "str", &["object", "encoding", "errors"], 0)?;
     let s = match (&b[0], &b[1], &b[2]) {
         (None, None, None) => new_str(""),
         (Some(o), None, None) => to_exact_str(vm, o)?,

@@ -156,8 +156,7 @@ fn m_join(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn split_common(vm: &mut Vm, args: &Args<'_>, fname: &str) -> PyResult<(Value, Vec<u8>, Option<Vec<u8>>, i64)> {
     let (s, b) = bself(args, fname)?;
-    let rest = Args::new(&args.values[1..], args.kwnames);
-    let p = rest.bind(fname, &["sep", "maxsplit"], 0)?;
+    let p = crate::objects::sequtil::mbind(args, fname, &["sep", "maxsplit"], 0)?;
     let sep = match &p[0] {
         Some(v) if !v.is_none() => {
             let sb = barg(v)?;
@@ -441,8 +440,7 @@ fn m_removesuffix(_vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn m_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (s, b) = bself(&args, "splitlines")?;
-    let rest = Args::new(&args.values[1..], args.kwnames);
-    let p = rest.bind("splitlines", &["keepends"], 0)?;
+    let p = crate::objects::sequtil::mbind(&args, "splitlines", &["keepends"], 0)?;
     let keep = match &p[0] {
         Some(v) => vm.truthy(v)?,
         None => false,
@@ -535,8 +533,7 @@ fn m_zfill(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn m_hex(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (_, b) = bself(&args, "hex")?;
-    let rest = Args::new(&args.values[1..], args.kwnames);
-    let p = rest.bind("hex", &["sep", "bytes_per_sep"], 0)?;
+    let p = crate::objects::sequtil::mbind(&args, "hex", &["sep", "bytes_per_sep"], 0)?;
     let sep: Option<String> = match &p[0] {
         Some(v) => Some(match v.as_str() {
             Some(s) => s.to_owned(),
@@ -615,8 +612,7 @@ fn m_fromhex(_vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn m_expandtabs(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (s, b) = bself(&args, "expandtabs")?;
-    let rest = Args::new(&args.values[1..], args.kwnames);
-    let p = rest.bind("expandtabs", &["tabsize"], 0)?;
+    let p = crate::objects::sequtil::mbind(&args, "expandtabs", &["tabsize"], 0)?;
     let tab = match &p[0] {
         Some(v) => to_size(vm, v)?,
         None => 8,

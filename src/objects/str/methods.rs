@@ -88,11 +88,6 @@ pub fn upper(s: &str) -> String {
     s.to_uppercase()
 }
 
-fn args_after<'a>(args: &Args<'a>) -> Args<'a> {
-    let n = if args.values.len() > args.kwnames.len() { 1 } else { 0 };
-    Args::new(&args.values[n..], args.kwnames)
-}
-
 /// Positional-only arguments after self, between `min` and `max`, with CPython's
 /// "takes at least 1 argument" phrasing for these str methods.
 fn pargs<'a>(args: &Args<'a>, fname: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
@@ -281,7 +276,7 @@ fn str_zfill(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn str_expandtabs(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (_, s) = sself(&args, "expandtabs")?;
-    let b = args_after(&args).bind("expandtabs", &["tabsize"], 0)?;
+    let b = crate::objects::sequtil::mbind(&args, "expandtabs", &["tabsize"], 0)?;
     let tab = match &b[0] {
         Some(v) => to_size(vm, v)?,
         None => 8,
@@ -472,7 +467,7 @@ pub fn rsplit_str(s: &str, sep: Option<&str>, maxsplit: i64) -> Vec<String> {
 }
 
 fn split_args(vm: &mut Vm, args: &Args<'_>, fname: &str) -> PyResult<(Option<Value>, i64)> {
-    let b = args_after(args).bind(fname, &["sep", "maxsplit"], 0)?;
+    let b = crate::objects::sequtil::mbind(&args, fname, &["sep", "maxsplit"], 0)?;
     let max = match &b[1] {
         Some(v) => to_size(vm, v)?,
         None => -1,
@@ -520,7 +515,7 @@ pub fn splitlines_str(s: &str, keepends: bool) -> Vec<&str> {
 
 fn str_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (_, s) = sself(&args, "splitlines")?;
-    let b = args_after(&args).bind("splitlines", &["keepends"], 0)?;
+    let b = crate::objects::sequtil::mbind(&args, "splitlines", &["keepends"], 0)?;
     let keep = match &b[0] {
         Some(v) => vm.truthy(v)?,
         None => false,
@@ -786,7 +781,7 @@ fn str_istitle(_vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn str_encode(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (_, s) = sself(&args, "encode")?;
-    let b = args_after(&args).bind("encode", &["encoding", "errors"], 0)?;
+    let b = crate::objects::sequtil::mbind(&args, "encode", &["encoding", "errors"], 0)?;
     let enc = match &b[0] {
         Some(v) => arg_str(v, "encode() argument 'encoding'")?.to_owned(),
         None => "utf-8".into(),
