@@ -225,7 +225,8 @@ impl<'a> Compiler<'a> {
         if sc.is_generator {
             flags |= CO_GENERATOR;
         }
-        if sc.nested {
+        // CPython marks only function blocks (not class bodies) as nested.
+        if sc.nested && sc.kind.is_function_like() {
             flags |= CO_NESTED;
         }
         let mut b = Builder::new(firstlineno);
