@@ -16,6 +16,7 @@ pub fn register() {
             ("functools", init_functools),
             ("collections", init_collections),
             ("dataclasses", init_dataclasses),
+            ("enum", init_enum),
         ] {
             if !t.iter().any(|(n, _)| *n == name) {
                 t.push((name, f));
@@ -60,6 +61,11 @@ fn init_dataclasses(vm: &mut Vm) -> PyResult<Value> {
     run_py_module(vm, "dataclasses", DATACLASSES_SRC)
 }
 
+fn init_enum(vm: &mut Vm) -> PyResult<Value> {
+    run_py_module(vm, "enum", ENUM_SRC)
+}
+
+const ENUM_SRC: &str = include_str!("pylib/enum.py");
 const DATACLASSES_SRC: &str = include_str!("pylib/dataclasses.py");
 
 const COLLECTIONS_SRC: &str = include_str!("pylib/collections.py");
