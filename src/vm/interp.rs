@@ -963,7 +963,15 @@ impl Vm {
                     }
                     Op::ReturnValue => {
                         let v = pop!(self);
-                        return Ok(Exit::Return(v));
+                        if fr!(self).entry {
+                            return Ok(Exit::Return(v));
+                        }
+                        // A Python-to-Python return: resume the caller in this loop.
+                        if let Some(done) = self.frames.pop() {
+                            self.retire_frame(done);
+                        }
+                        push!(self, v);
+                        continue 'frame;
                     }
                     Op::YieldValue => {
                         let v = pop!(self);
