@@ -36,6 +36,9 @@ pub fn init(d: &Value) {
         if !t.iter().any(|(n, _)| *n == "fractions") {
             t.push(("fractions", init_fractions));
         }
+        if !t.iter().any(|(n, _)| *n == "statistics") {
+            t.push(("statistics", init_statistics));
+        }
     }
 }
 
@@ -359,19 +362,28 @@ pub fn add_sys_info(vm: &mut Vm, sys_dict: &Value) -> PyResult<()> {
     Ok(())
 }
 
-/// `fractions`: Python source compiled at first import.
-fn init_fractions(vm: &mut Vm) -> PyResult<Value> {
-    const SRC: &str = include_str!("numeric/fractions.py");
-    let m = crate::vm::startup::new_module("fractions");
+/// Runs a numeric stdlib module written in Python (compiled at first import).
+fn run_py_module(vm: &mut Vm, name: &str, src: &str) -> PyResult<Value> {
+    let m = crate::vm::startup::new_module(name);
     let d = crate::vm::startup::module_dict(&m);
     if let Some(dd) = d.payload::<crate::objects::dict::PyDict>() {
         dd.set_str(new_str("__builtins__"), vm.builtins_module.clone());
     }
     if let Some(mods) = vm.modules.payload::<crate::objects::dict::PyDict>() {
-        mods.set_str(new_str("fractions"), m.clone());
+        mods.set_str(new_str(name), m.clone());
     }
-    let code = crate::compiler::compile(SRC, "<pylift fractions>", crate::compiler::Mode::Exec)
+    let code = crate::compiler::compile(src, &format!("<pylift {name}>"), crate::compiler::Mode::Exec)
         .map_err(|e| vm.syntax_error_from(&e))?;
     vm.run_code(&code, &d)?;
     Ok(m)
+}
+
+/// `fractions.Fraction`.
+fn init_fractions(vm: &mut Vm) -> PyResult<Value> {
+    run_py_module(vm, "fractions", include_str!("numeric/fractions.py"))
+}
+
+/// `statistics`.
+fn init_statistics(vm: &mut Vm) -> PyResult<Value> {
+    run_py_module(vm, "statistics", include_str!("numeric/statistics.py"))
 }
