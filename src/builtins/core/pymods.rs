@@ -17,6 +17,9 @@ pub fn register() {
             ("collections", init_collections),
             ("dataclasses", init_dataclasses),
             ("enum", init_enum),
+            ("operator", init_operator),
+            ("string", init_string),
+            ("copy", init_copy),
         ] {
             if !t.iter().any(|(n, _)| *n == name) {
                 t.push((name, f));
@@ -63,6 +66,18 @@ fn init_dataclasses(vm: &mut Vm) -> PyResult<Value> {
 
 fn init_enum(vm: &mut Vm) -> PyResult<Value> {
     run_py_module(vm, "enum", ENUM_SRC)
+}
+
+fn init_operator(vm: &mut Vm) -> PyResult<Value> {
+    run_py_module(vm, "operator", include_str!("pylib/operator.py"))
+}
+
+fn init_string(vm: &mut Vm) -> PyResult<Value> {
+    run_py_module(vm, "string", include_str!("pylib/string.py"))
+}
+
+fn init_copy(vm: &mut Vm) -> PyResult<Value> {
+    run_py_module(vm, "copy", include_str!("pylib/copy.py"))
 }
 
 const ENUM_SRC: &str = include_str!("pylib/enum.py");
