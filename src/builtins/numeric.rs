@@ -39,6 +39,9 @@ pub fn init(d: &Value) {
         if !t.iter().any(|(n, _)| *n == "statistics") {
             t.push(("statistics", init_statistics));
         }
+        if !t.iter().any(|(n, _)| *n == "numbers") {
+            t.push(("numbers", init_numbers));
+        }
     }
 }
 
@@ -386,4 +389,9 @@ fn init_fractions(vm: &mut Vm) -> PyResult<Value> {
 /// `statistics`.
 fn init_statistics(vm: &mut Vm) -> PyResult<Value> {
     run_py_module(vm, "statistics", include_str!("numeric/statistics.py"))
+}
+
+/// `numbers`: the numeric ABCs.
+fn init_numbers(vm: &mut Vm) -> PyResult<Value> {
+    run_py_module(vm, "numbers", include_str!("numeric/numbers.py"))
 }
