@@ -972,8 +972,16 @@ impl Analyzer<'_, '_> {
             scopes.insert(name.clone(), Sc::Free);
             scope.symbols.insert(name.clone(), 0);
         }
-        let mut cells: Vec<String> = scopes.iter().filter(|(_, s)| **s == Sc::Cell).map(|(n, _)| n.clone()).collect();
-        cells.sort();
+        // CPython 3.11's co_cellvars: argument cells in argument order, then the rest sorted.
+        let mut cells: Vec<String> =
+            scope.params.iter().filter(|p| scopes.get(p.as_str()) == Some(&Sc::Cell)).cloned().collect();
+        let mut rest: Vec<String> = scopes
+            .iter()
+            .filter(|(n, s)| **s == Sc::Cell && !scope.params.contains(n))
+            .map(|(n, _)| n.clone())
+            .collect();
+        rest.sort();
+        cells.extend(rest);
         if scope.needs_class_closure {
             cells.insert(0, "__class__".into());
         }
