@@ -20,6 +20,7 @@ pub fn register() {
             ("operator", init_operator),
             ("string", init_string),
             ("copy", init_copy),
+            ("typing", init_typing),
         ] {
             if !t.iter().any(|(n, _)| *n == name) {
                 t.push((name, f));
@@ -78,6 +79,10 @@ fn init_string(vm: &mut Vm) -> PyResult<Value> {
 
 fn init_copy(vm: &mut Vm) -> PyResult<Value> {
     run_py_module(vm, "copy", include_str!("pylib/copy.py"))
+}
+
+fn init_typing(vm: &mut Vm) -> PyResult<Value> {
+    run_py_module(vm, "typing", include_str!("pylib/typing.py"))
 }
 
 const ENUM_SRC: &str = include_str!("pylib/enum.py");
