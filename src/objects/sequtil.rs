@@ -344,6 +344,17 @@ pub fn lt(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     {
         return Ok(x.0 < y.0);
     }
+    if a.kind() == Kind::Tuple && b.kind() == Kind::Tuple {
+        // Exact tuples: tuple.__lt__ without the dispatch (sorting by tuple keys is common).
+        if let (Some(x), Some(y)) = (a.as_tuple(), b.as_tuple()) {
+            for (p, q) in x.iter().zip(y.iter()) {
+                if !(p.is(q) || vm.eq(p, q)?) {
+                    return lt(vm, p, q);
+                }
+            }
+            return Ok(x.len() < y.len());
+        }
+    }
     let r = vm.compare(a, b, crate::bytecode::opcode::CmpOp::Lt)?;
     vm.truthy(&r)
 }
