@@ -1,5 +1,5 @@
 //! Standard-library modules written in Python and compiled at first import:
-//! `itertools` and `contextlib` (their semantics are the documented pure-Python
+//! `itertools`, `contextlib` and `string` (their semantics are the documented pure-Python
 //! equivalents; speed is the JIT's business).
 
 use crate::compiler::{self, Mode};
@@ -11,13 +11,16 @@ use crate::vm::{PyResult, Vm};
 
 const ITERTOOLS: &str = include_str!("pystd/itertools.py");
 const CONTEXTLIB: &str = include_str!("pystd/contextlib.py");
+const STRING: &str = include_str!("pystd/string.py");
 
 /// Registers the modules with the importer.
 pub fn register() {
     if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        for (name, f) in
-            [("itertools", init_itertools as crate::vm::interp::NativeModuleInit), ("contextlib", init_contextlib)]
-        {
+        for (name, f) in [
+            ("itertools", init_itertools as crate::vm::interp::NativeModuleInit),
+            ("contextlib", init_contextlib),
+            ("string", init_string),
+        ] {
             if !t.iter().any(|(n, _)| *n == name) {
                 t.push((name, f));
             }
@@ -47,4 +50,8 @@ fn init_itertools(vm: &mut Vm) -> PyResult<Value> {
 
 fn init_contextlib(vm: &mut Vm) -> PyResult<Value> {
     run_py_module(vm, "contextlib", CONTEXTLIB)
+}
+
+fn init_string(vm: &mut Vm) -> PyResult<Value> {
+    run_py_module(vm, "string", STRING)
 }
