@@ -1,5 +1,6 @@
 //! The `builtins` module: the functions and classes every module sees.
 
+pub mod cmath;
 pub mod core;
 pub mod io;
 pub mod math;

@@ -42,6 +42,9 @@ pub fn init(d: &Value) {
         if !t.iter().any(|(n, _)| *n == "numbers") {
             t.push(("numbers", init_numbers));
         }
+        if !t.iter().any(|(n, _)| *n == "cmath") {
+            t.push(("cmath", crate::builtins::cmath::init_module));
+        }
     }
 }
 
