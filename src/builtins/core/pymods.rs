@@ -58,7 +58,13 @@ fn init_functools(vm: &mut Vm) -> PyResult<Value> {
 }
 
 fn init_collections(vm: &mut Vm) -> PyResult<Value> {
-    run_py_module(vm, "collections", COLLECTIONS_SRC)
+    let m = run_py_module(vm, "collections", COLLECTIONS_SRC)?;
+    // `collections.abc` is made with its parent (which has no `__path__`).
+    let abc = run_py_module(vm, "collections.abc", include_str!("pylib/collections_abc.py"))?;
+    if let Some(d) = module_dict(&m).payload::<PyDict>() {
+        d.set_str(new_str("abc"), abc);
+    }
+    Ok(m)
 }
 
 fn init_dataclasses(vm: &mut Vm) -> PyResult<Value> {
