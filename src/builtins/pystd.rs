@@ -20,6 +20,7 @@ pub fn register() {
             ("itertools", init_itertools as crate::vm::interp::NativeModuleInit),
             ("contextlib", init_contextlib),
             ("string", init_string),
+            ("traceback", crate::vm::traceback::init_traceback_module),
         ] {
             if !t.iter().any(|(n, _)| *n == name) {
                 t.push((name, f));

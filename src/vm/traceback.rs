@@ -615,3 +615,93 @@ fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
 fn _r() -> PyResult {
     Ok(none())
 }
+
+/// The exception a `traceback` function is about: its argument (3.10+ style: the
+/// exception itself, or `(type, value, tb)` where `value` is used), else the one being
+/// handled.
+fn exc_arg(vm: &mut Vm, args: &crate::vm::Args<'_>) -> Option<Value> {
+    let p = args.pos();
+    let v = match p.len() {
+        0 => vm.current_handled(),
+        1 => Some(p[0].clone()),
+        _ => Some(p[1].clone()),
+    };
+    v.filter(|v| !v.is_none())
+}
+
+fn split_lines(s: &str) -> Value {
+    crate::objects::list::new_list(s.split_inclusive('\n').map(new_str).collect())
+}
+
+fn tb_format_exc(vm: &mut Vm, _args: crate::vm::Args<'_>) -> PyResult {
+    match vm.current_handled() {
+        Some(e) => Ok(new_str(vm.format_exception(&e))),
+        None => Ok(new_str("NoneType: None\n")),
+    }
+}
+
+fn write_stderr(vm: &mut Vm, args: &crate::vm::Args<'_>, s: &str) -> PyResult<()> {
+    let file = match args.kwarg("file").filter(|f| !f.is_none()) {
+        Some(f) => f.clone(),
+        None => match crate::builtins::io::sys_attr(vm, "stderr") {
+            Some(f) => f,
+            None => return Ok(()),
+        },
+    };
+    crate::builtins::io::write_to(vm, &file, s)
+}
+
+fn tb_print_exc(vm: &mut Vm, args: crate::vm::Args<'_>) -> PyResult {
+    let s = match vm.current_handled() {
+        Some(e) => vm.format_exception(&e),
+        None => "NoneType: None\n".to_owned(),
+    };
+    write_stderr(vm, &args, &s)?;
+    Ok(none())
+}
+
+fn tb_format_exception(vm: &mut Vm, args: crate::vm::Args<'_>) -> PyResult {
+    match exc_arg(vm, &args) {
+        Some(e) => {
+            let s = vm.format_exception(&e);
+            Ok(split_lines(&s))
+        }
+        None => Ok(split_lines("NoneType: None\n")),
+    }
+}
+
+fn tb_print_exception(vm: &mut Vm, args: crate::vm::Args<'_>) -> PyResult {
+    let s = match exc_arg(vm, &args) {
+        Some(e) => vm.format_exception(&e),
+        None => "NoneType: None\n".to_owned(),
+    };
+    write_stderr(vm, &args, &s)?;
+    Ok(none())
+}
+
+fn tb_format_exception_only(vm: &mut Vm, args: crate::vm::Args<'_>) -> PyResult {
+    match exc_arg(vm, &args) {
+        Some(e) => {
+            let s = vm.format_exception_only(&e);
+            Ok(split_lines(&s))
+        }
+        None => Ok(split_lines("NoneType: None\n")),
+    }
+}
+
+/// `import traceback`: format/print the current or a given exception as the
+/// interpreter prints uncaught ones.
+pub fn init_traceback_module(_vm: &mut Vm) -> PyResult<Value> {
+    let m = crate::vm::startup::new_module("traceback");
+    let d = crate::vm::startup::module_dict(&m);
+    for (name, f) in [
+        ("format_exc", tb_format_exc as crate::vm::NativeFn),
+        ("print_exc", tb_print_exc),
+        ("format_exception", tb_format_exception),
+        ("print_exception", tb_print_exception),
+        ("format_exception_only", tb_format_exception_only),
+    ] {
+        crate::vm::startup::add_function(&d, "traceback", name, f);
+    }
+    Ok(m)
+}
