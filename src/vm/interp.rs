@@ -13,12 +13,16 @@
 mod attr;
 mod calls;
 mod exceptions;
+mod fastops;
+mod frames;
 mod generators;
 mod imports;
 mod support;
 
 pub use calls::format_func_name;
 pub use exceptions::set_context;
+use fastops::{fast_binop, fast_compare, fast_subscr};
+pub use frames::{frame_locals, frame_object_at};
 pub use generators::Resume;
 pub use imports::{NATIVE_MODULES, NativeModuleInit};
 
@@ -34,7 +38,7 @@ use crate::objects::function::{PyBoundMethod, PyFunction};
 use crate::objects::int::new_int;
 use crate::objects::list::{PyList, new_list};
 use crate::objects::registry::exc;
-use crate::objects::str::{PyStr, new_str};
+use crate::objects::str::new_str;
 use crate::objects::tuple::{PyTuple, new_tuple};
 use crate::objects::{none, py_bool, types};
 use crate::values::layout::{self, EVAL_BREAKER};
@@ -1288,155 +1292,12 @@ fn unbound_deref(code: &Code, i: u32) -> PyErr {
     }
 }
 
-/// `list[i]`/`tuple[i]` with a small int index in range.
-#[inline]
-fn fast_subscr(c: &Value, key: &Value) -> Option<Value> {
-    let i = key.as_small()?;
-    match c.kind() {
-        Kind::List => {
-            let l = c.payload::<PyList>()?;
-            let items = l.0.borrow();
-            let n = items.len() as i64;
-            let j = if i < 0 { i + n } else { i };
-            if (0..n).contains(&j) { Some(items[j as usize].clone()) } else { None }
-        }
-        Kind::Tuple => {
-            let t = c.payload::<PyTuple>()?;
-            let n = t.0.len() as i64;
-            let j = if i < 0 { i + n } else { i };
-            if (0..n).contains(&j) { Some(t.0[j as usize].clone()) } else { None }
-        }
-        _ => None,
-    }
-}
-
-/// Small-int and float arithmetic without a method lookup.
-#[inline]
-fn fast_binop(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
-    if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
-        return match op {
-            BinOp::Add => Some(new_int(x + y)),
-            BinOp::Sub => Some(new_int(x - y)),
-            BinOp::Mul => x.checked_mul(y).map(new_int),
-            _ => crate::vm::ops::small_int_op(x, y, op),
-        };
-    }
-    let fa = match a.payload::<PyFloat>() {
-        Some(f) => f.0,
-        None => a.as_small().filter(|_| b.kind() == Kind::Float).map(|i| i as f64)?,
-    };
-    let fb = match b.payload::<PyFloat>() {
-        Some(f) => f.0,
-        None => b.as_small().filter(|_| a.kind() == Kind::Float).map(|i| i as f64)?,
-    };
-    match op {
-        BinOp::Add => Some(new_float(fa + fb)),
-        BinOp::Sub => Some(new_float(fa - fb)),
-        BinOp::Mul => Some(new_float(fa * fb)),
-        BinOp::TrueDiv if fb != 0.0 => Some(new_float(fa / fb)),
-        _ => None,
-    }
-}
-
-#[inline]
-fn fast_compare(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
-    if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
-        return Some(cmp_with(op, x.cmp(&y)));
-    }
-    if let (Some(x), Some(y)) = (a.payload::<PyFloat>(), b.payload::<PyFloat>()) {
-        let (x, y) = (x.0, y.0);
-        return Some(match op {
-            CmpOp::Lt => x < y,
-            CmpOp::Le => x <= y,
-            CmpOp::Eq => x == y,
-            CmpOp::Ne => x != y,
-            CmpOp::Gt => x > y,
-            CmpOp::Ge => x >= y,
-        });
-    }
-    if let (Some(x), Some(y)) = (a.payload::<PyStr>(), b.payload::<PyStr>()) {
-        return Some(cmp_with(op, x.as_str().cmp(y.as_str())));
-    }
-    None
-}
-
-#[inline]
-fn cmp_with(op: CmpOp, o: std::cmp::Ordering) -> bool {
-    use std::cmp::Ordering::*;
-    match op {
-        CmpOp::Lt => o == Less,
-        CmpOp::Le => o != Greater,
-        CmpOp::Eq => o == Equal,
-        CmpOp::Ne => o != Equal,
-        CmpOp::Gt => o == Greater,
-        CmpOp::Ge => o != Less,
-    }
-}
-
 #[allow(dead_code)]
 fn _types_used(_: &PyFunction) -> PyResult {
     Err(type_error(""))
 }
 
-/// The frame object of `vm.frames[idx]`, with `f_back` links to the frames below.
-pub fn frame_object_at(vm: &mut Vm, idx: usize) -> Value {
-    let mut below: Option<Value> = None;
-    for i in 0..=idx.min(vm.frames.len().saturating_sub(1)) {
-        let Some(f) = vm.frames.get_mut(i) else { break };
-        let fo = exceptions::frame_object(f);
-        if let Some(p) = fo.payload::<crate::objects::frame::PyFrameObj>() {
-            *p.back.borrow_mut() = below.take();
-        }
-        below = Some(fo);
-    }
-    below.unwrap_or_else(none)
-}
-
 /// Registers the generator type's methods (called from `objects::generator::init`).
 pub fn init_generator_type() {
     generators::init();
-}
-
-/// `locals()` of the running frame: the locals mapping of module/class frames; for
-/// function frames one dict per frame (kept on its frame object, as CPython's
-/// `f_locals`), refreshed from the fast locals on every call.
-pub fn frame_locals(vm: &mut Vm) -> Value {
-    let Some(f) = vm.frames.last_mut() else { return support::new_dict() };
-    if let Some(l) = &f.locals {
-        return l.clone();
-    }
-    let fo = exceptions::frame_object(f);
-    let Some(p) = fo.payload::<crate::objects::frame::PyFrameObj>() else { return support::new_dict() };
-    let existing = p.locals.borrow().clone();
-    let d = match existing {
-        Some(d) => d,
-        None => {
-            let d = support::new_dict();
-            *p.locals.borrow_mut() = Some(d.clone());
-            d
-        }
-    };
-    let Some(dd) = d.payload::<PyDict>() else { return d };
-    let code = f.code();
-    let nv = code.varnames.len();
-    let mut unbound = Vec::new();
-    for (i, slot) in f.fast.iter().enumerate() {
-        let name = code.localsplus_name(i).clone();
-        let val = match slot {
-            Some(v) if i >= nv => v.payload::<PyCell>().and_then(|c| c.0.borrow().clone()),
-            Some(v) => Some(v.clone()),
-            None => None,
-        };
-        match val {
-            Some(v) => dd.set_str(name, v),
-            // A deleted or not yet bound local disappears from the snapshot.
-            None => unbound.push(name),
-        }
-    }
-    for name in unbound {
-        if dd.get_str_value(&name).is_some() {
-            let _ = dd.remove(vm, &name);
-        }
-    }
-    d
 }

@@ -1,0 +1,95 @@
+//! Operator fast paths of the loop: small ints, floats and str compares without a
+//! method lookup (the generic path is `vm.binary_op`/`vm.compare`/`vm.getitem`).
+
+use crate::bytecode::opcode::{BinOp, CmpOp};
+use crate::objects::float::{PyFloat, new_float};
+use crate::objects::int::new_int;
+use crate::objects::list::PyList;
+use crate::objects::str::PyStr;
+use crate::objects::tuple::PyTuple;
+use crate::values::{Kind, Value};
+
+/// `list[i]`/`tuple[i]` with a small int index in range.
+#[inline]
+pub(super) fn fast_subscr(c: &Value, key: &Value) -> Option<Value> {
+    let i = key.as_small()?;
+    match c.kind() {
+        Kind::List => {
+            let l = c.payload::<PyList>()?;
+            let items = l.0.borrow();
+            let n = items.len() as i64;
+            let j = if i < 0 { i + n } else { i };
+            if (0..n).contains(&j) { Some(items[j as usize].clone()) } else { None }
+        }
+        Kind::Tuple => {
+            let t = c.payload::<PyTuple>()?;
+            let n = t.0.len() as i64;
+            let j = if i < 0 { i + n } else { i };
+            if (0..n).contains(&j) { Some(t.0[j as usize].clone()) } else { None }
+        }
+        _ => None,
+    }
+}
+
+/// Small-int and float arithmetic without a method lookup.
+#[inline]
+pub(super) fn fast_binop(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
+    if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
+        return match op {
+            BinOp::Add => Some(new_int(x + y)),
+            BinOp::Sub => Some(new_int(x - y)),
+            BinOp::Mul => x.checked_mul(y).map(new_int),
+            _ => crate::vm::ops::small_int_op(x, y, op),
+        };
+    }
+    let fa = match a.payload::<PyFloat>() {
+        Some(f) => f.0,
+        None => a.as_small().filter(|_| b.kind() == Kind::Float).map(|i| i as f64)?,
+    };
+    let fb = match b.payload::<PyFloat>() {
+        Some(f) => f.0,
+        None => b.as_small().filter(|_| a.kind() == Kind::Float).map(|i| i as f64)?,
+    };
+    match op {
+        BinOp::Add => Some(new_float(fa + fb)),
+        BinOp::Sub => Some(new_float(fa - fb)),
+        BinOp::Mul => Some(new_float(fa * fb)),
+        BinOp::TrueDiv if fb != 0.0 => Some(new_float(fa / fb)),
+        _ => None,
+    }
+}
+
+#[inline]
+pub(super) fn fast_compare(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
+    if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
+        return Some(cmp_with(op, x.cmp(&y)));
+    }
+    if let (Some(x), Some(y)) = (a.payload::<PyFloat>(), b.payload::<PyFloat>()) {
+        let (x, y) = (x.0, y.0);
+        return Some(match op {
+            CmpOp::Lt => x < y,
+            CmpOp::Le => x <= y,
+            CmpOp::Eq => x == y,
+            CmpOp::Ne => x != y,
+            CmpOp::Gt => x > y,
+            CmpOp::Ge => x >= y,
+        });
+    }
+    if let (Some(x), Some(y)) = (a.payload::<PyStr>(), b.payload::<PyStr>()) {
+        return Some(cmp_with(op, x.as_str().cmp(y.as_str())));
+    }
+    None
+}
+
+#[inline]
+fn cmp_with(op: CmpOp, o: std::cmp::Ordering) -> bool {
+    use std::cmp::Ordering::*;
+    match op {
+        CmpOp::Lt => o == Less,
+        CmpOp::Le => o != Greater,
+        CmpOp::Eq => o == Equal,
+        CmpOp::Ne => o != Equal,
+        CmpOp::Gt => o == Greater,
+        CmpOp::Ge => o != Less,
+    }
+}
