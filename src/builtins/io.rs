@@ -18,6 +18,8 @@ pub fn init(d: &Value) {
     add_function(d, "builtins", "print", builtin_print);
     add_function(d, "builtins", "input", builtin_input);
     add_function(d, "builtins", "open", builtin_open);
+    add_function(d, "builtins", "exit", builtin_exit);
+    add_function(d, "builtins", "quit", builtin_exit);
     crate::builtins::pystd::register();
     if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
         for (name, f) in [("io", stdmods::init_io as crate::vm::interp::NativeModuleInit), ("os", stdmods::init_os)] {
@@ -210,4 +212,11 @@ fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(os_err(&e, Some(&path)));
     }
     Ok(new_file(FileBackend::Disk(f), &path, &mode, bin))
+}
+
+/// `exit(code=None)` / `quit(code=None)` (site's Quitter): raise SystemExit.
+fn builtin_exit(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let p = args.range("exit", 0, 1)?;
+    let argv: Vec<Value> = p.iter().filter(|v| !v.is_none()).cloned().collect();
+    Err(PyErr(crate::vm::errors::new_exception(&exc().system_exit, argv)))
 }

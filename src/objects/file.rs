@@ -42,6 +42,22 @@ impl Drop for PyFile {
     }
 }
 
+thread_local! {
+    /// Pending output to the process's stdout.
+    static STDOUT_BUF: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Writes pending stdout output.
+pub fn flush_stdout() -> std::io::Result<()> {
+    let data = STDOUT_BUF.with(|o| std::mem::take(&mut *o.borrow_mut()));
+    if data.is_empty() {
+        return Ok(());
+    }
+    let mut o = std::io::stdout().lock();
+    o.write_all(&data)?;
+    o.flush()
+}
+
 /// Output buffered beyond this is written out.
 const WBUF_LIMIT: usize = 1 << 16;
 
@@ -66,6 +82,9 @@ impl PyFile {
 
     /// Writes buffered output to the backend.
     pub fn flush(&self) -> std::io::Result<()> {
+        if matches!(*self.backend.borrow(), FileBackend::Stdout) {
+            return flush_stdout();
+        }
         let data = std::mem::take(&mut *self.wbuf.borrow_mut());
         if data.is_empty() {
             return Ok(());
@@ -100,6 +119,21 @@ impl PyFile {
             data[*pos..*pos + overlap].copy_from_slice(&b[..overlap]);
             data.extend_from_slice(&b[overlap..]);
             *pos = end;
+            return Ok(());
+        }
+        if matches!(*self.backend.borrow(), FileBackend::Stdout) {
+            // One buffer for every object writing to fd 1 (`sys.stdout`, its `.buffer`,
+            // `sys.__stdout__`), so their output keeps its order.
+            let len = STDOUT_BUF.with(|o| {
+                let mut o = o.borrow_mut();
+                o.extend_from_slice(b);
+                o.len()
+            });
+            let eager = UNBUFFERED.load(std::sync::atomic::Ordering::Relaxed)
+                || (b.contains(&b'\n') && std::io::IsTerminal::is_terminal(&std::io::stdout()));
+            if eager || len > WBUF_LIMIT {
+                flush_stdout().map_err(|e| os_err(&e, None))?;
+            }
             return Ok(());
         }
         self.wbuf.borrow_mut().extend_from_slice(b);
@@ -385,6 +419,18 @@ fn f_mode(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(new_str(file_of(&args)?.mode.as_str()))
 }
 
+/// `.buffer` of a standard text stream: a binary file on the same descriptor.
+fn f_buffer(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let f = file_of(&args)?;
+    let (backend, mode) = match &*f.backend.borrow() {
+        FileBackend::Stdin => (FileBackend::Stdin, "rb"),
+        FileBackend::Stdout => (FileBackend::Stdout, "wb"),
+        FileBackend::Stderr => (FileBackend::Stderr, "wb"),
+        _ => return Err(crate::vm::errors::attribute_error("'TextIOWrapper' object has no attribute 'buffer'")),
+    };
+    Ok(new_file(backend, &f.name, mode, true))
+}
+
 fn f_encoding(_vm: &mut Vm, _args: Args<'_>) -> PyResult {
     Ok(new_str("utf-8"))
 }
@@ -473,6 +519,9 @@ pub fn init() {
         add_getter(ty, "name", f_name);
         add_getter(ty, "mode", f_mode);
         add_getter(ty, "encoding", f_encoding);
+        if ty.is(&t.text_io) {
+            add_getter(ty, "buffer", f_buffer);
+        }
     }
 }
 

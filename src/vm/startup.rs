@@ -149,6 +149,7 @@ pub fn flush_std_streams(vm: &mut Vm) {
             }
         }
     }
+    let _ = crate::objects::file::flush_stdout();
 }
 
 /// `sys.displayhook`: prints `repr(v)` and stores it in `builtins._` (None is skipped).
