@@ -57,6 +57,9 @@ pub struct PyType {
     pub base: RefCell<Option<Value>>,
     /// Direct subclasses (for `__subclasses__()` and version invalidation).
     pub subclasses: RefCell<Vec<Value>>,
+    /// Method-cache slots filled for this type, purged when it changes (so the cache
+    /// never keeps a replaced class attribute alive).
+    cache_slots: RefCell<Vec<u16>>,
 }
 
 impl Trace for PyType {
@@ -93,6 +96,7 @@ impl PyType {
             has_dict: Cell::new(false),
             base: RefCell::new(None),
             subclasses: RefCell::new(Vec::new()),
+            cache_slots: RefCell::new(Vec::new()),
         }
     }
 
@@ -115,7 +119,7 @@ impl PyType {
         let slot = (key as u64 ^ (version as u64).wrapping_mul(0x9e37_79b9)) as usize & (CACHE_SIZE - 1);
         let hit = METHOD_CACHE.with(|c| {
             let c = c.borrow();
-            let e = c.get(slot)?;
+            let e = c.0.get(slot)?;
             if e.version == version && &*e.name == name { Some(e.value.clone()) } else { None }
         });
         if let Some(v) = hit {
@@ -125,13 +129,19 @@ impl PyType {
         let v = self.lookup_uncached_hashed(name, h);
         METHOD_CACHE.with(|c| {
             let mut c = c.borrow_mut();
-            if c.is_empty() {
-                c.resize_with(CACHE_SIZE, CacheEntry::default);
+            if c.0.is_empty() {
+                c.0.resize_with(CACHE_SIZE, CacheEntry::default);
             }
-            let old = std::mem::replace(&mut c[slot], CacheEntry { version, name: name.into(), value: v.clone() });
+            let old = std::mem::replace(&mut c.0[slot], CacheEntry { version, name: name.into(), value: v.clone() });
             drop(c);
             drop(old);
         });
+        if self.is_heap() {
+            let mut cs = self.cache_slots.borrow_mut();
+            if cs.len() < 256 && !cs.contains(&(slot as u16)) {
+                cs.push(slot as u16);
+            }
+        }
         v
     }
 
@@ -171,6 +181,23 @@ impl PyType {
     /// Call after any change to this type's dict, bases or MRO: renews the version of this
     /// type and all its subclasses and recomputes the flags derived from the MRO.
     pub fn modified(&self) {
+        let old = self.version.get();
+        let slots = std::mem::take(&mut *self.cache_slots.borrow_mut());
+        if !slots.is_empty() {
+            let dropped: Vec<CacheEntry> = METHOD_CACHE.with(|c| {
+                let mut c = c.borrow_mut();
+                let mut out = Vec::new();
+                for s in slots {
+                    if let Some(e) = c.0.get_mut(s as usize) {
+                        if e.version == old {
+                            out.push(std::mem::take(e));
+                        }
+                    }
+                }
+                out
+            });
+            drop(dropped);
+        }
         self.version.set(next_version());
         self.recompute_flags();
         let subs = self.subclasses.borrow().clone();
@@ -234,10 +261,22 @@ struct CacheEntry {
     value: Option<Value>,
 }
 
+/// The cache's table; at thread exit its values are leaked rather than dropped (running
+/// finalizers then would touch torn-down thread state).
+struct Cache(Vec<CacheEntry>);
+
+impl Drop for Cache {
+    fn drop(&mut self) {
+        for e in self.0.drain(..) {
+            std::mem::forget(e.value);
+        }
+    }
+}
+
 thread_local! {
     /// Global method cache: (type version, name) → MRO lookup result, like CPython's.
     /// Versions are never reused, so a stale entry can never match.
-    static METHOD_CACHE: RefCell<Vec<CacheEntry>> = const { RefCell::new(Vec::new()) };
+    static METHOD_CACHE: RefCell<Cache> = const { RefCell::new(Cache(Vec::new())) };
 }
 
 static VERSION: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);

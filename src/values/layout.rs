@@ -189,7 +189,8 @@ macro_rules! kinds {
                 if HAS_FINALIZER.get().is_some_and(|f| f(&v)) {
                     h.set_flag(FLAG_FINALIZED);
                     // from_header added one count (1 total): the pending list owns it.
-                    PENDING_FINALIZERS.with(|q| q.borrow_mut().push(v));
+                    // At thread teardown the queue may be gone: the object is then freed.
+                    let _ = PENDING_FINALIZERS.try_with(|q| q.borrow_mut().push(v));
                     EVAL_BREAKER.fetch_or(BREAK_FINALIZERS, Ordering::Relaxed);
                     return;
                 }

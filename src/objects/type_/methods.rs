@@ -318,7 +318,26 @@ fn t_set_bases(vm: &mut Vm, s: &Value, v: Option<Value>) -> PyResult<()> {
         }
     }
     let new_bases = items.to_vec();
+    let new_base = super::new::best_base(&new_bases)?;
+    let old_base = t.base.borrow().clone().unwrap_or_else(|| types().object.clone());
+    let (nh, oh) = (new_base.as_type().is_some_and(|b| b.is_heap()), old_base.as_type().is_some_and(|b| b.is_heap()));
+    let tn = |v: &Value| v.as_type().map(|t| t.name.borrow().clone()).unwrap_or_default();
+    if nh != oh {
+        return Err(type_error(format!(
+            "__bases__ assignment: '{}' deallocator differs from '{}'",
+            tn(&new_base),
+            tn(&old_base)
+        )));
+    }
+    if !super::new::solid_base(&new_base).is(&super::new::solid_base(&old_base)) {
+        return Err(type_error(format!(
+            "__bases__ assignment: '{}' object layout differs from '{}'",
+            tn(&new_base),
+            tn(&old_base)
+        )));
+    }
     let mro = super::new::c3_mro(s, &new_bases)?;
+    *t.base.borrow_mut() = Some(new_base);
     let old = std::mem::replace(&mut *t.bases.borrow_mut(), new_bases.clone());
     for b in &old {
         if let Some(bt) = b.as_type() {

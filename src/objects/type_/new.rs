@@ -92,7 +92,7 @@ pub fn refresh_subclass_mros(vm: &mut Vm, t: &Value) -> PyResult<()> {
 }
 
 /// The base that defines the instance layout of `t` (CPython's `solid_base`).
-fn solid_base(t: &Value) -> Value {
+pub(crate) fn solid_base(t: &Value) -> Value {
     let Some(tp) = t.as_type() else { return t.clone() };
     if !tp.is_heap() {
         return match tp.instance_kind {
@@ -113,7 +113,7 @@ fn solid_base(t: &Value) -> Value {
 }
 
 /// The base whose layout the new class extends; errors on conflicts.
-fn best_base(bases: &[Value]) -> PyResult<Value> {
+pub(crate) fn best_base(bases: &[Value]) -> PyResult<Value> {
     let mut base: Option<Value> = None;
     let mut winner: Option<Value> = None;
     for b in bases {
