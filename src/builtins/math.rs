@@ -510,8 +510,11 @@ fn m_dist(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(new_float(vector_norm(&mut v, max, nan)))
 }
 
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G: f64 = 6.024680040776729583740234375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G_MINUS_HALF: f64 = 5.524680040776729583740234375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_NUM: [f64; 13] = [
     23531376880.410759688572007674451636754734846804940,
     42919803642.649098768957899047001988850926355848959,
@@ -542,6 +545,7 @@ const LANCZOS_DEN: [f64; 13] = [
     66.0,
     1.0,
 ];
+#[allow(clippy::excessive_precision)]
 const LOGPI: f64 = 1.144729885849400174143427351353058711647;
 
 fn lanczos_sum(x: f64) -> f64 {
