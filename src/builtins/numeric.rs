@@ -125,10 +125,9 @@ fn builtin_divmod(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [a, b] = args.exact::<2>("divmod")?;
     if matches!(a.kind(), Kind::SmallInt | Kind::Int | Kind::Bool)
         && matches!(b.kind(), Kind::SmallInt | Kind::Int | Kind::Bool)
+        && let (Some(x), Some(y)) = (int_val(a), int_val(b))
     {
-        if let (Some(x), Some(y)) = (int_val(a), int_val(b)) {
-            return int_divmod(x, y);
-        }
+        return int_divmod(x, y);
     }
     match vm.binary_dunders(a, b, "__divmod__", "__rdivmod__")? {
         Some(r) => Ok(r),
@@ -157,14 +156,13 @@ fn builtin_pow(vm: &mut Vm, args: Args<'_>) -> PyResult {
                     return Ok(r);
                 }
             }
-            if !exp.type_of().is(base.type_of()) {
-                if let Some(f) = vm.lookup_special(exp, "__rpow__") {
-                    if exp.kind() != Kind::Instance || f.kind() == Kind::Builtin {
-                        let r = vm.call(&f, Args::positional_only(&[exp.clone(), base.clone(), m.clone()]))?;
-                        if !r.is_not_implemented() {
-                            return Ok(r);
-                        }
-                    }
+            if !exp.type_of().is(base.type_of())
+                && let Some(f) = vm.lookup_special(exp, "__rpow__")
+                && (exp.kind() != Kind::Instance || f.kind() == Kind::Builtin)
+            {
+                let r = vm.call(&f, Args::positional_only(&[exp.clone(), base.clone(), m.clone()]))?;
+                if !r.is_not_implemented() {
+                    return Ok(r);
                 }
             }
             Err(type_error(format!(
@@ -239,13 +237,12 @@ fn builtin_sum(vm: &mut Vm, args: Args<'_>) -> PyResult {
         };
         loop {
             let Some(item) = vm.next(&it)? else { return Ok(crate::objects::int::new_int_i128(acc)) };
-            if matches!(item.kind(), Kind::SmallInt | Kind::Int | Kind::Bool) {
-                if let Some(i) = int_val(&item).and_then(|v| v.as_i64()) {
-                    if let Some(s) = acc.checked_add(i as i128) {
-                        acc = s;
-                        continue;
-                    }
-                }
+            if matches!(item.kind(), Kind::SmallInt | Kind::Int | Kind::Bool)
+                && let Some(i) = int_val(&item).and_then(|v| v.as_i64())
+                && let Some(s) = acc.checked_add(i as i128)
+            {
+                acc = s;
+                continue;
             }
             result = crate::objects::int::new_int_i128(acc);
             if item.kind() == Kind::Float {

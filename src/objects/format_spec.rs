@@ -85,11 +85,11 @@ pub fn parse_spec_default(spec: &str, type_name: &str, default_ty: Option<char>)
         f.align = Some(c[0]);
         p = 1;
     }
-    if let Some(&s) = c.get(p) {
-        if matches!(s, '+' | '-' | ' ') {
-            f.sign = Some(s);
-            p += 1;
-        }
+    if let Some(&s) = c.get(p)
+        && matches!(s, '+' | '-' | ' ')
+    {
+        f.sign = Some(s);
+        p += 1;
     }
     if c.get(p) == Some(&'z') {
         f.no_neg_0 = true;
@@ -234,7 +234,7 @@ fn group_digits(digits: &str, sep: Option<char>, group: usize, min_width: usize)
     let padded: Vec<char> = std::iter::repeat_n('0', d - digits.len().min(d)).chain(digits.chars()).collect();
     let mut out = String::with_capacity(d + d / group);
     for (i, ch) in padded.iter().enumerate() {
-        if i > 0 && (d - i) % group == 0 {
+        if i > 0 && (d - i).is_multiple_of(group) {
             out.push(sep);
         }
         out.push(*ch);

@@ -52,10 +52,10 @@ pub fn new_int_i128(i: i128) -> Value {
 
 /// Makes an int value from a big integer, normalising small values to inline ints.
 pub fn new_bigint(b: BigInt) -> Value {
-    if let Some(i) = b.to_i64() {
-        if let Some(v) = Value::try_small(i) {
-            return v;
-        }
+    if let Some(i) = b.to_i64()
+        && let Some(v) = Value::try_small(i)
+    {
+        return v;
     }
     layout::alloc(&types().int, PyInt(b))
 }
@@ -263,10 +263,10 @@ pub fn cmp_int_float(i: IntVal, f: f64) -> Option<Ordering> {
     if f.is_infinite() {
         return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
     }
-    if let Some(x) = i.as_i64() {
-        if x.unsigned_abs() <= (1u64 << 53) {
-            return (x as f64).partial_cmp(&f);
-        }
+    if let Some(x) = i.as_i64()
+        && x.unsigned_abs() <= (1u64 << 53)
+    {
+        return (x as f64).partial_cmp(&f);
     }
     let fl = f.floor();
     let fb = float_to_bigint_exact(fl);

@@ -106,21 +106,19 @@ fn cmp_result(o: Option<Ordering>, op: CmpOp) -> bool {
 impl Vm {
     /// `a op b` (or `a op= b` when `inplace`).
     pub fn binary_op(&mut self, a: &Value, b: &Value, op: BinOp, inplace: bool) -> PyResult {
-        if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
-            if let Some(r) = small_int_op(x, y, op) {
-                return Ok(r);
-            }
+        if let (Some(x), Some(y)) = (a.as_small(), b.as_small())
+            && let Some(r) = small_int_op(x, y, op)
+        {
+            return Ok(r);
         }
         if let Some(r) = numeric_binop(a, b, op)? {
             return Ok(r);
         }
         let (fwd, rev, inp) = op.dunders();
-        if inplace {
-            if let Some(f) = self.lookup_special(a, inp) {
-                let r = self.call(&f, Args::positional_only(&[a.clone(), b.clone()]))?;
-                if !r.is_not_implemented() {
-                    return Ok(r);
-                }
+        if inplace && let Some(f) = self.lookup_special(a, inp) {
+            let r = self.call(&f, Args::positional_only(&[a.clone(), b.clone()]))?;
+            if !r.is_not_implemented() {
+                return Ok(r);
             }
         }
         if let Some(r) = self.binary_dunders(a, b, fwd, rev)? {
@@ -146,16 +144,16 @@ impl Vm {
         let tb = b.type_of().clone();
         let fa = self.lookup_special(a, fwd);
         let mut rb = if ta.is(&tb) { None } else { self.lookup_special(b, rev) };
-        if let Some(r) = rb.clone() {
-            if is_subtype(&tb, &ta) {
-                let ra = self.lookup_special(a, rev);
-                if !ra.is_some_and(|ra| ra.is(&r)) {
-                    let res = self.call(&r, Args::positional_only(&[b.clone(), a.clone()]))?;
-                    if !res.is_not_implemented() {
-                        return Ok(Some(res));
-                    }
-                    rb = None;
+        if let Some(r) = rb.clone()
+            && is_subtype(&tb, &ta)
+        {
+            let ra = self.lookup_special(a, rev);
+            if !ra.is_some_and(|ra| ra.is(&r)) {
+                let res = self.call(&r, Args::positional_only(&[b.clone(), a.clone()]))?;
+                if !res.is_not_implemented() {
+                    return Ok(Some(res));
                 }
+                rb = None;
             }
         }
         if let Some(f) = fa {
@@ -204,10 +202,8 @@ impl Vm {
         if let Some(r) = self.rich_dunder(a, b, fwd, op)? {
             return Ok(r);
         }
-        if !checked_reflected {
-            if let Some(r) = self.rich_dunder(b, a, rev, op)? {
-                return Ok(r);
-            }
+        if !checked_reflected && let Some(r) = self.rich_dunder(b, a, rev, op)? {
+            return Ok(r);
         }
         match op {
             CmpOp::Eq => Ok(py_bool(a.is(b))),

@@ -222,10 +222,10 @@ fn int_pow(a: &BigInt, b: &BigInt) -> PyResult {
     if (a.bits() - 1).saturating_mul(e as u64) > MAX_BITS {
         return Err(memory_error(""));
     }
-    if let (Some(x), true) = (a.to_i64(), e < 64) {
-        if let Some(r) = (x as i128).checked_pow(e) {
-            return Ok(new_int_i128(r));
-        }
+    if let (Some(x), true) = (a.to_i64(), e < 64)
+        && let Some(r) = (x as i128).checked_pow(e)
+    {
+        return Ok(new_int_i128(r));
     }
     Ok(new_bigint(num_traits::Pow::pow(a, e)))
 }
