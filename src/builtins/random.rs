@@ -331,6 +331,9 @@ fn do_getrandbits(vm: &mut Vm, k: usize, a: Args<'_>) -> PyResult {
         return Err(value_error("number of bits must be non-negative"));
     }
     let n = n.to_u64().unwrap_or(u64::MAX);
+    if n > 1 << 35 {
+        return Err(crate::vm::errors::memory_error(""));
+    }
     Ok(new_bigint(with_mt(k, |m| m.getrandbits(n))))
 }
 fn do_randrange(vm: &mut Vm, k: usize, a: Args<'_>) -> PyResult {
@@ -564,6 +567,9 @@ fn do_expovariate(vm: &mut Vm, k: usize, a: Args<'_>) -> PyResult {
 fn do_randbytes(vm: &mut Vm, k: usize, a: Args<'_>) -> PyResult {
     let [n] = a.exact::<1>("randbytes")?;
     let n = index_arg(vm, n)?.to_u64().ok_or_else(|| value_error("negative argument not allowed"))?;
+    if n > 1 << 32 {
+        return Err(crate::vm::errors::memory_error(""));
+    }
     let v = with_mt(k, |m| m.getrandbits(n * 8));
     let mut bytes = v.to_bytes_le().1;
     bytes.resize(n as usize, 0);

@@ -169,7 +169,7 @@ pub fn unknown_code(t: char, type_name: &str) -> crate::vm::PyErr {
 
 /// Widths and precisions no machine can materialise fail like CPython's allocation does.
 fn check_size(spec: &FormatSpec) -> PyResult<()> {
-    const LIMIT: usize = 1 << 32;
+    const LIMIT: usize = 1 << 30;
     if spec.width.is_some_and(|w| w > LIMIT) || spec.precision.is_some_and(|p| p > LIMIT) {
         return Err(crate::vm::errors::memory_error(""));
     }

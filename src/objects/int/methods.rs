@@ -316,6 +316,9 @@ fn int_to_bytes(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if length < 0 {
         return Err(value_error("length argument must be non-negative"));
     }
+    if length > 1 << 32 {
+        return Err(crate::vm::errors::memory_error(""));
+    }
     let little = byteorder_arg(a[1].as_ref())?;
     let signed = match &a[2] {
         Some(s) => vm.truthy(s)?,
