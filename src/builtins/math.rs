@@ -740,7 +740,10 @@ fn m_factorial(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if n.is_negative() {
         return Err(value_error("factorial() not defined for negative values"));
     }
-    let n = n.to_u64().ok_or_else(|| overflow_error("factorial() argument should not exceed 9223372036854775807"))?;
+    let n = n
+        .to_i64()
+        .map(|n| n as u64)
+        .ok_or_else(|| overflow_error("factorial() argument should not exceed 9223372036854775807"))?;
     Ok(new_bigint(range_prod(2, n + 1)))
 }
 
@@ -775,7 +778,10 @@ fn m_comb(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if nk < k {
         k = nk;
     }
-    let k = k.to_u64().ok_or_else(|| overflow_error("min(n - k, k) must not exceed 9223372036854775807"))?;
+    let k = k
+        .to_i64()
+        .map(|k| k as u64)
+        .ok_or_else(|| overflow_error("min(n - k, k) must not exceed 9223372036854775807"))?;
     let mut r = BigInt::one();
     for i in 0..k {
         r = r * (&n - i) / (i + 1);
@@ -793,7 +799,10 @@ fn m_perm(vm: &mut Vm, args: Args<'_>) -> PyResult {
             if n.is_negative() {
                 return Err(value_error("n must be a non-negative integer"));
             }
-            let n = n.to_u64().ok_or_else(|| overflow_error("n must not exceed 9223372036854775807"))?;
+            let n = n
+                .to_i64()
+                .map(|n| n as u64)
+                .ok_or_else(|| overflow_error("factorial() argument should not exceed 9223372036854775807"))?;
             return Ok(new_bigint(range_prod(2, n + 1)));
         }
     };
@@ -801,7 +810,7 @@ fn m_perm(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if k > n {
         return Ok(new_int(0));
     }
-    let k = k.to_u64().ok_or_else(|| overflow_error("k must not exceed 9223372036854775807"))?;
+    let k = k.to_i64().map(|k| k as u64).ok_or_else(|| overflow_error("k must not exceed 9223372036854775807"))?;
     let mut r = BigInt::one();
     for i in 0..k {
         r *= &n - i;
