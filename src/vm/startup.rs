@@ -27,6 +27,8 @@ fn add_builtin(ty: &Value, name: &'static str, f: NativeFn, kind: BuiltinKind) {
     let owner: &'static str = Box::leak(tp.name.borrow().clone().into_boxed_str());
     let b = layout::alloc(&types().method_descriptor, PyBuiltin { name, func: f, kind, self_: None, owner });
     tp.dict.set_str(new_str(name), b);
+    // A new version: no cached lookup of this type may miss the method.
+    tp.version.set(crate::objects::type_::next_version());
 }
 
 /// Adds a plain native function to a module dict.
@@ -105,6 +107,7 @@ pub fn add_getter(ty: &Value, name: &'static str, f: NativeFn) {
     );
     let p = layout::alloc(&types().property, crate::objects::descr::PyProperty::new(Some(g), None, None, None));
     tp.dict.set_str(new_str(name), p);
+    tp.version.set(crate::objects::type_::next_version());
 }
 
 static SIGINT: std::sync::OnceLock<std::sync::Arc<std::sync::atomic::AtomicBool>> = std::sync::OnceLock::new();
@@ -193,4 +196,5 @@ pub fn add_property(ty: &Value, name: &'static str, get: NativeFn, set: Option<N
         crate::objects::descr::PyProperty::new(Some(mk(get)), set.map(mk), None, None),
     );
     tp.dict.set_str(new_str(name), p);
+    tp.version.set(crate::objects::type_::next_version());
 }
