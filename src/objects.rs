@@ -67,8 +67,11 @@ pub fn init_methods() {
     builtin_func::init();
     singletons::init();
     let _ = HAS_FINALIZER_INIT.get_or_init(|| {
-        let _ = crate::values::layout::HAS_FINALIZER
-            .set(|v| v.type_of().as_type().is_some_and(|t| t.has_flag(type_::TF_HAS_DEL)));
+        let _ = crate::values::layout::HAS_FINALIZER.set(|v| match v.payload::<generator::PyGenerator>() {
+            // A generator needs closing only if it is suspended inside its body.
+            Some(g) => g.state.get() == generator::GenState::Suspended,
+            None => v.type_of().as_type().is_some_and(|t| t.has_flag(type_::TF_HAS_DEL)),
+        });
     });
 }
 

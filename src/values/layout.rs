@@ -183,7 +183,9 @@ macro_rules! kinds {
                 h.refcnt.set(1 << 30);
                 return;
             }
-            if h.kind == Kind::Instance && h.flags() & FLAG_FINALIZED == 0 {
+            // Instances with `__del__`, and suspended generators (closed like CPython's
+            // gen_dealloc does), are finalized by the interpreter first.
+            if (h.kind == Kind::Instance || h.kind == Kind::Generator) && h.flags() & FLAG_FINALIZED == 0 {
                 // SAFETY: a count of one is handed to the pending list (resurrection).
                 let v = Value::from_header(h);
                 if HAS_FINALIZER.get().is_some_and(|f| f(&v)) {

@@ -315,6 +315,14 @@ impl Vm {
                 break;
             }
             for obj in batch {
+                if obj.kind() == Kind::Generator {
+                    if let Err(e) = self.gen_close(&obj) {
+                        let what = self.repr_string(&obj).unwrap_or_default();
+                        self.report_unraisable(&format!("Exception ignored in: {what}"), &e.0);
+                    }
+                    drop(obj);
+                    continue;
+                }
                 if let Some(d) = self.lookup_special(&obj, "__del__") {
                     if let Err(e) = self.call(&d, Args::positional_only(std::slice::from_ref(&obj))) {
                         let what = self.repr_string(&d).unwrap_or_default();
