@@ -21,6 +21,8 @@ pub fn register() {
             ("string", init_string),
             ("copy", init_copy),
             ("typing", init_typing),
+            ("heapq", init_heapq),
+            ("bisect", init_bisect),
         ] {
             if !t.iter().any(|(n, _)| *n == name) {
                 t.push((name, f));
@@ -89,6 +91,14 @@ fn init_copy(vm: &mut Vm) -> PyResult<Value> {
 
 fn init_typing(vm: &mut Vm) -> PyResult<Value> {
     run_py_module(vm, "typing", include_str!("pylib/typing.py"))
+}
+
+fn init_heapq(vm: &mut Vm) -> PyResult<Value> {
+    run_py_module(vm, "heapq", include_str!("pylib/heapq.py"))
+}
+
+fn init_bisect(vm: &mut Vm) -> PyResult<Value> {
+    run_py_module(vm, "bisect", include_str!("pylib/bisect.py"))
 }
 
 const ENUM_SRC: &str = include_str!("pylib/enum.py");
