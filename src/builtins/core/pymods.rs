@@ -23,6 +23,7 @@ pub fn register() {
             ("typing", init_typing),
             ("heapq", init_heapq),
             ("bisect", init_bisect),
+            ("json", init_json),
         ] {
             if !t.iter().any(|(n, _)| *n == name) {
                 t.push((name, f));
@@ -99,6 +100,10 @@ fn init_heapq(vm: &mut Vm) -> PyResult<Value> {
 
 fn init_bisect(vm: &mut Vm) -> PyResult<Value> {
     run_py_module(vm, "bisect", include_str!("pylib/bisect.py"))
+}
+
+fn init_json(vm: &mut Vm) -> PyResult<Value> {
+    run_py_module(vm, "json", include_str!("pylib/json.py"))
 }
 
 const ENUM_SRC: &str = include_str!("pylib/enum.py");
