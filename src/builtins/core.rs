@@ -14,6 +14,7 @@ use crate::vm::{Args, PyResult, Vm};
 
 mod exec;
 mod pymods;
+mod timemod;
 
 /// Adds this group's functions to the builtins dict.
 pub fn init(d: &Value) {
@@ -38,6 +39,7 @@ pub fn init(d: &Value) {
     f("__build_class__", build_class);
     exec::init(d);
     pymods::register();
+    timemod::register();
 }
 
 fn attr_name(name: &Value) -> PyResult<()> {
