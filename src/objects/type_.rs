@@ -120,7 +120,11 @@ impl PyType {
         let hit = METHOD_CACHE.with(|c| {
             let c = c.borrow();
             let e = c.0.get(slot)?;
-            if e.version == version && &*e.name == name { Some(e.value.clone()) } else { None }
+            if e.version != version || e.len != name.len() as u32 || e.prefix != prefix8(name) {
+                return None;
+            }
+            // Names of up to 8 bytes are fully compared by the prefix.
+            if name.len() <= 8 || &*e.name == name { Some(e.value.clone()) } else { None }
         });
         if let Some(v) = hit {
             return v;
@@ -132,7 +136,16 @@ impl PyType {
             if c.0.is_empty() {
                 c.0.resize_with(CACHE_SIZE, CacheEntry::default);
             }
-            let old = std::mem::replace(&mut c.0[slot], CacheEntry { version, name: name.into(), value: v.clone() });
+            let old = std::mem::replace(
+                &mut c.0[slot],
+                CacheEntry {
+                    version,
+                    len: name.len() as u32,
+                    prefix: prefix8(name),
+                    name: name.into(),
+                    value: v.clone(),
+                },
+            );
             drop(c);
             drop(old);
         });
@@ -244,6 +257,16 @@ impl PyType {
 
 const CACHE_SIZE: usize = 4096;
 
+/// The first 8 bytes of `s`, zero-padded, as one word.
+#[inline]
+fn prefix8(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let mut buf = [0u8; 8];
+    let n = b.len().min(8);
+    buf[..n].copy_from_slice(&b[..n]);
+    u64::from_le_bytes(buf)
+}
+
 /// FNV-1a: a cheap hash for cache slots.
 #[inline]
 fn fnv(s: &str) -> i64 {
@@ -257,6 +280,9 @@ fn fnv(s: &str) -> i64 {
 #[derive(Default)]
 struct CacheEntry {
     version: u32,
+    len: u32,
+    /// The first 8 bytes of the name (zero-padded), compared before the full name.
+    prefix: u64,
     name: Box<str>,
     value: Option<Value>,
 }
