@@ -314,6 +314,91 @@ both! {
     m_normalvariate r_normalvariate do_normalvariate;
     m_expovariate r_expovariate do_expovariate;
     m_randbytes r_randbytes do_randbytes;
+    m_getstate r_getstate do_getstate;
+    m_setstate r_setstate do_setstate;
+    m_lognormvariate r_lognormvariate do_lognormvariate;
+    m_paretovariate r_paretovariate do_paretovariate;
+    m_weibullvariate r_weibullvariate do_weibullvariate;
+}
+
+/// `getstate()`: (3, the 624 words plus the index, gauss_next), as random.py returns it.
+fn do_getstate(_vm: &mut Vm, k: usize, a: Args<'_>) -> PyResult {
+    a.exact::<0>("getstate")?;
+    let (words, idx, g) = with_mt(k, |m| (m.mt, m.index, m.gauss_next));
+    let mut items: Vec<Value> = words.iter().map(|&w| new_int(w as i64)).collect();
+    items.push(new_int(idx as i64));
+    let g = g.map(new_float).unwrap_or_else(crate::objects::none);
+    Ok(crate::objects::tuple::new_tuple(vec![new_int(3), crate::objects::tuple::new_tuple(items), g]))
+}
+
+/// `setstate(state)`.
+fn do_setstate(vm: &mut Vm, k: usize, a: Args<'_>) -> PyResult {
+    let [state] = a.exact::<1>("setstate")?;
+    let parts = vm.to_vec(state)?;
+    let bad = || type_error("state vector must be a tuple");
+    let version = parts.first().and_then(crate::objects::int::to_i64);
+    if parts.len() != 3 || !matches!(version, Some(2 | 3)) {
+        return Err(value_error(format!(
+            "state with version {} passed to Random.setstate() of version 3",
+            parts.first().map(|v| vm.repr_string(v).unwrap_or_default()).unwrap_or_default()
+        )));
+    }
+    let words = vm.to_vec(&parts[1]).map_err(|_| bad())?;
+    if words.len() != N + 1 {
+        return Err(value_error("state vector is the wrong size"));
+    }
+    let mut mt = [0u32; N];
+    for (i, w) in words.iter().take(N).enumerate() {
+        // Version 2 saved signed words: reduce them mod 2**32 as random.py does.
+        let v = int_val(w).map(|v| num_integer::Integer::mod_floor(&v.to_bigint(), &BigInt::from(1u64 << 32)));
+        mt[i] = v.and_then(|v| v.to_u32()).ok_or_else(bad)?;
+    }
+    let idx = crate::objects::int::to_i64(&words[N]).filter(|&i| (0..=N as i64).contains(&i));
+    let idx = idx.ok_or_else(|| value_error("invalid state"))? as usize;
+    let g = if parts[2].is_none() { None } else { Some(crate::builtins::math::to_f64(vm, &parts[2])?) };
+    with_mt(k, |m| {
+        m.mt = mt;
+        m.index = idx;
+        m.gauss_next = g;
+    });
+    Ok(crate::objects::none())
+}
+
+fn do_lognormvariate(vm: &mut Vm, k: usize, a: Args<'_>) -> PyResult {
+    let b = a.bind("lognormvariate", &["mu", "sigma"], 2)?;
+    let mu = crate::builtins::math::to_f64(vm, b[0].as_ref().unwrap_or(&new_int(0)))?;
+    let sigma = crate::builtins::math::to_f64(vm, b[1].as_ref().unwrap_or(&new_int(1)))?;
+    let magic = 4.0 * (-0.5f64).exp() / 2.0f64.sqrt();
+    let z = with_mt(k, |m| {
+        loop {
+            let u1 = m.random();
+            let u2 = 1.0 - m.random();
+            let z = magic * (u1 - 0.5) / u2;
+            if z * z / 4.0 <= -u2.ln() {
+                break z;
+            }
+        }
+    });
+    let r = (mu + z * sigma).exp();
+    if r.is_infinite() {
+        return Err(crate::vm::errors::overflow_error("math range error"));
+    }
+    Ok(new_float(r))
+}
+
+fn do_paretovariate(vm: &mut Vm, k: usize, a: Args<'_>) -> PyResult {
+    let [alpha] = a.exact::<1>("paretovariate")?;
+    let alpha = crate::builtins::math::to_f64(vm, alpha)?;
+    let u = 1.0 - with_mt(k, |m| m.random());
+    Ok(new_float(1.0 / u.powf(1.0 / alpha)))
+}
+
+fn do_weibullvariate(vm: &mut Vm, k: usize, a: Args<'_>) -> PyResult {
+    let b = a.bind("weibullvariate", &["alpha", "beta"], 2)?;
+    let alpha = crate::builtins::math::to_f64(vm, b[0].as_ref().unwrap_or(&new_int(1)))?;
+    let beta = crate::builtins::math::to_f64(vm, b[1].as_ref().unwrap_or(&new_int(1)))?;
+    let u = 1.0 - with_mt(k, |m| m.random());
+    Ok(new_float(alpha * (-u.ln()).powf(1.0 / beta)))
 }
 
 fn do_seed(vm: &mut Vm, k: usize, a: Args<'_>) -> PyResult {
@@ -721,7 +806,12 @@ fn sha512(data: &[u8]) -> [u8; 64] {
 pub fn init_module(vm: &mut Vm) -> PyResult<Value> {
     let m = new_module("random");
     let d = module_dict(&m);
-    let fns: [(&'static str, crate::vm::NativeFn, crate::vm::NativeFn); 15] = [
+    let fns: [(&'static str, crate::vm::NativeFn, crate::vm::NativeFn); 20] = [
+        ("getstate", m_getstate, r_getstate),
+        ("setstate", m_setstate, r_setstate),
+        ("lognormvariate", m_lognormvariate, r_lognormvariate),
+        ("paretovariate", m_paretovariate, r_paretovariate),
+        ("weibullvariate", m_weibullvariate, r_weibullvariate),
         ("seed", m_seed, r_seed),
         ("random", m_random, r_random),
         ("getrandbits", m_getrandbits, r_getrandbits),
