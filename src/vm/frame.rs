@@ -37,6 +37,9 @@ pub struct Frame {
     /// A suspended generator's handled exception (its `sys.exc_info()` slot), restored onto
     /// `Vm::handled` when it resumes.
     pub saved_exc: Option<Value>,
+    /// For an `__init__` frame started by a class call in the loop: the new instance,
+    /// which the call evaluates to when `__init__` returns None.
+    pub init_self: Option<Value>,
 }
 
 impl Frame {
@@ -87,6 +90,7 @@ impl Frame {
             generator: None,
             frame_obj: None,
             saved_exc: None,
+            init_self: None,
         }
     }
 }

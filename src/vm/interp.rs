@@ -291,6 +291,7 @@ impl Vm {
             f.func = None;
             f.generator = None;
             f.saved_exc = None;
+            f.init_self = None;
             self.frame_pool.push(f);
         }
     }
@@ -912,6 +913,19 @@ impl Vm {
                             },
                             _ => (None, self_arg),
                         };
+                        // `Cls(...)` with object.__new__ and a Python __init__: run the
+                        // __init__ frame here too.
+                        if callable.kind() == Kind::Type && ins.op != Op::CallMethod {
+                            if let Some((init, obj)) = self.fast_instantiate(&callable)? {
+                                let mut frame = self.frame_from_stack(&init, Some(obj.clone()), n, kwn, base)?;
+                                if self.frames.len() >= self.recursion_limit {
+                                    return Err(PyErr::new(&exc().recursion_error, "maximum recursion depth exceeded"));
+                                }
+                                frame.init_self = Some(obj);
+                                self.frames.push(frame);
+                                continue 'frame;
+                            }
+                        }
                         if let Some(func) = func {
                             let frame = self.frame_from_stack(&func, self_arg, n, kwn, base)?;
                             if frame.code().is_generator() {
@@ -979,9 +993,21 @@ impl Vm {
                             return Ok(Exit::Return(v));
                         }
                         // A Python-to-Python return: resume the caller in this loop.
-                        if let Some(done) = self.frames.pop() {
+                        let mut init_self = None;
+                        if let Some(mut done) = self.frames.pop() {
+                            init_self = done.init_self.take();
                             self.retire_frame(done);
                         }
+                        let v = match init_self {
+                            None => v,
+                            Some(obj) if v.is_none() => obj,
+                            Some(_) => {
+                                return Err(type_error(format!(
+                                    "__init__() should return None, not '{}'",
+                                    crate::vm::protocol::type_name(&v)
+                                )));
+                            }
+                        };
                         push!(self, v);
                         continue 'frame;
                     }

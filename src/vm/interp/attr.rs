@@ -91,6 +91,32 @@ impl Vm {
         }
     }
 
+    /// For a call of class `cls` whose metaclass is `type`, `__new__` is object's and
+    /// `__init__` a plain Python function: the allocated instance and that `__init__`.
+    pub(crate) fn fast_instantiate(&mut self, cls: &Value) -> PyResult<Option<(Value, Value)>> {
+        if !cls.type_of().is(&types().type_) || cls.is(&types().type_) {
+            return Ok(None);
+        }
+        let Some(tp) = cls.as_type() else { return Ok(None) };
+        let slots = crate::objects::instance::object_slots();
+        let Some(new) = tp.lookup("__new__") else { return Ok(None) };
+        if !new.is(&slots.new) {
+            return Ok(None);
+        }
+        let Some(init) = tp.lookup("__init__") else { return Ok(None) };
+        if init.kind() != Kind::Function {
+            return Ok(None);
+        }
+        let is_gen = init
+            .payload::<crate::objects::function::PyFunction>()
+            .is_some_and(|f| f.code.borrow().payload::<crate::bytecode::code::Code>().is_none_or(|c| c.is_generator()));
+        if is_gen {
+            return Ok(None);
+        }
+        let obj = crate::objects::instance::object_alloc(self, cls)?;
+        Ok(Some((init, obj)))
+    }
+
     /// `LoadMethod` lookup of a plain function on the type of an instance not shadowed by
     /// its dict: the unbound function.
     #[inline]
