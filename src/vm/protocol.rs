@@ -71,6 +71,9 @@ impl Vm {
         if let Some(r) = self.call_special(v, "__len__", &[])? {
             let n = crate::objects::int::to_i64(&r)
                 .ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&r))))?;
+            if n < 0 {
+                return Err(crate::vm::errors::value_error("__len__() should return >= 0"));
+            }
             return Ok(n != 0);
         }
         Ok(true)
