@@ -114,7 +114,11 @@ fn base_new(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let Some(t) = cls.as_type() else {
         return Err(type_error(format!("BaseException.__new__(X): X is not a type object ({})", type_name(cls))));
     };
-    if t.instance_kind != Kind::Exception || !is_subtype(cls, &types().base_exception) {
+    if !is_subtype(cls, &types().base_exception) {
+        let n = t.name.borrow();
+        return Err(type_error(format!("BaseException.__new__({n}): {n} is not a subtype of BaseException")));
+    }
+    if t.instance_kind != Kind::Exception {
         let n = t.name.borrow();
         return Err(type_error(format!("BaseException.__new__({n}) is not safe, use {n}.__new__()")));
     }

@@ -213,6 +213,9 @@ fn object_getattribute(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn object_setattr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [s, n, v] = args.exact::<3>("__setattr__")?;
     let name = attr_name(n)?.to_owned();
+    if s.as_type().is_some() {
+        return Err(type_error("can't apply this __setattr__ to type object"));
+    }
     vm.generic_setattr(s, n, &name, Some(v.clone()))?;
     Ok(none())
 }
@@ -220,6 +223,9 @@ fn object_setattr(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn object_delattr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [s, n] = args.exact::<2>("__delattr__")?;
     let name = attr_name(n)?.to_owned();
+    if s.as_type().is_some() {
+        return Err(type_error("can't apply this __delattr__ to type object"));
+    }
     vm.generic_setattr(s, n, &name, None)?;
     Ok(none())
 }

@@ -160,7 +160,7 @@ fn builtin_import(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let a = args.bind("__import__", &["name", "globals", "locals", "fromlist", "level"], 1)?;
     let name = a[0].clone().unwrap_or_else(none);
     if name.as_str().is_none() {
-        return Err(type_error(format!("__import__() argument 1 must be str, not {}", type_name(&name))));
+        return Err(type_error("module name must be a string"));
     }
     let fromlist = a[3].clone().unwrap_or_else(none);
     let level = a[4].clone().unwrap_or_else(|| Value::small(0));

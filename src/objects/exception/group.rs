@@ -57,7 +57,7 @@ fn eg_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
     let (msg, seq) = (&p[1], &p[2]);
     if msg.as_str().is_none() {
-        return Err(type_error(format!("argument 1 must be str, not {}", type_name(msg))));
+        return Err(type_error(format!("BaseExceptionGroup.__new__() argument 1 must be str, not {}", type_name(msg))));
     }
     let is_seq = matches!(seq.kind(), Kind::List | Kind::Tuple)
         || (seq.kind() != Kind::Dict

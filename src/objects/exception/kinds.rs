@@ -194,7 +194,7 @@ fn oserror_new(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let Some(cls) = p.first() else { return Err(type_error("OSError.__new__(): not enough arguments")) };
     let mut cls = cls.clone();
     let a = &p[1..];
-    if cls.is(&exc().os_error) && a.len() >= 2 {
+    if cls.is(&exc().os_error) && (2..=5).contains(&a.len()) {
         if let Some(n) = crate::objects::int::to_i64(&a[0]) {
             if let Some(c) = errno_class(n) {
                 cls = c.clone();
@@ -336,11 +336,22 @@ fn syntaxerror_str(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn unicode_init(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let s = self_of(&args)?;
     let p = args.pos()[1..].to_vec();
+    let translate = s
+        .type_of()
+        .as_type()
+        .is_some_and(|_| crate::vm::protocol::is_subtype(s.type_of(), &exc().unicode_translate_error));
+    let want = if translate { 4 } else { 5 };
+    if p.len() != want {
+        return Err(type_error(format!("function takes exactly {want} arguments ({} given)", p.len())));
+    }
     set_args(s, p.clone());
-    if p.len() == 5 {
-        for (n, v) in ["encoding", "object", "start", "end", "reason"].iter().zip(p) {
-            set_attr(s, n, v);
-        }
+    let names: &[&'static str] = if translate {
+        &["object", "start", "end", "reason"]
+    } else {
+        &["encoding", "object", "start", "end", "reason"]
+    };
+    for (n, v) in names.iter().zip(p) {
+        set_attr(s, n, v);
     }
     Ok(none())
 }

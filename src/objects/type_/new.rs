@@ -195,11 +195,7 @@ pub fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Ok(p[1].type_of().clone());
     }
     if p.len() != 4 {
-        return Err(type_error(if meta.is(&types().type_) {
-            "type() takes 1 or 3 arguments".to_owned()
-        } else {
-            format!("type.__new__() takes exactly 3 arguments ({} given)", p.len() - 1)
-        }));
+        return Err(type_error(format!("type.__new__() takes exactly 3 arguments ({} given)", p.len() - 1)));
     }
     let (name, bases_v, ns) = (&p[1], &p[2], &p[3]);
     let Some(name_s) = name.as_str() else {
@@ -273,10 +269,10 @@ pub fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
                 continue;
             }
             let m = mangle(name_s, s);
-            if own_slots.contains(&m) {
-                return Err(type_error(format!("duplicate slot name '{m}'")));
+            // CPython accepts a repeated name (one slot).
+            if !own_slots.contains(&m) {
+                own_slots.push(m);
             }
-            own_slots.push(m);
         }
         for s in &own_slots {
             if nsd.get_str(s).is_some() {
