@@ -261,10 +261,15 @@ const CACHE_SIZE: usize = 4096;
 #[inline]
 fn prefix8(s: &str) -> u64 {
     let b = s.as_bytes();
-    let mut buf = [0u8; 8];
-    let n = b.len().min(8);
-    buf[..n].copy_from_slice(&b[..n]);
-    u64::from_le_bytes(buf)
+    // One load for long names; a short loop (not a memcpy call) for short ones.
+    if let Some(p) = b.first_chunk::<8>() {
+        return u64::from_le_bytes(*p);
+    }
+    let mut v = 0u64;
+    for (i, &c) in b.iter().enumerate() {
+        v |= (c as u64) << (8 * i);
+    }
+    v
 }
 
 /// FNV-1a: a cheap hash for cache slots.
