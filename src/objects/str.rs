@@ -160,8 +160,12 @@ fn siphash13(k0: u64, k1: u64, src: &[u8]) -> u64 {
 }
 
 impl PyStr {
-    pub fn new(s: impl Into<Box<str>>) -> PyStr {
-        let s: String = s.into().into_string();
+    pub fn new(s: impl Into<String>) -> PyStr {
+        let mut s: String = s.into();
+        // Keep modest slack (a realloc per new string costs more than the bytes).
+        if s.capacity() - s.len() > s.len() / 2 + 64 {
+            s.shrink_to_fit();
+        }
         let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
         PyStr { s, char_len, hash: Cell::new(i64::MIN), marks: std::cell::OnceCell::new() }
     }
@@ -230,8 +234,8 @@ pub fn append_in_place(a: &mut Value, b: &str) -> bool {
 }
 
 /// A new `str` object.
-pub fn new_str(s: impl Into<Box<str>>) -> Value {
-    let s: Box<str> = s.into();
+pub fn new_str(s: impl Into<String>) -> Value {
+    let s: String = s.into();
     if s.len() == 1 && s.is_ascii() {
         return super::registry::ascii_char(s.as_bytes()[0]);
     }
