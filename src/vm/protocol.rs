@@ -225,6 +225,33 @@ impl Vm {
 
     /// `container[key]`.
     pub fn getitem(&mut self, c: &Value, key: &Value) -> PyResult {
+        // Exact builtin containers (their types are immutable): no dunder lookup or call.
+        let tys = crate::objects::types();
+        let t = c.type_of();
+        match c.kind() {
+            _ if !(t.is(&tys.str) || t.is(&tys.dict) || t.is(&tys.list) || t.is(&tys.tuple)) => {}
+            Kind::Str => {
+                if let Some(s) = c.payload::<PyStr>() {
+                    return crate::objects::str::getitem(self, s, key);
+                }
+            }
+            Kind::Dict => {
+                if let Some(d) = c.payload::<PyDict>() {
+                    return crate::objects::dict::methods::getitem(self, c, d, key);
+                }
+            }
+            Kind::List => {
+                if let Some(l) = c.payload::<crate::objects::list::PyList>() {
+                    return crate::objects::list::getitem(self, l, key);
+                }
+            }
+            Kind::Tuple => {
+                if let Some(t) = c.payload::<crate::objects::tuple::PyTuple>() {
+                    return crate::objects::tuple::getitem(self, c, &t.0, key);
+                }
+            }
+            _ => {}
+        }
         if let Some(f) = self.lookup_special(c, "__getitem__") {
             let argv = [c.clone(), key.clone()];
             return self.call(&f, Args::positional_only(&argv));
