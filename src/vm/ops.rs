@@ -114,6 +114,9 @@ impl Vm {
         if let Some(r) = numeric_binop(a, b, op)? {
             return Ok(r);
         }
+        if let Some(r) = self.str_binop(a, b, op)? {
+            return Ok(r);
+        }
         let (fwd, rev, inp) = op.dunders();
         if inplace && let Some(f) = self.lookup_special(a, inp) {
             let r = self.call(&f, Args::positional_only(&[a.clone(), b.clone()]))?;
@@ -134,6 +137,31 @@ impl Vm {
         }
         let sym = if inplace { format!("{sym}=") } else { sym.to_owned() };
         Err(type_error(format!("unsupported operand type(s) for {sym}: '{}' and '{}'", type_name(a), type_name(b))))
+    }
+
+    /// `str + str`, `str % x`, `str * int` for an exact `str` on the left, without the
+    /// dunder lookups: `str` has no in-place dunders, and only a user subclass on the right
+    /// (an `Instance`) could get its reflected method in first.
+    #[inline]
+    fn str_binop(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
+        let Some(s) = a.payload::<crate::objects::str::PyStr>() else { return Ok(None) };
+        if b.kind() == crate::values::Kind::Instance {
+            return Ok(None);
+        }
+        match op {
+            BinOp::Add => match b.payload::<crate::objects::str::PyStr>() {
+                Some(t) => Ok(Some(crate::objects::str::concat(s.as_str(), t.as_str()))),
+                None => Ok(None),
+            },
+            BinOp::Mod => {
+                Ok(Some(crate::objects::str::new_str(crate::objects::str::percent::format(self, s.as_str(), b)?)))
+            }
+            BinOp::Mul => match b.as_small() {
+                Some(n) => crate::objects::str::repeat_str(s.as_str(), n).map(Some),
+                None => Ok(None),
+            },
+            _ => Ok(None),
+        }
     }
 
     /// CPython's binary_op1 over dunders: `a.fwd(b)`, then `b.rev(a)`, except that a
