@@ -156,10 +156,15 @@ enum Probe {
 
 impl PyDict {
     pub fn new() -> PyDict {
-        PyDict { table: RefCell::new(DictTable::default()), version: Cell::new(0) }
+        PyDict { table: RefCell::new(DictTable::default()), version: Cell::new(fresh_version()) }
     }
     pub fn from_table(t: DictTable) -> PyDict {
-        PyDict { table: RefCell::new(t), version: Cell::new(0) }
+        PyDict { table: RefCell::new(t), version: Cell::new(fresh_version()) }
+    }
+    /// Marks a key-set change: a fresh version, unique among all dicts (see `fresh_version`).
+    #[inline]
+    fn bump(&self) {
+        self.version.set(fresh_version());
     }
     pub fn table(&self) -> Ref<'_, DictTable> {
         self.table.borrow()
@@ -310,7 +315,7 @@ impl PyDict {
         t.indices[slot] = ix;
         t.entries.push(Some(Entry { hash, key, value }));
         t.len += 1;
-        self.version.set(self.version.get() + 1);
+        self.bump();
     }
 
     /// Removes `key`, returning its value.
@@ -324,7 +329,7 @@ impl PyDict {
             t.len -= 1;
             t.entries[i].take()
         };
-        self.version.set(self.version.get() + 1);
+        self.bump();
         Ok(removed.map(|e| e.value))
     }
 
@@ -341,13 +346,13 @@ impl PyDict {
             t.entries.truncate(i);
             e
         };
-        self.version.set(self.version.get() + 1);
+        self.bump();
         e.map(|e| (e.key, e.value))
     }
 
     pub fn clear(&self) {
         let old = std::mem::take(&mut *self.table.borrow_mut());
-        self.version.set(self.version.get() + 1);
+        self.bump();
         drop(old);
     }
 
@@ -424,6 +429,49 @@ impl PyDict {
                 drop(old);
             }
             None => self.insert_new(hash, key, value),
+        }
+    }
+}
+
+thread_local! {
+    static NEXT_VERSION: Cell<u64> = const { Cell::new(1) };
+}
+
+/// A dict version no dict had before: versions are unique across dicts, so an inline
+/// cache may remember "this dict in this key-set state" by its version alone.
+#[inline]
+fn fresh_version() -> u64 {
+    NEXT_VERSION.with(|c| {
+        let v = c.get();
+        c.set(v + 1);
+        v
+    })
+}
+
+impl PyDict {
+    /// `get_str_value` that also returns the entry's dense index (for inline caches).
+    pub fn get_str_value_ix(&self, key: &Value) -> Option<(usize, Value)> {
+        let ks = key.payload::<super::str::PyStr>()?;
+        let hash = ks.hash();
+        let t = self.table.borrow();
+        if t.indices.is_empty() {
+            return None;
+        }
+        let (_, found) = t.probe(hash, |e| {
+            e.key.is(key) || e.key.payload::<super::str::PyStr>().is_some_and(|s| s.as_str() == ks.as_str())
+        });
+        found.and_then(|i| t.entries[i].as_ref().map(|e| (i, e.value.clone())))
+    }
+
+    /// The value of dense entry `ix` if its key is the str object `key` itself: a cached
+    /// index checked this way is exact whatever happened to the dict meanwhile (keys are
+    /// unique, so the entry holding `key` is the one a lookup would find).
+    #[inline]
+    pub fn value_at_if_key(&self, ix: usize, key: &Value) -> Option<Value> {
+        let t = self.table.borrow();
+        match t.entries.get(ix) {
+            Some(Some(e)) if e.key.is(key) => Some(e.value.clone()),
+            _ => None,
         }
     }
 }

@@ -147,6 +147,50 @@ fn feedback(code: &Code, pc: usize, bits: u64) {
     }
 }
 
+// `LoadGlobal`'s feedback word is an inline cache: tag (2 bits), dense entry index
+// (20 bits), and for a builtins hit the globals dict's version (42 bits). Dict versions
+// are unique across dicts and change with the key set, so an unchanged globals version
+// proves the name is still absent there; the entry itself is re-checked by key identity.
+const LG_GLOBAL: u64 = 1;
+const LG_BUILTIN: u64 = 2;
+const LG_IX_BITS: u32 = 20;
+const LG_VER_SHIFT: u32 = 2 + LG_IX_BITS;
+
+#[inline(always)]
+fn load_global_cached(code: &Code, pc: usize, name: &Value, globals: &Value, builtins: &Value) -> Option<Value> {
+    let c = code.feedback.get(pc)?.get();
+    let g = globals.payload::<PyDict>()?;
+    let ix = ((c >> 2) & ((1 << LG_IX_BITS) - 1)) as usize;
+    match c & 3 {
+        LG_GLOBAL => g.value_at_if_key(ix, name),
+        LG_BUILTIN if g.version() == c >> LG_VER_SHIFT => builtins.payload::<PyDict>()?.value_at_if_key(ix, name),
+        _ => None,
+    }
+}
+
+/// The full lookup (globals, then builtins), refilling the inline cache.
+#[cold]
+fn load_global_slow(code: &Code, pc: usize, name: &Value, globals: &Value, builtins: &Value) -> Option<Value> {
+    let g = globals.payload::<PyDict>();
+    let (v, cache) = match g.and_then(|d| d.get_str_value_ix(name)) {
+        Some((ix, v)) => (v, if ix < 1 << LG_IX_BITS { ((ix as u64) << 2) | LG_GLOBAL } else { 0 }),
+        None => {
+            let (ix, v) = builtins.payload::<PyDict>()?.get_str_value_ix(name)?;
+            let cache = match g {
+                Some(g) if ix < 1 << LG_IX_BITS && g.version() < 1 << (64 - LG_VER_SHIFT) => {
+                    (g.version() << LG_VER_SHIFT) | ((ix as u64) << 2) | LG_BUILTIN
+                }
+                _ => 0,
+            };
+            (v, cache)
+        }
+    };
+    if let Some(c) = code.feedback.get(pc) {
+        c.set(cache);
+    }
+    Some(v)
+}
+
 fn name_at(code: &Code, i: u32) -> PyResult<&Value> {
     code.names.get(i as usize).ok_or_else(|| system_error("name index out of range"))
 }
@@ -500,9 +544,9 @@ impl Vm {
                     Op::LoadGlobal => {
                         let name = name_at(code, arg)?;
                         let f = fr!(self);
-                        let v = match f.globals.payload::<PyDict>().and_then(|d| d.get_str_value(name)) {
+                        let v = match load_global_cached(code, pc, name, &f.globals, &f.builtins) {
                             Some(v) => v,
-                            None => match f.builtins.payload::<PyDict>().and_then(|d| d.get_str_value(name)) {
+                            None => match load_global_slow(code, pc, name, &f.globals, &f.builtins) {
                                 Some(v) => v,
                                 None => return Err(name_not_defined(name.as_str().unwrap_or(""))),
                             },
