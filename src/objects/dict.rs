@@ -463,14 +463,22 @@ impl PyDict {
         found.and_then(|i| t.entries[i].as_ref().map(|e| (i, e.value.clone())))
     }
 
-    /// The value of dense entry `ix` if its key is the str object `key` itself: a cached
-    /// index checked this way is exact whatever happened to the dict meanwhile (keys are
+    /// The value of dense entry `ix` if its key is the exact str `key` (or an equal exact
+    /// str): a cached index checked this way is exact whatever happened to the dict meanwhile (keys are
     /// unique, so the entry holding `key` is the one a lookup would find).
     #[inline]
     pub fn value_at_if_key(&self, ix: usize, key: &Value) -> Option<Value> {
         let t = self.table.borrow();
         match t.entries.get(ix) {
             Some(Some(e)) if e.key.is(key) => Some(e.value.clone()),
+            // An equal but distinct str object (names are interned per code unit).
+            Some(Some(e)) => {
+                let (Some(a), Some(b)) = (e.key.payload::<super::str::PyStr>(), key.payload::<super::str::PyStr>())
+                else {
+                    return None;
+                };
+                (e.hash == b.hash() && a.as_str() == b.as_str()).then(|| e.value.clone())
+            }
             _ => None,
         }
     }

@@ -33,7 +33,6 @@ use crate::bytecode::code::Code;
 use crate::bytecode::opcode::{BinOp, CmpOp, INPLACE, Op};
 use crate::objects::cell::PyCell;
 use crate::objects::dict::PyDict;
-use crate::objects::float::{PyFloat, new_float};
 use crate::objects::function::{PyBoundMethod, PyFunction};
 use crate::objects::int::new_int;
 use crate::objects::list::{PyList, new_list};
@@ -679,17 +678,17 @@ impl Vm {
                         }
                         feedback(code, pc, kind_bit(&a) | kind_bit(&b));
                         let op = BinOp::from_arg(arg);
-                        let r = match fast_binop(&a, &b, op) {
-                            Some(r) => r,
-                            None => self.binary_op(&a, &b, op, arg & INPLACE != 0)?,
+                        let r = match fast_binop(a, b, op) {
+                            Ok(r) => r,
+                            Err((a, b)) => self.binary_op(&a, &b, op, arg & INPLACE != 0)?,
                         };
                         push!(self, r);
                     }
                     Op::UnaryNegative => {
                         let a = pop!(self);
-                        let r = match a.payload::<PyFloat>() {
-                            Some(x) => new_float(-x.0),
-                            None => self.unary_op(&a, "__neg__", "-")?,
+                        let r = match fastops::float_neg(a) {
+                            Ok(r) => r,
+                            Err(a) => self.unary_op(&a, "__neg__", "-")?,
                         };
                         push!(self, r);
                     }

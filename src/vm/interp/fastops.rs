@@ -7,7 +7,7 @@ use crate::objects::int::new_int;
 use crate::objects::list::PyList;
 use crate::objects::str::PyStr;
 use crate::objects::tuple::PyTuple;
-use crate::values::{Kind, Value};
+use crate::values::{Kind, Value, layout};
 
 /// `list[i]`/`tuple[i]` with a small int index in range.
 #[inline]
@@ -31,32 +31,68 @@ pub(super) fn fast_subscr(c: &Value, key: &Value) -> Option<Value> {
     }
 }
 
-/// Small-int and float arithmetic without a method lookup.
+/// Small-int and float arithmetic without a method lookup. Takes the operands; gives
+/// them back when no fast path applies. A float result reuses an operand float object
+/// nothing else references (CPython allocates one per operation; this skips the
+/// allocator in float-heavy loops).
 #[inline]
-pub(super) fn fast_binop(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
+pub(super) fn fast_binop(a: Value, b: Value, op: BinOp) -> Result<Value, (Value, Value)> {
     if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
-        return match op {
+        let r = match op {
             BinOp::Add => Some(new_int(x + y)),
             BinOp::Sub => Some(new_int(x - y)),
             BinOp::Mul => x.checked_mul(y).map(new_int),
             _ => crate::vm::ops::small_int_op(x, y, op),
         };
+        return r.ok_or((a, b));
     }
     let fa = match a.payload::<PyFloat>() {
         Some(f) => f.0,
-        None => a.as_small().filter(|_| b.kind() == Kind::Float).map(|i| i as f64)?,
+        None => match a.as_small().filter(|_| b.kind() == Kind::Float) {
+            Some(i) => i as f64,
+            None => return Err((a, b)),
+        },
     };
     let fb = match b.payload::<PyFloat>() {
         Some(f) => f.0,
-        None => b.as_small().filter(|_| a.kind() == Kind::Float).map(|i| i as f64)?,
+        None => match b.as_small().filter(|_| a.kind() == Kind::Float) {
+            Some(i) => i as f64,
+            None => return Err((a, b)),
+        },
     };
-    match op {
-        BinOp::Add => Some(new_float(fa + fb)),
-        BinOp::Sub => Some(new_float(fa - fb)),
-        BinOp::Mul => Some(new_float(fa * fb)),
-        BinOp::TrueDiv if fb != 0.0 => Some(new_float(fa / fb)),
-        _ => None,
+    let r = match op {
+        BinOp::Add => fa + fb,
+        BinOp::Sub => fa - fb,
+        BinOp::Mul => fa * fb,
+        BinOp::TrueDiv if fb != 0.0 => fa / fb,
+        _ => return Err((a, b)),
+    };
+    Ok(reuse_float(a, b, r))
+}
+
+/// A float holding `r`, written into `a` or `b` when that object is otherwise unreferenced.
+#[inline]
+fn reuse_float(mut a: Value, mut b: Value, r: f64) -> Value {
+    if let Some(p) = layout::unique_payload_mut::<PyFloat>(&mut a) {
+        p.0 = r;
+        return a;
     }
+    if let Some(p) = layout::unique_payload_mut::<PyFloat>(&mut b) {
+        p.0 = r;
+        return b;
+    }
+    new_float(r)
+}
+
+/// `-x` of an exact float, in place when `x` is otherwise unreferenced.
+#[inline]
+pub(super) fn float_neg(mut a: Value) -> Result<Value, Value> {
+    let Some(x) = a.payload::<PyFloat>().map(|f| f.0) else { return Err(a) };
+    if let Some(p) = layout::unique_payload_mut::<PyFloat>(&mut a) {
+        p.0 = -x;
+        return Ok(a);
+    }
+    Ok(new_float(-x))
 }
 
 #[inline]
