@@ -368,7 +368,7 @@ impl<'a> Compiler<'a> {
         // CPython 3.11 no longer sets CO_NOFREE; `co_flags` must read the same.
         let flags = u.flags;
         let n = u.b.instrs.len();
-        let strs = |v: &[String]| v.iter().map(|s| new_str(s.as_str())).collect::<Vec<_>>();
+        let strs = |v: &[String]| v.iter().map(|s| crate::objects::str::intern(s)).collect::<Vec<_>>();
         let code = Code {
             instrs: u.b.instrs.iter().map(|i| Cell::new(*i)).collect(),
             feedback: (0..n).map(|_| Cell::new(0)).collect(),

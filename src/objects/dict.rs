@@ -466,7 +466,7 @@ impl PyDict {
     /// The value of dense entry `ix` if its key is the exact str `key` (or an equal exact
     /// str): a cached index checked this way is exact whatever happened to the dict meanwhile (keys are
     /// unique, so the entry holding `key` is the one a lookup would find).
-    #[inline]
+    #[inline(always)]
     pub fn value_at_if_key(&self, ix: usize, key: &Value) -> Option<Value> {
         let t = self.table.borrow();
         match t.entries.get(ix) {

@@ -247,6 +247,23 @@ pub fn new_str(s: impl Into<String>) -> Value {
     layout::alloc(&types().str, PyStr::new(s))
 }
 
+thread_local! {
+    /// Identifier strs shared by every code object and builtin registration, so name
+    /// lookups (globals/builtins inline caches, attribute dicts) match by identity.
+    static INTERNED: std::cell::RefCell<std::collections::HashMap<String, Value>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// The one shared `str` object for identifier `s` (CPython's `sys.intern` of names).
+pub fn intern(s: &str) -> Value {
+    if let Some(v) = INTERNED.with(|t| t.borrow().get(s).cloned()) {
+        return v;
+    }
+    let v = new_str(s);
+    INTERNED.with(|t| t.borrow_mut().insert(s.to_owned(), v.clone()));
+    v
+}
+
 /// A one-character string (cached for ASCII).
 #[inline]
 pub fn char_str(c: char) -> Value {

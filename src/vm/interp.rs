@@ -713,7 +713,26 @@ impl Vm {
                         feedback(code, pc, kind_bit(&a) | kind_bit(&b));
                         let op = CmpOp::from_arg(arg);
                         let r = match fast_compare(&a, &b, op) {
-                            Some(r) => py_bool(r),
+                            Some(r) => {
+                                // Fused with a following conditional jump: the operands were
+                                // builtin scalars (no `__del__` to run at the boundary) and the
+                                // jump on a bool cannot raise, so nothing can observe the skip.
+                                if let Some(next) = code.instrs.get(pc + 1).map(Cell::get) {
+                                    let jump_on = match next.op {
+                                        Op::PopJumpIfFalse => Some(false),
+                                        Op::PopJumpIfTrue => Some(true),
+                                        _ => None,
+                                    };
+                                    if let Some(j) = jump_on {
+                                        let f = fr!(self);
+                                        f.lasti = pc as u32 + 1;
+                                        f.pc = if r == j { next.arg } else { pc as u32 + 2 };
+                                        *count += 1;
+                                        continue;
+                                    }
+                                }
+                                py_bool(r)
+                            }
                             None => self.compare(&a, &b, op)?,
                         };
                         push!(self, r);

@@ -38,7 +38,7 @@ pub fn add_function(dict: &Value, module: &'static str, name: &'static str, f: N
         PyBuiltin { name, func: f, kind: BuiltinKind::Function, self_: None, owner: module },
     );
     if let Some(d) = dict.payload::<PyDict>() {
-        d.set_str(new_str(name), b);
+        d.set_str(crate::objects::str::intern(name), b);
     }
 }
 

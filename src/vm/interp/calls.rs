@@ -102,7 +102,8 @@ impl Vm {
         kwnames: &[Value],
         base: usize,
     ) -> PyResult<Box<Frame>> {
-        let (func, code_v) = func_parts(f)?;
+        let func = f.payload::<PyFunction>().ok_or_else(|| system_error("not a Python function"))?;
+        let code_v = func.code.borrow().clone();
         let code = code_v.payload::<Code>().ok_or_else(|| system_error("function without code"))?;
         let simple = kwnames.is_empty()
             && code.flags & (CO_VARARGS | CO_VARKEYWORDS) == 0
@@ -115,22 +116,28 @@ impl Vm {
             caller.stack.truncate(base);
             return self.build_frame(f, self_arg, &args, kwnames);
         }
-        let mut frame =
-            self.alloc_frame(code_v.clone(), func.globals.clone(), func.builtins.clone(), None, Some(f.clone()));
+        let has_cells = !code.cellvars.is_empty() || !code.freevars.is_empty();
+        let mut frame = self.alloc_frame(code_v, func.globals.clone(), func.builtins.clone(), None, Some(f.clone()));
         let caller = self.frames.last_mut().ok_or_else(|| system_error("no frame"))?;
-        let start = caller.stack.len() - n;
-        let mut i = 0;
+        // Move the arguments straight from the caller's stack into the fast slots.
+        let off = self_arg.is_some() as usize;
         if let Some(s) = self_arg {
-            frame.fast[0] = Some(s);
-            i = 1;
+            if let Some(slot) = frame.fast.get_mut(0) {
+                *slot = Some(s);
+            }
         }
-        for a in caller.stack.drain(start..) {
-            frame.fast[i] = Some(a);
-            i += 1;
+        for i in (off..off + n).rev() {
+            let a = caller.stack.pop();
+            if let Some(slot) = frame.fast.get_mut(i) {
+                *slot = a;
+            }
         }
         caller.stack.truncate(base);
-        if !code.cellvars.is_empty() || !code.freevars.is_empty() {
-            self.init_cells(func, code, &mut frame.fast);
+        if has_cells {
+            let Frame { code, fast, .. } = &mut *frame;
+            if let Some(code) = code.payload::<Code>() {
+                self.init_cells(func, code, fast);
+            }
         }
         Ok(frame)
     }

@@ -65,6 +65,13 @@ pub(super) fn fast_binop(a: Value, b: Value, op: BinOp) -> Result<Value, (Value,
         BinOp::Sub => fa - fb,
         BinOp::Mul => fa * fb,
         BinOp::TrueDiv if fb != 0.0 => fa / fb,
+        // float ** float: the errors (and complex results) come from the generic path.
+        BinOp::Pow if a.kind() == Kind::Float && b.kind() == Kind::Float => {
+            match crate::objects::float::float_pow(fa, fb) {
+                Ok(r) => return Ok(r),
+                Err(_) => return Err((a, b)),
+            }
+        }
         _ => return Err((a, b)),
     };
     Ok(reuse_float(a, b, r))
