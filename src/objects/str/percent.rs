@@ -382,14 +382,29 @@ pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                 let v = arg(&mut argidx)?;
-                let n = int_arg(vm, &v, conv)?;
-                let neg = n.is_negative();
-                let mag = n.abs();
-                let mut digits = match conv {
-                    'x' => mag.to_str_radix(16),
-                    'X' => mag.to_str_radix(16).to_uppercase(),
-                    'o' => mag.to_str_radix(8),
-                    _ => mag.to_string(),
+                let (neg, mut digits) = match v.as_small() {
+                    // Small ints: no BigInt round trip.
+                    Some(i) => {
+                        let m = i.unsigned_abs();
+                        let d = match conv {
+                            'x' => format!("{m:x}"),
+                            'X' => format!("{m:X}"),
+                            'o' => format!("{m:o}"),
+                            _ => m.to_string(),
+                        };
+                        (i < 0, d)
+                    }
+                    None => {
+                        let n = int_arg(vm, &v, conv)?;
+                        let mag = n.abs();
+                        let d = match conv {
+                            'x' => mag.to_str_radix(16),
+                            'X' => mag.to_str_radix(16).to_uppercase(),
+                            'o' => mag.to_str_radix(8),
+                            _ => mag.to_string(),
+                        };
+                        (n.is_negative(), d)
+                    }
                 };
                 if let Some(p) = prec {
                     if digits.len() < p {
