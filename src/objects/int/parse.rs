@@ -59,6 +59,11 @@ pub fn parse_int_str(s: &str, base: u32) -> PyResult<Value> {
 /// Like [`parse_int_str`]; `Err(None)` means "invalid literal" (the caller words it, e.g.
 /// for bytes input), `Err(Some(e))` another error (the digit limit).
 pub fn parse_int_value(s: &str, base: u32) -> Result<Value, Option<crate::vm::PyErr>> {
+    // Fast path: a short run of plain decimal digits (the common `int("123")`).
+    if base == 10 && (1..=18).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit()) {
+        let n = s.bytes().fold(0i64, |n, c| n * 10 + (c - b'0') as i64);
+        return Ok(crate::objects::int::new_int(n));
+    }
     let ascii = ascii_digits(s);
     let t = ascii.trim_matches(|c: char| c.is_whitespace());
     let (neg, t) = match t.as_bytes().first() {
