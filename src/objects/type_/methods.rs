@@ -70,6 +70,7 @@ pub fn type_call(vm: &mut Vm, cls: &Value, args: Args<'_>) -> PyResult {
         }
         return Ok(obj);
     }
+    let new_is_object = new.is(&slots.new);
     let new = match new.payload::<PyStaticMethod>() {
         Some(s) => s.0.clone(),
         None => new,
@@ -88,7 +89,16 @@ pub fn type_call(vm: &mut Vm, cls: &Value, args: Args<'_>) -> PyResult {
             return Ok(obj);
         }
     }
-    let init = if obj.type_of().is(cls) { init } else { obj.type_of().as_type().and_then(|t| t.lookup("__init__")) };
+    let init = if obj.type_of().is(cls) {
+        // `object.__init__` under a `__new__` other than `object.__new__` accepts and
+        // ignores any arguments (CPython's object_init): skip the call.
+        if !new_is_object && init.as_ref().is_some_and(|i| i.is(&slots.init)) {
+            return Ok(obj);
+        }
+        init
+    } else {
+        obj.type_of().as_type().and_then(|t| t.lookup("__init__"))
+    };
     if let Some(init) = init {
         run_init(vm, &init, &obj, &mut v, args.kwnames)?;
     }
