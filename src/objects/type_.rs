@@ -292,22 +292,16 @@ struct CacheEntry {
     value: Option<Value>,
 }
 
-/// The cache's table; at thread exit its values are leaked rather than dropped (running
-/// finalizers then would touch torn-down thread state).
+/// The cache's table; at thread exit it is leaked rather than dropped (running finalizers
+/// then would touch torn-down thread state). Being `ManuallyDrop`, the thread-local needs
+/// no destructor registration, so each access is a plain TLS load.
 struct Cache(Vec<CacheEntry>);
-
-impl Drop for Cache {
-    fn drop(&mut self) {
-        for e in self.0.drain(..) {
-            std::mem::forget(e.value);
-        }
-    }
-}
 
 thread_local! {
     /// Global method cache: (type version, name) → MRO lookup result, like CPython's.
     /// Versions are never reused, so a stale entry can never match.
-    static METHOD_CACHE: RefCell<Cache> = const { RefCell::new(Cache(Vec::new())) };
+    static METHOD_CACHE: RefCell<std::mem::ManuallyDrop<Cache>> =
+        const { RefCell::new(std::mem::ManuallyDrop::new(Cache(Vec::new()))) };
 }
 
 static VERSION: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
