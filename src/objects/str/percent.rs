@@ -236,18 +236,17 @@ fn char_arg(v: &Value, mode: Mode) -> PyResult<char> {
 /// `fmt % args` for `str` (`Mode::Str`) or `bytes` (chars are latin-1 bytes).
 pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult<String> {
     let cs: Vec<char> = fmt.chars().collect();
-    let tuple_items: Option<Vec<Value>> = args.as_tuple().map(|t| t.to_vec());
-    let (items, mut arglen, mut argidx): (Vec<Value>, i64, i64) = match tuple_items {
-        Some(t) => {
-            let n = t.len() as i64;
-            (t, n, 0)
-        }
-        None => (vec![args.clone()], -1, -2),
+    let (items, mut arglen, mut argidx): (&[Value], i64, i64) = match args.as_tuple() {
+        Some(t) => (t, t.len() as i64, 0),
+        None => (std::slice::from_ref(args), -1, -2),
     };
-    let is_mapping = args.as_tuple().is_none()
-        && args.as_str().is_none()
-        && !(mode == Mode::Bytes && crate::objects::bytes::bytes_data(args).is_some())
-        && vm.lookup_special(args, "__getitem__").is_some();
+    // Asked only when needed (a `%(key)` or leftover arguments): no lookup per call.
+    let is_mapping = |vm: &Vm| {
+        args.as_tuple().is_none()
+            && args.as_str().is_none()
+            && !(mode == Mode::Bytes && crate::objects::bytes::bytes_data(args).is_some())
+            && vm.lookup_special(args, "__getitem__").is_some()
+    };
     let mut out = String::with_capacity(fmt.len() + 16);
     let mut i = 0;
     let next_arg = |argidx: &mut i64, arglen: i64| -> PyResult<Value> {
@@ -274,7 +273,7 @@ pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult
         let spec_start = i;
         let mut keyed: Option<Value> = None;
         if i < cs.len() && cs[i] == '(' {
-            if !is_mapping {
+            if !is_mapping(vm) {
                 return Err(type_error("format requires a mapping"));
             }
             let mut depth = 1;
@@ -372,6 +371,13 @@ pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult
         match conv {
             's' | 'r' | 'a' | 'b' if conv != 'b' || mode == Mode::Bytes => {
                 let v = arg(&mut argidx)?;
+                // Plain `%s` of an exact str: copy it straight in.
+                if conv == 's' && mode == Mode::Str && prec.is_none() && width == 0 {
+                    if let Some(t) = v.payload::<PyStr>() {
+                        out.push_str(t.as_str());
+                        continue;
+                    }
+                }
                 let mut t = text_arg(vm, &v, conv, mode)?;
                 if let Some(p) = prec {
                     if let Some((b, _)) = t.char_indices().nth(p) {
@@ -382,6 +388,14 @@ pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                 let v = arg(&mut argidx)?;
+                // Plain `%d` of a small int: write it straight in.
+                if matches!(conv, 'd' | 'i' | 'u') && prec.is_none() && width == 0 && !fl.plus && !fl.space {
+                    if let Some(i) = v.as_small() {
+                        use std::fmt::Write;
+                        let _ = write!(out, "{i}");
+                        continue;
+                    }
+                }
                 let (neg, mut digits) = match v.as_small() {
                     // Small ints: no BigInt round trip.
                     Some(i) => {
@@ -470,7 +484,7 @@ pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult
             }
         }
     }
-    if argidx < arglen && !is_mapping {
+    if argidx < arglen && !is_mapping(vm) {
         return Err(type_error(format!(
             "not all arguments converted during {} formatting",
             if mode == Mode::Str { "string" } else { "bytes" }
