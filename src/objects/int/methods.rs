@@ -369,7 +369,14 @@ fn int_from_bytes(vm: &mut Vm, args: Args<'_>) -> PyResult {
 /// `int.__new__(cls, x=0, base=10)`.
 fn int_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let cls = args.pos().first().cloned().unwrap_or_else(|| types().int.clone());
-    let rest = Args::new(&args.values[1..], args.kwnames);
+    let rest = Args::new(args.values.get(1..).unwrap_or(&[]), args.kwnames);
+    // `int(x)`: one positional argument, no keywords, no binding.
+    if let [x] = rest.pos()
+        && !rest.has_kwargs()
+    {
+        let v = int_from_value(vm, x, None)?;
+        return wrap_subclass(&cls, &types().int, v);
+    }
     if rest.pos().len() > 2 {
         return Err(type_error(format!("int() takes at most 2 arguments ({} given)", rest.pos().len())));
     }
