@@ -448,6 +448,22 @@ impl Vm {
                         Some(Some(v)) => {
                             let v = v.clone();
                             f.stack.push(v);
+                            // Run a following LoadConst/LoadFast (of a bound local) without
+                            // a dispatch: neither can raise or free anything, so no boundary
+                            // work is skipped.
+                            if let Some(next) = code.instrs.get(pc + 1).map(Cell::get) {
+                                let v = match next.op {
+                                    Op::LoadConst => code.consts.get(next.arg as usize).cloned(),
+                                    Op::LoadFast => f.fast.get(next.arg as usize).cloned().flatten(),
+                                    _ => None,
+                                };
+                                if let Some(v) = v {
+                                    f.stack.push(v);
+                                    f.lasti = pc as u32 + 1;
+                                    f.pc = pc as u32 + 2;
+                                    *count += 1;
+                                }
+                            }
                         }
                         _ => return Err(unbound_local(code, arg)),
                     },
