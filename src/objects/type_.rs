@@ -120,11 +120,11 @@ impl PyType {
         let hit = METHOD_CACHE.with(|c| {
             let c = c.borrow();
             let e = c.0.get(slot)?;
-            if e.version != version || e.len != name.len() as u32 || e.prefix != prefix8(name) {
+            if e.version != version || e.len != name.len() as u32 || e.prefix != prefix16(name) {
                 return None;
             }
-            // Names of up to 8 bytes are fully compared by the prefix.
-            if name.len() <= 8 || &*e.name == name { Some(e.value.clone()) } else { None }
+            // Names of up to 16 bytes are fully compared by the prefix (no pointer chase).
+            if name.len() <= 16 || &*e.name == name { Some(e.value.clone()) } else { None }
         });
         if let Some(v) = hit {
             return v;
@@ -141,7 +141,7 @@ impl PyType {
                 CacheEntry {
                     version,
                     len: name.len() as u32,
-                    prefix: prefix8(name),
+                    prefix: prefix16(name),
                     name: name.into(),
                     value: v.clone(),
                 },
@@ -257,10 +257,9 @@ impl PyType {
 
 const CACHE_SIZE: usize = 4096;
 
-/// The first 8 bytes of `s`, zero-padded, as one word.
+/// The first 8 bytes of `b`, zero-padded, as one word.
 #[inline]
-fn prefix8(s: &str) -> u64 {
-    let b = s.as_bytes();
+fn prefix8(b: &[u8]) -> u64 {
     // One load for long names; a short loop (not a memcpy call) for short ones.
     if let Some(p) = b.first_chunk::<8>() {
         return u64::from_le_bytes(*p);
@@ -270,6 +269,20 @@ fn prefix8(s: &str) -> u64 {
         v |= (c as u64) << (8 * i);
     }
     v
+}
+
+/// The first 16 bytes of `s`, zero-padded, as two words.
+#[inline]
+fn prefix16(s: &str) -> (u64, u64) {
+    let b = s.as_bytes();
+    let n = b.len();
+    if n <= 8 {
+        return (prefix8(b), 0);
+    }
+    // The last 8 of the first min(n, 16) bytes, shifted so bytes 8.. land at the bottom.
+    let m = n.min(16);
+    let tail = b[m - 8..m].first_chunk::<8>().map_or(0, |t| u64::from_le_bytes(*t));
+    (prefix8(b), tail >> ((16 - m) * 8))
 }
 
 /// FNV-1a: a cheap hash for cache slots.
@@ -286,8 +299,8 @@ fn fnv(s: &str) -> i64 {
 struct CacheEntry {
     version: u32,
     len: u32,
-    /// The first 8 bytes of the name (zero-padded), compared before the full name.
-    prefix: u64,
+    /// The first 16 bytes of the name (zero-padded), compared before the full name.
+    prefix: (u64, u64),
     name: Box<str>,
     value: Option<Value>,
 }
