@@ -477,6 +477,21 @@ impl Vm {
                             }
                             None => return Err(system_error("local index out of range")),
                         }
+                        // A following LoadFast of a bound local runs without a dispatch when
+                        // the drop above left no boundary work (finalizers) pending.
+                        if EVAL_BREAKER.load(Ordering::Relaxed) == 0 {
+                            if let Some(next) = code.instrs.get(pc + 1).map(Cell::get) {
+                                if next.op == Op::LoadFast {
+                                    if let Some(Some(v)) = f.fast.get(next.arg as usize) {
+                                        let v = v.clone();
+                                        f.stack.push(v);
+                                        f.lasti = pc as u32 + 1;
+                                        f.pc = pc as u32 + 2;
+                                        *count += 1;
+                                    }
+                                }
+                            }
+                        }
                     }
                     Op::DeleteFast => match f.fast.get_mut(arg as usize).and_then(Option::take) {
                         Some(v) => drop(v),
