@@ -348,6 +348,21 @@ pub fn lt(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
         // Exact tuples: tuple.__lt__ without the dispatch (sorting by tuple keys is common).
         if let (Some(x), Some(y)) = (a.as_tuple(), b.as_tuple()) {
             for (p, q) in x.iter().zip(y.iter()) {
+                // Small ints and exact strs decide (or tie) here without the generic eq.
+                if let (Some(a), Some(b)) = (p.as_small(), q.as_small()) {
+                    if a != b {
+                        return Ok(a < b);
+                    }
+                    continue;
+                }
+                if let (Some(a), Some(b)) =
+                    (p.payload::<crate::objects::str::PyStr>(), q.payload::<crate::objects::str::PyStr>())
+                {
+                    match a.as_str().cmp(b.as_str()) {
+                        std::cmp::Ordering::Equal => continue,
+                        o => return Ok(o == std::cmp::Ordering::Less),
+                    }
+                }
                 if !(p.is(q) || vm.eq(p, q)?) {
                     return lt(vm, p, q);
                 }
