@@ -18,7 +18,6 @@ pub fn register() {
             ("dataclasses", init_dataclasses),
             ("enum", init_enum),
             ("operator", init_operator),
-            ("string", init_string),
             ("copy", init_copy),
             ("typing", init_typing),
             ("heapq", init_heapq),
@@ -80,10 +79,6 @@ fn init_enum(vm: &mut Vm) -> PyResult<Value> {
 
 fn init_operator(vm: &mut Vm) -> PyResult<Value> {
     run_py_module(vm, "operator", include_str!("pylib/operator.py"))
-}
-
-fn init_string(vm: &mut Vm) -> PyResult<Value> {
-    run_py_module(vm, "string", include_str!("pylib/string.py"))
 }
 
 fn init_copy(vm: &mut Vm) -> PyResult<Value> {
