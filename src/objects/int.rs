@@ -347,6 +347,10 @@ pub fn init() {
 mod tests;
 #[cfg(test)]
 mod tests2;
+#[cfg(test)]
+mod tests_division;
+#[cfg(test)]
+mod tests_round;
 
 #[cfg(test)]
 pub mod tests_support {
