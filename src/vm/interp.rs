@@ -115,7 +115,7 @@ macro_rules! pop {
 macro_rules! push {
     ($s:ident, $v:expr) => {{
         let v = $v;
-        fr!($s).stack.push(v)
+        fr!($s).stack.spush(v)
     }};
 }
 
@@ -129,6 +129,18 @@ macro_rules! peek {
             None => return Err(stack_underflow()),
         }
     }};
+}
+
+/// The value stack's push, always inlined (see `layout::vec_push`).
+trait StackPush {
+    fn spush(&mut self, v: Value);
+}
+
+impl StackPush for Vec<Value> {
+    #[inline(always)]
+    fn spush(&mut self, v: Value) {
+        layout::vec_push(self, v)
+    }
 }
 
 #[inline(always)]
@@ -276,7 +288,7 @@ impl Vm {
                         break Ok(Exit::Return(v));
                     }
                     match self.frames.last_mut() {
-                        Some(caller) => caller.stack.push(v),
+                        Some(caller) => caller.stack.spush(v),
                         None => break Ok(Exit::Return(v)),
                     }
                 }
@@ -398,34 +410,42 @@ impl Vm {
                 None => return Err(system_error("no frame")),
             };
             let Some(code) = code_v.payload::<Code>() else { return Err(system_error("frame without code")) };
+            // The next instruction's index lives in this local while the frame runs; it is
+            // written back to `Frame::pc` only where something else resumes the frame: before
+            // a call pushes a frame, at a yield, and around the eval-breaker (which may jump).
+            // `Frame::lasti` stays exact at every instruction (tracebacks, frame objects).
+            let mut npc = fr!(self).pc as usize;
             loop {
                 // `__del__` of objects freed by the previous instruction runs here, as
                 // close to the decref as CPython runs it.
                 if EVAL_BREAKER.load(Ordering::Relaxed) != 0 {
+                    fr!(self).pc = npc as u32;
                     self.handle_eval_breaker()?;
+                    npc = fr!(self).pc as usize;
                 }
                 let f = fr!(self);
-                let pc = f.pc as usize;
+                let pc = npc;
                 let Some(ins) = code.instrs.get(pc).map(Cell::get) else {
                     return Err(system_error("instruction index out of range"));
                 };
                 f.lasti = pc as u32;
-                f.pc = pc as u32 + 1;
+                npc = pc + 1;
                 *count += 1;
                 let arg = ins.arg;
                 match ins.op {
                     Op::Nop => {}
                     Op::Resume | Op::JumpBackward => {
                         if ins.op == Op::JumpBackward {
-                            f.pc = arg;
+                            npc = arg as usize;
                         }
                         if crate::vm::startup::sigint_pending() {
                             self.handle_eval_breaker()?;
                         }
                     }
-                    Op::PopTop => {
-                        pop!(self);
-                    }
+                    Op::PopTop => match f.stack.pop() {
+                        Some(v) => drop(v),
+                        None => return Err(stack_underflow()),
+                    },
                     Op::Copy => {
                         let v = peek!(self, arg);
                         push!(self, v);
@@ -442,12 +462,12 @@ impl Vm {
                         let Some(c) = code.consts.get(arg as usize) else {
                             return Err(system_error("const index out of range"));
                         };
-                        f.stack.push(c.clone());
+                        f.stack.spush(c.clone());
                     }
                     Op::LoadFast => match f.fast.get(arg as usize) {
                         Some(Some(v)) => {
                             let v = v.clone();
-                            f.stack.push(v);
+                            f.stack.spush(v);
                             // Run a following LoadConst/LoadFast (of a bound local) without
                             // a dispatch: neither can raise or free anything, so no boundary
                             // work is skipped.
@@ -458,9 +478,9 @@ impl Vm {
                                     _ => None,
                                 };
                                 if let Some(v) = v {
-                                    f.stack.push(v);
+                                    f.stack.spush(v);
                                     f.lasti = pc as u32 + 1;
-                                    f.pc = pc as u32 + 2;
+                                    npc = pc + 2;
                                     *count += 1;
                                 }
                             }
@@ -468,8 +488,7 @@ impl Vm {
                         _ => return Err(unbound_local(code, arg)),
                     },
                     Op::StoreFast => {
-                        let v = pop!(self);
-                        let f = fr!(self);
+                        let Some(v) = f.stack.pop() else { return Err(stack_underflow()) };
                         match f.fast.get_mut(arg as usize) {
                             Some(slot) => {
                                 let old = slot.replace(v);
@@ -484,9 +503,9 @@ impl Vm {
                                 if next.op == Op::LoadFast {
                                     if let Some(Some(v)) = f.fast.get(next.arg as usize) {
                                         let v = v.clone();
-                                        f.stack.push(v);
+                                        f.stack.spush(v);
                                         f.lasti = pc as u32 + 1;
-                                        f.pc = pc as u32 + 2;
+                                        npc = pc + 2;
                                         *count += 1;
                                     }
                                 }
@@ -573,7 +592,6 @@ impl Vm {
                     }
                     Op::LoadGlobal => {
                         let name = name_at(code, arg)?;
-                        let f = fr!(self);
                         let v = match load_global_cached(code, pc, name, &f.globals, &f.builtins) {
                             Some(v) => v,
                             None => match load_global_slow(code, pc, name, &f.globals, &f.builtins) {
@@ -581,7 +599,7 @@ impl Vm {
                                 None => return Err(name_not_defined(name.as_str().unwrap_or(""))),
                             },
                         };
-                        f.stack.push(v);
+                        f.stack.spush(v);
                     }
                     Op::StoreGlobal => {
                         let name = name_at(code, arg)?.clone();
@@ -637,23 +655,27 @@ impl Vm {
                         let name = name_at(code, arg)?;
                         let (m, s) = self.load_method(obj, name)?;
                         let f = fr!(self);
-                        f.stack.push(m);
-                        f.stack.push(s);
+                        f.stack.spush(m);
+                        f.stack.spush(s);
                     }
                     Op::BinarySubscr => {
-                        let key = pop!(self);
-                        let c = pop!(self);
+                        let (Some(key), Some(c)) = (f.stack.pop(), f.stack.pop()) else {
+                            return Err(stack_underflow());
+                        };
                         feedback(code, pc, kind_bit(&c) | kind_bit(&key));
                         let v = match fast_subscr(&c, &key) {
-                            Some(v) => v,
+                            Some(v) => {
+                                f.stack.spush(v);
+                                continue;
+                            }
                             None => self.getitem(&c, &key)?,
                         };
                         push!(self, v);
                     }
                     Op::StoreSubscr => {
-                        let key = pop!(self);
-                        let c = pop!(self);
-                        let v = pop!(self);
+                        let (Some(key), Some(c), Some(v)) = (f.stack.pop(), f.stack.pop(), f.stack.pop()) else {
+                            return Err(stack_underflow());
+                        };
                         if let (Some(l), Some(i)) = (c.payload::<PyList>(), key.as_small()) {
                             let mut items = l.0.borrow_mut();
                             let n = items.len() as i64;
@@ -674,9 +696,9 @@ impl Vm {
                         self.delitem(&c, &key)?;
                     }
                     Op::BinaryOp => {
-                        let b = pop!(self);
-                        #[allow(unused_mut)]
-                        let mut a = pop!(self);
+                        let (Some(b), Some(mut a)) = (f.stack.pop(), f.stack.pop()) else {
+                            return Err(stack_underflow());
+                        };
                         if arg & INPLACE != 0
                             && a.kind() == Kind::Str
                             && b.kind() == Kind::Str
@@ -685,7 +707,6 @@ impl Vm {
                             // `s += t` then `s = ...`: drop the variable's reference first so
                             // the str can grow in place (CPython's unicode_concatenate).
                             if let Some(next) = code.instrs.get(pc + 1).map(Cell::get) {
-                                let f = fr!(self);
                                 if next.op == Op::StoreFast {
                                     if let Some(slot) = f.fast.get_mut(next.arg as usize) {
                                         if slot.as_ref().is_some_and(|v| v.is(&a)) {
@@ -703,14 +724,17 @@ impl Vm {
                                 }
                             }
                             if crate::objects::str::append_in_place(&mut a, b.as_str().unwrap_or("")) {
-                                push!(self, a);
+                                f.stack.spush(a);
                                 continue;
                             }
                         }
                         feedback(code, pc, kind_bit(&a) | kind_bit(&b));
                         let op = BinOp::from_arg(arg);
                         let r = match fast_binop(a, b, op) {
-                            Ok(r) => r,
+                            Ok(r) => {
+                                f.stack.spush(r);
+                                continue;
+                            }
                             Err((a, b)) => self.binary_op(&a, &b, op, arg & INPLACE != 0)?,
                         };
                         push!(self, r);
@@ -739,8 +763,9 @@ impl Vm {
                         push!(self, py_bool(!t));
                     }
                     Op::CompareOp => {
-                        let b = pop!(self);
-                        let a = pop!(self);
+                        let (Some(b), Some(a)) = (f.stack.pop(), f.stack.pop()) else {
+                            return Err(stack_underflow());
+                        };
                         feedback(code, pc, kind_bit(&a) | kind_bit(&b));
                         let op = CmpOp::from_arg(arg);
                         let r = match fast_compare(&a, &b, op) {
@@ -755,14 +780,14 @@ impl Vm {
                                         _ => None,
                                     };
                                     if let Some(j) = jump_on {
-                                        let f = fr!(self);
                                         f.lasti = pc as u32 + 1;
-                                        f.pc = if r == j { next.arg } else { pc as u32 + 2 };
+                                        npc = if r == j { next.arg as usize } else { pc + 2 };
                                         *count += 1;
                                         continue;
                                     }
                                 }
-                                py_bool(r)
+                                f.stack.spush(py_bool(r));
+                                continue;
                             }
                             None => self.compare(&a, &b, op)?,
                         };
@@ -779,9 +804,9 @@ impl Vm {
                         let r = self.op_contains(&b, &a)?;
                         push!(self, py_bool(r != (arg == 1)));
                     }
-                    Op::Jump => f.pc = arg,
+                    Op::Jump => npc = arg as usize,
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
-                        let v = pop!(self);
+                        let Some(v) = f.stack.pop() else { return Err(stack_underflow()) };
                         let t = if v.is_true_singleton() {
                             true
                         } else if v.kind() == Kind::Bool || v.is_none() {
@@ -790,13 +815,13 @@ impl Vm {
                             self.truthy(&v)?
                         };
                         if t == (ins.op == Op::PopJumpIfTrue) {
-                            fr!(self).pc = arg;
+                            npc = arg as usize;
                         }
                     }
                     Op::PopJumpIfNone | Op::PopJumpIfNotNone => {
-                        let v = pop!(self);
+                        let Some(v) = f.stack.pop() else { return Err(stack_underflow()) };
                         if v.is_none() == (ins.op == Op::PopJumpIfNone) {
-                            fr!(self).pc = arg;
+                            npc = arg as usize;
                         }
                     }
                     Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
@@ -804,7 +829,7 @@ impl Vm {
                         let t = self.truthy(&v)?;
                         let f = fr!(self);
                         if t == (ins.op == Op::JumpIfTrueOrPop) {
-                            f.pc = arg;
+                            npc = arg as usize;
                         } else {
                             f.stack.pop();
                         }
@@ -826,10 +851,10 @@ impl Vm {
                         };
                         let f = fr!(self);
                         match next {
-                            Some(v) => f.stack.push(v),
+                            Some(v) => f.stack.spush(v),
                             None => {
                                 f.stack.pop();
-                                f.pc = arg;
+                                npc = arg as usize;
                             }
                         }
                     }
@@ -971,6 +996,8 @@ impl Vm {
                         push!(self, r);
                     }
                     Op::Call | Op::CallMethod | Op::CallKw => {
+                        // A pushed callee frame returns to `npc` (see above).
+                        f.pc = npc as u32;
                         let kwnames = if ins.op == Op::CallKw { Some(pop!(self)) } else { None };
                         let n = arg as usize;
                         let extra = if ins.op == Op::CallMethod { 2 } else { 1 };
@@ -1049,6 +1076,7 @@ impl Vm {
                         push!(self, r);
                     }
                     Op::CallEx => {
+                        f.pc = npc as u32;
                         let kwargs = if arg & 1 != 0 { Some(pop!(self)) } else { None };
                         let args = pop!(self);
                         let callable = pop!(self);
@@ -1105,6 +1133,7 @@ impl Vm {
                         continue 'frame;
                     }
                     Op::YieldValue => {
+                        f.pc = npc as u32;
                         let v = pop!(self);
                         return Ok(Exit::Yield(v));
                     }
@@ -1121,8 +1150,8 @@ impl Vm {
                             Resume::Return(r) => {
                                 let f = fr!(self);
                                 f.stack.pop();
-                                f.stack.push(r);
-                                f.pc = arg;
+                                f.stack.spush(r);
+                                npc = arg as usize;
                             }
                         }
                     }
@@ -1137,8 +1166,8 @@ impl Vm {
                         let e = pop!(self);
                         let prev = self.set_handled(Some(e.clone()));
                         let f = fr!(self);
-                        f.stack.push(prev.unwrap_or_else(none));
-                        f.stack.push(e);
+                        f.stack.spush(prev.unwrap_or_else(none));
+                        f.stack.spush(e);
                     }
                     Op::PopExcept => {
                         let prev = pop!(self);
@@ -1160,8 +1189,8 @@ impl Vm {
                             drop(old);
                         }
                         let f = fr!(self);
-                        f.stack.push(rest);
-                        f.stack.push(m);
+                        f.stack.spush(rest);
+                        f.stack.spush(m);
                     }
                     Op::PrepReraiseStar => {
                         let list = pop!(self);
@@ -1173,8 +1202,8 @@ impl Vm {
                         let mgr = pop!(self);
                         let (exit, entered) = self.before_with(&mgr)?;
                         let f = fr!(self);
-                        f.stack.push(exit);
-                        f.stack.push(entered);
+                        f.stack.spush(exit);
+                        f.stack.spush(entered);
                     }
                     Op::WithExceptStart => {
                         let e = peek!(self, 1);
@@ -1209,7 +1238,7 @@ impl Vm {
                         }
                     }
                     Op::LoadAssertionError => {
-                        f.stack.push(exc().assertion_error.clone());
+                        f.stack.spush(exc().assertion_error.clone());
                     }
                     Op::SetupAnnotations => {
                         let l = f.locals.clone();
@@ -1225,7 +1254,7 @@ impl Vm {
                         self.display_hook(v)?;
                     }
                     Op::LoadLocals => match f.locals.clone() {
-                        Some(l) => f.stack.push(l),
+                        Some(l) => f.stack.spush(l),
                         None => return Err(system_error("no locals found")),
                     },
                     Op::GetLen => {
