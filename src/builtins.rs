@@ -2,10 +2,11 @@
 
 pub mod cmath;
 pub mod core;
+pub mod imp;
 pub mod io;
 pub mod math;
+pub mod namespace;
 pub mod numeric;
-pub mod pystd;
 pub mod random;
 pub mod seq;
 

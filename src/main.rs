@@ -108,7 +108,7 @@ fn main() -> ExitCode {
                             }
                             config.xoptions.push(val);
                         }
-                        _ => {}
+                        _ => config.warnoptions.push(val),
                     }
                     j = flags.len();
                     continue;
@@ -118,7 +118,23 @@ fn main() -> ExitCode {
                 'I' => {
                     config.isolated = true;
                     config.ignore_environment = true;
+                    config.flags.no_user_site = true;
+                    config.flags.safe_path = true;
                 }
+                'B' => config.flags.dont_write_bytecode = true,
+                'O' => config.flags.optimize += 1,
+                's' => config.flags.no_user_site = true,
+                'S' => config.flags.no_site = true,
+                'q' => config.flags.quiet = true,
+                'b' => config.flags.bytes_warning += 1,
+                'd' => config.flags.debug += 1,
+                'v' => config.flags.verbose += 1,
+                'i' => {
+                    config.flags.inspect += 1;
+                    config.flags.interactive += 1;
+                }
+                'P' => config.flags.safe_path = true,
+                'R' => {}
                 'V' => {
                     println!("Python 3.11.7");
                     return ExitCode::SUCCESS;
@@ -127,7 +143,6 @@ fn main() -> ExitCode {
                     print!("usage: {} {USAGE_LINE}\n{HELP}", prog_name());
                     return ExitCode::SUCCESS;
                 }
-                'B' | 'O' | 's' | 'S' | 'q' | 'b' | 'd' | 'v' | 'i' | 'P' | 'R' => {}
                 _ => return usage_error(&format!("Unknown option: -{c}")),
             }
             j += 1;
@@ -136,6 +151,12 @@ fn main() -> ExitCode {
         if target.is_some() {
             break;
         }
+    }
+    if !config.ignore_environment {
+        let env_on = |n: &str| std::env::var_os(n).is_some_and(|v| !v.is_empty());
+        config.flags.safe_path |= env_on("PYTHONSAFEPATH");
+        config.unbuffered |= env_on("PYTHONUNBUFFERED");
+        config.flags.no_user_site |= env_on("PYTHONNOUSERSITE");
     }
     let rest: Vec<String> = args[i.min(args.len())..].to_vec();
     let target = target.unwrap_or(Target::Stdin);
@@ -250,7 +271,11 @@ fn main_globals(vm: &mut Vm, file: Option<&str>) -> pylift::values::Value {
     d
 }
 
+/// Puts the script's directory (or '' / the cwd) first on sys.path, unless -P or -I.
 fn set_path0(vm: &mut Vm, dir: &str) {
+    if vm.config.flags.safe_path || vm.config.isolated {
+        return;
+    }
     let sys = vm.sys.clone();
     if let Some(p) = module_dict(&sys).payload::<PyDict>().and_then(|d| d.get_str("path")) {
         if let Some(l) = p.payload::<pylift::objects::list::PyList>() {
@@ -291,27 +316,7 @@ fn run_target(vm: &mut Vm, target: Target) -> i32 {
         Target::Module(name) => {
             let cwd = std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
             set_path0(vm, &cwd);
-            let found = [format!("{}.py", name.replace('.', "/")), format!("{}/__main__.py", name.replace('.', "/"))]
-                .into_iter()
-                .map(|p| std::path::Path::new(&cwd).join(p))
-                .find(|p| p.is_file());
-            match found {
-                Some(p) => {
-                    let abs_s = p.to_string_lossy().into_owned();
-                    let source = std::fs::read_to_string(&p).unwrap_or_default();
-                    let argv = module_dict(&vm.sys).payload::<PyDict>().and_then(|d| d.get_str("argv"));
-                    if let Some(l) = argv.as_ref().and_then(|a| a.payload::<pylift::objects::list::PyList>()) {
-                        if let Some(first) = l.0.borrow_mut().first_mut() {
-                            *first = new_str(abs_s.as_str());
-                        }
-                    }
-                    run_source(vm, &source, &abs_s, Some(&abs_s))
-                }
-                None => {
-                    eprintln!("{}: No module named {name}", prog_name());
-                    1
-                }
-            }
+            run_module(vm, &name)
         }
         Target::Stdin => {
             set_path0(vm, "");
@@ -322,6 +327,25 @@ fn run_target(vm: &mut Vm, target: Target) -> i32 {
             let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut source);
             run_source(vm, &source, "<stdin>", None)
         }
+    }
+}
+
+/// `-m name`: finds the module (a package runs its `__main__`) through importlib, then
+/// runs it as `__main__` with its spec; the exit status.
+fn run_module(vm: &mut Vm, name: &str) -> i32 {
+    let spec = match pylift::vm::interp::main_module_spec(vm, name) {
+        Ok(Ok(spec)) => spec,
+        Ok(Err(msg)) => {
+            pylift::vm::startup::flush_std_streams(vm);
+            eprintln!("{}: {msg}", prog_name());
+            return 1;
+        }
+        Err(e) => return handle_uncaught(vm, e),
+    };
+    let globals = main_globals(vm, None);
+    match pylift::vm::interp::run_main_spec(vm, &spec, &globals) {
+        Ok(()) => 0,
+        Err(e) => handle_uncaught(vm, e),
     }
 }
 

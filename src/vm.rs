@@ -63,4 +63,8 @@ pub struct Config {
     pub argv: Vec<String>,
     /// The interpreter's own arguments as given (`sys.orig_argv`).
     pub orig_argv: Vec<String>,
+    /// `-W` options in order (`sys.warnoptions`).
+    pub warnoptions: Vec<String>,
+    /// The other command-line flags (`sys.flags`).
+    pub flags: startup::sys::Flags,
 }

@@ -13,7 +13,6 @@ use crate::vm::startup::add_function;
 use crate::vm::{Args, PyResult, Vm};
 
 mod exec;
-mod pymods;
 mod timemod;
 
 /// Adds this group's functions to the builtins dict.
@@ -38,7 +37,6 @@ pub fn init(d: &Value) {
     f("next", builtin_next);
     f("__build_class__", build_class);
     exec::init(d);
-    pymods::register();
     timemod::register();
 }
 

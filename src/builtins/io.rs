@@ -20,7 +20,11 @@ pub fn init(d: &Value) {
     add_function(d, "builtins", "open", builtin_open);
     add_function(d, "builtins", "exit", builtin_exit);
     add_function(d, "builtins", "quit", builtin_exit);
-    crate::builtins::pystd::register();
+    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
+        if !t.iter().any(|(n, _)| *n == "traceback") {
+            t.push(("traceback", crate::vm::traceback::init_traceback_module));
+        }
+    }
     if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
         for (name, f) in [("io", stdmods::init_io as crate::vm::interp::NativeModuleInit), ("os", stdmods::init_os)] {
             if !t.iter().any(|(n, _)| *n == name) {

@@ -33,15 +33,6 @@ pub fn init(d: &Value) {
         if !t.iter().any(|(n, _)| *n == "random") {
             t.push(("random", crate::builtins::random::init_module));
         }
-        if !t.iter().any(|(n, _)| *n == "fractions") {
-            t.push(("fractions", init_fractions));
-        }
-        if !t.iter().any(|(n, _)| *n == "statistics") {
-            t.push(("statistics", init_statistics));
-        }
-        if !t.iter().any(|(n, _)| *n == "numbers") {
-            t.push(("numbers", init_numbers));
-        }
         if !t.iter().any(|(n, _)| *n == "cmath") {
             t.push(("cmath", crate::builtins::cmath::init_module));
         }
@@ -363,35 +354,4 @@ pub fn add_sys_info(vm: &mut Vm, sys_dict: &Value) -> PyResult<()> {
         d.set_str(new_str("float_info"), float_info);
     }
     Ok(())
-}
-
-/// Runs a numeric stdlib module written in Python (compiled at first import).
-fn run_py_module(vm: &mut Vm, name: &str, src: &str) -> PyResult<Value> {
-    let m = crate::vm::startup::new_module(name);
-    let d = crate::vm::startup::module_dict(&m);
-    if let Some(dd) = d.payload::<crate::objects::dict::PyDict>() {
-        dd.set_str(new_str("__builtins__"), vm.builtins_module.clone());
-    }
-    if let Some(mods) = vm.modules.payload::<crate::objects::dict::PyDict>() {
-        mods.set_str(new_str(name), m.clone());
-    }
-    let code = crate::compiler::compile(src, &format!("<pylift {name}>"), crate::compiler::Mode::Exec)
-        .map_err(|e| vm.syntax_error_from(&e))?;
-    vm.run_code(&code, &d)?;
-    Ok(m)
-}
-
-/// `fractions.Fraction`.
-fn init_fractions(vm: &mut Vm) -> PyResult<Value> {
-    run_py_module(vm, "fractions", include_str!("numeric/fractions.py"))
-}
-
-/// `statistics`.
-fn init_statistics(vm: &mut Vm) -> PyResult<Value> {
-    run_py_module(vm, "statistics", include_str!("numeric/statistics.py"))
-}
-
-/// `numbers`: the numeric ABCs.
-fn init_numbers(vm: &mut Vm) -> PyResult<Value> {
-    run_py_module(vm, "numbers", include_str!("numeric/numbers.py"))
 }

@@ -9,6 +9,10 @@ use crate::objects::{registry, types};
 use crate::values::{Value, layout};
 use crate::vm::{Config, NativeFn, Vm};
 
+pub mod audit;
+pub mod paths;
+pub mod streams;
+pub mod structseq;
 pub mod sys;
 
 /// Adds a native method to a builtin type's dict.

@@ -613,3 +613,7 @@ class UserList(list):
 
 class UserString(str):
     pass
+
+
+# `collections.abc` is loaded with its package (CPython's site does it at start-up).
+from . import abc

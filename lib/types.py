@@ -40,24 +40,9 @@ EllipsisType = type(Ellipsis)
 GenericAlias = type(list[int])
 UnionType = type(int | str)
 
+SimpleNamespace = type(sys.implementation)
+
 del sys, _f, _g, _C, _S
-
-
-class SimpleNamespace:
-    def __init__(self, /, **kwargs):
-        self.__dict__.update(kwargs)
-
-    def __repr__(self):
-        name = "namespace" if type(self) is SimpleNamespace else type(self).__name__
-        items = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
-        return f"{name}({items})"
-
-    def __eq__(self, other):
-        if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
-            return self.__dict__ == other.__dict__
-        return NotImplemented
-
-    __hash__ = None
 
 
 def resolve_bases(bases):

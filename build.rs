@@ -1,0 +1,49 @@
+//! Build script: embeds every Python source module under `lib/` into the binary (the frozen
+//! table `FROZEN` in `$OUT_DIR/frozen_lib.rs`), so a copied binary still has its library.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+fn walk(dir: &Path, prefix: &str, out: &mut Vec<(String, bool, PathBuf)>) {
+    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for p in entries {
+        let Some(name) = p.file_name().and_then(|n| n.to_str()).map(str::to_owned) else { continue };
+        if p.is_dir() {
+            if name.starts_with('.') || name == "__pycache__" {
+                continue;
+            }
+            let init = p.join("__init__.py");
+            let full = format!("{prefix}{name}");
+            if init.is_file() {
+                out.push((full.clone(), true, init));
+            }
+            walk(&p, &format!("{full}."), out);
+        } else if let Some(stem) = name.strip_suffix(".py") {
+            if stem != "__init__" {
+                out.push((format!("{prefix}{stem}"), false, p.clone()));
+            }
+        }
+    }
+}
+
+fn main() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
+    let lib = root.join("lib");
+    println!("cargo:rerun-if-changed=lib");
+    let mut mods = Vec::new();
+    walk(&lib, "", &mut mods);
+    let mut s = String::from(
+        "/// (module name, is a package, path relative to lib/, source)\npub static FROZEN: &[(&str, bool, &str, &str)] = &[\n",
+    );
+    for (name, is_pkg, path) in &mods {
+        let rel = path.strip_prefix(&lib).unwrap_or(path).to_string_lossy().replace('\\', "/");
+        let _ = writeln!(s, "    ({name:?}, {is_pkg}, {rel:?}, include_str!({:?})),", path.to_string_lossy());
+    }
+    s.push_str("];\n");
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("frozen_lib.rs");
+    if std::fs::read_to_string(&out).ok().as_deref() != Some(s.as_str()) {
+        let _ = std::fs::write(&out, s);
+    }
+}

@@ -1,0 +1,317 @@
+"""The path-based part of the import system (CPython's importlib._bootstrap_external):
+PathFinder over sys.path / a package's __path__, FileFinder (the path hook for
+directories), SourceFileLoader and namespace packages.
+
+Loaded at start-up from the frozen table as `_frozen_importlib_external`.
+"""
+
+import sys
+import _imp
+import _frozen_importlib as _bootstrap
+
+SOURCE_SUFFIXES = ['.py']
+BYTECODE_SUFFIXES = ['.pyc']
+EXTENSION_SUFFIXES = []
+
+
+def _path_join(*parts):
+    return _imp.path_join(*parts)
+
+
+def _path_isabs(path):
+    return path.startswith('/')
+
+
+def _path_abspath(path):
+    if not _path_isabs(path):
+        path = _path_join(_imp.getcwd(), path)
+    return path
+
+
+def cache_from_source(path, debug_override=None, *, optimization=None):
+    return _imp.cache_from_source(path)
+
+
+class FileLoader:
+    """Base file loader class which implements the loader protocol methods that require
+    file system usage."""
+
+    def __init__(self, fullname, path):
+        self.name = fullname
+        self.path = path
+
+    def __eq__(self, other):
+        return (self.__class__ == other.__class__ and
+                self.__dict__ == other.__dict__)
+
+    def __hash__(self):
+        return hash(self.name) ^ hash(self.path)
+
+    def get_filename(self, name=None):
+        return self.path
+
+    def get_data(self, path):
+        with open(path, 'rb') as f:
+            return f.read()
+
+    def get_resource_reader(self, module):
+        return None
+
+
+class SourceLoader:
+
+    def is_package(self, fullname):
+        filename = self.get_filename(fullname).rpartition('/')[2]
+        filename_base = filename.rsplit('.', 1)[0]
+        tail_name = fullname.rpartition('.')[2]
+        return filename_base == '__init__' and tail_name != '__init__'
+
+    def create_module(self, spec):
+        """Use default semantics for module creation."""
+
+    def exec_module(self, module):
+        code = self.get_code(module.__name__)
+        if code is None:
+            raise ImportError('cannot load module {!r} when get_code() '
+                              'returns None'.format(module.__name__))
+        exec(code, module.__dict__)
+
+    def source_to_code(self, data, path, *, _optimize=-1):
+        return compile(data, path, 'exec', dont_inherit=True)
+
+    def get_source(self, fullname):
+        path = self.get_filename(fullname)
+        return self.get_data(path).decode('utf-8')
+
+    def get_code(self, fullname):
+        source_path = self.get_filename(fullname)
+        source_bytes = self.get_data(source_path)
+        return self.source_to_code(source_bytes, source_path)
+
+
+class SourceFileLoader(FileLoader, SourceLoader):
+    """Concrete implementation of SourceLoader using the file system."""
+
+    def path_stats(self, path):
+        return {'mtime': _imp.path_mtime(path), 'size': len(self.get_data(path))}
+
+
+class SourcelessFileLoader(FileLoader, SourceLoader):
+    pass
+
+
+class ExtensionFileLoader(FileLoader):
+    pass
+
+
+class _NamespacePath:
+    """The __path__ of a namespace package: the portions found on the parent's path."""
+
+    def __init__(self, name, path, path_finder):
+        self._name = name
+        self._path = path
+        self._path_finder = path_finder
+
+    def __iter__(self):
+        return iter(self._path)
+
+    def __getitem__(self, index):
+        return self._path[index]
+
+    def __setitem__(self, index, path):
+        self._path[index] = path
+
+    def __len__(self):
+        return len(self._path)
+
+    def __repr__(self):
+        return '_NamespacePath({!r})'.format(self._path)
+
+    def __contains__(self, item):
+        return item in self._path
+
+    def append(self, item):
+        self._path.append(item)
+
+
+class NamespaceLoader:
+    def __init__(self, name, path, path_finder):
+        self._path = _NamespacePath(name, path, path_finder)
+
+    def is_package(self, fullname):
+        return True
+
+    def get_source(self, fullname):
+        return ''
+
+    def get_code(self, fullname):
+        return compile('', '<string>', 'exec', dont_inherit=True)
+
+    def create_module(self, spec):
+        """Use default semantics for module creation."""
+
+    def exec_module(self, module):
+        pass
+
+
+def spec_from_file_location(name, location=None, *, loader=None,
+                            submodule_search_locations=_bootstrap._POPULATE):
+    """Return a module spec based on a file location."""
+    if location is None:
+        location = '<unknown>'
+        if hasattr(loader, 'get_filename'):
+            try:
+                location = loader.get_filename(name)
+            except ImportError:
+                pass
+    else:
+        location = _imp.fspath(location)
+        if not _path_isabs(location):
+            location = _path_abspath(location)
+    spec = _bootstrap.ModuleSpec(name, loader, origin=location)
+    spec._set_fileattr = True
+    if loader is None:
+        if location.endswith('.py'):
+            loader = SourceFileLoader(name, location)
+            spec.loader = loader
+        else:
+            return None
+    if submodule_search_locations is _bootstrap._POPULATE:
+        if hasattr(loader, 'is_package'):
+            try:
+                is_package = loader.is_package(name)
+            except ImportError:
+                pass
+            else:
+                if is_package:
+                    spec.submodule_search_locations = []
+    else:
+        spec.submodule_search_locations = submodule_search_locations
+    if spec.submodule_search_locations == []:
+        if location:
+            dirname = location.rpartition('/')[0]
+            spec.submodule_search_locations.append(dirname)
+    return spec
+
+
+class PathFinder:
+    """Meta path finder for sys.path and package __path__ attributes."""
+
+    @staticmethod
+    def invalidate_caches():
+        for name, finder in list(sys.path_importer_cache.items()):
+            if finder is None or not _path_isabs(name):
+                del sys.path_importer_cache[name]
+            elif hasattr(finder, 'invalidate_caches'):
+                finder.invalidate_caches()
+
+    @staticmethod
+    def _path_hooks(path):
+        for hook in sys.path_hooks:
+            try:
+                return hook(path)
+            except ImportError:
+                continue
+        else:
+            return None
+
+    @classmethod
+    def _path_importer_cache(cls, path):
+        if path == '':
+            try:
+                path = _imp.getcwd()
+            except FileNotFoundError:
+                return None
+        try:
+            finder = sys.path_importer_cache[path]
+        except KeyError:
+            finder = cls._path_hooks(path)
+            sys.path_importer_cache[path] = finder
+        return finder
+
+    @classmethod
+    def _get_spec(cls, fullname, path, target=None):
+        namespace_path = []
+        for entry in path:
+            if not isinstance(entry, str):
+                continue
+            finder = cls._path_importer_cache(entry)
+            if finder is not None:
+                spec = finder.find_spec(fullname, target)
+                if spec is None:
+                    continue
+                if spec.loader is not None:
+                    return spec
+                portions = spec.submodule_search_locations
+                if portions is None:
+                    raise ImportError('spec missing loader')
+                namespace_path.extend(portions)
+        else:
+            spec = _bootstrap.ModuleSpec(fullname, None)
+            spec.submodule_search_locations = namespace_path
+            return spec
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        if path is None:
+            path = sys.path
+        spec = cls._get_spec(fullname, path, target)
+        if spec is None:
+            return None
+        elif spec.loader is None:
+            namespace_path = spec.submodule_search_locations
+            if namespace_path:
+                spec.origin = None
+                spec.submodule_search_locations = _NamespacePath(fullname, namespace_path, cls._get_spec)
+                return spec
+            else:
+                return None
+        else:
+            return spec
+
+
+class FileFinder:
+    """File-based finder: looks in one directory for a package, a module or a namespace
+    portion (no directory-listing cache, so files created at run time are seen at once)."""
+
+    def __init__(self, path, *loader_details):
+        if not path or path == '.':
+            self.path = _imp.getcwd()
+        else:
+            self.path = _path_abspath(path)
+        self._loaders = list(loader_details)
+
+    def invalidate_caches(self):
+        pass
+
+    def find_spec(self, fullname, target=None):
+        tail_module = fullname.rpartition('.')[2]
+        found = _imp.find_in_dir(self.path, tail_module)
+        if found is None:
+            return None
+        kind, location = found
+        if kind == 'namespace':
+            spec = _bootstrap.ModuleSpec(fullname, None)
+            spec.submodule_search_locations = [location]
+            return spec
+        loader = SourceFileLoader(fullname, location)
+        if kind == 'package':
+            return spec_from_file_location(fullname, location, loader=loader,
+                                           submodule_search_locations=[location.rpartition('/')[0]])
+        return spec_from_file_location(fullname, location, loader=loader, submodule_search_locations=None)
+
+    @classmethod
+    def path_hook(cls, *loader_details):
+        def path_hook_for_FileFinder(path):
+            if not _imp.isdir(path):
+                raise ImportError('only directories are supported', path=path)
+            return cls(path, *loader_details)
+        return path_hook_for_FileFinder
+
+    def __repr__(self):
+        return 'FileFinder({!r})'.format(self.path)
+
+
+def _install():
+    sys.meta_path.append(PathFinder)
+    sys.path_hooks.append(FileFinder.path_hook((SourceFileLoader, SOURCE_SUFFIXES)))

@@ -1,0 +1,203 @@
+//! The `_imp` module: the native helpers behind importlib (which native modules exist,
+//! the frozen library table, directory probes for FileFinder, running a spec's loader).
+
+use crate::objects::dict::PyDict;
+use crate::objects::str::new_str;
+use crate::objects::tuple::new_tuple;
+use crate::objects::{none, py_bool};
+use crate::values::Value;
+use crate::vm::errors::type_error;
+use crate::vm::startup::{add_function, module_dict, new_module};
+use crate::vm::{Args, PyResult, Vm};
+
+fn str_arg<'a>(args: &'a Args<'_>, i: usize, fname: &str) -> PyResult<&'a str> {
+    match args.pos().get(i) {
+        Some(v) => v.as_str().ok_or_else(|| {
+            type_error(format!("{fname}() argument {} must be str, not {}", i + 1, crate::vm::protocol::type_name(v)))
+        }),
+        None => Err(type_error(format!("{fname}() missing required argument {}", i + 1))),
+    }
+}
+
+/// Whether `name` is a native module (`sys`, `builtins`, `_imp` and `NATIVE_MODULES`).
+pub fn is_builtin_name(name: &str) -> bool {
+    matches!(name, "sys" | "builtins" | "_imp") || crate::vm::interp::native_init(name).is_some()
+}
+
+fn imp_is_builtin(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let name = str_arg(&args, 0, "is_builtin")?;
+    Ok(Value::small(if is_builtin_name(name) { 1 } else { 0 }))
+}
+
+fn imp_create_builtin(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [spec] = args.exact::<1>("create_builtin")?;
+    let name = vm.getattr(spec, &new_str("name"))?;
+    let Some(name) = name.as_str().map(str::to_owned) else {
+        return Err(type_error("spec.name must be a string"));
+    };
+    // Modules created at start-up are returned as they are.
+    match name.as_str() {
+        "sys" => return Ok(vm.sys.clone()),
+        "builtins" => return Ok(vm.builtins_module.clone()),
+        _ => {}
+    }
+    if let Some(m) = vm.modules.payload::<PyDict>().and_then(|d| d.get_str(&name)) {
+        if name == "_imp" {
+            return Ok(m);
+        }
+    }
+    match crate::vm::interp::native_init(&name) {
+        Some(init) => init(vm),
+        None => Ok(none()),
+    }
+}
+
+fn imp_find_frozen(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let name = str_arg(&args, 0, "find_frozen")?;
+    if !crate::vm::startup::paths::use_frozen() {
+        return Ok(none());
+    }
+    Ok(match crate::vm::startup::paths::frozen(name) {
+        Some((is_pkg, rel, _)) => new_tuple(vec![py_bool(is_pkg), new_str(rel)]),
+        None => none(),
+    })
+}
+
+fn imp_is_frozen(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let name = str_arg(&args, 0, "is_frozen")?;
+    Ok(py_bool(crate::vm::startup::paths::use_frozen() && crate::vm::startup::paths::frozen(name).is_some()))
+}
+
+fn imp_get_frozen_object(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let name = str_arg(&args, 0, "get_frozen_object")?.to_owned();
+    crate::vm::interp::frozen_code(vm, &name)
+}
+
+/// `dir/__pycache__/stem.<cache_tag>.pyc` (the path CPython would cache bytecode at).
+pub fn cache_from_source(path: &str) -> String {
+    let (dir, file) = match path.rsplit_once('/') {
+        Some((d, f)) => (d, f),
+        None => ("", path),
+    };
+    let stem = file.rsplit_once('.').map(|(s, _)| s).unwrap_or(file);
+    let tag = crate::vm::startup::sys::CACHE_TAG;
+    if dir.is_empty() { format!("__pycache__/{stem}.{tag}.pyc") } else { format!("{dir}/__pycache__/{stem}.{tag}.pyc") }
+}
+
+fn imp_cache_from_source(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let p = str_arg(&args, 0, "cache_from_source")?;
+    Ok(new_str(cache_from_source(p)))
+}
+
+fn imp_path_join(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let mut out = String::new();
+    for (i, _) in args.pos().iter().enumerate() {
+        let p = str_arg(&args, i, "path_join")?;
+        if p.starts_with('/') || out.is_empty() {
+            out = p.to_owned();
+        } else {
+            if !out.ends_with('/') {
+                out.push('/');
+            }
+            out.push_str(p);
+        }
+    }
+    Ok(new_str(out))
+}
+
+fn imp_getcwd(_vm: &mut Vm, _args: Args<'_>) -> PyResult {
+    match std::env::current_dir() {
+        Ok(p) => Ok(new_str(p.to_string_lossy().into_owned())),
+        Err(e) => Err(crate::vm::errors::PyErr::new(
+            &crate::objects::registry::exc().file_not_found_error,
+            format!("[Errno {}] {}", e.raw_os_error().unwrap_or(2), crate::objects::file::strerror(&e)),
+        )),
+    }
+}
+
+fn imp_isdir(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let p = str_arg(&args, 0, "isdir")?;
+    let p = if p.is_empty() { "." } else { p };
+    Ok(py_bool(std::path::Path::new(p).is_dir()))
+}
+
+fn imp_path_mtime(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let p = str_arg(&args, 0, "path_mtime")?;
+    let t = std::fs::metadata(p)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_secs_f64())
+        .unwrap_or(0.0);
+    Ok(crate::objects::float::new_float(t))
+}
+
+fn imp_fspath(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [p] = args.exact::<1>("fspath")?;
+    if p.as_str().is_some() {
+        return Ok(p.clone());
+    }
+    if let Some(f) = vm.lookup_special(p, "__fspath__") {
+        return vm.call(&f, Args::positional_only(std::slice::from_ref(p)));
+    }
+    Err(type_error(format!("expected str, bytes or os.PathLike object, not {}", crate::vm::protocol::type_name(p))))
+}
+
+/// FileFinder's probe: `('package', .../leaf/__init__.py)`, `('module', .../leaf.py)`,
+/// `('namespace', .../leaf)` or None, in CPython's order (a package wins over a module; a
+/// bare directory is only a namespace portion).
+fn imp_find_in_dir(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let dir = str_arg(&args, 0, "find_in_dir")?;
+    let leaf = str_arg(&args, 1, "find_in_dir")?;
+    let base = std::path::Path::new(if dir.is_empty() { "." } else { dir });
+    let s = |p: std::path::PathBuf| new_str(p.to_string_lossy().into_owned());
+    let pkg = base.join(leaf);
+    if pkg.is_dir() {
+        let init = pkg.join("__init__.py");
+        if init.is_file() {
+            return Ok(new_tuple(vec![new_str("package"), s(init)]));
+        }
+    }
+    let file = base.join(format!("{leaf}.py"));
+    if file.is_file() {
+        return Ok(new_tuple(vec![new_str("module"), s(file)]));
+    }
+    if pkg.is_dir() {
+        return Ok(new_tuple(vec![new_str("namespace"), s(pkg)]));
+    }
+    Ok(none())
+}
+
+fn imp_load_spec(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [spec] = args.exact::<1>("load_spec")?;
+    vm.load_spec(spec)
+}
+
+fn imp_extension_suffixes(_vm: &mut Vm, _args: Args<'_>) -> PyResult {
+    Ok(crate::objects::list::new_list(vec![]))
+}
+
+/// Builds the `_imp` module.
+pub fn init_module(_vm: &mut Vm) -> PyResult<Value> {
+    let m = new_module("_imp");
+    let d = module_dict(&m);
+    for (name, f) in [
+        ("is_builtin", imp_is_builtin as crate::vm::NativeFn),
+        ("create_builtin", imp_create_builtin),
+        ("find_frozen", imp_find_frozen),
+        ("is_frozen", imp_is_frozen),
+        ("get_frozen_object", imp_get_frozen_object),
+        ("cache_from_source", imp_cache_from_source),
+        ("path_join", imp_path_join),
+        ("getcwd", imp_getcwd),
+        ("isdir", imp_isdir),
+        ("path_mtime", imp_path_mtime),
+        ("fspath", imp_fspath),
+        ("find_in_dir", imp_find_in_dir),
+        ("load_spec", imp_load_spec),
+        ("extension_suffixes", imp_extension_suffixes),
+    ] {
+        add_function(&d, "_imp", name, f);
+    }
+    Ok(m)
+}

@@ -1,0 +1,96 @@
+//! Struct sequences (`sys.flags`, `sys.version_info`, `sys.float_info`, ...): tuple
+//! subclasses whose items are also read-only named attributes, with CPython's repr
+//! `sys.flags(debug=0, ...)`.
+
+use crate::objects::dict::PyDict;
+use crate::objects::str::new_str;
+use crate::objects::tuple::new_tuple;
+use crate::objects::types;
+use crate::values::{Value, layout};
+use crate::vm::errors::{PyErr, type_error};
+use crate::vm::{Args, PyResult, Vm};
+
+fn fields_of(vm: &mut Vm, ty: &Value) -> PyResult<Vec<Value>> {
+    let f = vm.getattr_str(ty, "_fields")?;
+    vm.to_vec(&f)
+}
+
+fn seq_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [this] = args.exact::<1>("__repr__")?;
+    let ty = this.type_of().clone();
+    let module = vm.getattr_str(&ty, "__module__")?;
+    let name = ty.as_type().map(|t| t.name.borrow().clone()).unwrap_or_default();
+    let items = this.downcast::<crate::objects::tuple::PyTuple>().map(|t| t.0.to_vec()).unwrap_or_default();
+    let mut parts = Vec::new();
+    for (f, v) in fields_of(vm, &ty)?.iter().zip(items.iter()) {
+        parts.push(format!("{}={}", f.as_str().unwrap_or(""), vm.repr_string(v)?));
+    }
+    Ok(new_str(format!("{}.{name}({})", module.as_str().unwrap_or("sys"), parts.join(", "))))
+}
+
+/// Field access: `__getattr__` runs when normal lookup fails, so fields resolve here.
+fn seq_getattr(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [this, name] = args.exact::<2>("__getattr__")?;
+    let ty = this.type_of().clone();
+    let fields = fields_of(vm, &ty)?;
+    if let Some(i) = fields.iter().position(|f| f.as_str() == name.as_str()) {
+        if let Some(t) = this.downcast::<crate::objects::tuple::PyTuple>() {
+            if let Some(v) = t.0.get(i) {
+                return Ok(v.clone());
+            }
+        }
+    }
+    Err(PyErr::new(
+        &crate::objects::registry::exc().attribute_error,
+        format!(
+            "'{}' object has no attribute '{}'",
+            ty.as_type().map(|t| t.name.borrow().clone()).unwrap_or_default(),
+            name.as_str().unwrap_or("")
+        ),
+    ))
+}
+
+fn seq_setattr(_vm: &mut Vm, _args: Args<'_>) -> PyResult {
+    Err(PyErr::new(&crate::objects::registry::exc().attribute_error, "readonly attribute"))
+}
+
+fn seq_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [this] = args.exact::<1>("__reduce__")?;
+    let items = this.downcast::<crate::objects::tuple::PyTuple>().map(|t| t.0.to_vec()).unwrap_or_default();
+    let _ = vm;
+    Ok(new_tuple(vec![
+        this.type_of().clone(),
+        new_tuple(vec![new_tuple(items), layout::alloc(&types().dict, PyDict::new())]),
+    ]))
+}
+
+/// Makes the struct-sequence class `module.name` with `fields`.
+pub fn new_type(vm: &mut Vm, module: &str, name: &str, fields: &[&str]) -> PyResult {
+    let d = layout::alloc(&types().dict, PyDict::new());
+    let dd = d.payload::<PyDict>().ok_or_else(|| type_error("dict"))?;
+    dd.set_str(new_str("__module__"), new_str(module));
+    dd.set_str(new_str("__slots__"), new_tuple(vec![]));
+    let names = new_tuple(fields.iter().map(|f| new_str(*f)).collect());
+    dd.set_str(new_str("_fields"), names.clone());
+    dd.set_str(new_str("__match_args__"), names);
+    let n = Value::small(fields.len() as i64);
+    dd.set_str(new_str("n_fields"), n.clone());
+    dd.set_str(new_str("n_sequence_fields"), n);
+    dd.set_str(new_str("n_unnamed_fields"), Value::small(0));
+    let bases = new_tuple(vec![types().tuple.clone()]);
+    let cls = vm.call_pos(&types().type_.clone(), &[new_str(name), bases, d])?;
+    crate::vm::startup::add_method(&cls, "__repr__", seq_repr);
+    crate::vm::startup::add_method(&cls, "__getattr__", seq_getattr);
+    crate::vm::startup::add_method(&cls, "__setattr__", seq_setattr);
+    crate::vm::startup::add_method(&cls, "__reduce__", seq_reduce);
+    if let Some(t) = cls.as_type() {
+        t.modified();
+    }
+    Ok(cls)
+}
+
+/// A struct-sequence value: `new_type` + one instance holding `values`.
+pub fn make(vm: &mut Vm, module: &str, name: &str, fields: &[&str], values: Vec<Value>) -> PyResult {
+    let cls = new_type(vm, module, name, fields)?;
+    vm.call_pos(&cls, &[new_tuple(values)])
+}
