@@ -9,6 +9,7 @@ pub mod namespace;
 pub mod numeric;
 pub mod random;
 pub mod seq;
+pub mod thread;
 
 use crate::objects::str::new_str;
 use crate::objects::{exc_types_all, none, types};

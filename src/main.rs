@@ -221,6 +221,8 @@ fn run(config: Config, target: Target) -> i32 {
         }
     };
     let status = finish(&mut vm, status);
+    // From here the main thread keeps the GIL: daemon threads stay blocked until exit.
+    pylift::vm::thread::set_finalizing();
     if jit_stats {
         let (instrs, calls) = pylift::vm::interp::STATS.with(|s| s.get());
         eprintln!("pylift JIT: not built yet (interpreter only); {instrs} instructions, {calls} Python calls run");
@@ -231,6 +233,8 @@ fn run(config: Config, target: Target) -> i32 {
 /// Shutdown: pending finalizers, flushing the standard streams (errors there set status
 /// 120 as CPython does).
 fn finish(vm: &mut Vm, status: i32) -> i32 {
+    // Non-daemon threads are joined before anything else shuts down (then atexit).
+    pylift::vm::thread::shutdown_threads(vm);
     vm.run_pending_finalizers();
     // Like CPython's shutdown, drop __main__'s globals in order so their `__del__`
     // methods run (and print) before exit.

@@ -18,6 +18,7 @@ pub mod instance;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod lock;
 pub mod module;
 pub mod range;
 pub mod registry;

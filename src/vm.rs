@@ -14,6 +14,7 @@ pub mod interp;
 pub mod ops;
 pub mod protocol;
 pub mod startup;
+pub mod thread;
 pub mod traceback;
 
 pub use args::{Args, NativeFn};
@@ -48,6 +49,9 @@ pub struct Vm {
     pub frame_pool: Vec<Box<frame::Frame>>,
     /// Options from the command line (`-X` and pylift's own flags).
     pub config: Config,
+    /// This thread's ident and GIL ownership; last, so it drops after the other fields
+    /// (released under the GIL).
+    pub thread: thread::ThreadHandle,
 }
 
 /// Command-line options the VM consults.

@@ -38,6 +38,7 @@ pub fn init(d: &Value) {
     f("__build_class__", build_class);
     exec::init(d);
     timemod::register();
+    crate::builtins::thread::register();
 }
 
 fn attr_name(name: &Value) -> PyResult<()> {

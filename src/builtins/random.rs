@@ -180,17 +180,15 @@ impl Mt {
     }
 }
 
-thread_local! {
-    /// Generators by owner: 0 is the module's hidden instance, others are `Random` objects.
-    static STATES: RefCell<HashMap<usize, Mt>> = RefCell::new(HashMap::new());
-}
+/// Generators by owner: 0 is the module's hidden instance, others are `Random` objects
+/// (shared by all threads, like the objects they belong to).
+static STATES: crate::values::gil::GilStatic<RefCell<Option<HashMap<usize, Mt>>>> =
+    crate::values::gil::GilStatic::new(RefCell::new(None));
 
 fn with_mt<R>(key: usize, f: impl FnOnce(&mut Mt) -> R) -> R {
-    STATES.with(|s| {
-        let mut s = s.borrow_mut();
-        let mt = s.entry(key).or_insert_with(Mt::new);
-        f(mt)
-    })
+    let mut s = STATES.borrow_mut();
+    let mt = s.get_or_insert_with(HashMap::new).entry(key).or_insert_with(Mt::new);
+    f(mt)
 }
 
 /// Splits module-level calls (state 0) from `Random` method calls (state of `self`).
@@ -664,7 +662,7 @@ fn do_randbytes(vm: &mut Vm, k: usize, a: Args<'_>) -> PyResult {
 fn r_init(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (k, a) = split(&args, true);
     let b = a.bind("Random", &["x"], 0)?;
-    STATES.with(|s| s.borrow_mut().insert(k, Mt::new()));
+    STATES.borrow_mut().get_or_insert_with(HashMap::new).insert(k, Mt::new());
     seed_impl(vm, k, b[0].as_ref())
 }
 

@@ -433,19 +433,16 @@ impl PyDict {
     }
 }
 
-thread_local! {
-    static NEXT_VERSION: Cell<u64> = const { Cell::new(1) };
-}
+/// Shared by all threads: versions must be unique across every dict.
+static NEXT_VERSION: crate::values::gil::GilStatic<Cell<u64>> = crate::values::gil::GilStatic::new(Cell::new(1));
 
 /// A dict version no dict had before: versions are unique across dicts, so an inline
 /// cache may remember "this dict in this key-set state" by its version alone.
 #[inline]
 fn fresh_version() -> u64 {
-    NEXT_VERSION.with(|c| {
-        let v = c.get();
-        c.set(v + 1);
-        v
-    })
+    let v = NEXT_VERSION.get();
+    NEXT_VERSION.set(v + 1);
+    v
 }
 
 impl PyDict {

@@ -42,14 +42,13 @@ impl Drop for PyFile {
     }
 }
 
-thread_local! {
-    /// Pending output to the process's stdout.
-    static STDOUT_BUF: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-}
+/// Pending output to the process's stdout (one buffer for all threads).
+static STDOUT_BUF: crate::values::gil::GilStatic<RefCell<Vec<u8>>> =
+    crate::values::gil::GilStatic::new(RefCell::new(Vec::new()));
 
 /// Writes pending stdout output.
 pub fn flush_stdout() -> std::io::Result<()> {
-    let data = STDOUT_BUF.with(|o| std::mem::take(&mut *o.borrow_mut()));
+    let data = std::mem::take(&mut *STDOUT_BUF.borrow_mut());
     if data.is_empty() {
         return Ok(());
     }
@@ -124,11 +123,11 @@ impl PyFile {
         if matches!(*self.backend.borrow(), FileBackend::Stdout) {
             // One buffer for every object writing to fd 1 (`sys.stdout`, its `.buffer`,
             // `sys.__stdout__`), so their output keeps its order.
-            let len = STDOUT_BUF.with(|o| {
-                let mut o = o.borrow_mut();
+            let len = {
+                let mut o = STDOUT_BUF.borrow_mut();
                 o.extend_from_slice(b);
                 o.len()
-            });
+            };
             let eager = UNBUFFERED.load(std::sync::atomic::Ordering::Relaxed)
                 || (b.contains(&b'\n') && std::io::IsTerminal::is_terminal(&std::io::stdout()));
             if eager || len > WBUF_LIMIT {

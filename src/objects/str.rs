@@ -247,20 +247,20 @@ pub fn new_str(s: impl Into<String>) -> Value {
     layout::alloc(&types().str, PyStr::new(s))
 }
 
-thread_local! {
-    /// Identifier strs shared by every code object and builtin registration, so name
-    /// lookups (globals/builtins inline caches, attribute dicts) match by identity.
-    static INTERNED: std::cell::RefCell<std::collections::HashMap<String, Value>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
-}
+/// Identifier strs shared by every code object and builtin registration, so name
+/// lookups (globals/builtins inline caches, attribute dicts) match by identity. One table
+/// for all threads: a name interned in one thread must be the same object in every other.
+static INTERNED: crate::values::gil::GilStatic<
+    std::cell::RefCell<Option<std::collections::HashMap<String, Value>>>,
+> = crate::values::gil::GilStatic::new(std::cell::RefCell::new(None));
 
 /// The one shared `str` object for identifier `s` (CPython's `sys.intern` of names).
 pub fn intern(s: &str) -> Value {
-    if let Some(v) = INTERNED.with(|t| t.borrow().get(s).cloned()) {
+    if let Some(v) = INTERNED.borrow().as_ref().and_then(|t| t.get(s).cloned()) {
         return v;
     }
     let v = new_str(s);
-    INTERNED.with(|t| t.borrow_mut().insert(s.to_owned(), v.clone()));
+    INTERNED.borrow_mut().get_or_insert_with(Default::default).insert(s.to_owned(), v.clone());
     v
 }
 

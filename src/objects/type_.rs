@@ -117,22 +117,22 @@ impl PyType {
         // The cache slot only needs a cheap key; the real str hash is computed on a miss.
         let key = hash.unwrap_or_else(|| fnv(name));
         let slot = (key as u64 ^ (version as u64).wrapping_mul(0x9e37_79b9)) as usize & (CACHE_SIZE - 1);
-        let hit = METHOD_CACHE.with(|c| {
-            let c = c.borrow();
+        let hit = (|| {
+            let c = METHOD_CACHE.borrow();
             let e = c.0.get(slot)?;
             if e.version != version || e.len != name.len() as u32 || e.prefix != prefix16(name) {
                 return None;
             }
             // Names of up to 16 bytes are fully compared by the prefix (no pointer chase).
             if name.len() <= 16 || &*e.name == name { Some(e.value.clone()) } else { None }
-        });
+        })();
         if let Some(v) = hit {
             return v;
         }
         let h = hash.unwrap_or_else(|| crate::objects::str::hash_str(name));
         let v = self.lookup_uncached_hashed(name, h);
-        METHOD_CACHE.with(|c| {
-            let mut c = c.borrow_mut();
+        {
+            let mut c = METHOD_CACHE.borrow_mut();
             if c.0.is_empty() {
                 c.0.resize_with(CACHE_SIZE, CacheEntry::default);
             }
@@ -148,7 +148,7 @@ impl PyType {
             );
             drop(c);
             drop(old);
-        });
+        }
         if self.is_heap() {
             let mut cs = self.cache_slots.borrow_mut();
             if cs.len() < 256 && !cs.contains(&(slot as u16)) {
@@ -197,8 +197,8 @@ impl PyType {
         let old = self.version.get();
         let slots = std::mem::take(&mut *self.cache_slots.borrow_mut());
         if !slots.is_empty() {
-            let dropped: Vec<CacheEntry> = METHOD_CACHE.with(|c| {
-                let mut c = c.borrow_mut();
+            let dropped: Vec<CacheEntry> = {
+                let mut c = METHOD_CACHE.borrow_mut();
                 let mut out = Vec::new();
                 for s in slots {
                     if let Some(e) = c.0.get_mut(s as usize) {
@@ -208,7 +208,7 @@ impl PyType {
                     }
                 }
                 out
-            });
+            };
             drop(dropped);
         }
         self.version.set(next_version());
@@ -305,17 +305,14 @@ struct CacheEntry {
     value: Option<Value>,
 }
 
-/// The cache's table; at thread exit it is leaked rather than dropped (running finalizers
-/// then would touch torn-down thread state). Being `ManuallyDrop`, the thread-local needs
-/// no destructor registration, so each access is a plain TLS load.
+/// The cache's table (a static: never dropped, so no finalizer runs at process exit).
 struct Cache(Vec<CacheEntry>);
 
-thread_local! {
-    /// Global method cache: (type version, name) → MRO lookup result, like CPython's.
-    /// Versions are never reused, so a stale entry can never match.
-    static METHOD_CACHE: RefCell<std::mem::ManuallyDrop<Cache>> =
-        const { RefCell::new(std::mem::ManuallyDrop::new(Cache(Vec::new()))) };
-}
+/// Global method cache: (type version, name) → MRO lookup result, like CPython's; one for
+/// all threads (GIL-protected, a plain static load: no TLS access on the hot path).
+/// Versions are never reused, so a stale entry can never match.
+static METHOD_CACHE: crate::values::gil::GilStatic<RefCell<Cache>> =
+    crate::values::gil::GilStatic::new(RefCell::new(Cache(Vec::new())));
 
 static VERSION: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
 

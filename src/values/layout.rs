@@ -172,12 +172,14 @@ fn vec_grow(v: &mut Vec<Value>) {
 pub static EVAL_BREAKER: AtomicU32 = AtomicU32::new(0);
 pub const BREAK_FINALIZERS: u32 = 1;
 pub const BREAK_SIGNAL: u32 = 2;
+/// Another thread has waited a switch interval for the GIL: hand it over.
+pub const BREAK_GIL_DROP: u32 = 4;
 
-thread_local! {
-    /// Objects whose last reference went while they had a `__del__` still to run: the
-    /// interpreter runs the finalizers at the next instruction boundary, then drops them.
-    pub static PENDING_FINALIZERS: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
-}
+/// Objects whose last reference went while they had a `__del__` still to run: the
+/// interpreter runs the finalizers at the next instruction boundary, then drops them.
+/// Shared by all threads (whichever holds the GIL next runs them).
+pub static PENDING_FINALIZERS: super::gil::GilStatic<RefCell<Vec<Value>>> =
+    super::gil::GilStatic::new(RefCell::new(Vec::new()));
 
 /// Does this object's type define `__del__`? Set by the type machinery.
 pub static HAS_FINALIZER: std::sync::OnceLock<fn(&Value) -> bool> = std::sync::OnceLock::new();
@@ -215,8 +217,10 @@ macro_rules! kinds {
                 if HAS_FINALIZER.get().is_some_and(|f| f(&v)) {
                     h.set_flag(FLAG_FINALIZED);
                     // from_header added one count (1 total): the pending list owns it.
-                    // At thread teardown the queue may be gone: the object is then freed.
-                    let _ = PENDING_FINALIZERS.try_with(|q| q.borrow_mut().push(v));
+                    match PENDING_FINALIZERS.try_borrow_mut() {
+                        Ok(mut q) => q.push(v),
+                        Err(_) => std::mem::forget(v),
+                    }
                     EVAL_BREAKER.fetch_or(BREAK_FINALIZERS, Ordering::Relaxed);
                     return;
                 }
@@ -277,4 +281,5 @@ kinds! {
     Frame => o::frame::PyFrameObj,
     Traceback => o::frame::PyTraceback,
     File => o::file::PyFile,
+    Lock => o::lock::PyLock,
 }

@@ -354,14 +354,22 @@ impl Vm {
         }
     }
 
-    /// Work queued for an instruction boundary: finalizers and signals.
+    /// Work queued for an instruction boundary: finalizers, GIL drop requests, signals.
     fn handle_eval_breaker(&mut self) -> PyResult<()> {
         let flags = EVAL_BREAKER.swap(0, Ordering::Relaxed);
         if flags & layout::BREAK_FINALIZERS != 0 {
             self.run_pending_finalizers();
         }
-        if flags & layout::BREAK_SIGNAL != 0 || crate::vm::startup::take_sigint() {
-            return Err(PyErr::bare(&exc().keyboard_interrupt));
+        if flags & layout::BREAK_GIL_DROP != 0 {
+            self.yield_gil();
+        }
+        // Signals are handled by the main thread only (as CPython does).
+        if self.thread.is_main {
+            if flags & layout::BREAK_SIGNAL != 0 || crate::vm::startup::take_sigint() {
+                return Err(PyErr::bare(&exc().keyboard_interrupt));
+            }
+        } else if flags & layout::BREAK_SIGNAL != 0 {
+            EVAL_BREAKER.fetch_or(layout::BREAK_SIGNAL, Ordering::Relaxed);
         }
         Ok(())
     }
@@ -369,7 +377,7 @@ impl Vm {
     /// Runs queued `__del__` methods; errors are reported as CPython's "Exception ignored".
     pub fn run_pending_finalizers(&mut self) {
         loop {
-            let batch: Vec<Value> = layout::PENDING_FINALIZERS.with(|q| std::mem::take(&mut *q.borrow_mut()));
+            let batch: Vec<Value> = std::mem::take(&mut *layout::PENDING_FINALIZERS.borrow_mut());
             if batch.is_empty() {
                 break;
             }

@@ -64,6 +64,8 @@ pub fn module_dict(m: &Value) -> Value {
 impl Vm {
     /// A fully initialised VM for the main thread.
     pub fn new(config: Config) -> Vm {
+        // The GIL first: nothing touches an object without it.
+        let thread = crate::vm::thread::main_thread_handle();
         registry::init();
         crate::objects::init_methods();
         let builtins_module = new_module("builtins");
@@ -93,6 +95,7 @@ impl Vm {
             reraising: false,
             frame_pool: Vec::new(),
             config,
+            thread,
         };
         sys::init_sys(&mut vm);
         crate::objects::file::UNBUFFERED.store(vm.config.unbuffered, std::sync::atomic::Ordering::Relaxed);

@@ -49,7 +49,7 @@ fn t_process(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     args.exact::<0>("process_time")?;
     Ok(new_float(origin().elapsed().as_secs_f64()))
 }
-fn t_sleep(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+fn t_sleep(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [s] = args.exact::<1>("sleep")?;
     let secs = match (s.as_float(), crate::objects::int::to_i64(s)) {
         (Some(f), _) => f,
@@ -64,7 +64,7 @@ fn t_sleep(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     if secs < 0.0 || secs.is_nan() {
         return Err(value_error("sleep length must be non-negative"));
     }
-    std::thread::sleep(Duration::from_secs_f64(secs.min(1e9)));
+    vm.allow_threads(|| std::thread::sleep(Duration::from_secs_f64(secs.min(1e9))));
     Ok(none())
 }
 

@@ -301,6 +301,7 @@ fn fill_sys(vm: &mut Vm) -> PyResult<()> {
     ] {
         add_function(&d, "sys", name, f);
     }
+    crate::builtins::thread::init_sys(&d);
     crate::builtins::numeric::add_sys_info(vm, &d)?;
     if let Some(h) = d.payload::<PyDict>().and_then(|dd| dd.get_str("displayhook")) {
         set(&d, "__displayhook__", h);
