@@ -8,9 +8,9 @@ use crate::objects::dict::PyDict;
 use crate::objects::float::new_float;
 use crate::objects::int::new_int;
 use crate::objects::lock::{TIMEOUT_MAX, lock_type, new_lock, rlock_type};
+use crate::objects::none;
 use crate::objects::registry::exc;
 use crate::objects::str::new_str;
-use crate::objects::none;
 use crate::values::Value;
 use crate::values::gil;
 use crate::values::layout::{BREAK_SIGNAL, EVAL_BREAKER};
@@ -176,4 +176,3 @@ fn t_set_sentinel(vm: &mut Vm, args: Args<'_>) -> PyResult {
     vm.set_sentinel(l.clone());
     Ok(l)
 }
-

@@ -4,12 +4,17 @@ use crate::bytecode::code::Code;
 use crate::bytecode::dump::dump;
 use crate::compiler::{Mode, compile};
 
-fn init() {
+/// Start-up of the object registry; the guard holds the GIL (tests run on parallel threads
+/// and the intern table is shared).
+#[must_use]
+fn init() -> crate::vm::thread::GilGuard {
+    let g = crate::vm::thread::hold_gil();
     crate::objects::registry::init();
+    g
 }
 
 fn listing(src: &str) -> String {
-    init();
+    let _gil = init();
     match compile(src, "<test>", Mode::Exec) {
         Ok(c) => match c.payload::<Code>() {
             Some(code) => dump(code),
@@ -20,7 +25,7 @@ fn listing(src: &str) -> String {
 }
 
 fn err(src: &str) -> String {
-    init();
+    let _gil = init();
     match compile(src, "<test>", Mode::Exec) {
         Ok(_) => "ok".into(),
         Err(e) => e.msg,
@@ -90,7 +95,7 @@ fn show_parse_errors() {
         .lines()
         .map(|l| l.replace("\\n", "\n"))
         .collect();
-    init();
+    let _gil = init();
     for c in cases {
         match compile(&c, "<t>", Mode::Exec) {
             Ok(_) => println!("{c:?} => OK"),
@@ -119,7 +124,7 @@ fn check_depths(code: &Code, what: &str) {
 /// SyntaxError for it, and every code object must have consistent stack depths.
 #[test]
 fn compiles_golden_programs() {
-    init();
+    let _gil = init();
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/jit-tests");
     let pystd = concat!(env!("CARGO_MANIFEST_DIR"), "/src/builtins/pystd");
     let mut stack = vec![std::path::PathBuf::from(root), std::path::PathBuf::from(pystd)];

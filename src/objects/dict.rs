@@ -158,6 +158,24 @@ impl PyDict {
     pub fn new() -> PyDict {
         PyDict { table: RefCell::new(DictTable::default()), version: Cell::new(fresh_version()) }
     }
+    /// A dict of keys known to be distinct, with their hashes, sized once (no equality
+    /// checks, no regrowth): `sys._current_frames()` builds one per call.
+    pub fn from_distinct(items: impl ExactSizeIterator<Item = (i64, Value, Value)>) -> PyDict {
+        let n = items.len();
+        let mut size = 8;
+        while size * 2 < n * 3 + 8 {
+            size *= 2;
+        }
+        let mut t = DictTable { indices: vec![EMPTY; size], entries: Vec::with_capacity(n), len: 0, fill: 0 };
+        for (hash, key, value) in items {
+            let (slot, _) = t.probe(hash, |_| false);
+            t.indices[slot] = t.entries.len() as u32;
+            t.entries.push(Some(Entry { hash, key, value }));
+        }
+        t.len = t.entries.len();
+        t.fill = t.len;
+        PyDict::from_table(t)
+    }
     pub fn from_table(t: DictTable) -> PyDict {
         PyDict { table: RefCell::new(t), version: Cell::new(fresh_version()) }
     }

@@ -52,9 +52,12 @@ pub fn flush_stdout() -> std::io::Result<()> {
     if data.is_empty() {
         return Ok(());
     }
-    let mut o = std::io::stdout().lock();
-    o.write_all(&data)?;
-    o.flush()
+    // Other threads run while a full pipe blocks the write.
+    crate::vm::thread::blocking(|| {
+        let mut o = std::io::stdout().lock();
+        o.write_all(&data)?;
+        o.flush()
+    })
 }
 
 /// Output buffered beyond this is written out.
@@ -153,10 +156,14 @@ impl PyFile {
     /// Fills `rbuf` with everything left (files are read whole; stdin to EOF).
     fn fill_all(&self) -> PyResult<()> {
         let mut extra = Vec::new();
+        // Stdin is read with the GIL released: no borrow of the backend is held meanwhile.
+        if matches!(*self.backend.borrow(), FileBackend::Stdin) {
+            crate::vm::thread::blocking(|| std::io::stdin().lock().read_to_end(&mut extra))
+                .map_err(|e| os_err(&e, None))?;
+            self.rbuf.borrow_mut().extend(extra);
+            return Ok(());
+        }
         match &mut *self.backend.borrow_mut() {
-            FileBackend::Stdin => {
-                std::io::stdin().lock().read_to_end(&mut extra).map_err(|e| os_err(&e, None))?;
-            }
             FileBackend::Disk(f) => {
                 f.read_to_end(&mut extra).map_err(|e| os_err(&e, None))?;
             }
@@ -180,7 +187,8 @@ impl PyFile {
         let is_stdin = matches!(*self.backend.borrow(), FileBackend::Stdin);
         if is_stdin && !self.rbuf.borrow().contains(&b'\n') {
             let mut line = Vec::new();
-            std::io::stdin().lock().read_until(b'\n', &mut line).map_err(|e| os_err(&e, None))?;
+            crate::vm::thread::blocking(|| std::io::stdin().lock().read_until(b'\n', &mut line))
+                .map_err(|e| os_err(&e, None))?;
             self.rbuf.borrow_mut().extend(line);
         } else if !is_stdin && !self.rbuf.borrow().contains(&b'\n') {
             self.fill_all()?;

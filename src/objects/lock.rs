@@ -169,7 +169,12 @@ fn l_acquire(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let timeout = match &b[1] {
         Some(v) => match v.as_float().or_else(|| crate::objects::int::to_i64(v).map(|i| i as f64)) {
             Some(t) => t,
-            None => return Err(type_error(format!("'{}' object cannot be interpreted as an integer", crate::vm::protocol::type_name(v)))),
+            None => {
+                return Err(type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    crate::vm::protocol::type_name(v)
+                )));
+            }
         },
         None => -1.0,
     };

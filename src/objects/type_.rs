@@ -244,10 +244,11 @@ impl PyType {
         self.flags.set(f);
     }
 
-    /// `__module__` as a string ("builtins" for builtin types).
+    /// `__module__` as a string ("builtins" for builtin types, unless a native module's
+    /// type names its module in its dict, like `_thread.lock`).
     pub fn module_name(&self) -> String {
-        if self.is_heap() {
-            if let Some(m) = self.dict.get_str("__module__") {
+        if let Some(m) = self.dict.get_str("__module__") {
+            if self.is_heap() || m.as_str().is_some() {
                 return m.as_str().map(str::to_owned).unwrap_or_default();
             }
         }

@@ -105,6 +105,40 @@ impl Drop for ThreadHandle {
     }
 }
 
+/// Runs blocking I/O `f` (touching no Python object) with the GIL released, when this
+/// thread holds it; for callers without the `Vm` at hand (its top frame is not
+/// republished, so `sys._current_frames` may show where it last let go of the GIL).
+pub fn blocking<R>(f: impl FnOnce() -> R) -> R {
+    if !HOLDS_GIL.with(|h| h.get()) || FINALIZING.load(Ordering::Relaxed) {
+        return f();
+    }
+    gil::release();
+    let r = f();
+    gil::acquire();
+    r
+}
+
+/// Holds the GIL until dropped (re-entrant on one thread): for code that makes objects
+/// without a `Vm`, like unit tests of the compiler.
+pub struct GilGuard(bool);
+
+pub fn hold_gil() -> GilGuard {
+    let owns = !HOLDS_GIL.with(|h| h.replace(true));
+    if owns {
+        gil::acquire();
+    }
+    GilGuard(owns)
+}
+
+impl Drop for GilGuard {
+    fn drop(&mut self) {
+        if self.0 {
+            HOLDS_GIL.with(|h| h.set(false));
+            gil::release();
+        }
+    }
+}
+
 /// The main thread's state (called by `Vm::new`).
 pub fn main_thread_handle() -> ThreadHandle {
     ThreadHandle::register(true, None)
@@ -173,29 +207,40 @@ impl Vm {
     /// `sys._current_frames()`: thread id → top frame, newest thread first (as CPython
     /// walks its thread list).
     pub fn current_frames(&mut self) -> Value {
-        let d = PyDict::new();
         let me = self.thread.ident;
-        let others: Vec<(u64, Option<Value>)> = {
-            let t = THREADS.borrow();
-            if t.len() == 1 { Vec::new() } else { t.iter().rev().map(|r| (r.ident, r.top.clone())).collect() }
+        let key = |ident: u64| {
+            let k = new_int(ident as i64);
+            let h = crate::objects::int::fast_hash(&k).unwrap_or(0);
+            (h, k)
         };
-        if others.is_empty() {
-            if let Some(n) = self.frames.len().checked_sub(1) {
-                let fo = crate::vm::interp::frame_object_at(self, n);
-                d.set(self, new_int(me as i64), fo).ok();
+        let single = THREADS.borrow().len() < 2;
+        let d = if single {
+            // The common case: only this thread, read live.
+            match self.frames.len().checked_sub(1) {
+                Some(n) => {
+                    let fo = crate::vm::interp::frame_object_at(self, n);
+                    let (h, k) = key(me);
+                    PyDict::from_distinct(std::iter::once((h, k, fo)))
+                }
+                None => PyDict::new(),
             }
         } else {
-            for (ident, top) in others {
+            let recs: Vec<(u64, Option<Value>)> =
+                THREADS.borrow().iter().rev().map(|r| (r.ident, r.top.clone())).collect();
+            let mut items = Vec::with_capacity(recs.len());
+            for (ident, top) in recs {
                 let fo = if ident == me {
                     self.frames.len().checked_sub(1).map(|n| crate::vm::interp::frame_object_at(self, n))
                 } else {
                     top
                 };
                 if let Some(fo) = fo {
-                    d.set(self, new_int(ident as i64), fo).ok();
+                    let (h, k) = key(ident);
+                    items.push((h, k, fo));
                 }
             }
-        }
+            PyDict::from_distinct(items.into_iter())
+        };
         layout::alloc(&types().dict, d)
     }
 

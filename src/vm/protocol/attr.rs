@@ -33,10 +33,14 @@ impl Vm {
         let flags = type_flags(obj);
         if flags & (TF_CUSTOM_GETATTRIBUTE | TF_HAS_GETATTR) == 0 {
             let hash = name.payload::<crate::objects::str::PyStr>().map(|s| s.hash());
-            let r = if obj.kind() == Kind::Instance || obj.kind() == Kind::Function {
-                self.generic_getattr_h(obj, name_s, hash)?
-            } else {
-                self.getattr_opt(obj, name_s)?
+            let r = match obj.kind() {
+                Kind::Instance | Kind::Function => self.generic_getattr_h(obj, name_s, hash)?,
+                // Module attributes by the name's cached hash; PEP 562 `__getattr__` on a miss.
+                Kind::Module => match self.generic_getattr_h(obj, name_s, hash)? {
+                    Some(v) => Some(v),
+                    None => self.getattr_opt(obj, name_s)?,
+                },
+                _ => self.getattr_opt(obj, name_s)?,
             };
             return match r {
                 Some(v) => Ok(v),

@@ -16,7 +16,8 @@ use crate::vm::{Args, PyResult, Vm};
 
 fn set(d: &Value, name: &str, v: Value) {
     if let Some(dd) = d.payload::<PyDict>() {
-        dd.set_str(new_str(name), v);
+        // Interned like code names, so `sys.version` finds its key by identity.
+        dd.set_str(crate::objects::str::intern(name), v);
     }
 }
 
