@@ -497,6 +497,8 @@ class Thread:
             with _active_limbo_lock:
                 _active[self._ident] = self
                 del _limbo[self]
+            # sys.settrace/setprofile are per thread: a new thread installs the hooks
+            # that threading.settrace/setprofile registered.
             if _trace_hook:
                 _sys.settrace(_trace_hook)
             if _profile_hook:

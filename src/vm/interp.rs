@@ -1407,7 +1407,10 @@ impl Vm {
                 }
             }
         }
-        let v = self.getattr(&obj, name)?;
+        let v = match self.fast_getattr(&obj, name)? {
+            Some(v) => v,
+            None => self.getattr(&obj, name)?,
+        };
         Ok((v, self.null.clone()))
     }
 

@@ -31,6 +31,15 @@ impl Vm {
     #[inline]
     pub(crate) fn fast_getattr(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
         if obj.kind() != Kind::Instance {
+            // `mod.name` of a plain module: straight from its dict (the `module` type's data
+            // descriptors are all dunders, which take the general path).
+            if obj.kind() == Kind::Module && obj.type_of().is(&types().module) {
+                if let (Some(m), Some(ns)) = (obj.payload::<crate::objects::module::PyModule>(), name.as_str()) {
+                    if !ns.starts_with("__") {
+                        return Ok(m.dict.payload::<PyDict>().and_then(|d| d.get_str_value(name)));
+                    }
+                }
+            }
             return Ok(None);
         }
         let ty = obj.type_of();
