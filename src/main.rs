@@ -1,10 +1,12 @@
 //! The `pylift` command line, used like `python3`: a script, `-c`, `-m`, `-` or stdin,
 //! the interactive prompt, CPython's exit codes, and pylift's own JIT flags.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use pylift::compiler::{self, Mode};
+
+mod repl;
 use pylift::objects::dict::PyDict;
 use pylift::objects::str::new_str;
 use pylift::vm::startup::{module_dict, new_module};
@@ -325,7 +327,7 @@ fn run_target(vm: &mut Vm, target: Target) -> i32 {
         Target::Stdin => {
             set_path0(vm, "");
             if std::io::stdin().is_terminal() {
-                return interactive(vm);
+                return repl::interactive(vm);
             }
             let mut source = String::new();
             let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut source);
@@ -408,62 +410,4 @@ fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
         return 130;
     }
     1
-}
-
-/// The interactive prompt: `>>> `/`... `, echo of expression values, tracebacks.
-fn interactive(vm: &mut Vm) -> i32 {
-    eprintln!(
-        "Python 3.11.7 (pylift 0.1.0)\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information."
-    );
-    let globals = main_globals(vm, None);
-    let stdin = std::io::stdin();
-    let mut buf = String::new();
-    loop {
-        let prompt = if buf.is_empty() { ">>> " } else { "... " };
-        pylift::vm::startup::flush_std_streams(vm);
-        eprint!("{prompt}");
-        let _ = std::io::stderr().flush();
-        let mut line = String::new();
-        match stdin.lock().read_line(&mut line) {
-            Ok(0) | Err(_) => {
-                eprintln!();
-                return 0;
-            }
-            Ok(_) => {}
-        }
-        if pylift::vm::startup::take_sigint() {
-            eprintln!("\nKeyboardInterrupt");
-            buf.clear();
-            continue;
-        }
-        let blank = line.trim().is_empty();
-        if buf.is_empty() && blank {
-            continue;
-        }
-        buf.push_str(&line);
-        // A compound statement continues until a blank line.
-        let first = buf.lines().next().unwrap_or("").trim_end();
-        let compound = first.ends_with(':') || first.starts_with('@');
-        if compound && !blank {
-            continue;
-        }
-        let code = match compiler::compile(&buf, "<stdin>", Mode::Single) {
-            Ok(c) => c,
-            Err(e) => {
-                if !blank && (e.msg.contains("unexpected EOF") || e.msg.contains("was never closed")) {
-                    continue;
-                }
-                eprint!("{}", pylift::vm::traceback::format_compile_error(&e));
-                buf.clear();
-                continue;
-            }
-        };
-        buf.clear();
-        if let Err(e) = vm.run_code(&code, &globals) {
-            if e.matches(&pylift::objects::registry::exc().system_exit) {
-                return handle_uncaught(vm, e);
-            }
-            vm.print_exception(&e.0);
-        }
-    }
 }
