@@ -266,10 +266,14 @@ fn main_globals(vm: &mut Vm, file: Option<&str>) -> pylift::values::Value {
         dd.set_str(new_str("__builtins__"), vm.builtins_module.clone());
         if let Some(f) = file {
             dd.set_str(new_str("__file__"), new_str(f));
+            dd.set_str(new_str("__cached__"), pylift::objects::none());
         }
         dd.set_str(new_str("__package__"), pylift::objects::none());
         dd.set_str(new_str("__spec__"), pylift::objects::none());
-        dd.set_str(new_str("__loader__"), pylift::objects::none());
+        // As CPython: a script's loader is a SourceFileLoader, else BuiltinImporter.
+        let script = file.filter(|f| *f != "<stdin>");
+        let loader = pylift::vm::interp::main_loader(vm, script);
+        dd.set_str(new_str("__loader__"), loader);
     }
     if let Some(md) = vm.modules.payload::<PyDict>() {
         md.set_str(new_str("__main__"), m);
@@ -331,7 +335,7 @@ fn run_target(vm: &mut Vm, target: Target) -> i32 {
             }
             let mut source = String::new();
             let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut source);
-            run_source(vm, &source, "<stdin>", None)
+            run_source(vm, &source, "<stdin>", Some("<stdin>"))
         }
     }
 }

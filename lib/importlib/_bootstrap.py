@@ -257,6 +257,15 @@ class FrozenImporter:
         return info[0]
 
 
+def _resolve_name(name, package, level):
+    """Resolve a relative module name to an absolute one."""
+    bits = package.rsplit('.', level - 1)
+    if len(bits) < level:
+        raise ImportError('attempted relative import beyond top-level package')
+    base = bits[0]
+    return f'{base}.{name}' if name else base
+
+
 def _find_spec(name, path, target=None):
     """Find a module's spec by asking each finder on sys.meta_path in turn."""
     meta_path = sys.meta_path

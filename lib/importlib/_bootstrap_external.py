@@ -14,6 +14,28 @@ BYTECODE_SUFFIXES = ['.pyc']
 EXTENSION_SUFFIXES = []
 
 
+MAGIC_NUMBER = (3495).to_bytes(2, 'little') + b'\r\n'
+
+
+def decode_source(source_bytes):
+    """Decode bytes representing source code and return the string (universal newlines)."""
+    text = source_bytes.decode('utf-8')
+    return text.replace('\r\n', '\n').replace('\r', '\n')
+
+
+def source_from_cache(path):
+    """Given the path to a .pyc file, return the path to its .py file."""
+    head, pycache_filename = path.rpartition('/')[::2]
+    head, pycache = head.rpartition('/')[::2]
+    if pycache != '__pycache__':
+        raise ValueError('__pycache__ not bottom-level directory in {!r}'.format(path))
+    dot_count = pycache_filename.count('.')
+    if dot_count not in {2, 3}:
+        raise ValueError('expected only 2 or 3 dots in {!r}'.format(pycache_filename))
+    base_filename = pycache_filename.partition('.')[0]
+    return (head + '/' if head else '') + base_filename + SOURCE_SUFFIXES[0]
+
+
 def _path_join(*parts):
     return _imp.path_join(*parts)
 

@@ -13,6 +13,7 @@ use crate::vm::startup::add_function;
 use crate::vm::{Args, PyResult, Vm};
 
 mod exec;
+pub use exec::audit_exec;
 mod timemod;
 
 /// Adds this group's functions to the builtins dict.
@@ -87,9 +88,13 @@ fn builtin_delattr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(none())
 }
 
-fn builtin_id(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+fn builtin_id(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [obj] = args.exact::<1>("id")?;
-    Ok(crate::objects::int::new_bigint(num_bigint::BigInt::from(obj.bits() as u64)))
+    let id = crate::objects::int::new_bigint(num_bigint::BigInt::from(obj.bits() as u64));
+    if crate::vm::startup::audit::active() {
+        vm.audit("builtins.id", vec![id.clone()])?;
+    }
+    Ok(id)
 }
 
 fn builtin_hash(vm: &mut Vm, args: Args<'_>) -> PyResult {

@@ -121,6 +121,9 @@ fn builtin_print(vm: &mut Vm, args: Args<'_>) -> PyResult {
 /// `input(prompt='')`.
 fn builtin_input(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let p = args.range("input", 0, 1)?;
+    if crate::vm::startup::audit::active() {
+        vm.audit("builtins.input", vec![p.first().cloned().unwrap_or_else(none)])?;
+    }
     let stdout = sys_attr(vm, "stdout");
     if let Some(prompt) = p.first() {
         let s = vm.str_string(prompt)?;
@@ -203,6 +206,23 @@ fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
     if (r as u8 + w as u8 + ap as u8 + x as u8) != 1 {
         return Err(value_error("must have exactly one of create/read/write/append mode"));
+    }
+    if crate::vm::startup::audit::active() {
+        // FileIO's event: its mode (no 'b'/'t') and the os.open flags (with O_CLOEXEC).
+        let fmode: String = mode.chars().filter(|c| !matches!(c, 'b' | 't')).collect();
+        let acc = if plus {
+            2
+        } else if r {
+            0
+        } else {
+            1
+        };
+        let flags = 0o2000000
+            | acc
+            | if w { 0o1000 | 0o100 } else { 0 }
+            | if ap { 0o2000 | 0o100 } else { 0 }
+            | if x { 0o200 | 0o100 } else { 0 };
+        vm.audit("open", vec![file.clone(), new_str(fmode), Value::small(flags)])?;
     }
     opts.read(r || plus);
     opts.write(w || ap || x || plus);

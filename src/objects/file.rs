@@ -14,6 +14,9 @@ use crate::vm::errors::{PyErr, type_error, value_error};
 use crate::vm::startup::{add_getter, add_method};
 use crate::vm::{Args, PyResult, Vm};
 
+mod ops;
+pub use ops::stdio_errors;
+
 pub enum FileBackend {
     Stdin,
     Stdout,
@@ -78,6 +81,15 @@ impl PyFile {
         }
     }
 
+    /// "I/O operation on closed file." (StringIO/BytesIO word it without the period).
+    pub fn closed_error(&self) -> PyErr {
+        if self.name == "<StringIO>" || self.name == "<BytesIO>" {
+            value_error("I/O operation on closed file")
+        } else {
+            value_error("I/O operation on closed file.")
+        }
+    }
+
     pub fn is_closed(&self) -> bool {
         matches!(*self.backend.borrow(), FileBackend::Closed)
     }
@@ -110,7 +122,11 @@ impl PyFile {
     /// Appends bytes to the write buffer (flushing per the stream's policy).
     pub fn write_bytes(&self, b: &[u8]) -> PyResult<()> {
         if self.is_closed() {
-            return Err(value_error("I/O operation on closed file."));
+            return Err(self.closed_error());
+        }
+        if matches!(*self.backend.borrow(), FileBackend::Memory(..) | FileBackend::Disk(_)) {
+            // Writing after a read goes at the logical position, not after the read-ahead.
+            self.sync_read_ahead()?;
         }
         if let FileBackend::Memory(data, pos) = &mut *self.backend.borrow_mut() {
             let end = *pos + b.len();
@@ -172,7 +188,7 @@ impl PyFile {
                 extra.extend_from_slice(&data[start..]);
                 *pos = data.len();
             }
-            FileBackend::Closed => return Err(value_error("I/O operation on closed file.")),
+            FileBackend::Closed => return Err(self.closed_error()),
             _ => return Err(unsupported("not readable")),
         }
         self.rbuf.borrow_mut().extend(extra);
@@ -182,7 +198,7 @@ impl PyFile {
     /// One line including its newline; empty at EOF.
     pub fn read_line(&self) -> PyResult<Vec<u8>> {
         if self.is_closed() {
-            return Err(value_error("I/O operation on closed file."));
+            return Err(self.closed_error());
         }
         let is_stdin = matches!(*self.backend.borrow(), FileBackend::Stdin);
         if is_stdin && !self.rbuf.borrow().contains(&b'\n') {
@@ -201,7 +217,7 @@ impl PyFile {
     /// Up to `n` characters (text) or bytes (binary); all when `n` is None.
     pub fn read_n(&self, n: Option<usize>) -> PyResult<Vec<u8>> {
         if self.is_closed() {
-            return Err(value_error("I/O operation on closed file."));
+            return Err(self.closed_error());
         }
         self.fill_all()?;
         let mut rb = self.rbuf.borrow_mut();
@@ -382,7 +398,7 @@ fn f_writelines(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn f_flush(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let f = file_of(&args)?;
     if f.is_closed() {
-        return Err(value_error("I/O operation on closed file."));
+        return Err(f.closed_error());
     }
     f.flush().map_err(|e| os_err(&e, None))?;
     Ok(none())
@@ -396,7 +412,7 @@ fn f_close(_vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn f_enter(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let f = file_of(&args)?;
     if f.is_closed() {
-        return Err(value_error("I/O operation on closed file."));
+        return Err(f.closed_error());
     }
     Ok(args.pos()[0].clone())
 }
@@ -409,7 +425,7 @@ fn f_exit(_vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn f_iter(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let f = file_of(&args)?;
     if f.is_closed() {
-        return Err(value_error("I/O operation on closed file."));
+        return Err(f.closed_error());
     }
     Ok(args.pos()[0].clone())
 }
@@ -466,15 +482,18 @@ fn f_fileno(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(crate::objects::int::new_int(n))
 }
 
-fn f_true(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    file_of(&args)?;
-    Ok(py_bool(true))
-}
-
 fn f_repr(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let f = file_of(&args)?;
     let v = &args.pos()[0];
     let tn = crate::vm::protocol::type_name(v);
+    if matches!(*f.backend.borrow(), FileBackend::Memory(..)) {
+        return Ok(new_str(format!("<_io.{tn} object at {:#x}>", v.bits())));
+    }
+    let std_stream = matches!(*f.backend.borrow(), FileBackend::Stdin | FileBackend::Stdout | FileBackend::Stderr);
+    if f.binary && std_stream && UNBUFFERED.load(std::sync::atomic::Ordering::Relaxed) {
+        // Under -u CPython's std buffers are the raw FileIO objects.
+        return Ok(new_str(format!("<_io.FileIO name='{}' mode='{}' closefd=False>", f.name, f.mode)));
+    }
     if f.binary {
         Ok(new_str(format!("<_io.{tn} name='{}'>", f.name)))
     } else {
@@ -520,12 +539,14 @@ pub fn init() {
         add_method(ty, "__repr__", f_repr);
         add_method(ty, "isatty", f_isatty);
         add_method(ty, "fileno", f_fileno);
-        add_method(ty, "readable", f_true);
-        add_method(ty, "writable", f_true);
         add_getter(ty, "closed", f_closed);
         add_getter(ty, "name", f_name);
         add_getter(ty, "mode", f_mode);
         add_getter(ty, "encoding", f_encoding);
+        ops::init(ty, ty.is(&t.text_io));
+        if let Some(tp) = ty.as_type() {
+            tp.dict.set_str(new_str("__module__"), new_str("_io"));
+        }
         if ty.is(&t.text_io) {
             add_getter(ty, "buffer", f_buffer);
         }

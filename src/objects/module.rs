@@ -57,19 +57,22 @@ fn module_init(_vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn module_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [s] = args.exact::<1>("__repr__")?;
+    // As CPython: importlib's `_module_repr` (spec first, then __file__/__loader__).
+    if let Some((boot, _)) = crate::vm::interp::bootstrap_dicts() {
+        if let Some(f) = boot.payload::<PyDict>().and_then(|d| d.get_str("_module_repr")) {
+            return vm.call(&f, Args::positional_only(std::slice::from_ref(s)));
+        }
+    }
     let d = mdict(s)?;
     let name = match d.get_str("__name__") {
-        Some(n) => vm.str_string(&n)?,
-        None => "?".to_owned(),
+        Some(n) => vm.repr_string(&n)?,
+        None => "'?'".to_owned(),
     };
-    if let Some(f) = d.get_str("__file__").filter(|f| !f.is_none()) {
-        let f = vm.str_string(&f)?;
-        return Ok(new_str(format!("<module '{name}' from '{f}'>")));
+    if let Some(f) = d.get_str("__file__") {
+        let f = vm.repr_string(&f)?;
+        return Ok(new_str(format!("<module {name} from {f}>")));
     }
-    if d.get_str("__spec__").is_some() {
-        return Ok(new_str(format!("<module '{name}'>")));
-    }
-    Ok(new_str(format!("<module '{name}' (built-in)>")))
+    Ok(new_str(format!("<module {name}>")))
 }
 
 fn module_dir(vm: &mut Vm, args: Args<'_>) -> PyResult {

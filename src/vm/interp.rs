@@ -25,8 +25,8 @@ use fastops::{fast_binop, fast_compare, fast_subscr};
 pub use frames::{frame_locals, frame_object_at};
 pub use generators::Resume;
 pub use imports::{
-    NATIVE_MODULES, NativeModuleInit, bootstrap_dicts, frozen_code, install_importlib, main_module_spec, native_init,
-    native_names, run_main_spec,
+    NATIVE_MODULES, NativeModuleInit, bootstrap_dicts, frozen_code, install_importlib, main_loader, main_module_spec,
+    native_init, native_names, run_main_spec,
 };
 
 use std::cell::Cell;

@@ -61,7 +61,25 @@ impl Vm {
     pub fn print_exception(&mut self, exc_v: &Value) {
         let s = self.format_exception(exc_v);
         crate::vm::startup::flush_std_streams(self);
-        eprint!("{s}");
+        // To sys.stderr as it is now (a replacement object gets the text; None drops it).
+        match crate::builtins::io::sys_attr(self, "stderr") {
+            Some(e) if e.is_none() => {}
+            Some(e) if e.downcast::<crate::objects::file::PyFile>().is_none() => {
+                if crate::builtins::io::write_to(self, &e, &s).is_err() {
+                    eprint!("{s}");
+                }
+                if let Ok(Some(f)) = self.getattr_opt(&e, "flush") {
+                    let _ = self.call(&f, crate::vm::Args::positional_only(&[]));
+                }
+            }
+            Some(e) => {
+                if crate::builtins::io::write_to(self, &e, &s).is_err() {
+                    eprint!("{s}");
+                }
+                crate::vm::startup::flush_std_streams(self);
+            }
+            None => eprint!("{s}"),
+        }
     }
 
     /// The full CPython-style report for `exc_v` (chain included).

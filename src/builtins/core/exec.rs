@@ -66,6 +66,23 @@ fn source_text(v: &Value, fname: &str) -> PyResult<Option<String>> {
     Err(type_error(format!("{fname}() arg 1 must be a string, bytes or code object")))
 }
 
+/// The `compile` audit event (source as bytes, filename), as CPython raises it.
+fn audit_compile(vm: &mut Vm, src: &str, filename: &str) -> PyResult<()> {
+    if crate::vm::startup::audit::active() {
+        let b = crate::objects::bytes::new_bytes(src.as_bytes().to_vec());
+        vm.audit("compile", vec![b, new_str(filename)])?;
+    }
+    Ok(())
+}
+
+/// The `exec` audit event (the code object), raised by exec, eval and module execution.
+pub fn audit_exec(vm: &mut Vm, code: &Value) -> PyResult<()> {
+    if crate::vm::startup::audit::active() {
+        vm.audit("exec", vec![code.clone()])?;
+    }
+    Ok(())
+}
+
 fn compile_source(src: &str, filename: &str, mode: Mode) -> PyResult {
     if src.contains('\0') {
         return Err(crate::vm::errors::PyErr::new(&exc().syntax_error, "source code string cannot contain null bytes"));
@@ -113,9 +130,13 @@ fn builtin_exec(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let src = a[0].clone().unwrap_or_else(none);
     let (globals, locals) = namespaces(vm, "exec", a[1].as_ref(), a[2].as_ref())?;
     let code = match source_text(&src, "exec")? {
-        Some(s) => compile_source(&s, "<string>", Mode::Exec)?,
+        Some(s) => {
+            audit_compile(vm, &s, "<string>")?;
+            compile_source(&s, "<string>", Mode::Exec)?
+        }
         None => src,
     };
+    audit_exec(vm, &code)?;
     vm.run_code_in(&code, &globals, Some(locals))?;
     Ok(none())
 }
@@ -126,9 +147,13 @@ fn builtin_eval(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (globals, locals) = namespaces(vm, "eval", a[1].as_ref(), a[2].as_ref())?;
     let code = match source_text(&src, "eval")? {
         // eval ignores leading spaces and tabs.
-        Some(s) => compile_source(s.trim_start_matches([' ', '\t']), "<string>", Mode::Eval)?,
+        Some(s) => {
+            audit_compile(vm, &s, "<string>")?;
+            compile_source(s.trim_start_matches([' ', '\t']), "<string>", Mode::Eval)?
+        }
         None => src,
     };
+    audit_exec(vm, &code)?;
     vm.run_code_in(&code, &globals, Some(locals))
 }
 
@@ -150,6 +175,9 @@ fn builtin_compile(_vm: &mut Vm, args: Args<'_>) -> PyResult {
         Some("single") => Mode::Single,
         _ => return Err(value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
+    if let Some(text) = source_text(&src, "compile")? {
+        audit_compile(_vm, &text, &fname)?;
+    }
     match source_text(&src, "compile")? {
         Some(s) => compile_source(&s, &fname, mode),
         None => Ok(src),
@@ -167,5 +195,11 @@ fn builtin_import(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if crate::objects::int::to_i64(&level).is_some_and(|l| l < 0) {
         return Err(value_error("level must be >= 0"));
     }
-    vm.import_name(&name, &fromlist, &level)
+    let globals = a[1].clone().filter(|g| !g.is_none());
+    let globals = match globals {
+        Some(g) => g,
+        // Without globals a relative import has no package.
+        None => crate::values::layout::alloc(&crate::objects::types().dict, crate::objects::dict::PyDict::new()),
+    };
+    vm.import_module_level(&name, &globals, &fromlist, &level)
 }

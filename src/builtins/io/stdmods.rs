@@ -77,7 +77,7 @@ fn noop_init(_vm: &mut Vm, _args: Args<'_>) -> PyResult {
 fn getvalue(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let f = args.pos().first().and_then(|v| v.downcast::<PyFile>()).ok_or_else(|| type_error("expected StringIO"))?;
     if f.is_closed() {
-        return Err(crate::vm::errors::value_error("I/O operation on closed file."));
+        return Err(f.closed_error());
     }
     let data = memory_value(f).unwrap_or_default();
     Ok(if f.binary {
@@ -169,14 +169,34 @@ fn os_getcwd(_vm: &mut Vm, _args: Args<'_>) -> PyResult {
     let d = std::env::current_dir().map_err(|e| os_err(&e, None))?;
     Ok(new_str(d.to_string_lossy().into_owned()))
 }
-fn os_listdir(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+fn os_listdir(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let p = if args.pos().is_empty() { ".".to_owned() } else { path_arg(&args, 0, "listdir")? };
+    if crate::vm::startup::audit::active() {
+        vm.audit("os.listdir", vec![new_str(p.as_str())])?;
+    }
     let rd = std::fs::read_dir(&p).map_err(|e| os_err(&e, Some(&p)))?;
     let mut names: Vec<Value> = Vec::new();
     for e in rd.flatten() {
         names.push(new_str(e.file_name().to_string_lossy().into_owned()));
     }
     Ok(new_list(names))
+}
+/// `os.system(command)`: runs it with /bin/sh; the wait status (exit code << 8).
+fn os_system(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let a = args.bind("system", &["command"], 1)?;
+    let cmd = a[0].clone().unwrap_or_else(none);
+    let Some(c) = cmd.as_str().map(str::to_owned) else {
+        return Err(type_error(format!(
+            "system() argument 'command' must be str, not {}",
+            crate::vm::protocol::type_name(&cmd)
+        )));
+    };
+    vm.audit("os.system", vec![cmd.clone()])?;
+    // Our buffered output first, so the child's output comes after it.
+    crate::vm::startup::flush_std_streams(vm);
+    let status = std::process::Command::new("/bin/sh").arg("-c").arg(&c).status().map_err(|e| os_err(&e, None))?;
+    use std::os::unix::process::ExitStatusExt;
+    Ok(new_int(status.into_raw() as i64))
 }
 fn os_getenv(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let k = path_arg(&args, 0, "getenv")?;
@@ -312,6 +332,7 @@ pub fn init_os(vm: &mut Vm) -> PyResult<Value> {
         ("listdir", os_listdir),
         ("getenv", os_getenv),
         ("cpu_count", os_cpu_count),
+        ("system", os_system),
     ] {
         add_function(&d, "os", name, f);
     }

@@ -15,7 +15,7 @@ mod load;
 mod main_module;
 
 pub use load::{bootstrap_dicts, frozen_code, install_importlib};
-pub use main_module::{main_module_spec, run_main_spec};
+pub use main_module::{main_loader, main_module_spec, run_main_spec};
 
 /// Builds a native module: returns the module object (registered by the importer).
 pub type NativeModuleInit = fn(&mut Vm) -> PyResult<Value>;

@@ -90,7 +90,32 @@ impl Vm {
             format!("type object '{}' has no attribute '{name}'", t.name.borrow())
         } else if let Some(m) = obj.payload::<crate::objects::module::PyModule>() {
             let mn = m.dict.payload::<PyDict>().and_then(|d| d.get_str("__name__"));
+            // A module whose body is still running (`__spec__._initializing`).
+            let initializing = m
+                .dict
+                .payload::<PyDict>()
+                .and_then(|d| d.get_str("__spec__"))
+                .and_then(|spec| instance_dict(&spec))
+                .and_then(|d| d.payload::<PyDict>().and_then(|d| d.get_str("_initializing")))
+                .is_some_and(|v| v.is(&crate::objects::true_()));
+            // `pkg.sub` while `sub` is still initialising (a circular import).
+            let sub_initializing = |mn: &str| {
+                self.modules
+                    .payload::<PyDict>()
+                    .and_then(|d| d.get_str(&format!("{mn}.{name}")))
+                    .and_then(|m| m.payload::<crate::objects::module::PyModule>().map(|p| p.dict.clone()))
+                    .and_then(|d| d.payload::<PyDict>().and_then(|d| d.get_str("__spec__")))
+                    .and_then(|spec| instance_dict(&spec))
+                    .and_then(|d| d.payload::<PyDict>().and_then(|d| d.get_str("_initializing")))
+                    .is_some_and(|v| v.is(&crate::objects::true_()))
+            };
             match mn.as_ref().and_then(|v| v.as_str()) {
+                Some(mn) if sub_initializing(mn) => {
+                    format!("cannot access submodule '{name}' of module '{mn}' (most likely due to a circular import)")
+                }
+                Some(mn) if initializing => format!(
+                    "partially initialized module '{mn}' has no attribute '{name}' (most likely due to a circular import)"
+                ),
                 Some(mn) => format!("module '{mn}' has no attribute '{name}'"),
                 None => format!("module has no attribute '{name}'"),
             }

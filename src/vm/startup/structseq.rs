@@ -28,30 +28,34 @@ fn seq_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(new_str(format!("{}.{name}({})", module.as_str().unwrap_or("sys"), parts.join(", "))))
 }
 
-/// Field access: `__getattr__` runs when normal lookup fails, so fields resolve here.
-fn seq_getattr(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let [this, name] = args.exact::<2>("__getattr__")?;
-    let ty = this.type_of().clone();
-    let fields = fields_of(vm, &ty)?;
-    if let Some(i) = fields.iter().position(|f| f.as_str() == name.as_str()) {
-        if let Some(t) = this.downcast::<crate::objects::tuple::PyTuple>() {
-            if let Some(v) = t.0.get(i) {
-                return Ok(v.clone());
-            }
-        }
-    }
-    Err(PyErr::new(
-        &crate::objects::registry::exc().attribute_error,
-        format!(
-            "'{}' object has no attribute '{}'",
-            ty.as_type().map(|t| t.name.borrow().clone()).unwrap_or_default(),
-            name.as_str().unwrap_or("")
-        ),
-    ))
-}
-
 fn seq_setattr(_vm: &mut Vm, _args: Args<'_>) -> PyResult {
     Err(PyErr::new(&crate::objects::registry::exc().attribute_error, "readonly attribute"))
+}
+
+/// Getter of field `i` (bound as the builtin's `self_`): `(i, obj)` -> `obj[i]`.
+fn field_get(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [i, obj] = args.exact::<2>("field")?;
+    let i = i.as_small().unwrap_or(0) as usize;
+    obj.downcast::<crate::objects::tuple::PyTuple>()
+        .and_then(|t| t.0.get(i).cloned())
+        .ok_or_else(|| type_error("struct sequence field of a non-tuple"))
+}
+
+/// A read-only field descriptor: a property whose setter raises "readonly attribute".
+fn field_descr(i: usize, name: &'static str) -> Value {
+    use crate::objects::builtin_func::{BuiltinKind, PyBuiltin};
+    let mk = |func: crate::vm::NativeFn, self_: Option<Value>| {
+        layout::alloc(
+            &types().builtin_function,
+            PyBuiltin { name, func, kind: BuiltinKind::Function, self_, owner: "structseq" },
+        )
+    };
+    let get = mk(field_get, Some(Value::small(i as i64)));
+    let set = mk(seq_setattr, None);
+    layout::alloc(
+        &types().property,
+        crate::objects::descr::PyProperty::new(Some(get), Some(set.clone()), Some(set), None),
+    )
 }
 
 fn seq_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -77,11 +81,13 @@ pub fn new_type(vm: &mut Vm, module: &str, name: &str, fields: &[&str]) -> PyRes
     dd.set_str(new_str("n_fields"), n.clone());
     dd.set_str(new_str("n_sequence_fields"), n);
     dd.set_str(new_str("n_unnamed_fields"), Value::small(0));
+    for (i, f) in fields.iter().enumerate() {
+        let name: &'static str = Box::leak(f.to_string().into_boxed_str());
+        dd.set_str(new_str(name), field_descr(i, name));
+    }
     let bases = new_tuple(vec![types().tuple.clone()]);
     let cls = vm.call_pos(&types().type_.clone(), &[new_str(name), bases, d])?;
     crate::vm::startup::add_method(&cls, "__repr__", seq_repr);
-    crate::vm::startup::add_method(&cls, "__getattr__", seq_getattr);
-    crate::vm::startup::add_method(&cls, "__setattr__", seq_setattr);
     crate::vm::startup::add_method(&cls, "__reduce__", seq_reduce);
     if let Some(t) = cls.as_type() {
         t.modified();

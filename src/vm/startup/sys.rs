@@ -358,6 +358,9 @@ fn sys_getframe(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
     let idx = n - 1 - depth;
     let fo = crate::vm::interp::frame_object_at(vm, idx);
+    if super::audit::active() {
+        vm.audit("sys._getframe", vec![fo.clone()])?;
+    }
     Ok(fo)
 }
 

@@ -156,6 +156,7 @@ impl Vm {
             let code = frozen_code(self, name)?;
             let d = self.getattr(module, &new_str("__dict__"))?;
             set_builtins(self, &d);
+            crate::builtins::core::audit_exec(self, &code)?;
             self.run_code(&code, &d)?;
             return Ok(());
         }
@@ -183,6 +184,7 @@ impl Vm {
             .map_err(|e| self.syntax_error_from(&e))?;
         let d = self.getattr(module, &new_str("__dict__"))?;
         set_builtins(self, &d);
+        crate::builtins::core::audit_exec(self, &code)?;
         self.run_code(&code, &d)?;
         Ok(())
     }

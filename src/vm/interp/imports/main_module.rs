@@ -119,3 +119,18 @@ pub fn run_main_spec(vm: &mut Vm, spec: &Value, globals: &Value) -> PyResult<()>
     vm.run_code(&code, globals)?;
     Ok(())
 }
+
+/// The `__loader__` of `__main__`: `SourceFileLoader('__main__', path)` for a script,
+/// else `BuiltinImporter` (`-c`, stdin, the prompt).
+pub fn main_loader(vm: &mut Vm, script: Option<&str>) -> Value {
+    let Some((boot, ext)) = crate::vm::interp::bootstrap_dicts() else { return none() };
+    match script {
+        Some(path) => match dict_get(&ext, "SourceFileLoader") {
+            Some(cls) => {
+                vm.call(&cls, Args::positional_only(&[new_str("__main__"), new_str(path)])).unwrap_or_else(|_| none())
+            }
+            None => none(),
+        },
+        None => dict_get(&boot, "BuiltinImporter").unwrap_or_else(none),
+    }
+}

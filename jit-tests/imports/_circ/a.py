@@ -1,0 +1,2 @@
+from _circ import b
+VALUE = 1

@@ -1,0 +1,1 @@
+from _circ.a import VALUE

@@ -1,0 +1,2 @@
+import _circ.d
+X = 1

@@ -1,0 +1,2 @@
+import _circ.c
+print(_circ.c.X)

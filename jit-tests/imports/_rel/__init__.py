@@ -1,0 +1,3 @@
+from . import leaf
+from .leaf import VALUE as LEAF_VALUE
+TOP = "rel"

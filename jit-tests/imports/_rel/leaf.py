@@ -1,0 +1,1 @@
+VALUE = "leaf:" + __name__ + ":" + __package__

@@ -1,0 +1,2 @@
+NAME = __name__
+PKG = __package__
