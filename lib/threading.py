@@ -23,6 +23,8 @@ ThreadError = _thread.error
 _CRLock = _thread.RLock
 TIMEOUT_MAX = _thread.TIMEOUT_MAX
 stack_size = _thread.stack_size
+# pylift: a key unique to each thread state (idents are reused after a thread ends).
+_local_key = _thread._local_key
 
 _profile_hook = None
 _trace_hook = None
@@ -806,11 +808,11 @@ class _localimpl:
         self.dicts = {}
 
     def get_dict(self):
-        return self.dicts[get_ident()]
+        return self.dicts[_local_key()]
 
     def create_dict(self):
         localdict = {}
-        self.dicts[get_ident()] = localdict
+        self.dicts[_local_key()] = localdict
         return localdict
 
 

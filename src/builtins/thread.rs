@@ -90,6 +90,7 @@ fn init_thread(_vm: &mut Vm) -> PyResult<Value> {
         ("exit_thread", t_exit),
         ("interrupt_main", t_interrupt_main),
         ("_set_sentinel", t_set_sentinel),
+        ("_local_key", t_local_key),
     ] {
         add_function(&d, "_thread", name, f);
     }
@@ -168,6 +169,14 @@ fn t_exit(_vm: &mut Vm, _args: Args<'_>) -> PyResult {
 fn t_interrupt_main(_vm: &mut Vm, _args: Args<'_>) -> PyResult {
     EVAL_BREAKER.fetch_or(BREAK_SIGNAL, Ordering::Relaxed);
     Ok(none())
+}
+
+/// pylift's own: a number unique to this thread state for the life of the process
+/// (`threading.local` keys its per-thread dicts by it, so a reused ident never sees a dead
+/// thread's attributes).
+fn t_local_key(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    args.exact::<0>("_local_key")?;
+    Ok(new_int(vm.thread.serial as i64))
 }
 
 fn t_set_sentinel(vm: &mut Vm, args: Args<'_>) -> PyResult {

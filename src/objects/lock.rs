@@ -54,24 +54,33 @@ impl PyLock {
             false
         }
     }
-    /// Waits (no GIL held) until the lock is taken or the deadline passes.
-    fn wait_take(&self, me: u64, deadline: Option<Instant>) -> bool {
+    /// Waits (no GIL held) until the lock is taken (`Some(true)`) or the deadline passes
+    /// (`Some(false)`); `None` when `interruptible` and a Ctrl-C arrived (the main thread's
+    /// lock waits raise KeyboardInterrupt, as CPython's do).
+    fn wait_take(&self, me: u64, deadline: Option<Instant>, interruptible: bool) -> Option<bool> {
+        const SLICE: Duration = Duration::from_millis(20);
         let mut s = self.st();
         loop {
             if !s.locked {
                 *s = State { locked: true, owner: me, count: 1 };
-                return true;
+                return Some(true);
             }
-            match deadline {
-                None => s = self.freed.wait(s).unwrap_or_else(|p| p.into_inner()),
-                Some(d) => {
-                    let now = Instant::now();
-                    if now >= d {
-                        return false;
-                    }
-                    s = self.freed.wait_timeout(s, d - now).unwrap_or_else(|p| p.into_inner()).0;
-                }
+            if interruptible && crate::vm::startup::sigint_pending() {
+                return None;
             }
+            let now = Instant::now();
+            let mut wait = match deadline {
+                Some(d) if now >= d => return Some(false),
+                Some(d) => Some(d - now),
+                None => None,
+            };
+            if interruptible {
+                wait = Some(wait.map_or(SLICE, |w| w.min(SLICE)));
+            }
+            s = match wait {
+                None => self.freed.wait(s).unwrap_or_else(|p| p.into_inner()),
+                Some(w) => self.freed.wait_timeout(s, w).unwrap_or_else(|p| p.into_inner()).0,
+            };
         }
     }
     fn unlock(&self) {
@@ -195,8 +204,14 @@ fn l_acquire(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Ok(py_bool(false));
     }
     let deadline = (timeout >= 0.0).then(|| Instant::now() + Duration::from_secs_f64(timeout));
-    let got = vm.allow_threads(|| l.wait_take(me, deadline));
-    Ok(py_bool(got))
+    let main = vm.thread.is_main;
+    match vm.allow_threads(|| l.wait_take(me, deadline, main)) {
+        Some(got) => Ok(py_bool(got)),
+        None => {
+            crate::vm::startup::take_sigint();
+            Err(PyErr::bare(&exc().keyboard_interrupt))
+        }
+    }
 }
 
 fn l_release(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -275,7 +290,7 @@ fn r_acquire_restore(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let count = state.first().and_then(crate::objects::int::to_i64).unwrap_or(1).max(1) as u64;
     let me = me(vm);
     if !l.try_take(me) {
-        vm.allow_threads(|| l.wait_take(me, None));
+        vm.allow_threads(|| l.wait_take(me, None, false));
     }
     l.st().count = count;
     Ok(none())

@@ -339,7 +339,8 @@ impl Vm {
             if let Some(p) = fo.payload::<crate::objects::frame::PyFrameObj>() {
                 p.lineno.set(f.line());
                 p.lasti.set(f.lasti);
-                *p.back.borrow_mut() = None;
+                // `f_back` survives the frame's return, as in CPython (a frame object other
+                // code holds, e.g. from another thread's `sys._current_frames()`, keeps its chain).
             }
         }
         if self.frame_pool.len() < 64 {

@@ -33,6 +33,7 @@ static THREADS: GilStatic<RefCell<Vec<ThreadRec>>> = GilStatic::new(RefCell::new
 
 static MAIN_IDENT: AtomicU64 = AtomicU64::new(0);
 static NEXT_IDENT: AtomicU64 = AtomicU64::new(1);
+static SERIAL: AtomicU64 = AtomicU64::new(1);
 /// Threads started by `_thread.start_new_thread` still running (`_thread._count()`).
 static COUNT: AtomicUsize = AtomicUsize::new(0);
 /// `_thread.stack_size()` (0: the default).
@@ -55,6 +56,8 @@ fn os_thread_id() -> u64 {
 /// it still holds the GIL.
 pub struct ThreadHandle {
     pub ident: u64,
+    /// Never reused (idents are, once a thread ends): keys `threading.local` dicts.
+    pub serial: u64,
     pub is_main: bool,
     /// This handle took the GIL (false for a nested `Vm` on a thread that already held it).
     owns_gil: bool,
@@ -80,7 +83,8 @@ impl ThreadHandle {
         if is_main {
             MAIN_IDENT.store(ident, Ordering::Relaxed);
         }
-        ThreadHandle { ident, is_main, owns_gil }
+        let serial = SERIAL.fetch_add(1, Ordering::Relaxed);
+        ThreadHandle { ident, serial, is_main, owns_gil }
     }
 }
 
