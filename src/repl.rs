@@ -110,7 +110,8 @@ impl Input {
                 }
                 // A Ctrl-C typed while code ran must not hit the next statement.
                 pylift::vm::startup::take_sigint();
-                let line = match ed.readline(prompt) {
+                // Other threads run while the prompt waits (the editor touches no objects).
+                let line = match vm.allow_threads(|| ed.readline(prompt)) {
                     Ok(l) => {
                         if !l.trim().is_empty() {
                             let _ = ed.add_history_entry(l.as_str());
@@ -127,7 +128,7 @@ impl Input {
                 eprint!("{prompt}");
                 let _ = std::io::stderr().flush();
                 let mut line = String::new();
-                match std::io::stdin().lock().read_line(&mut line) {
+                match vm.allow_threads(|| std::io::stdin().lock().read_line(&mut line)) {
                     Ok(0) | Err(_) => Line::Eof,
                     Ok(_) if pylift::vm::startup::take_sigint() => Line::Interrupted,
                     Ok(_) => Line::Text(line),
