@@ -381,6 +381,13 @@ fn run_source(vm: &mut Vm, source: &str, filename: &str, file_attr: Option<&str>
     }
 }
 
+/// `sys.stderr` when a program replaced it with another object (None: write to fd 2).
+fn sys_stderr_replacement(vm: &mut Vm) -> Option<pylift::values::Value> {
+    let e = pylift::builtins::io::sys_attr(vm, "stderr")?;
+    let ours = e.downcast::<pylift::objects::file::PyFile>().is_some_and(|f| f.name == "<stderr>");
+    if ours || e.is_none() { None } else { Some(e) }
+}
+
 /// Reports an uncaught exception (SystemExit exits quietly); the exit status.
 fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
     let x = pylift::objects::registry::exc();
@@ -403,7 +410,16 @@ fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
         }
         let s = vm.str_string(&code).unwrap_or_default();
         pylift::vm::startup::flush_std_streams(vm);
-        eprintln!("{s}");
+        // To sys.stderr as it is now, as CPython does.
+        match sys_stderr_replacement(vm) {
+            Some(err) => {
+                // Two writes, as CPython's PyFile_WriteObject + "\n".
+                let _ = pylift::builtins::io::write_to(vm, &err, &s);
+                let _ = pylift::builtins::io::write_to(vm, &err, "\n");
+                pylift::vm::startup::flush_std_streams(vm);
+            }
+            None => eprintln!("{s}"),
+        }
         return 1;
     }
     vm.print_exception(&e.0);

@@ -129,7 +129,13 @@ impl PyFile {
             self.sync_read_ahead()?;
         }
         if let FileBackend::Memory(data, pos) = &mut *self.backend.borrow_mut() {
-            let end = *pos + b.len();
+            let end = pos.saturating_add(b.len());
+            if data.len() < end {
+                // A write far past the end (after a big seek) is a MemoryError, not an abort.
+                if data.try_reserve(end - data.len()).is_err() {
+                    return Err(crate::vm::errors::memory_error(""));
+                }
+            }
             if data.len() < *pos {
                 data.resize(*pos, 0);
             }
