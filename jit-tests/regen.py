@@ -12,12 +12,16 @@ they read `File "basics/arith.py"` on every machine):
   <name>.out   stdout (always)
   <name>.err   stderr (only if non-empty)
   <name>.code  exit code (only if non-zero)
-Inputs: <name>.in is fed as stdin (else /dev/null); <name>.args holds extra
+<name>.mask, if present, lists regular expressions (one a line, `#` comments):
+every match in stdout and stderr becomes `<masked>`, here and in tests/golden.rs,
+for output that legitimately differs between machines and implementations
+(installation paths, timings). Inputs: <name>.in is fed as stdin (else /dev/null); <name>.args holds extra
 command-line arguments, one per line. Stale .out/.err/.code files whose .py
 vanished are deleted. With --check nothing is written; differences are listed
 and the exit status is 1 if any.
 """
 import os
+import re
 import subprocess
 import sys
 
@@ -66,7 +70,22 @@ def run(python, test):
     finally:
         if stdin is not subprocess.DEVNULL:
             stdin.close()
-    return normalize(p.stdout), normalize(p.stderr), p.returncode
+    masks = read_masks(test)
+    return mask(normalize(p.stdout), masks), mask(normalize(p.stderr), masks), p.returncode
+
+
+def read_masks(test):
+    path = os.path.join(ROOT, test + ".mask")
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8") as f:
+        return [re.compile(l.rstrip("\n").encode()) for l in f if l.strip() and not l.startswith("#")]
+
+
+def mask(data, masks):
+    for m in masks:
+        data = m.sub(b"<masked>", data)
+    return data
 
 
 def normalize(data):

@@ -15,6 +15,10 @@
 //!   stdout and stderr before comparing (CPython puts the absolute script path
 //!   in tracebacks), so expected tracebacks read `File "basics/arith.py"`.
 //!
+//! * `<name>.mask` lists regular expressions (one a line, `#` comments) whose
+//!   matches in stdout and stderr become `<masked>` on both sides: for output
+//!   that may differ between machines and implementations (paths, timings).
+//!
 //! Environment knobs:
 //! * `PYLIFT_BIN`            binary to run (default: the crate's `pylift`).
 //! * `PYLIFT_NO_MODE_FLAGS=1` with `PYLIFT_BIN`: reference mode, for validating
@@ -223,9 +227,25 @@ fn show(line: &str) -> String {
     l
 }
 
+/// The test's `.mask` patterns (see the header); a bad pattern is an error of the test.
+fn read_masks(test: &str) -> Result<Vec<regex::bytes::Regex>, String> {
+    let Ok(text) = std::fs::read_to_string(root().join(format!("{test}.mask"))) else { return Ok(Vec::new()) };
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| regex::bytes::Regex::new(l).map_err(|e| format!("{test}.mask: {e}")))
+        .collect()
+}
+
+fn mask(data: Vec<u8>, masks: &[regex::bytes::Regex]) -> Vec<u8> {
+    masks.iter().fold(data, |d, m| m.replace_all(&d, &b"<masked>"[..]).into_owned())
+}
+
 fn check(bin: &Path, flags: &[String], test: &str, timeout: Duration) -> Result<(), String> {
     let dir = root();
-    let out = run_program(bin, flags, test, timeout)?;
+    let masks = read_masks(test)?;
+    let mut out = run_program(bin, flags, test, timeout)?;
+    out.stdout = mask(std::mem::take(&mut out.stdout), &masks);
+    out.stderr = mask(std::mem::take(&mut out.stderr), &masks);
     if out.timed_out {
         return Err(format!("timed out after {}s", timeout.as_secs()));
     }
