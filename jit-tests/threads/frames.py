@@ -53,3 +53,14 @@ for t in ts:
     t.join()
 print(len(sys._current_frames()), list(sys._current_frames()) == [threading.get_ident()])
 print(sys._current_frames()[threading.get_ident()] is sys._getframe())
+
+# A thread started and joined at once sees the starting thread's frame too (seed snippet).
+def thread_info():
+    frames = sys._current_frames()
+    print(f"thread frames: {len(frames)}", threading.get_ident() in frames)
+
+
+thread_info()
+t = threading.Thread(target=thread_info)
+t.start()
+t.join()

@@ -191,11 +191,16 @@ impl Vm {
         }
     }
 
-    /// Leaves this thread's top frame object where other threads can find it.
+    /// Leaves this thread's top frame object where other threads can find it (skipped
+    /// while this is the only thread: starting a thread publishes first).
     fn publish_top_frame(&mut self) {
         if THREADS.borrow().len() < 2 {
             return;
         }
+        self.publish_top_frame_now();
+    }
+
+    fn publish_top_frame_now(&mut self) {
         let top = match self.frames.len() {
             0 => None,
             n => Some(crate::vm::interp::frame_object_at(self, n - 1)),
@@ -278,6 +283,9 @@ pub fn start_new_thread(vm: &mut Vm, func: Value, args: Vec<Value>, kwargs: Vec<
         0 => DEFAULT_STACK,
         n => n.max(1 << 20),
     };
+    // The new thread may run before this one releases the GIL again: its
+    // `sys._current_frames()` must already see where this thread is.
+    vm.publish_top_frame_now();
     let payload = GilSend::new((vm.seed(), func, args, kwargs));
     let (tx, rx) = std::sync::mpsc::channel::<u64>();
     COUNT.fetch_add(1, Ordering::Relaxed);
