@@ -7,6 +7,14 @@ use crate::bytecode::opcode::Instr;
 use crate::objects::Trace;
 use crate::values::Value;
 
+/// `Code::attr_cache` tags (see there).
+pub const AC_INST_DICT: u64 = 1;
+pub const AC_SLOT: u64 = 2;
+pub const AC_METHOD: u64 = 3;
+pub const AC_CLASS_ATTR: u64 = 4;
+pub const AC_MODULE: u64 = 5;
+pub const AC_TYPE_ATTR: u64 = 6;
+
 pub const CO_OPTIMIZED: u32 = 0x1;
 pub const CO_NEWLOCALS: u32 = 0x2;
 pub const CO_VARARGS: u32 = 0x4;
@@ -34,6 +42,19 @@ pub struct Code {
     /// Per-instruction feedback/inline-cache word (bit set of operand types seen, or a
     /// cached type version + index, depending on the opcode).
     pub feedback: Box<[Cell<u64>]>,
+    /// Per-instruction attribute inline cache (`LoadAttr`/`StoreAttr`/`LoadMethod`; 0 =
+    /// empty), filled by the interpreter after a lookup it can repeat cheaply. One word:
+    /// ```text
+    ///   bits 0..4    tag: AC_INST_DICT, AC_SLOT, AC_METHOD, AC_CLASS_ATTR, AC_MODULE, AC_TYPE_ATTR
+    ///   bits 4..32   index: instance-dict entry (INST_DICT, MODULE), slot number (SLOT), or
+    ///                MRO position << 20 | type-dict entry (METHOD, CLASS_ATTR, TYPE_ATTR)
+    ///   bits 32..64  the type version the entry is valid for (`PyType::version`; for
+    ///                TYPE_ATTR the class's own version; unused for MODULE)
+    /// ```
+    /// A version match proves the type's MRO dicts and flags are as they were when filled;
+    /// dict entries are always re-checked by key identity (`PyDict::value_at_if_key`), so
+    /// a hit is exact. See `vm::interp::attr` for what each tag means and checks.
+    pub attr_cache: Box<[Cell<u64>]>,
     pub consts: Vec<Value>,
     /// Names for global/attribute/import instructions (interned str objects).
     pub names: Vec<Value>,

@@ -372,6 +372,7 @@ impl<'a> Compiler<'a> {
         let code = Code {
             instrs: u.b.instrs.iter().map(|i| Cell::new(*i)).collect(),
             feedback: (0..n).map(|_| Cell::new(0)).collect(),
+            attr_cache: (0..n).map(|_| Cell::new(0)).collect(),
             consts: std::mem::take(&mut u.b.consts),
             names: strs(&u.b.names),
             varnames: strs(&u.varnames),

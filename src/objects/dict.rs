@@ -499,6 +499,19 @@ impl PyDict {
     }
 }
 
+impl PyDict {
+    /// Replaces the value of dense entry `ix` if its key is `key` itself (a cached
+    /// attribute store), returning the old value; `Err(value)` if the entry holds another key.
+    #[inline(always)]
+    pub fn replace_at_if_key(&self, ix: usize, key: &Value, value: Value) -> Result<Value, Value> {
+        let mut t = self.table.borrow_mut();
+        match t.entries.get_mut(ix) {
+            Some(Some(e)) if e.key.is(key) => Ok(std::mem::replace(&mut e.value, value)),
+            _ => Err(value),
+        }
+    }
+}
+
 /// Which view a `PyDictView` is.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum ViewKind {

@@ -639,21 +639,41 @@ impl Vm {
                         }
                     }
                     Op::LoadAttr => {
-                        let obj = pop!(self);
+                        let Some(obj) = f.stack.pop() else { return Err(stack_underflow()) };
                         feedback(code, pc, kind_bit(&obj));
                         let name = name_at(code, arg)?;
+                        let slot = code.attr_cache.get(pc);
+                        if let Some(v) = slot.and_then(|c| attr::load_attr_cached(c.get(), &obj, name)) {
+                            f.stack.spush(v);
+                            continue;
+                        }
                         let v = match self.fast_getattr(&obj, name)? {
                             Some(v) => v,
                             None => self.getattr(&obj, name)?,
                         };
+                        if let Some(c) = slot {
+                            c.set(attr::load_cache_entry(&obj, name, false));
+                        }
                         push!(self, v);
                     }
                     Op::StoreAttr => {
-                        let obj = pop!(self);
-                        let v = pop!(self);
+                        let (Some(obj), Some(v)) = (f.stack.pop(), f.stack.pop()) else {
+                            return Err(stack_underflow());
+                        };
                         let name = name_at(code, arg)?;
+                        let slot = code.attr_cache.get(pc);
+                        let v = match slot.map(|c| c.get()) {
+                            Some(c) if c != 0 => match attr::store_attr_cached(c, &obj, name, v) {
+                                Ok(()) => continue,
+                                Err(v) => v,
+                            },
+                            _ => v,
+                        };
                         if let Err(v) = self.fast_setattr(&obj, name, v) {
                             self.setattr(&obj, name, v)?;
+                        }
+                        if let Some(c) = slot {
+                            c.set(attr::store_cache_entry(&obj, name));
                         }
                     }
                     Op::DeleteAttr => {
@@ -662,10 +682,28 @@ impl Vm {
                         self.delattr(&obj, name)?;
                     }
                     Op::LoadMethod => {
-                        let obj = pop!(self);
+                        let Some(obj) = f.stack.pop() else { return Err(stack_underflow()) };
                         feedback(code, pc, kind_bit(&obj));
                         let name = name_at(code, arg)?;
+                        let slot = code.attr_cache.get(pc);
+                        match slot.and_then(|c| attr::load_method_cached(c.get(), &obj, name)) {
+                            Some((m, true)) => {
+                                f.stack.spush(m);
+                                f.stack.spush(obj);
+                                continue;
+                            }
+                            Some((v, false)) => {
+                                f.stack.spush(v);
+                                f.stack.spush(self.null.clone());
+                                continue;
+                            }
+                            None => {}
+                        }
+                        let entry = attr::load_cache_entry(&obj, name, true);
                         let (m, s) = self.load_method(obj, name)?;
+                        if let Some(c) = slot {
+                            c.set(entry);
+                        }
                         let f = fr!(self);
                         f.stack.spush(m);
                         f.stack.spush(s);

@@ -2,8 +2,12 @@
 //! without `__getattribute__`/`__getattr__`, using the name's cached hash for the type's
 //! method cache and the instance dict. Anything unusual falls back to `vm.getattr`.
 
+use crate::bytecode::code::{AC_CLASS_ATTR, AC_INST_DICT, AC_METHOD, AC_MODULE, AC_SLOT, AC_TYPE_ATTR};
+use crate::objects::descr::PyMemberDescr;
 use crate::objects::dict::PyDict;
 use crate::objects::function::PyBoundMethod;
+use crate::objects::instance::Instance;
+use crate::objects::module::PyModule;
 use crate::objects::type_::{TF_CUSTOM_GETATTRIBUTE, TF_CUSTOM_SETATTR, TF_HAS_GETATTR};
 use crate::objects::types;
 use crate::values::{Kind, Value, layout};
@@ -175,5 +179,294 @@ impl Vm {
             return None;
         }
         Some(a)
+    }
+}
+
+// ---- Inline caches (`Code::attr_cache`; layout documented there) ----
+
+const IX_MASK: u64 = (1 << 28) - 1;
+const MRO_SHIFT: u32 = 20;
+const ENTRY_MASK: usize = (1 << MRO_SHIFT) - 1;
+
+#[inline(always)]
+fn cache_word(tag: u64, ix: usize, version: u32) -> u64 {
+    if ix as u64 > IX_MASK || version == 0 {
+        return 0;
+    }
+    tag | ((ix as u64) << 4) | ((version as u64) << 32)
+}
+
+/// The type version of `obj`'s type, when the cached entry `c` was made for it.
+#[inline(always)]
+fn type_matches(obj: &Value, c: u64) -> Option<&crate::objects::type_::PyType> {
+    let tp = obj.type_of().as_type()?;
+    (tp.version.get() == (c >> 32) as u32).then_some(tp)
+}
+
+/// The class attribute at MRO position / type-dict entry `ix` (see `lookup_pos`).
+#[inline(always)]
+fn mro_value(tp: &crate::objects::type_::PyType, ix: usize, name: &Value) -> Option<Value> {
+    let mro = tp.mro.borrow();
+    mro.get(ix >> MRO_SHIFT)?.as_type()?.dict.value_at_if_key(ix & ENTRY_MASK, name)
+}
+
+/// Where the MRO lookup of `name` finds it: MRO position << 20 | type-dict entry index.
+fn lookup_pos(tp: &crate::objects::type_::PyType, name: &Value) -> Option<usize> {
+    for (p, t) in tp.mro.borrow().iter().enumerate() {
+        if let Some((ix, _)) = t.as_type().and_then(|t| t.dict.get_str_value_ix(name)) {
+            return (p < 256 && ix <= ENTRY_MASK).then_some((p << MRO_SHIFT) | ix);
+        }
+    }
+    None
+}
+
+/// Is `name` a key of the instance dict of `inst` (so it shadows a class attribute)?
+#[inline(always)]
+fn dict_shadows(inst: &Instance, name: &Value) -> bool {
+    match &*inst.dict.borrow() {
+        Some(d) => d.payload::<PyDict>().is_none_or(|d| d.get_str_value(name).is_some()),
+        None => false,
+    }
+}
+
+/// A non-descriptor class attribute whose value a cached `LoadAttr` may return as is.
+fn plain_value(a: &Value) -> bool {
+    matches!(a.kind(), Kind::SmallInt | Kind::Str | Kind::None | Kind::Int | Kind::Float | Kind::Bool | Kind::Tuple)
+}
+
+/// A function `LoadMethod` may push unbound with its receiver (like `fast_method`).
+fn plain_method(a: &Value) -> bool {
+    match a.kind() {
+        Kind::Function => true,
+        Kind::Builtin => a
+            .payload::<crate::objects::builtin_func::PyBuiltin>()
+            .is_some_and(|b| b.self_.is_none() && b.kind == crate::objects::builtin_func::BuiltinKind::Method),
+        _ => false,
+    }
+}
+
+/// `LoadAttr` from cache word `c`; `None`: miss (take the full path).
+///
+/// - INST_DICT: `obj` is an instance whose type (same version) has no data descriptor
+///   for `name`; the value is instance-dict entry `ix` if it still holds `name`.
+/// - SLOT: the type's `name` is the `__slots__` member `ix`; an empty slot is a miss.
+/// - CLASS_ATTR: a function (bound here) or plain value on the type, not shadowed by
+///   the instance dict (checked).
+/// - MODULE: module-dict entry `ix` (the module's type, same version, has no data
+///   descriptor for `name`).
+/// - TYPE_ATTR: `obj` is a class whose metatype is `type` and which (same version) finds a
+///   function or plain value `name` at MRO position/entry `ix`: returned as is.
+#[inline(always)]
+pub(crate) fn load_attr_cached(c: u64, obj: &Value, name: &Value) -> Option<Value> {
+    let ix = ((c >> 4) & IX_MASK) as usize;
+    match c & 15 {
+        AC_INST_DICT => {
+            let inst = obj.payload::<Instance>()?;
+            type_matches(obj, c)?;
+            let d = inst.dict.borrow();
+            d.as_ref()?.payload::<PyDict>()?.value_at_if_key(ix, name)
+        }
+        AC_SLOT => {
+            let inst = obj.payload::<Instance>()?;
+            type_matches(obj, c)?;
+            inst.slots.get(ix)?.borrow().clone()
+        }
+        AC_MODULE => {
+            let m = obj.payload::<PyModule>()?;
+            type_matches(obj, c)?;
+            m.dict.payload::<PyDict>()?.value_at_if_key(ix, name)
+        }
+        AC_CLASS_ATTR => {
+            let inst = obj.payload::<Instance>()?;
+            let tp = type_matches(obj, c)?;
+            if dict_shadows(inst, name) {
+                return None;
+            }
+            let a = mro_value(tp, ix, name)?;
+            if a.kind() == Kind::Function {
+                return Some(layout::alloc(&types().method, PyBoundMethod { func: a, self_: obj.clone() }));
+            }
+            Some(a)
+        }
+        AC_TYPE_ATTR => {
+            let tp = obj.as_type()?;
+            if tp.version.get() != (c >> 32) as u32 || !obj.type_of().is(&types().type_) {
+                return None;
+            }
+            mro_value(tp, ix, name)
+        }
+        _ => None,
+    }
+}
+
+/// `LoadMethod` from cache word `c`: (callable, true) for METHOD (push it with `obj` as
+/// self), (attribute, false) for the `LoadAttr` tags; `None`: miss.
+/// - METHOD: a plain function or native method found on `obj`'s type (same version) at
+///   MRO position/entry `ix`, not shadowed by an instance dict (checked).
+#[inline(always)]
+pub(crate) fn load_method_cached(c: u64, obj: &Value, name: &Value) -> Option<(Value, bool)> {
+    if c & 15 != AC_METHOD {
+        return load_attr_cached(c, obj, name).map(|v| (v, false));
+    }
+    let tp = type_matches(obj, c)?;
+    if let Some(inst) = obj.payload::<Instance>() {
+        if dict_shadows(inst, name) {
+            return None;
+        }
+    }
+    mro_value(tp, ((c >> 4) & IX_MASK) as usize, name).map(|f| (f, true))
+}
+
+/// `StoreAttr` through cache word `c` (INST_DICT: replace the value of an existing entry;
+/// SLOT: set the slot). `Err(v)` hands the value back on a miss.
+#[inline(always)]
+pub(crate) fn store_attr_cached(c: u64, obj: &Value, name: &Value, v: Value) -> Result<(), Value> {
+    let ix = ((c >> 4) & IX_MASK) as usize;
+    let Some(inst) = obj.payload::<Instance>() else { return Err(v) };
+    if type_matches(obj, c).is_none() {
+        return Err(v);
+    }
+    match c & 15 {
+        AC_INST_DICT => {
+            let d = inst.dict.borrow();
+            let Some(dd) = d.as_ref().and_then(|d| d.payload::<PyDict>()) else { return Err(v) };
+            let old = dd.replace_at_if_key(ix, name, v)?;
+            drop(d);
+            drop(old);
+            Ok(())
+        }
+        AC_SLOT => match inst.slots.get(ix) {
+            Some(s) => {
+                let old = s.replace(Some(v));
+                drop(old);
+                Ok(())
+            }
+            None => Err(v),
+        },
+        _ => Err(v),
+    }
+}
+
+/// The cache word for `obj.name` (or `obj.name(...)` when `method`), if the lookup is one
+/// the cached paths repeat exactly; 0 otherwise. Runs no Python code.
+pub(crate) fn load_cache_entry(obj: &Value, name: &Value, method: bool) -> u64 {
+    if name.kind() != Kind::Str {
+        return 0;
+    }
+    let ty = obj.type_of();
+    let Some(tp) = ty.as_type() else { return 0 };
+    let version = tp.version.get();
+    match obj.kind() {
+        Kind::Instance => {
+            if tp.flags.get() & TF_CUSTOM_GETATTRIBUTE != 0 {
+                return 0;
+            }
+            let Some(inst) = obj.payload::<Instance>() else { return 0 };
+            let tattr = tp.lookup_value(name);
+            if let Some(a) = &tattr {
+                if let Some(m) = a.payload::<PyMemberDescr>() {
+                    if crate::vm::protocol::is_subtype(ty, &m.owner) {
+                        return cache_word(AC_SLOT, m.index, version);
+                    }
+                    return 0;
+                }
+                if !plain_class_attr(a) {
+                    return 0;
+                }
+            }
+            if let Some(d) = &*inst.dict.borrow() {
+                if let Some((ix, _)) = d.payload::<PyDict>().and_then(|d| d.get_str_value_ix(name)) {
+                    return cache_word(AC_INST_DICT, ix, version);
+                }
+            }
+            let Some(a) = tattr else { return 0 };
+            let Some(pos) = lookup_pos(tp, name) else { return 0 };
+            if method && plain_method(&a) {
+                cache_word(AC_METHOD, pos, version)
+            } else if !method && (a.kind() == Kind::Function || plain_value(&a)) {
+                cache_word(AC_CLASS_ATTR, pos, version)
+            } else {
+                0
+            }
+        }
+        Kind::Module => {
+            if tp.flags.get() & (TF_CUSTOM_GETATTRIBUTE) != 0 || tp.lookup_value(name).is_some() {
+                return 0;
+            }
+            let Some(m) = obj.payload::<PyModule>() else { return 0 };
+            match m.dict.payload::<PyDict>().and_then(|d| d.get_str_value_ix(name)) {
+                Some((ix, _)) => cache_word(AC_MODULE, ix, version),
+                None => 0,
+            }
+        }
+        Kind::Type => {
+            let Some(cls) = obj.as_type() else { return 0 };
+            if !ty.is(&types().type_) || tp.lookup_value(name).is_some() {
+                return 0;
+            }
+            match (cls.lookup_value(name), lookup_pos(cls, name)) {
+                (Some(a), Some(pos)) if a.kind() == Kind::Function || plain_value(&a) => {
+                    cache_word(AC_TYPE_ATTR, pos, cls.version.get())
+                }
+                _ => 0,
+            }
+        }
+        Kind::SmallInt
+        | Kind::Int
+        | Kind::Bool
+        | Kind::Float
+        | Kind::Str
+        | Kind::Bytes
+        | Kind::ByteArray
+        | Kind::List
+        | Kind::Tuple
+        | Kind::Dict
+        | Kind::Set
+        | Kind::FrozenSet
+        | Kind::NativeIter
+        | Kind::Generator
+        | Kind::File
+            if method =>
+        {
+            if tp.flags.get() & TF_CUSTOM_GETATTRIBUTE != 0 {
+                return 0;
+            }
+            match (tp.lookup_value(name), lookup_pos(tp, name)) {
+                (Some(a), Some(pos)) if plain_method(&a) => cache_word(AC_METHOD, pos, version),
+                _ => 0,
+            }
+        }
+        _ => 0,
+    }
+}
+
+/// The cache word for `obj.name = v` just done through the full path, or 0.
+pub(crate) fn store_cache_entry(obj: &Value, name: &Value) -> u64 {
+    if name.kind() != Kind::Str || obj.kind() != Kind::Instance {
+        return 0;
+    }
+    let ty = obj.type_of();
+    let Some(tp) = ty.as_type() else { return 0 };
+    if tp.flags.get() & TF_CUSTOM_SETATTR != 0 {
+        return 0;
+    }
+    let Some(inst) = obj.payload::<Instance>() else { return 0 };
+    if let Some(a) = tp.lookup_value(name) {
+        if let Some(m) = a.payload::<PyMemberDescr>() {
+            if crate::vm::protocol::is_subtype(ty, &m.owner) {
+                return cache_word(AC_SLOT, m.index, tp.version.get());
+            }
+            return 0;
+        }
+        if !plain_class_attr(&a) {
+            return 0;
+        }
+    }
+    match &*inst.dict.borrow() {
+        Some(d) => match d.payload::<PyDict>().and_then(|d| d.get_str_value_ix(name)) {
+            Some((ix, _)) => cache_word(AC_INST_DICT, ix, tp.version.get()),
+            None => 0,
+        },
+        None => 0,
     }
 }
