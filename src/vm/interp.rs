@@ -1028,7 +1028,24 @@ impl Vm {
                         push!(self, new_tuple(items));
                     }
                     Op::UnpackSequence => {
-                        let seq = pop!(self);
+                        let Some(seq) = f.stack.pop() else { return Err(stack_underflow()) };
+                        // An exact tuple/list of the right length: straight onto the stack.
+                        if let Some(t) = seq.payload::<PyTuple>() {
+                            if t.0.len() == arg as usize {
+                                for v in t.0.iter().rev() {
+                                    f.stack.spush(v.clone());
+                                }
+                                continue;
+                            }
+                        } else if let Some(l) = seq.payload::<PyList>() {
+                            let items = l.0.borrow();
+                            if items.len() == arg as usize {
+                                for v in items.iter().rev() {
+                                    f.stack.spush(v.clone());
+                                }
+                                continue;
+                            }
+                        }
                         let items = self.unpack(&seq, arg as usize)?;
                         let f = fr!(self);
                         f.stack.extend(items.into_iter().rev());
