@@ -341,6 +341,13 @@ impl Vm {
                 p.lasti.set(f.lasti);
                 // `f_back` survives the frame's return, as in CPython (a frame object other
                 // code holds, e.g. from another thread's `sys._current_frames()`, keeps its chain).
+                // One made without its chain (a plain `frame_object`) gets the caller's.
+                if fo.refcount() > 1 && p.back.borrow().is_none() {
+                    if let Some(n) = self.frames.len().checked_sub(1) {
+                        let below = frame_object_at(self, n);
+                        *p.back.borrow_mut() = Some(below);
+                    }
+                }
             }
         }
         if self.frame_pool.len() < 64 {
