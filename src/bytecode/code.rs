@@ -40,7 +40,9 @@ pub struct Code {
     /// Instructions; `Cell` so the interpreter can quicken them in place.
     pub instrs: Box<[Cell<Instr>]>,
     /// Per-instruction feedback/inline-cache word (bit set of operand types seen, or a
-    /// cached type version + index, depending on the opcode).
+    /// cached type version + index, depending on the opcode). `LoadName`/`StoreName`:
+    /// 0, or 1 + the dense entry index of the name in the frame's locals dict (checked
+    /// against the key on use). `LoadGlobal`: see `load_global_cached` in vm/interp.rs.
     pub feedback: Box<[Cell<u64>]>,
     /// Per-instruction attribute inline cache (`LoadAttr`/`StoreAttr`/`LoadMethod`; 0 =
     /// empty), filled by the interpreter after a lookup it can repeat cheaply. One word:

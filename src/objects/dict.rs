@@ -478,6 +478,23 @@ impl PyDict {
         found.and_then(|i| t.entries[i].as_ref().map(|e| (i, e.value.clone())))
     }
 
+    /// Replaces the value of dense entry `ix` if its key is the exact str `key` (same check
+    /// as `value_at_if_key`); gives `value` back otherwise. Key set and version unchanged,
+    /// as for any value replacement.
+    #[inline(always)]
+    pub fn set_at_if_key(&self, ix: usize, key: &Value, value: Value) -> Result<(), Value> {
+        let mut t = self.table.borrow_mut();
+        match t.entries.get_mut(ix) {
+            Some(Some(e)) if e.key.is(key) => {
+                let old = std::mem::replace(&mut e.value, value);
+                drop(t);
+                drop(old);
+                Ok(())
+            }
+            _ => Err(value),
+        }
+    }
+
     /// The value of dense entry `ix` if its key is the exact str `key` (or an equal exact
     /// str): a cached index checked this way is exact whatever happened to the dict meanwhile (keys are
     /// unique, so the entry holding `key` is the one a lookup would find).

@@ -572,7 +572,29 @@ impl Vm {
                         push!(self, c);
                     }
                     Op::LoadName => {
-                        let name = name_at(code, arg)?.clone();
+                        let name = name_at(code, arg)?;
+                        // The feedback word caches 1 + the dense index of the name in the
+                        // locals dict; the key check makes a stale index harmless.
+                        let cached = match (code.feedback.get(pc).map(Cell::get), &f.locals) {
+                            (Some(ix @ 1..), Some(l)) => {
+                                l.payload::<PyDict>().and_then(|d| d.value_at_if_key(ix as usize - 1, name))
+                            }
+                            _ => None,
+                        };
+                        if let Some(v) = cached {
+                            f.stack.spush(v);
+                            continue;
+                        }
+                        if let (Some(slot), Some(d)) =
+                            (code.feedback.get(pc), f.locals.as_ref().and_then(|l| l.payload::<PyDict>()))
+                        {
+                            if let Some((ix, v)) = d.get_str_value_ix(name) {
+                                slot.set(ix as u64 + 1);
+                                f.stack.spush(v);
+                                continue;
+                            }
+                        }
+                        let name = name.clone();
                         let v = self.load_name(&name)?;
                         push!(self, v);
                     }
@@ -581,7 +603,20 @@ impl Vm {
                         let v = pop!(self);
                         let f = fr!(self);
                         if let Some(d) = f.locals.as_ref().and_then(|l| l.payload::<PyDict>()) {
-                            d.set_str(name, v);
+                            // Same index cache as LoadName: rebinding a module-level name
+                            // replaces the value in its entry without a probe.
+                            let slot = code.feedback.get(pc);
+                            let v = match slot.map(Cell::get) {
+                                Some(ix @ 1..) => match d.set_at_if_key(ix as usize - 1, &name, v) {
+                                    Ok(()) => continue,
+                                    Err(v) => v,
+                                },
+                                _ => v,
+                            };
+                            d.set_str(name.clone(), v);
+                            if let (Some(slot), Some((ix, _))) = (slot, d.get_str_value_ix(&name)) {
+                                slot.set(ix as u64 + 1);
+                            }
                             continue;
                         }
                         let locals = f.locals.clone();
