@@ -237,6 +237,8 @@ fn run(config: Config, target: Target) -> i32 {
 fn finish(vm: &mut Vm, status: i32) -> i32 {
     // Non-daemon threads are joined before anything else shuts down (then atexit).
     pylift::vm::thread::shutdown_threads(vm);
+    // atexit callbacks run first (after the traceback of an uncaught exception).
+    pylift::vm::exit::run_atexit(vm);
     vm.run_pending_finalizers();
     // Like CPython's shutdown, drop __main__'s globals in order so their `__del__`
     // methods run (and print) before exit.
@@ -381,53 +383,18 @@ fn run_source(vm: &mut Vm, source: &str, filename: &str, file_attr: Option<&str>
     }
 }
 
-/// `sys.stderr` when a program replaced it with another object (None: write to fd 2).
-fn sys_stderr_replacement(vm: &mut Vm) -> Option<pylift::values::Value> {
-    let e = pylift::builtins::io::sys_attr(vm, "stderr")?;
-    let ours = e.downcast::<pylift::objects::file::PyFile>().is_some_and(|f| f.name == "<stderr>");
-    if ours || e.is_none() { None } else { Some(e) }
-}
-
-/// Reports an uncaught exception (SystemExit exits quietly); the exit status.
+/// Reports an uncaught exception (SystemExit exits quietly, others go through
+/// `sys.excepthook`); the exit status.
 fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
     let x = pylift::objects::registry::exc();
-    if e.matches(&x.system_exit) {
-        let code =
-            e.0.downcast::<pylift::objects::exception::PyException>()
-                .and_then(|p| p.args.borrow().as_tuple().map(|t| t.to_vec()))
-                .unwrap_or_default();
-        let code = match code.len() {
-            0 => None,
-            1 => Some(code[0].clone()),
-            _ => Some(pylift::objects::tuple::new_tuple(code)),
-        };
-        let Some(code) = code.filter(|c| !c.is_none()) else { return 0 };
-        if let Some(n) = pylift::objects::int::to_i64(&code) {
-            return n as i32;
-        }
-        if pylift::objects::int::to_bigint(&code).is_some() {
-            return -1;
-        }
-        let s = vm.str_string(&code).unwrap_or_default();
-        pylift::vm::startup::flush_std_streams(vm);
-        // To sys.stderr as it is now, as CPython does.
-        match sys_stderr_replacement(vm) {
-            Some(err) => {
-                // Two writes, as CPython's PyFile_WriteObject + "\n".
-                let _ = pylift::builtins::io::write_to(vm, &err, &s);
-                let _ = pylift::builtins::io::write_to(vm, &err, "\n");
-                pylift::vm::startup::flush_std_streams(vm);
-            }
-            None => eprintln!("{s}"),
-        }
-        return 1;
-    }
-    vm.print_exception(&e.0);
-    if e.matches(&x.keyboard_interrupt) {
+    let interrupted = e.matches(&x.keyboard_interrupt);
+    let status = pylift::vm::exit::handle_uncaught(vm, e);
+    if interrupted {
+        pylift::vm::exit::run_atexit(vm);
         pylift::vm::startup::flush_std_streams(vm);
         let _ = std::io::stdout().flush();
         pylift::vm::startup::die_by_sigint();
         return 130;
     }
-    1
+    status
 }

@@ -9,12 +9,14 @@
 pub mod args;
 pub mod call;
 pub mod errors;
+pub mod exit;
 pub mod frame;
 pub mod interp;
 pub mod ops;
 pub mod protocol;
 pub mod startup;
 pub mod thread;
+pub mod trace;
 pub mod traceback;
 
 pub use args::{Args, NativeFn};
@@ -39,6 +41,9 @@ pub struct Vm {
     /// `PushExcInfo` and popped by `PopExcept`.
     pub handled: Vec<Option<Value>>,
     pub recursion_limit: usize,
+    /// Recursion levels lent to native calls that count as one in CPython (`repr`):
+    /// `recursion_limit` is lowered by this much while they run.
+    pub c_depth: usize,
     /// Depth of nested `interp::run` calls on the Rust stack (native → Python re-entries).
     pub native_depth: usize,
     /// The marker `LoadMethod` pushes when no `self` goes with the callable.
@@ -52,6 +57,8 @@ pub struct Vm {
     /// This thread's ident and GIL ownership; last, so it drops after the other fields
     /// (released under the GIL).
     pub thread: thread::ThreadHandle,
+    /// `sys.settrace`/`sys.setprofile` state of this thread.
+    pub trace: trace::TraceState,
 }
 
 /// Command-line options the VM consults.

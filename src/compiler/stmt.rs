@@ -64,6 +64,8 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Raise, n);
             }
             Stmt::Try(t) => {
+                // CPython 3.11 keeps a NOP on the `try:` line (a line event for tracers).
+                self.emit(Op::Nop, 0);
                 if t.is_star && t.finalbody.is_empty() {
                     self.try_star_except(t)?;
                 } else if t.finalbody.is_empty() {
@@ -384,6 +386,15 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// The loop-closing jump is not a statement: it takes the line of the instruction
+    /// before it, so tracers see no line event for it (CPython's artificial location).
+    fn artificial_loc(&mut self) {
+        let b = self.b();
+        if let Some(&l) = b.lines.last() {
+            b.line = l;
+        }
+    }
+
     fn if_stmt(&mut self, i: &'a ast::StmtIf) -> CResult {
         let end = self.label();
         let mut next = self.label();
@@ -422,7 +433,7 @@ impl<'a> Compiler<'a> {
         self.push_fblock(FKind::WhileLoop, start, end)?;
         self.body(&w.body)?;
         self.pop_fblock();
-        self.set_loc(w.test.range());
+        self.artificial_loc();
         self.jump(Op::JumpBackward, start);
         self.bind(anchor);
         self.body(&w.orelse)?;
@@ -443,7 +454,7 @@ impl<'a> Compiler<'a> {
         self.store_target(&f.target)?;
         self.body(&f.body)?;
         self.pop_fblock();
-        self.set_loc(f.range);
+        self.artificial_loc();
         self.jump(Op::JumpBackward, start);
         self.bind(cleanup);
         self.body(&f.orelse)?;

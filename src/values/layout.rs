@@ -174,6 +174,8 @@ pub const BREAK_FINALIZERS: u32 = 1;
 pub const BREAK_SIGNAL: u32 = 2;
 /// Another thread has waited a switch interval for the GIL: hand it over.
 pub const BREAK_GIL_DROP: u32 = 4;
+/// Sticky while a trace or profile function is installed (`vm::trace`).
+pub const BREAK_TRACE: u32 = 8;
 
 /// Objects whose last reference went while they had a `__del__` still to run: the
 /// interpreter runs the finalizers at the next instruction boundary, then drops them.

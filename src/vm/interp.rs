@@ -20,7 +20,7 @@ mod imports;
 mod support;
 
 pub use calls::format_func_name;
-pub use exceptions::set_context;
+pub use exceptions::{add_traceback, set_context};
 use fastops::{fast_binop, fast_compare, fast_subscr};
 pub use frames::{frame_locals, frame_object_at};
 pub use generators::Resume;
@@ -28,6 +28,7 @@ pub use imports::{
     NATIVE_MODULES, NativeModuleInit, bootstrap_dicts, frozen_code, install_importlib, main_loader, main_module_spec,
     native_init, native_names, run_main_spec,
 };
+pub use support::{exc_traceback, new_dict};
 
 use std::cell::Cell;
 use std::sync::atomic::Ordering;
@@ -337,16 +338,21 @@ impl Vm {
     fn retire_frame(&mut self, mut f: Box<crate::vm::frame::Frame>) {
         if let Some(fo) = f.frame_obj.take() {
             if let Some(p) = fo.payload::<crate::objects::frame::PyFrameObj>() {
+                // The object keeps the frame's last state; f_back becomes the caller's
+                // frame object (CPython's take_ownership).
                 p.lineno.set(f.line());
                 p.lasti.set(f.lasti);
-                // `f_back` survives the frame's return, as in CPython (a frame object other
-                // code holds, e.g. from another thread's `sys._current_frames()`, keeps its chain).
-                // One made without its chain (a plain `frame_object`) gets the caller's.
-                if fo.refcount() > 1 && p.back.borrow().is_none() {
-                    if let Some(n) = self.frames.len().checked_sub(1) {
-                        let below = frame_object_at(self, n);
-                        *p.back.borrow_mut() = Some(below);
-                    }
+                p.state.set(crate::objects::frame::FS_DONE);
+                if p.is_optimized() {
+                    *p.fast.borrow_mut() = Some(std::mem::take(&mut f.fast));
+                }
+                // Only an object someone still holds needs the caller's frame object.
+                if fo.refcount() > 1 {
+                    let back = match self.frames.len().checked_sub(1) {
+                        Some(i) => Some(frame_object_at(self, i)),
+                        None => None,
+                    };
+                    *p.back.borrow_mut() = back;
                 }
             }
         }
@@ -362,9 +368,10 @@ impl Vm {
         }
     }
 
-    /// Work queued for an instruction boundary: finalizers, GIL drop requests, signals.
-    fn handle_eval_breaker(&mut self) -> PyResult<()> {
-        let flags = EVAL_BREAKER.swap(0, Ordering::Relaxed);
+    /// Work queued for an instruction boundary: finalizers, signals, and (`boundary`:
+    /// before an instruction) trace events while the sticky trace bit is set.
+    fn handle_eval_breaker(&mut self, boundary: bool) -> PyResult<()> {
+        let flags = EVAL_BREAKER.fetch_and(layout::BREAK_TRACE, Ordering::Relaxed);
         if flags & layout::BREAK_FINALIZERS != 0 {
             self.run_pending_finalizers();
         }
@@ -378,6 +385,9 @@ impl Vm {
             }
         } else if flags & layout::BREAK_SIGNAL != 0 {
             EVAL_BREAKER.fetch_or(layout::BREAK_SIGNAL, Ordering::Relaxed);
+        }
+        if boundary && flags & layout::BREAK_TRACE != 0 {
+            crate::vm::trace::instruction_hook(self)?;
         }
         Ok(())
     }
@@ -439,7 +449,7 @@ impl Vm {
                 // close to the decref as CPython runs it.
                 if EVAL_BREAKER.load(Ordering::Relaxed) != 0 {
                     fr!(self).pc = npc as u32;
-                    self.handle_eval_breaker()?;
+                    self.handle_eval_breaker(true)?;
                     npc = fr!(self).pc as usize;
                 }
                 let f = fr!(self);
@@ -458,7 +468,7 @@ impl Vm {
                             npc = arg as usize;
                         }
                         if crate::vm::startup::sigint_pending() {
-                            self.handle_eval_breaker()?;
+                            self.handle_eval_breaker(false)?;
                         }
                     }
                     Op::PopTop => match f.stack.pop() {
@@ -489,8 +499,13 @@ impl Vm {
                             f.stack.spush(v);
                             // Run a following LoadConst/LoadFast (of a bound local) without
                             // a dispatch: neither can raise or free anything, so no boundary
-                            // work is skipped.
-                            if let Some(next) = code.instrs.get(pc + 1).map(Cell::get) {
+                            // work is skipped (unless tracing wants each instruction).
+                            if let Some(next) = code
+                                .instrs
+                                .get(pc + 1)
+                                .map(Cell::get)
+                                .filter(|_| EVAL_BREAKER.load(Ordering::Relaxed) == 0)
+                            {
                                 let v = match next.op {
                                     Op::LoadConst => code.consts.get(next.arg as usize).cloned(),
                                     Op::LoadFast => f.fast.get(next.arg as usize).cloned().flatten(),
@@ -864,8 +879,14 @@ impl Vm {
                             Some(r) => {
                                 // Fused with a following conditional jump: the operands were
                                 // builtin scalars (no `__del__` to run at the boundary) and the
-                                // jump on a bool cannot raise, so nothing can observe the skip.
-                                if let Some(next) = code.instrs.get(pc + 1).map(Cell::get) {
+                                // jump on a bool cannot raise, so nothing can observe the skip
+                                // (tracing sees each instruction: no fusion then).
+                                if let Some(next) = code
+                                    .instrs
+                                    .get(pc + 1)
+                                    .map(Cell::get)
+                                    .filter(|_| EVAL_BREAKER.load(Ordering::Relaxed) == 0)
+                                {
                                     let jump_on = match next.op {
                                         Op::PopJumpIfFalse => Some(false),
                                         Op::PopJumpIfTrue => Some(true),

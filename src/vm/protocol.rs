@@ -136,7 +136,20 @@ impl Vm {
 
     /// `repr(v)`.
     pub fn repr(&mut self, v: &Value) -> PyResult {
-        match self.call_special(v, "__repr__", &[])? {
+        // CPython's PyObject_Repr is a recursion level of its own (its own message): it
+        // lends one level of the limit while it runs.
+        if self.frames.len() >= self.recursion_limit {
+            return Err(crate::vm::errors::PyErr::new(
+                &crate::objects::registry::exc().recursion_error,
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
+        }
+        self.recursion_limit -= 1;
+        self.c_depth += 1;
+        let r = self.call_special(v, "__repr__", &[]);
+        self.recursion_limit += 1;
+        self.c_depth -= 1;
+        match r? {
             Some(r) if r.as_str().is_some() => Ok(r),
             Some(r) => Err(type_error(format!("__repr__ returned non-string (type {})", type_name(&r)))),
             None => Ok(new_str(format!("<{} object at {:#x}>", type_name(v), v.bits()))),
@@ -148,7 +161,19 @@ impl Vm {
         if v.kind() == Kind::Str {
             return Ok(v.clone());
         }
-        match self.call_special(v, "__str__", &[])? {
+        // A recursion level of its own, as `repr` above.
+        if self.frames.len() >= self.recursion_limit {
+            return Err(crate::vm::errors::PyErr::new(
+                &crate::objects::registry::exc().recursion_error,
+                "maximum recursion depth exceeded while getting the str of an object",
+            ));
+        }
+        self.recursion_limit -= 1;
+        self.c_depth += 1;
+        let r = self.call_special(v, "__str__", &[]);
+        self.recursion_limit += 1;
+        self.c_depth -= 1;
+        match r? {
             Some(r) if r.as_str().is_some() => Ok(r),
             Some(r) => Err(type_error(format!("__str__ returned non-string (type {})", type_name(&r)))),
             None => self.repr(v),

@@ -90,12 +90,14 @@ impl Vm {
             sys,
             handled: Vec::new(),
             recursion_limit: 1000,
+            c_depth: 0,
             native_depth: 0,
             null,
             reraising: false,
             frame_pool: Vec::new(),
             config,
             thread,
+            trace: Default::default(),
         };
         sys::init_sys(&mut vm);
         crate::objects::file::UNBUFFERED.store(vm.config.unbuffered, std::sync::atomic::Ordering::Relaxed);

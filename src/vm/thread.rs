@@ -310,6 +310,8 @@ pub fn start_new_thread(vm: &mut Vm, func: Value, args: Vec<Value>, kwargs: Vec<
             frame_pool: Vec::new(),
             config: seed.config,
             thread: handle,
+            trace: Default::default(),
+            c_depth: 0,
         };
         let mut vals = args;
         let mut names = Vec::with_capacity(kwargs.len());

@@ -2,7 +2,7 @@
 //! entries for each frame an exception passes through, and the zero-cost handler lookup
 //! in `Code::exc_table`.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 
 use crate::objects::exception::PyException;
 use crate::objects::frame::{PyFrameObj, PyTraceback};
@@ -54,17 +54,7 @@ pub fn frame_object(f: &mut Frame) -> Value {
         }
         return fo.clone();
     }
-    let fo = layout::alloc(
-        &types().frame,
-        PyFrameObj {
-            code: f.code.clone(),
-            globals: f.globals.clone(),
-            lineno: Cell::new(f.line()),
-            lasti: Cell::new(f.lasti),
-            back: RefCell::new(None),
-            locals: RefCell::new(f.locals.clone()),
-        },
-    );
+    let fo = layout::alloc(&types().frame, PyFrameObj::new(f));
     f.frame_obj = Some(fo.clone());
     fo
 }
@@ -83,12 +73,18 @@ impl Vm {
             }
         }
         let mut add_tb = !reraise;
+        let mut e = e;
+        let tracing = self.trace_active();
         loop {
             let Some(f) = self.frames.last_mut() else { return Err(PyErr(e)) };
             if add_tb {
                 add_traceback(&e, f);
+                if tracing {
+                    e = crate::vm::trace::exception_event(self, e);
+                }
             }
             add_tb = true;
+            let Some(f) = self.frames.last_mut() else { return Err(PyErr(e)) };
             let lasti = f.lasti;
             let handler = f.code().handler_for(lasti).copied();
             if let Some(h) = handler {
@@ -103,6 +99,9 @@ impl Vm {
                 f.stack.push(e);
                 f.pc = h.target;
                 return Ok(());
+            }
+            if tracing {
+                e = crate::vm::trace::unwind_return_event(self, e);
             }
             let Some(f) = self.frames.pop() else { return Err(PyErr(e)) };
             let entry = f.entry;
@@ -283,7 +282,7 @@ impl Vm {
 }
 
 /// Prepends a traceback entry for frame `f` to `e.__traceback__`.
-pub(crate) fn add_traceback(e: &Value, f: &mut Frame) {
+pub fn add_traceback(e: &Value, f: &mut Frame) {
     let Some(p) = e.downcast::<PyException>() else { return };
     let fo = frame_object(f);
     let next = p.traceback.borrow_mut().take();

@@ -95,6 +95,14 @@ impl Vm {
         self.handled.push(saved);
         self.frames.push(frame);
         let result = match throw {
+            // A throw into a started generator is a resumption: the `call` event first.
+            Some(e) if started && self.trace_active() => {
+                match crate::vm::trace::call_event(self, crate::vm::trace::Event::Call, none()) {
+                    Ok(()) => self.unwind(PyErr(e), false),
+                    Err(err) => self.unwind(err, true),
+                }
+                .and_then(|()| self.run_frames())
+            }
             Some(e) => match self.unwind(PyErr(e), false) {
                 Ok(()) => self.run_frames(),
                 Err(e) => Err(e),
@@ -105,6 +113,11 @@ impl Vm {
         match result {
             Ok(Exit::Yield(v)) => {
                 if let Some(mut f) = self.frames.pop() {
+                    if let Some(p) = f.frame_obj.as_ref().and_then(|o| o.payload::<crate::objects::frame::PyFrameObj>())
+                    {
+                        p.lineno.set(f.line());
+                        p.lasti.set(f.lasti);
+                    }
                     f.generator = None;
                     f.saved_exc = saved;
                     *g.frame.borrow_mut() = Some(f);

@@ -5,14 +5,14 @@
 use crate::objects::dict::PyDict;
 use crate::objects::int::new_int;
 use crate::objects::list::new_list;
-use crate::objects::registry::exc;
 use crate::objects::str::new_str;
 use crate::objects::tuple::new_tuple;
 use crate::objects::{none, types};
 use crate::values::Value;
-use crate::vm::errors::{PyErr, new_exception, value_error};
 use crate::vm::startup::{add_function, module_dict};
 use crate::vm::{Args, PyResult, Vm};
+
+pub mod frames;
 
 fn set(d: &Value, name: &str, v: Value) {
     if let Some(dd) = d.payload::<PyDict>() {
@@ -283,14 +283,9 @@ fn fill_sys(vm: &mut Vm) -> PyResult<()> {
         vec![new_str("pthread"), new_str("mutex+cond"), none()],
     )?;
     set(&d, "thread_info", thread_info);
+    frames::init(&d);
     for (name, f) in [
-        ("exit", sys_exit as crate::vm::NativeFn),
-        ("exc_info", sys_exc_info),
-        ("exception", sys_exception),
-        ("getrecursionlimit", sys_getrecursionlimit),
-        ("setrecursionlimit", sys_setrecursionlimit),
-        ("_getframe", sys_getframe),
-        ("getdefaultencoding", sys_getdefaultencoding),
+        ("getdefaultencoding", sys_getdefaultencoding as crate::vm::NativeFn),
         ("getfilesystemencoding", sys_getdefaultencoding),
         ("getfilesystemencodeerrors", sys_getfilesystemencodeerrors),
         ("intern", sys_intern),
@@ -308,60 +303,6 @@ fn fill_sys(vm: &mut Vm) -> PyResult<()> {
         set(&d, "__displayhook__", h);
     }
     Ok(())
-}
-
-fn sys_exit(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let a = args.range("exit", 0, 1)?;
-    let argv: Vec<Value> = a.iter().filter(|v| !v.is_none()).cloned().collect();
-    Err(PyErr(new_exception(&exc().system_exit, argv)))
-}
-
-fn sys_exc_info(vm: &mut Vm, _args: Args<'_>) -> PyResult {
-    Ok(match vm.current_handled() {
-        Some(e) => {
-            let tb = e
-                .downcast::<crate::objects::exception::PyException>()
-                .and_then(|p| p.traceback.borrow().clone())
-                .unwrap_or_else(none);
-            new_tuple(vec![e.type_of().clone(), e.clone(), tb])
-        }
-        None => new_tuple(vec![none(), none(), none()]),
-    })
-}
-
-fn sys_exception(vm: &mut Vm, _args: Args<'_>) -> PyResult {
-    Ok(vm.current_handled().unwrap_or_else(none))
-}
-
-fn sys_getrecursionlimit(vm: &mut Vm, _args: Args<'_>) -> PyResult {
-    Ok(new_int(vm.recursion_limit as i64))
-}
-
-fn sys_setrecursionlimit(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let [n] = args.exact::<1>("setrecursionlimit")?;
-    let Some(n) = crate::objects::int::to_i64(n) else {
-        return Err(crate::vm::errors::type_error("an integer is required"));
-    };
-    if n < 1 {
-        return Err(value_error("recursion limit must be greater or equal than 1"));
-    }
-    vm.recursion_limit = n as usize;
-    Ok(none())
-}
-
-fn sys_getframe(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let a = args.range("_getframe", 0, 1)?;
-    let depth = a.first().and_then(crate::objects::int::to_i64).unwrap_or(0).max(0) as usize;
-    let n = vm.frames.len();
-    if depth >= n {
-        return Err(value_error("call stack is not deep enough"));
-    }
-    let idx = n - 1 - depth;
-    let fo = crate::vm::interp::frame_object_at(vm, idx);
-    if super::audit::active() {
-        vm.audit("sys._getframe", vec![fo.clone()])?;
-    }
-    Ok(fo)
 }
 
 fn sys_getdefaultencoding(_vm: &mut Vm, _args: Args<'_>) -> PyResult {
