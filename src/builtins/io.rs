@@ -24,6 +24,9 @@ pub fn init(d: &Value) {
         if !t.iter().any(|(n, _)| *n == "traceback") {
             t.push(("traceback", crate::vm::traceback::init_traceback_module));
         }
+        if !t.iter().any(|(n, _)| *n == "atexit") {
+            t.push(("atexit", crate::vm::exit::init_atexit_module));
+        }
     }
     if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
         for (name, f) in [("io", stdmods::init_io as crate::vm::interp::NativeModuleInit), ("os", stdmods::init_os)] {

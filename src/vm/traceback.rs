@@ -342,6 +342,8 @@ impl Vm {
     }
 }
 
+const SUMMARY_PY: &str = include_str!("traceback/summary.py");
+
 const MOVE_COST: usize = 2;
 const CASE_COST: usize = 1;
 
@@ -707,9 +709,43 @@ fn tb_format_exception_only(vm: &mut Vm, args: crate::vm::Args<'_>) -> PyResult 
     }
 }
 
+/// `_format_tb(tb)`: one string per traceback entry (with its `^^^` markers), and
+/// "[Previous line repeated N more times]" entries, as `StackSummary.format`.
+fn tb_format_tb_native(_vm: &mut Vm, args: crate::vm::Args<'_>) -> PyResult {
+    let [tb] = args.exact::<1>("_format_tb")?;
+    let entries = if tb.is_none() { Vec::new() } else { collect_entries(tb) };
+    let mut files = HashMap::new();
+    let mut out: Vec<Value> = Vec::new();
+    let mut last: Option<(&str, u32, &str)> = None;
+    let mut count = 0usize;
+    let repeated =
+        |n: usize| new_str(format!("  [Previous line repeated {n} more time{}]\n", if n > 1 { "s" } else { "" }));
+    for e in &entries {
+        let key = (e.filename.as_str(), e.lineno, e.name.as_str());
+        if last != Some(key) {
+            if count > 3 {
+                out.push(repeated(count - 3));
+            }
+            last = Some(key);
+            count = 0;
+        }
+        count += 1;
+        if count > 3 {
+            continue;
+        }
+        let mut s = String::new();
+        format_entry(e, &mut s, &mut files);
+        out.push(new_str(s));
+    }
+    if count > 3 {
+        out.push(repeated(count - 3));
+    }
+    Ok(crate::objects::list::new_list(out))
+}
+
 /// `import traceback`: format/print the current or a given exception as the
-/// interpreter prints uncaught ones.
-pub fn init_traceback_module(_vm: &mut Vm) -> PyResult<Value> {
+/// interpreter prints uncaught ones; the stack/summary half is Python source.
+pub fn init_traceback_module(vm: &mut Vm) -> PyResult<Value> {
     let m = crate::vm::startup::new_module("traceback");
     let d = crate::vm::startup::module_dict(&m);
     for (name, f) in [
@@ -718,8 +754,15 @@ pub fn init_traceback_module(_vm: &mut Vm) -> PyResult<Value> {
         ("format_exception", tb_format_exception),
         ("print_exception", tb_print_exception),
         ("format_exception_only", tb_format_exception_only),
+        ("_format_tb", tb_format_tb_native),
     ] {
         crate::vm::startup::add_function(&d, "traceback", name, f);
     }
+    if let Some(dd) = d.payload::<PyDict>() {
+        dd.set_str(new_str("__builtins__"), vm.builtins_module.clone());
+    }
+    let code = crate::compiler::compile(SUMMARY_PY, "<frozen traceback>", crate::compiler::Mode::Exec)
+        .map_err(|e| vm.syntax_error_from(&e))?;
+    vm.run_code(&code, &d)?;
     Ok(m)
 }

@@ -32,11 +32,6 @@ pub fn init(d: &Value) {
     ] {
         add_function(d, "sys", name, f);
     }
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        if !t.iter().any(|(n, _)| *n == "atexit") {
-            t.push(("atexit", crate::vm::exit::init_atexit_module));
-        }
-    }
     if let Some(dd) = d.payload::<PyDict>() {
         if let Some(h) = dd.get_str("excepthook") {
             dd.set_str(new_str("__excepthook__"), h);
