@@ -22,7 +22,7 @@ mod support;
 pub use calls::format_func_name;
 pub use exceptions::{add_traceback, set_context};
 use fastops::{fast_binop, fast_compare, fast_subscr};
-pub use frames::{frame_locals, frame_object_at};
+pub use frames::{frame_locals, frame_object_at, frame_object_linked};
 pub use generators::Resume;
 pub use imports::{
     NATIVE_MODULES, NativeModuleInit, bootstrap_dicts, frozen_code, install_importlib, main_loader, main_module_spec,

@@ -203,7 +203,7 @@ impl Vm {
     fn publish_top_frame_now(&mut self) {
         let top = match self.frames.len() {
             0 => None,
-            n => Some(crate::vm::interp::frame_object_at(self, n - 1)),
+            n => Some(crate::vm::interp::frame_object_linked(self, n - 1)),
         };
         let ident = self.thread.ident;
         let old = {

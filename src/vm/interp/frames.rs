@@ -18,6 +18,26 @@ pub fn frame_object_at(vm: &mut Vm, idx: usize) -> Value {
     fo
 }
 
+/// The frame object of `vm.frames[idx]` with the `f_back` links of the whole chain
+/// below it stored, for readers on other threads (`sys._current_frames()`), which
+/// cannot look frames up on this thread's stack.
+pub fn frame_object_linked(vm: &mut Vm, idx: usize) -> Value {
+    let mut below: Option<Value> = None;
+    for i in 0..=idx.min(vm.frames.len().saturating_sub(1)) {
+        let fo = frame_object_at(vm, i);
+        if let Some(p) = fo.payload::<PyFrameObj>() {
+            let old = std::mem::replace(&mut *p.back.borrow_mut(), below.take());
+            drop(old);
+            if let Some(f) = vm.frames.get(i) {
+                p.lineno.set(f.line());
+                p.lasti.set(f.lasti);
+            }
+        }
+        below = Some(fo);
+    }
+    below.unwrap_or_else(none)
+}
+
 /// `locals()` of the running frame: the locals mapping of module/class frames; for
 /// function frames one dict per frame (kept on its frame object, as CPython's
 /// `f_locals`), refreshed from the fast locals on every call.
