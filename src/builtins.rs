@@ -2,6 +2,7 @@
 
 pub mod cmath;
 pub mod core;
+pub mod gc;
 pub mod imp;
 pub mod io;
 pub mod math;

@@ -25,10 +25,13 @@ pub mod registry;
 pub mod sequtil;
 pub mod set;
 pub mod singletons;
+pub mod sizeof;
 pub mod slice;
 pub mod str;
 pub mod tuple;
 pub mod type_;
+pub mod weakref;
+pub mod weakref_proxy;
 
 pub use registry::{Types, types};
 pub use singletons::{ellipsis, false_, none, not_implemented, py_bool, true_};

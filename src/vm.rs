@@ -11,6 +11,7 @@ pub mod call;
 pub mod errors;
 pub mod exit;
 pub mod frame;
+pub mod gc;
 pub mod interp;
 pub mod ops;
 pub mod protocol;

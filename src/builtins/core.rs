@@ -40,6 +40,7 @@ pub fn init(d: &Value) {
     exec::init(d);
     timemod::register();
     crate::builtins::thread::register();
+    crate::builtins::gc::register();
 }
 
 fn attr_name(name: &Value) -> PyResult<()> {

@@ -285,12 +285,6 @@ fn object_subclasshook(_vm: &mut Vm, _args: Args<'_>) -> PyResult {
     Ok(not_implemented())
 }
 
-fn object_sizeof(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let [s] = args.exact::<1>("__sizeof__")?;
-    let n = s.payload::<Instance>().map_or(0, |i| i.slots.len());
-    Ok(Value::small(16 + 8 * n as i64))
-}
-
 fn object_reduce_ex(_vm: &mut Vm, _args: Args<'_>) -> PyResult {
     Err(type_error("cannot pickle objects yet"))
 }
@@ -330,8 +324,13 @@ fn object_class_set(_vm: &mut Vm, s: &Value, v: Option<Value>) -> PyResult<()> {
 
 /// The `__dict__` attribute of instances of classes that have one.
 pub fn obj_dict_get(_vm: &mut Vm, s: &Value) -> PyResult {
-    instance_dict_create(s)
-        .ok_or_else(|| attribute_error(format!("'{}' object has no attribute '__dict__'", type_name(s))))
+    let d = instance_dict_create(s)
+        .ok_or_else(|| attribute_error(format!("'{}' object has no attribute '__dict__'", type_name(s))))?;
+    // CPython 3.11 materializes the dict object only now (the collector's counts see it).
+    if let Some(h) = d.header() {
+        h.set_flag(layout::FLAG_DICT_EXPOSED);
+    }
+    Ok(d)
 }
 
 pub fn obj_dict_set(_vm: &mut Vm, s: &Value, v: Option<Value>) -> PyResult<()> {
@@ -355,8 +354,8 @@ pub fn obj_dict_set(_vm: &mut Vm, s: &Value, v: Option<Value>) -> PyResult<()> {
     }
 }
 
-pub fn obj_weakref_get(_vm: &mut Vm, _s: &Value) -> PyResult {
-    Ok(none())
+pub fn obj_weakref_get(_vm: &mut Vm, s: &Value) -> PyResult {
+    Ok(crate::objects::weakref::first_weakref(s))
 }
 
 /// Registers this type's native methods (called once at start-up).
@@ -380,7 +379,7 @@ pub fn init() {
     add_method(o, "__format__", object_format);
     add_classmethod(o, "__init_subclass__", object_init_subclass);
     add_classmethod(o, "__subclasshook__", object_subclasshook);
-    add_method(o, "__sizeof__", object_sizeof);
+    add_method(o, "__sizeof__", crate::objects::sizeof::object_sizeof);
     add_method(o, "__reduce_ex__", object_reduce_ex);
     crate::objects::descr::add_getset(o, "__class__", object_class_get, Some(object_class_set));
     if let Some(t) = o.as_type() {

@@ -55,7 +55,7 @@ impl PyList {
         self.0.borrow().get(i).cloned()
     }
     pub fn push(&self, v: Value) {
-        self.0.borrow_mut().push(v);
+        py_push(&mut self.0.borrow_mut(), v);
     }
     pub fn snapshot(&self) -> Vec<Value> {
         self.0.borrow().clone()
@@ -97,6 +97,37 @@ fn list_new(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(new_for_class(cls, &types().list, new_list(Vec::new())))
 }
 
+/// CPython's `list_resize` applied to the Vec's capacity (so `sys.getsizeof` sees the same
+/// over-allocation): grow with ~1/8 slack, shrink when under half full.
+pub fn py_resize(v: &mut Vec<Value>, newsize: usize) {
+    let allocated = v.capacity();
+    if allocated >= newsize && newsize >= (allocated >> 1) {
+        return;
+    }
+    let mut new_alloc = (newsize + (newsize >> 3) + 6) & !3;
+    if newsize as isize - v.len() as isize > new_alloc as isize - newsize as isize {
+        new_alloc = (newsize + 3) & !3;
+    }
+    if newsize == 0 {
+        new_alloc = 0;
+    }
+    if new_alloc > allocated {
+        v.reserve_exact(new_alloc - v.len());
+    } else {
+        v.shrink_to(new_alloc.max(v.len()));
+    }
+}
+
+/// `append` with CPython's growth pattern.
+#[inline]
+pub fn py_push(v: &mut Vec<Value>, x: Value) {
+    if v.len() == v.capacity() {
+        let n = v.len() + 1;
+        py_resize(v, n);
+    }
+    v.push(x);
+}
+
 fn list_init(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (_, l) = lself(&args, "__init__")?;
     let p = args.pos();
@@ -106,19 +137,42 @@ fn list_init(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if p.len() > 2 {
         return Err(type_error(format!("list expected at most 1 argument, got {}", p.len() - 1)));
     }
-    let items = match p.get(1) {
-        Some(it) => vm.to_vec(it)?,
-        None => Vec::new(),
-    };
-    let old = std::mem::replace(&mut *l.0.borrow_mut(), items);
+    let old = std::mem::take(&mut *l.0.borrow_mut());
     drop(old);
+    if let Some(it) = p.get(1) {
+        // Sized iterables are preallocated exactly (CPython's list_preallocate_exact).
+        use crate::values::Kind as K;
+        let sized = matches!(
+            it.kind(),
+            K::List
+                | K::Tuple
+                | K::Str
+                | K::Dict
+                | K::Set
+                | K::FrozenSet
+                | K::Range
+                | K::Bytes
+                | K::ByteArray
+                | K::DictView
+        );
+        if !sized {
+            extend(vm, l, it)?;
+        } else {
+            let mut items = vm.to_vec(it)?;
+            // list_preallocate_exact rounds the length up to even.
+            let want = (items.len() + 1) & !1;
+            items.shrink_to_fit();
+            items.reserve_exact(want - items.len());
+            *l.0.borrow_mut() = items;
+        }
+    }
     Ok(none())
 }
 
 fn list_append(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (_, l) = lself(&args, "append")?;
     let x = marg1(&args, "list.append")?;
-    l.0.borrow_mut().push(x.clone());
+    py_push(&mut l.0.borrow_mut(), x.clone());
     Ok(none())
 }
 
@@ -154,17 +208,32 @@ fn list_count(vm: &mut Vm, args: Args<'_>) -> PyResult {
 pub fn extend(vm: &mut Vm, l: &PyList, it: &Value) -> PyResult<()> {
     if let Some(other) = it.payload::<PyList>() {
         let items = other.snapshot();
-        l.0.borrow_mut().extend(items);
+        let mut v = l.0.borrow_mut();
+        let n = v.len() + items.len();
+        py_resize(&mut v, n);
+        v.extend(items);
         return Ok(());
     }
     if let Some(t) = it.as_tuple() {
-        l.0.borrow_mut().extend(t.iter().cloned());
+        let mut v = l.0.borrow_mut();
+        let n = v.len() + t.len();
+        py_resize(&mut v, n);
+        v.extend(t.iter().cloned());
         return Ok(());
     }
     let iter = vm.iter(it)?;
-    while let Some(v) = vm.next(&iter)? {
-        l.0.borrow_mut().push(v);
+    {
+        // CPython reserves the length hint (8 for iterators without one) up front.
+        let mut v = l.0.borrow_mut();
+        let n = v.len() + 8;
+        py_resize(&mut v, n);
     }
+    while let Some(x) = vm.next(&iter)? {
+        py_push(&mut l.0.borrow_mut(), x);
+    }
+    let mut v = l.0.borrow_mut();
+    let n = v.len();
+    py_resize(&mut v, n);
     Ok(())
 }
 
@@ -197,6 +266,7 @@ fn list_insert(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let mut v = l.0.borrow_mut();
     let n = v.len() as i64;
     let pos = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    py_resize(&mut v, n as usize + 1);
     v.insert(pos as usize, a[1].clone());
     Ok(none())
 }
@@ -218,7 +288,10 @@ fn list_pop(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(index_error("pop from empty list"));
     }
     let j = norm_index(i, v.len(), "pop")?;
-    Ok(v.remove(j))
+    let x = v.remove(j);
+    let n = v.len();
+    py_resize(&mut v, n);
+    Ok(x)
 }
 
 fn list_remove(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -397,8 +470,10 @@ fn list_add(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let o = marg1(&args, "list.__add__")?;
     match o.downcast::<PyList>() {
         Some(ol) => {
-            let mut v = l.snapshot();
-            v.extend(ol.snapshot());
+            let (a, b) = (l.snapshot(), ol.snapshot());
+            let mut v = Vec::with_capacity(a.len() + b.len());
+            v.extend(a);
+            v.extend(b);
             Ok(new_list(v))
         }
         None if has_user_reflected(vm, o, "__radd__") => Ok(not_implemented()),
@@ -526,11 +601,6 @@ fn list_reversed(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     ))
 }
 
-fn list_sizeof(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let (_, l) = lself(&args, "__sizeof__")?;
-    Ok(crate::objects::int::new_int(40 + 8 * l.0.borrow().capacity() as i64))
-}
-
 /// Registers this type's native methods (called once at start-up).
 pub fn init() {
     let t = &types().list;
@@ -566,7 +636,7 @@ pub fn init() {
     add_method(t, "__repr__", list_repr);
     add_method(t, "__iter__", list_iter);
     add_method(t, "__reversed__", list_reversed);
-    add_method(t, "__sizeof__", list_sizeof);
+    add_method(t, "__sizeof__", crate::objects::sizeof::object_sizeof);
     if let Some(tp) = t.as_type() {
         tp.dict.set_str(crate::objects::str::new_str("__hash__"), none());
     }

@@ -533,12 +533,6 @@ fn str_getnewargs(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(crate::objects::tuple::new_tuple(vec![new_str(s.as_str())]))
 }
 
-fn str_sizeof(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let (_, s) = sself(&args, "__sizeof__")?;
-    let per = if s.is_ascii() { 1 } else { 4 };
-    Ok(new_int(49 + (s.char_len() * per) as i64))
-}
-
 /// `ValueError` helper used by the method modules.
 pub(crate) fn verr(msg: impl Into<String>) -> PyErr {
     crate::vm::errors::value_error(msg)
@@ -568,6 +562,6 @@ pub fn init() {
     add_method(t, "__str__", str_str);
     add_method(t, "__format__", str_format_dunder);
     add_method(t, "__getnewargs__", str_getnewargs);
-    add_method(t, "__sizeof__", str_sizeof);
+    add_method(t, "__sizeof__", crate::objects::sizeof::object_sizeof);
     methods::init(t);
 }

@@ -375,6 +375,9 @@ impl Vm {
         if flags & layout::BREAK_FINALIZERS != 0 {
             self.run_pending_finalizers();
         }
+        if flags & layout::BREAK_GC != 0 {
+            crate::vm::gc::collect_automatic(self);
+        }
         if flags & layout::BREAK_GIL_DROP != 0 {
             self.yield_gil();
         }
@@ -397,6 +400,10 @@ impl Vm {
         loop {
             let batch: Vec<Value> = std::mem::take(&mut *layout::PENDING_FINALIZERS.borrow_mut());
             if batch.is_empty() {
+                // Weak reference callbacks of freed referents (after their `__del__`).
+                if crate::objects::weakref::run_pending_callbacks(self) {
+                    continue;
+                }
                 break;
             }
             for obj in batch {
@@ -1025,7 +1032,7 @@ impl Vm {
                         let v = pop!(self);
                         let l = peek!(self, arg);
                         match l.downcast::<PyList>() {
-                            Some(l) => l.0.borrow_mut().push(v),
+                            Some(l) => crate::objects::list::py_push(&mut l.0.borrow_mut(), v),
                             None => {
                                 self.call_method(&l, "append", &[v])?;
                             }

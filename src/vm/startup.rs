@@ -100,6 +100,7 @@ impl Vm {
             trace: Default::default(),
         };
         sys::init_sys(&mut vm);
+        crate::vm::gc::init();
         crate::objects::file::UNBUFFERED.store(vm.config.unbuffered, std::sync::atomic::Ordering::Relaxed);
         vm
     }

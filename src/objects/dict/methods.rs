@@ -324,11 +324,6 @@ fn dict_ior(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(dv.clone())
 }
 
-fn dict_sizeof(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let (_, d) = dself(&args, "__sizeof__")?;
-    Ok(new_int(48 + 24 * d.table().dense_len() as i64))
-}
-
 /// Registers the methods of `dict`.
 pub fn init() {
     let t = &types().dict;
@@ -357,7 +352,7 @@ pub fn init() {
     add_method(t, "__or__", dict_or);
     add_method(t, "__ror__", dict_ror);
     add_method(t, "__ior__", dict_ior);
-    add_method(t, "__sizeof__", dict_sizeof);
+    add_method(t, "__sizeof__", crate::objects::sizeof::object_sizeof);
     if let Some(tp) = t.as_type() {
         tp.dict.set_str(crate::objects::str::new_str("__hash__"), none());
     }

@@ -229,10 +229,6 @@ fn type_delattr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(none())
 }
 
-fn type_sizeof(_vm: &mut Vm, _args: Args<'_>) -> PyResult {
-    Ok(Value::small(904))
-}
-
 // ---- attributes ----
 
 /// Fails unless `t` may have `name` changed (builtin types are immutable).
@@ -480,7 +476,7 @@ pub fn init() {
     add_method(t, "__getattribute__", type_getattribute);
     add_method(t, "__setattr__", type_setattr);
     add_method(t, "__delattr__", type_delattr);
-    add_method(t, "__sizeof__", type_sizeof);
+    add_method(t, "__sizeof__", crate::objects::sizeof::object_sizeof);
     add_getset(t, "__name__", t_name, Some(t_set_name));
     add_getset(t, "__qualname__", t_qualname, Some(t_set_qualname));
     add_getset(t, "__module__", t_module, Some(t_set_module));

@@ -317,7 +317,7 @@ impl Vm {
         };
         if type_flags(obj) & TF_CUSTOM_SETATTR != 0 {
             if let Some(sa) = self.lookup_special(obj, "__setattr__") {
-                if sa.kind() != Kind::Builtin {
+                if sa.kind() != Kind::Builtin || obj.kind() == Kind::WeakRef {
                     let argv = [obj.clone(), name.clone(), value];
                     self.call(&sa, Args::positional_only(&argv))?;
                     return Ok(());
@@ -336,7 +336,7 @@ impl Vm {
         let name_s = name_s.to_owned();
         if type_flags(obj) & TF_CUSTOM_SETATTR != 0 {
             if let Some(da) = self.lookup_special(obj, "__delattr__") {
-                if da.kind() != Kind::Builtin {
+                if da.kind() != Kind::Builtin || obj.kind() == Kind::WeakRef {
                     let argv = [obj.clone(), name.clone()];
                     self.call(&da, Args::positional_only(&argv))?;
                     return Ok(());

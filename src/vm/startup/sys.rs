@@ -289,6 +289,8 @@ fn fill_sys(vm: &mut Vm) -> PyResult<()> {
         ("getfilesystemencoding", sys_getdefaultencoding),
         ("getfilesystemencodeerrors", sys_getfilesystemencodeerrors),
         ("intern", sys_intern),
+        ("getsizeof", crate::objects::sizeof::sys_getsizeof),
+        ("getrefcount", crate::objects::sizeof::sys_getrefcount),
         ("displayhook", sys_displayhook),
         ("audit", super::audit::sys_audit),
         ("addaudithook", super::audit::sys_addaudithook),
