@@ -85,3 +85,10 @@ def g():
     print("in g")
 g()
 print("after g")
+
+# A class holding its own instance (instance <-> class cycle).
+class Single:
+    pass
+Single.inst = Single()
+del Single
+print("class cycle found", gc.collect() > 0)

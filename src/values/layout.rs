@@ -233,6 +233,13 @@ macro_rules! kinds {
 
         /// Calls `visit` on every `Value` the object's payload holds (the collector's view).
         pub fn trace_value(v: &Value, visit: &mut dyn FnMut(&Value)) {
+            // The header's counted reference to a class (CPython's subtype_traverse visits
+            // heap types), so instance <-> class cycles are found.
+            if let Some(h) = v.header() {
+                if !h.ty.get().is_null() && h.ty().header().is_some_and(|t| t.flags() & FLAG_IMMORTAL == 0) {
+                    visit(h.ty());
+                }
+            }
             match v.kind() {
                 Kind::SmallInt => {}
                 $(Kind::$kind => {
