@@ -14,14 +14,10 @@ use crate::vm::gc::{self, DEBUG_COLLECTABLE, DEBUG_SAVEALL, DEBUG_STATS, DEBUG_U
 use crate::vm::startup::{add_function, module_dict, new_module};
 use crate::vm::{Args, PyResult, Vm};
 
-
 /// Registers `gc` and `_weakref` with the importer.
 pub fn register() {
     if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        for (name, f) in [
-            ("gc", init_gc as crate::vm::interp::NativeModuleInit),
-            ("_weakref", init_weakref_native),
-        ] {
+        for (name, f) in [("gc", init_gc as crate::vm::interp::NativeModuleInit), ("_weakref", init_weakref_native)] {
             if !t.iter().any(|(n, _)| *n == name) {
                 t.push((name, f));
             }

@@ -88,7 +88,11 @@ pub struct PyGetSet {
     pub get: Getter,
     pub set: Option<Setter>,
 }
-impl Trace for PyGetSet {}
+impl Trace for PyGetSet {
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.owner);
+    }
+}
 
 /// A `__slots__` entry: index into `Instance::slots`.
 pub struct PyMemberDescr {
@@ -99,6 +103,7 @@ pub struct PyMemberDescr {
 impl Trace for PyMemberDescr {
     fn trace(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.name);
+        visit(&self.owner);
     }
 }
 

@@ -67,8 +67,9 @@ impl Trace for PyType {
         for b in self.bases.borrow().iter() {
             visit(b);
         }
-        // The MRO's first entry is the type itself (a self-reference): skip it.
-        for b in self.mro.borrow().iter().skip(1) {
+        // The MRO's first entry is the type itself: a counted self-reference, visited so the
+        // collector can explain it.
+        for b in self.mro.borrow().iter() {
             visit(b);
         }
         for b in self.subclasses.borrow().iter() {

@@ -352,7 +352,7 @@ kinds! {
     StaticMethod => o::descr::PyStaticMethod: gc,
     ClassMethod => o::descr::PyClassMethod: gc,
     Super => o::descr::PySuper: gc,
-    GetSet => o::descr::PyGetSet,
+    GetSet => o::descr::PyGetSet: gc,
     MemberDescr => o::descr::PyMemberDescr: gc,
     Frame => o::frame::PyFrameObj: gc,
     Traceback => o::frame::PyTraceback: gc,

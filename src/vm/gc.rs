@@ -203,6 +203,19 @@ fn collect_inner(vm: &mut Vm, g_n: usize, debug: i64) -> (usize, usize) {
             }
         });
     }
+    // A base's list of subclasses is weak in CPython: entries held by bases outside the
+    // collection (`object`) do not keep a class alive.
+    for (i, o) in objs.iter().enumerate() {
+        if let Some(t) = o.as_type() {
+            for b in t.bases.borrow().iter() {
+                if layout::gc_index(b).is_none() {
+                    if let Some(bt) = b.as_type() {
+                        refs[i] -= bt.subclasses.borrow().iter().filter(|s| s.is(o)).count() as i64;
+                    }
+                }
+            }
+        }
+    }
     let mut reachable = vec![false; n];
     let mut stack: Vec<usize> = (0..n).filter(|&i| refs[i] > 0).collect();
     for &i in &stack {
@@ -319,6 +332,17 @@ fn drop_resurrected(garbage: Vec<Value>, dest: usize) -> Vec<Value> {
             }
         });
     }
+    for (i, o) in garbage.iter().enumerate() {
+        if let Some(t) = o.as_type() {
+            for b in t.bases.borrow().iter() {
+                if layout::gc_index(b).is_none() {
+                    if let Some(bt) = b.as_type() {
+                        refs[i] -= bt.subclasses.borrow().iter().filter(|s| s.is(o)).count() as i64;
+                    }
+                }
+            }
+        }
+    }
     let mut alive = vec![false; n];
     let mut stack: Vec<usize> = (0..n).filter(|&i| refs[i] > 0).collect();
     if stack.is_empty() {
@@ -427,6 +451,20 @@ fn clear(v: &Value) {
         Kind::Type => {
             if let Some(t) = v.as_type() {
                 t.dict.clear();
+                // Leave the bases' subclass lists (weak references in CPython).
+                for b in t.bases.borrow().iter() {
+                    if let Some(bt) = b.as_type() {
+                        let gone: Vec<Value> = {
+                            let mut subs = bt.subclasses.borrow_mut();
+                            let (out, keep): (Vec<Value>, Vec<Value>) = subs.drain(..).partition(|s| s.is(v));
+                            *subs = keep;
+                            out
+                        };
+                        drop(gone);
+                    }
+                }
+                let mro = std::mem::take(&mut *t.mro.borrow_mut());
+                drop(mro);
             }
         }
         Kind::WeakRef => crate::objects::weakref::discard_callback(v),
