@@ -47,6 +47,11 @@ pub struct GcState {
     pub debug: i64,
     pub stats: [GenStats; 3],
     pub collecting: bool,
+    /// Objects in generation 2 after the last full collection, and objects promoted into
+    /// it since: CPython runs a full collection only once the second reaches a quarter of
+    /// the first, so building a big structure stays linear.
+    pub long_lived_total: usize,
+    pub long_lived_pending: usize,
 }
 
 pub static STATE: Mutex<GcState> = Mutex::new(GcState {
@@ -56,6 +61,8 @@ pub static STATE: Mutex<GcState> = Mutex::new(GcState {
     debug: 0,
     stats: [GenStats { collections: 0, collected: 0, uncollectable: 0 }; 3],
     collecting: false,
+    long_lived_total: 0,
+    long_lived_pending: 0,
 });
 
 /// `gc.callbacks` and `gc.garbage`: lists shared by the module and the collector.
@@ -88,24 +95,20 @@ pub fn init() {
 /// Generation 0 passed its threshold (`BREAK_GC`): collect the oldest generation whose
 /// count exceeds its threshold, as CPython's `collect_generations` does.
 pub fn collect_automatic(vm: &mut Vm) {
+    // CPython's `gc_collect_generations`: the oldest generation over its threshold, except
+    // that a full collection waits for enough promoted objects (then look younger).
     let pick = state(|s| {
         if !s.enabled || s.collecting {
             return None;
         }
-        let count0 = GC_COUNT.load(Ordering::Relaxed);
-        let counts = [count0, s.counts[1], s.counts[2]];
-        (0..3).rev().find(|&g| counts[g] > s.thresholds[g] && s.thresholds[g] > 0)
+        let counts = [GC_COUNT.load(Ordering::Relaxed), s.counts[1], s.counts[2]];
+        (0..3).rev().find(|&g| {
+            counts[g] > s.thresholds[g]
+                && s.thresholds[g] > 0
+                && !(g == 2 && s.long_lived_pending < s.long_lived_total / 4)
+        })
     });
     if let Some(g) = pick {
-        // Full collections are rate-limited in CPython by the long-lived pending ratio.
-        if g == 2 {
-            let total = layout::gc_len(2);
-            let pending = layout::gc_len(1);
-            if pending < total / 4 {
-                let _ = collect_generation(vm, 1);
-                return;
-            }
-        }
         let _ = collect_generation(vm, g);
     }
 }
@@ -224,14 +227,24 @@ fn collect_inner(vm: &mut Vm, g_n: usize, debug: i64) -> (usize, usize) {
     mark_from(&objs, &mut reachable, &mut stack);
     let dest = if g_n >= 2 { 2 } else { g_n + 1 };
     let mut garbage = Vec::new();
+    let mut promoted = 0;
     for (i, o) in objs.iter().enumerate() {
         if reachable[i] {
             let keep = !(o.kind() == Kind::Tuple && tuple_untrackable(o));
+            promoted += usize::from(keep);
             layout::gc_release(o, keep.then_some(dest));
         } else {
             garbage.push(o.clone());
         }
     }
+    state(|s| match g_n {
+        1 => s.long_lived_pending += promoted,
+        2 => {
+            s.long_lived_total = promoted;
+            s.long_lived_pending = 0;
+        }
+        _ => {}
+    });
     drop(objs);
     if garbage.is_empty() {
         return (0, 0);
