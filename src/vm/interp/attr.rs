@@ -157,24 +157,7 @@ impl Vm {
                     return None;
                 }
             }
-        } else if !matches!(
-            obj.kind(),
-            Kind::SmallInt
-                | Kind::Int
-                | Kind::Bool
-                | Kind::Float
-                | Kind::Str
-                | Kind::Bytes
-                | Kind::ByteArray
-                | Kind::List
-                | Kind::Tuple
-                | Kind::Dict
-                | Kind::Set
-                | Kind::FrozenSet
-                | Kind::NativeIter
-                | Kind::Generator
-                | Kind::File
-        ) {
+        } else if !type_only_attrs(obj.kind()) {
             // Types, modules, super objects, exceptions...: their own attribute rules.
             return None;
         }
@@ -411,23 +394,7 @@ pub(crate) fn load_cache_entry(obj: &Value, name: &Value, method: bool) -> u64 {
                 _ => 0,
             }
         }
-        Kind::SmallInt
-        | Kind::Int
-        | Kind::Bool
-        | Kind::Float
-        | Kind::Str
-        | Kind::Bytes
-        | Kind::ByteArray
-        | Kind::List
-        | Kind::Tuple
-        | Kind::Dict
-        | Kind::Set
-        | Kind::FrozenSet
-        | Kind::NativeIter
-        | Kind::Generator
-        | Kind::File
-            if method =>
-        {
+        k if type_only_attrs(k) && method => {
             if tp.flags.get() & TF_CUSTOM_GETATTRIBUTE != 0 {
                 return 0;
             }
@@ -469,4 +436,27 @@ pub(crate) fn store_cache_entry(obj: &Value, name: &Value) -> u64 {
         },
         None => 0,
     }
+}
+
+/// Builtin kinds without an instance dict: every attribute comes from the type, so a
+/// type-version check covers them.
+fn type_only_attrs(k: Kind) -> bool {
+    matches!(
+        k,
+        Kind::SmallInt
+            | Kind::Int
+            | Kind::Bool
+            | Kind::Float
+            | Kind::Str
+            | Kind::Bytes
+            | Kind::ByteArray
+            | Kind::List
+            | Kind::Tuple
+            | Kind::Dict
+            | Kind::Set
+            | Kind::FrozenSet
+            | Kind::NativeIter
+            | Kind::Generator
+            | Kind::File
+    )
 }
