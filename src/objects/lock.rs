@@ -1,6 +1,7 @@
 //! `_thread.lock` and `_thread.RLock`: OS-level locks (mutex + condvar); a blocking
 //! acquire waits with the GIL released.
 
+use crate::objects::type_::new_builtin_class;
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -8,8 +9,7 @@ use crate::objects::int::new_int;
 use crate::objects::registry::exc;
 use crate::objects::str::new_str;
 use crate::objects::tuple::new_tuple;
-use crate::objects::type_::PyType;
-use crate::objects::{Trace, none, py_bool, types};
+use crate::objects::{Trace, none, py_bool};
 use crate::values::gil::GilCell;
 use crate::values::{Kind, Value, layout};
 use crate::vm::errors::{PyErr, runtime_error, type_error, value_error};
@@ -97,17 +97,6 @@ struct LockTypes {
 }
 static LOCK_TYPES: GilCell<LockTypes> = GilCell::new();
 
-fn new_class(name: &str, flags: u32) -> Value {
-    let t = layout::alloc(&types().type_, PyType::new(name, Kind::Lock, flags));
-    if let Some(tp) = t.as_type() {
-        tp.bases.borrow_mut().push(types().object.clone());
-        *tp.mro.borrow_mut() = vec![t.clone(), types().object.clone()];
-        tp.dict.set_str(new_str("__module__"), new_str("_thread"));
-    }
-    layout::make_immortal(&t);
-    t
-}
-
 /// The `_thread.lock` and `_thread.RLock` types (built on first use).
 pub fn lock_type() -> &'static Value {
     &lock_types().lock
@@ -118,8 +107,8 @@ pub fn rlock_type() -> &'static Value {
 
 fn lock_types() -> &'static LockTypes {
     LOCK_TYPES.init(|| {
-        let lock = new_class("lock", 0);
-        let rlock = new_class("RLock", crate::objects::type_::TF_BASETYPE);
+        let lock = new_builtin_class("lock", "_thread", Kind::Lock, 0);
+        let rlock = new_builtin_class("RLock", "_thread", Kind::Lock, crate::objects::type_::TF_BASETYPE);
         for t in [&lock, &rlock] {
             add_method(t, "acquire", l_acquire);
             add_method(t, "release", l_release);

@@ -11,7 +11,9 @@ use std::cell::{Cell, RefCell};
 
 use crate::objects::Trace;
 use crate::objects::dict::PyDict;
-use crate::values::{Kind, Value};
+use crate::objects::str::new_str;
+use crate::objects::types;
+use crate::values::{Kind, Value, layout};
 
 pub mod generic;
 mod methods;
@@ -338,4 +340,17 @@ pub fn init() {
     proxy::init();
     generic::init();
     union::init();
+}
+
+/// A builtin class made at run time (`_thread.lock`, `weakref.ref`, `io.StringIO`...):
+/// a direct subclass of `object` whose instances have payload `kind`; immortal.
+pub fn new_builtin_class(name: &str, module: &str, kind: Kind, flags: u32) -> Value {
+    let t = layout::alloc(&types().type_, PyType::new(name, kind, flags));
+    if let Some(tp) = t.as_type() {
+        tp.bases.borrow_mut().push(types().object.clone());
+        *tp.mro.borrow_mut() = vec![t.clone(), types().object.clone()];
+        tp.dict.set_str(new_str("__module__"), new_str(module));
+    }
+    layout::make_immortal(&t);
+    t
 }

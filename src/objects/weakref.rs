@@ -5,12 +5,13 @@
 //! `FLAG_WEAKREFS` and listed in layout's side table, which clears the reference (and queues
 //! its callback) when the referent is freed. Objects nobody weakly references pay nothing.
 
+use crate::objects::type_::new_builtin_class;
 use std::cell::{Cell, RefCell};
 
 use crate::objects::dict::PyDict;
 use crate::objects::int::new_int;
 use crate::objects::str::new_str;
-use crate::objects::type_::{PyType, TF_BASETYPE, TF_CUSTOM_GETATTRIBUTE, TF_CUSTOM_SETATTR};
+use crate::objects::type_::{TF_BASETYPE, TF_CUSTOM_GETATTRIBUTE, TF_CUSTOM_SETATTR};
 use crate::objects::{Trace, none, not_implemented, py_bool, types};
 use crate::values::gil::GilCell;
 use crate::values::layout::{self, EVAL_BREAKER};
@@ -71,22 +72,11 @@ static WEAK_TYPES: GilCell<WeakTypes> = GilCell::new();
 static PENDING_CALLBACKS: crate::values::gil::GilStatic<RefCell<Vec<Value>>> =
     crate::values::gil::GilStatic::new(RefCell::new(Vec::new()));
 
-fn new_class(name: &str, flags: u32) -> Value {
-    let t = layout::alloc(&types().type_, PyType::new(name, Kind::WeakRef, flags));
-    if let Some(tp) = t.as_type() {
-        tp.bases.borrow_mut().push(types().object.clone());
-        *tp.mro.borrow_mut() = vec![t.clone(), types().object.clone()];
-        tp.dict.set_str(new_str("__module__"), new_str("weakref"));
-    }
-    layout::make_immortal(&t);
-    t
-}
-
 /// The three weak reference types (made, with their methods, on first use).
 pub fn weak_types() -> &'static WeakTypes {
     WEAK_TYPES.init(|| {
         let _ = layout::WEAKREF_CLEARED.set(on_referent_freed);
-        let ref_ = new_class("ReferenceType", TF_BASETYPE);
+        let ref_ = new_builtin_class("ReferenceType", "weakref", Kind::WeakRef, TF_BASETYPE);
         add_staticmethod(&ref_, "__new__", ref_new);
         add_method(&ref_, "__init__", ref_init);
         add_method(&ref_, "__call__", ref_call);
@@ -97,8 +87,8 @@ pub fn weak_types() -> &'static WeakTypes {
         add_method(&ref_, "__class_getitem__", class_getitem);
         add_getter(&ref_, "__callback__", ref_callback);
         let flags = TF_CUSTOM_GETATTRIBUTE | TF_CUSTOM_SETATTR;
-        let proxy = new_class("ProxyType", flags);
-        let callable_proxy = new_class("CallableProxyType", flags);
+        let proxy = new_builtin_class("ProxyType", "weakref", Kind::WeakRef, flags);
+        let callable_proxy = new_builtin_class("CallableProxyType", "weakref", Kind::WeakRef, flags);
         for p in [&proxy, &callable_proxy] {
             super::weakref_proxy::init_proxy_type(p);
         }

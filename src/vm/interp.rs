@@ -17,6 +17,7 @@ mod fastops;
 mod frames;
 mod generators;
 mod imports;
+mod names;
 mod support;
 
 pub use calls::format_func_name;
@@ -28,6 +29,7 @@ pub use imports::{
     NATIVE_MODULES, NativeModuleInit, bootstrap_dicts, frozen_code, install_importlib, main_loader, main_module_spec,
     native_init, native_names, run_main_spec,
 };
+use names::{load_global_cached, load_global_slow, name_at, name_not_defined, unbound_deref, unbound_local};
 pub use support::{exc_traceback, new_dict};
 
 use std::cell::Cell;
@@ -37,7 +39,7 @@ use crate::bytecode::code::Code;
 use crate::bytecode::opcode::{BinOp, CmpOp, INPLACE, Op};
 use crate::objects::cell::PyCell;
 use crate::objects::dict::PyDict;
-use crate::objects::function::{PyBoundMethod, PyFunction};
+use crate::objects::function::PyBoundMethod;
 use crate::objects::int::new_int;
 use crate::objects::list::{PyList, new_list};
 use crate::objects::registry::exc;
@@ -160,54 +162,6 @@ fn feedback(code: &Code, pc: usize, bits: u64) {
             c.set(o | bits);
         }
     }
-}
-
-// `LoadGlobal`'s feedback word is an inline cache: tag (2 bits), dense entry index
-// (20 bits), and for a builtins hit the globals dict's version (42 bits). Dict versions
-// are unique across dicts and change with the key set, so an unchanged globals version
-// proves the name is still absent there; the entry itself is re-checked by key identity.
-const LG_GLOBAL: u64 = 1;
-const LG_BUILTIN: u64 = 2;
-const LG_IX_BITS: u32 = 20;
-const LG_VER_SHIFT: u32 = 2 + LG_IX_BITS;
-
-#[inline(always)]
-fn load_global_cached(code: &Code, pc: usize, name: &Value, globals: &Value, builtins: &Value) -> Option<Value> {
-    let c = code.feedback.get(pc)?.get();
-    let g = globals.payload::<PyDict>()?;
-    let ix = ((c >> 2) & ((1 << LG_IX_BITS) - 1)) as usize;
-    match c & 3 {
-        LG_GLOBAL => g.value_at_if_key(ix, name),
-        LG_BUILTIN if g.version() == c >> LG_VER_SHIFT => builtins.payload::<PyDict>()?.value_at_if_key(ix, name),
-        _ => None,
-    }
-}
-
-/// The full lookup (globals, then builtins), refilling the inline cache.
-#[cold]
-fn load_global_slow(code: &Code, pc: usize, name: &Value, globals: &Value, builtins: &Value) -> Option<Value> {
-    let g = globals.payload::<PyDict>();
-    let (v, cache) = match g.and_then(|d| d.get_str_value_ix(name)) {
-        Some((ix, v)) => (v, if ix < 1 << LG_IX_BITS { ((ix as u64) << 2) | LG_GLOBAL } else { 0 }),
-        None => {
-            let (ix, v) = builtins.payload::<PyDict>()?.get_str_value_ix(name)?;
-            let cache = match g {
-                Some(g) if ix < 1 << LG_IX_BITS && g.version() < 1 << (64 - LG_VER_SHIFT) => {
-                    (g.version() << LG_VER_SHIFT) | ((ix as u64) << 2) | LG_BUILTIN
-                }
-                _ => 0,
-            };
-            (v, cache)
-        }
-    };
-    if let Some(c) = code.feedback.get(pc) {
-        c.set(cache);
-    }
-    Some(v)
-}
-
-fn name_at(code: &Code, i: u32) -> PyResult<&Value> {
-    code.names.get(i as usize).ok_or_else(|| system_error("name index out of range"))
 }
 
 impl Vm {
@@ -1555,42 +1509,6 @@ impl Vm {
     pub fn current_handled(&self) -> Option<Value> {
         self.handled.iter().rev().find_map(|e| e.clone())
     }
-}
-
-/// `NameError: name 'x' is not defined`, with `.name` set (for "Did you mean").
-fn name_not_defined(name: &str) -> PyErr {
-    let e = name_error(format!("name '{name}' is not defined"));
-    crate::objects::exception::set_attr(&e.0, "name", new_str(name));
-    e
-}
-
-fn unbound_local(code: &Code, i: u32) -> PyErr {
-    let name = code.localsplus_name(i as usize).as_str().unwrap_or("?").to_owned();
-    PyErr::new(
-        &exc().unbound_local_error,
-        format!("cannot access local variable '{name}' where it is not associated with a value"),
-    )
-}
-
-fn unbound_deref(code: &Code, i: u32) -> PyErr {
-    let idx = i as usize;
-    let name =
-        if idx < code.nlocalsplus() { code.localsplus_name(idx).as_str().unwrap_or("?") } else { "?" }.to_owned();
-    if idx >= code.varnames.len() + code.cellvars.len() {
-        name_error(format!(
-            "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
-        ))
-    } else {
-        PyErr::new(
-            &exc().unbound_local_error,
-            format!("cannot access local variable '{name}' where it is not associated with a value"),
-        )
-    }
-}
-
-#[allow(dead_code)]
-fn _types_used(_: &PyFunction) -> PyResult {
-    Err(type_error(""))
 }
 
 /// Registers the generator type's methods (called from `objects::generator::init`).

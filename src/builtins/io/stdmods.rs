@@ -7,7 +7,8 @@ use crate::objects::int::new_int;
 use crate::objects::list::new_list;
 use crate::objects::str::new_str;
 use crate::objects::tuple::new_tuple;
-use crate::objects::type_::{PyType, TF_BASETYPE};
+use crate::objects::type_::TF_BASETYPE;
+use crate::objects::type_::new_builtin_class;
 use crate::objects::{none, py_bool, types};
 use crate::values::{Kind, Value, layout};
 use crate::vm::errors::type_error;
@@ -18,18 +19,6 @@ fn set(d: &Value, name: &str, v: Value) {
     if let Some(dd) = d.payload::<PyDict>() {
         dd.set_str(new_str(name), v);
     }
-}
-
-/// A builtin class created at run time (`io.StringIO`), subclassable, instances `kind`.
-fn new_class(name: &str, module: &str, kind: Kind) -> Value {
-    let t = layout::alloc(&types().type_, PyType::new(name, kind, TF_BASETYPE));
-    if let Some(tp) = t.as_type() {
-        tp.bases.borrow_mut().push(types().object.clone());
-        *tp.mro.borrow_mut() = vec![t.clone(), types().object.clone()];
-        tp.dict.set_str(new_str("__module__"), new_str(module));
-    }
-    layout::make_immortal(&t);
-    t
 }
 
 fn memory_new(vm: &mut Vm, args: Args<'_>, binary: bool) -> PyResult {
@@ -92,7 +81,7 @@ pub fn init_io(vm: &mut Vm) -> PyResult<Value> {
     let m = new_module("io");
     let d = module_dict(&m);
     for (name, binary) in [("StringIO", false), ("BytesIO", true)] {
-        let cls = new_class(name, "_io", Kind::File);
+        let cls = new_builtin_class(name, "_io", Kind::File, TF_BASETYPE);
         // The file methods live on the builtin file types; copy them over.
         let src = if binary { &types().buffered_reader } else { &types().text_io };
         if let (Some(s), Some(t)) = (src.as_type(), cls.as_type()) {
