@@ -206,6 +206,8 @@ pub const BREAK_GIL_DROP: u32 = 4;
 pub const BREAK_TRACE: u32 = 8;
 /// Generation 0 passed its threshold: the interpreter runs the cycle collector.
 pub const BREAK_GC: u32 = 64;
+/// Sticky under `--jit-stats`: every instruction takes the slow path, which counts it.
+pub const BREAK_STATS: u32 = 128;
 
 /// Objects whose last reference went while they had a `__del__` still to run: the
 /// interpreter runs the finalizers at the next instruction boundary, then drops them.

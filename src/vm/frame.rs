@@ -16,6 +16,8 @@
 //! The back link is implicit: the frame below on `Vm::frames`. Compiled code (the JIT)
 //! uses this same layout and writes `pc`, `fast` and `stack` back before leaving.
 
+use std::ptr::NonNull;
+
 use crate::bytecode::code::Code;
 use crate::values::Value;
 
@@ -92,5 +94,46 @@ impl Frame {
             saved_exc: None,
             init_self: None,
         }
+    }
+}
+
+/// The interpreter loop's handle on the frame it is running: the address of the boxed
+/// `Frame` on top of `Vm::frames`, taken once per frame switch so an instruction reaches
+/// its frame without the `frames` Vec load, length check and bounds check of
+/// `frames.last_mut()`. A `Box`'s heap block never moves while the box lives (growing
+/// `Vm::frames`, moving the box into a generator and back keep the address), so the
+/// pointer stays valid as long as the frame is not dropped or pooled.
+///
+/// The loop (`vm::interp::exec_inner`, its only user) keeps the rules `get` relies on:
+/// it takes a new `FramePtr` whenever the frame on top changes (a call pushed one, a
+/// return popped one, an error left to be unwound), and it never keeps a reference from
+/// `get` across a call into the `Vm` (which may read or write the frame through
+/// `Vm::frames`, e.g. a trace function setting `f_lineno`); it asks `get` again after.
+/// The JIT's compiled code will hold the same pointer under the same rules.
+#[derive(Clone, Copy)]
+pub struct FramePtr(NonNull<Frame>);
+
+impl FramePtr {
+    /// The top frame of `frames`, if there is one.
+    #[inline(always)]
+    pub fn top(frames: &mut [Box<Frame>]) -> Option<FramePtr> {
+        frames.last_mut().map(|b| FramePtr(NonNull::from(&mut **b)))
+    }
+
+    /// Is this the frame held by `b`? (Debug checks of the loop's rules.)
+    pub fn is(self, b: &Frame) -> bool {
+        std::ptr::eq(self.0.as_ptr(), b)
+    }
+
+    /// The frame, for the span of one instruction's work on it (see the type's docs).
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn get<'a>(self) -> &'a mut Frame {
+        // SAFETY: the pointer came from a live `Box<Frame>` on `Vm::frames` (`top`) and the
+        // loop re-takes it before that box can be popped, dropped or pooled, so it points
+        // to a valid, initialised `Frame`. No other reference to the frame is in use while
+        // the returned one is: the loop drops it before any call back into the `Vm` (the
+        // only code that reaches the frame another way) and asks again afterwards.
+        unsafe { &mut *self.0.as_ptr() }
     }
 }

@@ -49,6 +49,7 @@ use crate::objects::{none, py_bool, types};
 use crate::values::layout::{self, EVAL_BREAKER};
 use crate::values::{Kind, Value};
 use crate::vm::errors::{PyErr, name_error, system_error, type_error};
+use crate::vm::frame::FramePtr;
 use crate::vm::{Args, PyResult, Vm};
 
 /// How `exec` left the entry frame.
@@ -58,8 +59,8 @@ pub enum Exit {
 }
 
 thread_local! {
-    /// Instructions and calls run (`--jit-stats`); instructions are counted per call of
-    /// `exec`, calls per frame push.
+    /// Instructions and calls run (`--jit-stats`); instructions are counted on the loop's
+    /// slow path (the sticky `BREAK_STATS` bit), calls per frame push.
     pub static STATS: Cell<(u64, u64)> = const { Cell::new((0, 0)) };
 }
 
@@ -99,19 +100,16 @@ fn stack_underflow() -> PyErr {
     system_error("value stack underflow (compiler bug)")
 }
 
-/// The top frame, or a `SystemError` from the enclosing function.
+/// The running frame (`$fp`: the loop's `FramePtr`).
 macro_rules! fr {
-    ($s:ident) => {
-        match $s.frames.last_mut() {
-            Some(f) => f,
-            None => return Err(system_error("no frame")),
-        }
+    ($fp:ident) => {
+        $fp.get()
     };
 }
 
 macro_rules! pop {
-    ($s:ident) => {
-        match $s.frames.last_mut().and_then(|f| f.stack.pop()) {
+    ($fp:ident) => {
+        match $fp.get().stack.pop() {
             Some(v) => v,
             None => return Err(stack_underflow()),
         }
@@ -119,16 +117,16 @@ macro_rules! pop {
 }
 
 macro_rules! push {
-    ($s:ident, $v:expr) => {{
+    ($fp:ident, $v:expr) => {{
         let v = $v;
-        fr!($s).stack.spush(v)
+        $fp.get().stack.spush(v)
     }};
 }
 
 /// A reference to the item `$n` deep (1 = TOS).
 macro_rules! peek {
-    ($s:ident, $n:expr) => {{
-        let f = fr!($s);
+    ($fp:ident, $n:expr) => {{
+        let f = $fp.get();
         let n = $n as usize;
         match f.stack.len().checked_sub(n).and_then(|i| f.stack.get(i)) {
             Some(v) => v.clone(),
@@ -325,7 +323,7 @@ impl Vm {
     /// Work queued for an instruction boundary: finalizers, signals, and (`boundary`:
     /// before an instruction) trace events while the sticky trace bit is set.
     fn handle_eval_breaker(&mut self, boundary: bool) -> PyResult<()> {
-        let flags = EVAL_BREAKER.fetch_and(layout::BREAK_TRACE, Ordering::Relaxed);
+        let flags = EVAL_BREAKER.fetch_and(layout::BREAK_TRACE | layout::BREAK_STATS, Ordering::Relaxed);
         if flags & layout::BREAK_FINALIZERS != 0 {
             self.run_pending_finalizers();
         }
@@ -342,6 +340,12 @@ impl Vm {
             }
         } else if flags & layout::BREAK_SIGNAL != 0 {
             EVAL_BREAKER.fetch_or(layout::BREAK_SIGNAL, Ordering::Relaxed);
+        }
+        if boundary && flags & layout::BREAK_STATS != 0 {
+            STATS.with(|s| {
+                let (i, c) = s.get();
+                s.set((i + 1, c));
+            });
         }
         if boundary && flags & layout::BREAK_TRACE != 0 {
             crate::vm::trace::instruction_hook(self)?;
@@ -382,45 +386,51 @@ impl Vm {
 
     /// The instruction loop over the top frame (see the module docs).
     pub(crate) fn exec(&mut self) -> PyResult<Exit> {
-        let mut count: u64 = 0;
-        let r = self.exec_inner(&mut count);
         if self.config.jit_stats {
-            STATS.with(|s| {
-                let (i, c) = s.get();
-                s.set((i + count, c));
-            });
+            // Counted on the slow path, so the fast path carries no counter.
+            EVAL_BREAKER.fetch_or(layout::BREAK_STATS, Ordering::Relaxed);
         }
-        r
+        self.exec_inner()
     }
 
-    fn exec_inner(&mut self, count: &mut u64) -> PyResult<Exit> {
+    /// The top frame, or a `SystemError`.
+    #[inline]
+    fn top_frame(&mut self) -> PyResult<&mut crate::vm::frame::Frame> {
+        match self.frames.last_mut() {
+            Some(f) => Ok(f),
+            None => Err(system_error("no frame")),
+        }
+    }
+
+    fn exec_inner(&mut self) -> PyResult<Exit> {
         'frame: loop {
-            let code_v = match self.frames.last() {
-                Some(f) => f.code.clone(),
-                None => return Err(system_error("no frame")),
-            };
+            // The running frame, reached through `fp` until the frame on top changes: every
+            // path that pushes or pops a frame continues at 'frame or leaves (see
+            // `FramePtr` for the rules).
+            let Some(fp) = FramePtr::top(&mut self.frames) else { return Err(system_error("no frame")) };
+            let code_v = fp.get().code.clone();
             let Some(code) = code_v.payload::<Code>() else { return Err(system_error("frame without code")) };
             // The next instruction's index lives in this local while the frame runs; it is
             // written back to `Frame::pc` only where something else resumes the frame: before
             // a call pushes a frame, at a yield, and around the eval-breaker (which may jump).
             // `Frame::lasti` stays exact at every instruction (tracebacks, frame objects).
-            let mut npc = fr!(self).pc as usize;
+            let mut npc = fr!(fp).pc as usize;
             loop {
                 // `__del__` of objects freed by the previous instruction runs here, as
                 // close to the decref as CPython runs it.
                 if EVAL_BREAKER.load(Ordering::Relaxed) != 0 {
-                    fr!(self).pc = npc as u32;
+                    fr!(fp).pc = npc as u32;
                     self.handle_eval_breaker(true)?;
-                    npc = fr!(self).pc as usize;
+                    debug_assert!(self.frames.last().is_some_and(|b| fp.is(b)), "top frame changed");
+                    npc = fr!(fp).pc as usize;
                 }
-                let f = fr!(self);
+                let f = fr!(fp);
                 let pc = npc;
                 let Some(ins) = code.instrs.get(pc).map(Cell::get) else {
                     return Err(system_error("instruction index out of range"));
                 };
                 f.lasti = pc as u32;
                 npc = pc + 1;
-                *count += 1;
                 let arg = ins.arg;
                 match ins.op {
                     Op::Nop => {}
@@ -437,8 +447,8 @@ impl Vm {
                         None => return Err(stack_underflow()),
                     },
                     Op::Copy => {
-                        let v = peek!(self, arg);
-                        push!(self, v);
+                        let v = peek!(fp, arg);
+                        push!(fp, v);
                     }
                     Op::Swap => {
                         let n = f.stack.len();
@@ -476,7 +486,6 @@ impl Vm {
                                     f.stack.spush(v);
                                     f.lasti = pc as u32 + 1;
                                     npc = pc + 2;
-                                    *count += 1;
                                 }
                             }
                         }
@@ -501,7 +510,6 @@ impl Vm {
                                         f.stack.spush(v);
                                         f.lasti = pc as u32 + 1;
                                         npc = pc + 2;
-                                        *count += 1;
                                     }
                                 }
                             }
@@ -513,10 +521,10 @@ impl Vm {
                     },
                     Op::LoadDeref => {
                         let v = self.load_deref(code, arg)?;
-                        push!(self, v);
+                        push!(fp, v);
                     }
                     Op::StoreDeref => {
-                        let v = pop!(self);
+                        let v = pop!(fp);
                         let cell = self.cell_at(arg)?;
                         if let Some(c) = cell.payload::<PyCell>() {
                             let old = c.0.replace(Some(v));
@@ -541,11 +549,11 @@ impl Vm {
                             Some(v) => v,
                             None => self.load_deref(code, arg)?,
                         };
-                        push!(self, v);
+                        push!(fp, v);
                     }
                     Op::LoadClosure => {
                         let c = self.cell_at(arg)?;
-                        push!(self, c);
+                        push!(fp, c);
                     }
                     Op::LoadName => {
                         let name = name_at(code, arg)?;
@@ -572,12 +580,12 @@ impl Vm {
                         }
                         let name = name.clone();
                         let v = self.load_name(&name)?;
-                        push!(self, v);
+                        push!(fp, v);
                     }
                     Op::StoreName => {
                         let name = name_at(code, arg)?.clone();
-                        let v = pop!(self);
-                        let f = fr!(self);
+                        let v = pop!(fp);
+                        let f = fr!(fp);
                         if let Some(d) = f.locals.as_ref().and_then(|l| l.payload::<PyDict>()) {
                             // Same index cache as LoadName: rebinding a module-level name
                             // replaces the value in its entry without a probe.
@@ -610,7 +618,7 @@ impl Vm {
                     }
                     Op::DeleteName => {
                         let name = name_at(code, arg)?.clone();
-                        let locals = fr!(self).locals.clone();
+                        let locals = fr!(fp).locals.clone();
                         let Some(l) = locals else { return Err(system_error("no locals when deleting")) };
                         let ok = match l.payload::<PyDict>() {
                             Some(d) => d.remove(self, &name)?.is_some(),
@@ -633,8 +641,8 @@ impl Vm {
                     }
                     Op::StoreGlobal => {
                         let name = name_at(code, arg)?.clone();
-                        let v = pop!(self);
-                        let f = fr!(self);
+                        let v = pop!(fp);
+                        let f = fr!(fp);
                         if let Some(d) = f.globals.payload::<PyDict>() {
                             d.set_str(name, v);
                             continue;
@@ -647,7 +655,7 @@ impl Vm {
                     }
                     Op::DeleteGlobal => {
                         let name = name_at(code, arg)?.clone();
-                        let g = fr!(self).globals.clone();
+                        let g = fr!(fp).globals.clone();
                         let removed = match g.payload::<PyDict>() {
                             Some(d) => d.remove(self, &name)?.is_some(),
                             None => false,
@@ -672,7 +680,7 @@ impl Vm {
                         if let Some(c) = slot {
                             c.set(attr::load_cache_entry(&obj, name, false));
                         }
-                        push!(self, v);
+                        push!(fp, v);
                     }
                     Op::StoreAttr => {
                         let (Some(obj), Some(v)) = (f.stack.pop(), f.stack.pop()) else {
@@ -695,7 +703,7 @@ impl Vm {
                         }
                     }
                     Op::DeleteAttr => {
-                        let obj = pop!(self);
+                        let obj = pop!(fp);
                         let name = name_at(code, arg)?;
                         self.delattr(&obj, name)?;
                     }
@@ -722,7 +730,7 @@ impl Vm {
                         if let Some(c) = slot {
                             c.set(entry);
                         }
-                        let f = fr!(self);
+                        let f = fr!(fp);
                         f.stack.spush(m);
                         f.stack.spush(s);
                     }
@@ -738,7 +746,7 @@ impl Vm {
                             }
                             None => self.getitem(&c, &key)?,
                         };
-                        push!(self, v);
+                        push!(fp, v);
                     }
                     Op::StoreSubscr => {
                         let (Some(key), Some(c), Some(v)) = (f.stack.pop(), f.stack.pop(), f.stack.pop()) else {
@@ -759,8 +767,8 @@ impl Vm {
                         self.setitem(&c, &key, v)?;
                     }
                     Op::DeleteSubscr => {
-                        let key = pop!(self);
-                        let c = pop!(self);
+                        let key = pop!(fp);
+                        let c = pop!(fp);
                         self.delitem(&c, &key)?;
                     }
                     Op::BinaryOp => {
@@ -805,30 +813,30 @@ impl Vm {
                             }
                             Err((a, b)) => self.binary_op(&a, &b, op, arg & INPLACE != 0)?,
                         };
-                        push!(self, r);
+                        push!(fp, r);
                     }
                     Op::UnaryNegative => {
-                        let a = pop!(self);
+                        let a = pop!(fp);
                         let r = match fastops::float_neg(a) {
                             Ok(r) => r,
                             Err(a) => self.unary_op(&a, "__neg__", "-")?,
                         };
-                        push!(self, r);
+                        push!(fp, r);
                     }
                     Op::UnaryPositive => {
-                        let a = pop!(self);
+                        let a = pop!(fp);
                         let r = self.unary_op(&a, "__pos__", "+")?;
-                        push!(self, r);
+                        push!(fp, r);
                     }
                     Op::UnaryInvert => {
-                        let a = pop!(self);
+                        let a = pop!(fp);
                         let r = self.unary_op(&a, "__invert__", "~")?;
-                        push!(self, r);
+                        push!(fp, r);
                     }
                     Op::UnaryNot => {
-                        let a = pop!(self);
+                        let a = pop!(fp);
                         let t = self.truthy(&a)?;
-                        push!(self, py_bool(!t));
+                        push!(fp, py_bool(!t));
                     }
                     Op::CompareOp => {
                         let (Some(b), Some(a)) = (f.stack.pop(), f.stack.pop()) else {
@@ -856,7 +864,6 @@ impl Vm {
                                     if let Some(j) = jump_on {
                                         f.lasti = pc as u32 + 1;
                                         npc = if r == j { next.arg as usize } else { pc + 2 };
-                                        *count += 1;
                                         continue;
                                     }
                                 }
@@ -865,18 +872,18 @@ impl Vm {
                             }
                             None => self.compare(&a, &b, op)?,
                         };
-                        push!(self, r);
+                        push!(fp, r);
                     }
                     Op::IsOp => {
-                        let b = pop!(self);
-                        let a = pop!(self);
-                        push!(self, py_bool(a.is(&b) != (arg == 1)));
+                        let b = pop!(fp);
+                        let a = pop!(fp);
+                        push!(fp, py_bool(a.is(&b) != (arg == 1)));
                     }
                     Op::ContainsOp => {
-                        let b = pop!(self);
-                        let a = pop!(self);
+                        let b = pop!(fp);
+                        let a = pop!(fp);
                         let r = self.op_contains(&b, &a)?;
-                        push!(self, py_bool(r != (arg == 1)));
+                        push!(fp, py_bool(r != (arg == 1)));
                     }
                     Op::Jump => npc = arg as usize,
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
@@ -899,9 +906,9 @@ impl Vm {
                         }
                     }
                     Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
-                        let v = peek!(self, 1);
+                        let v = peek!(fp, 1);
                         let t = self.truthy(&v)?;
-                        let f = fr!(self);
+                        let f = fr!(fp);
                         if t == (ins.op == Op::JumpIfTrueOrPop) {
                             npc = arg as usize;
                         } else {
@@ -909,12 +916,12 @@ impl Vm {
                         }
                     }
                     Op::GetIter => {
-                        let v = pop!(self);
+                        let v = pop!(fp);
                         let it = self.iter(&v)?;
-                        push!(self, it);
+                        push!(fp, it);
                     }
                     Op::ForIter => {
-                        let it = peek!(self, 1);
+                        let it = peek!(fp, 1);
                         feedback(code, pc, kind_bit(&it));
                         let next = match it.payload::<crate::objects::iter::PyNativeIter>() {
                             Some(ni) => match ni.0.try_borrow_mut() {
@@ -923,7 +930,7 @@ impl Vm {
                             },
                             None => self.next(&it)?,
                         };
-                        let f = fr!(self);
+                        let f = fr!(fp);
                         match next {
                             Some(v) => f.stack.spush(v),
                             None => {
@@ -934,16 +941,16 @@ impl Vm {
                     }
                     Op::BuildTuple => {
                         let items = self.pop_n(arg)?;
-                        push!(self, new_tuple(items));
+                        push!(fp, new_tuple(items));
                     }
                     Op::BuildList => {
                         let items = self.pop_n(arg)?;
-                        push!(self, new_list(items));
+                        push!(fp, new_list(items));
                     }
                     Op::BuildSet => {
                         let items = self.pop_n(arg)?;
                         let s = self.build_set(items)?;
-                        push!(self, s);
+                        push!(fp, s);
                     }
                     Op::BuildMap => {
                         let items = self.pop_n(arg * 2)?;
@@ -954,10 +961,10 @@ impl Vm {
                                 dd.set(self, k, v)?;
                             }
                         }
-                        push!(self, d);
+                        push!(fp, d);
                     }
                     Op::BuildConstKeyMap => {
-                        let keys = pop!(self);
+                        let keys = pop!(fp);
                         let vals = self.pop_n(arg)?;
                         let d = support::new_dict();
                         if let (Some(dd), Some(ks)) = (d.payload::<PyDict>(), keys.as_tuple()) {
@@ -965,7 +972,7 @@ impl Vm {
                                 dd.set(self, k.clone(), v)?;
                             }
                         }
-                        push!(self, d);
+                        push!(fp, d);
                     }
                     Op::BuildString => {
                         let items = self.pop_n(arg)?;
@@ -973,18 +980,18 @@ impl Vm {
                         for p in &items {
                             s.push_str(p.as_str().unwrap_or(""));
                         }
-                        push!(self, new_str(s));
+                        push!(fp, new_str(s));
                     }
                     Op::BuildSlice => {
-                        let step = if arg == 3 { pop!(self) } else { none() };
-                        let stop = pop!(self);
-                        let start = pop!(self);
+                        let step = if arg == 3 { pop!(fp) } else { none() };
+                        let stop = pop!(fp);
+                        let start = pop!(fp);
                         let s = layout::alloc(&types().slice, crate::objects::slice::PySlice { start, stop, step });
-                        push!(self, s);
+                        push!(fp, s);
                     }
                     Op::ListAppend => {
-                        let v = pop!(self);
-                        let l = peek!(self, arg);
+                        let v = pop!(fp);
+                        let l = peek!(fp, arg);
                         match l.downcast::<PyList>() {
                             Some(l) => crate::objects::list::py_push(&mut l.0.borrow_mut(), v),
                             None => {
@@ -993,27 +1000,27 @@ impl Vm {
                         }
                     }
                     Op::SetAdd => {
-                        let v = pop!(self);
-                        let s = peek!(self, arg);
+                        let v = pop!(fp);
+                        let s = peek!(fp, arg);
                         self.set_add(&s, v)?;
                     }
                     Op::MapAdd => {
-                        let v = pop!(self);
-                        let k = pop!(self);
-                        let d = peek!(self, arg);
+                        let v = pop!(fp);
+                        let k = pop!(fp);
+                        let d = peek!(fp, arg);
                         match d.payload::<PyDict>() {
                             Some(dd) => dd.set(self, k, v)?,
                             None => self.setitem(&d, &k, v)?,
                         }
                     }
                     Op::ListExtend => {
-                        let it = pop!(self);
-                        let l = peek!(self, arg);
+                        let it = pop!(fp);
+                        let l = peek!(fp, arg);
                         if let Err(e) = self.list_extend(&l, &it) {
                             // `f(*x)`: the list becomes the call's argument tuple.
                             let is_call = code.instrs.get(pc + 1).is_some_and(|i| i.get().op == Op::ListToTuple);
                             if is_call && e.matches(&exc().type_error) && !self.is_iterable(&it) {
-                                let func = peek!(self, arg + 1);
+                                let func = peek!(fp, arg + 1);
                                 let fname = format_func_name(self, &func);
                                 return Err(type_error(format!(
                                     "{fname} argument after * must be an iterable, not {}",
@@ -1024,32 +1031,32 @@ impl Vm {
                         }
                     }
                     Op::SetUpdate => {
-                        let it = pop!(self);
-                        let s = peek!(self, arg);
+                        let it = pop!(fp);
+                        let s = peek!(fp, arg);
                         crate::objects::set::display_update(self, &s, &it)?;
                     }
                     Op::DictUpdate => {
-                        let m = pop!(self);
-                        let d = peek!(self, arg);
+                        let m = pop!(fp);
+                        let d = peek!(fp, arg);
                         self.dict_update(&d, &m, None)?;
                     }
                     Op::DictMerge => {
-                        let m = pop!(self);
-                        let d = peek!(self, arg);
+                        let m = pop!(fp);
+                        let d = peek!(fp, arg);
                         let func = {
-                            let f = fr!(self);
+                            let f = fr!(fp);
                             let n = f.stack.len();
                             n.checked_sub(arg as usize + 2).and_then(|i| f.stack.get(i)).cloned()
                         };
                         self.dict_update(&d, &m, Some(func))?;
                     }
                     Op::ListToTuple => {
-                        let l = pop!(self);
+                        let l = pop!(fp);
                         let items = match l.payload::<PyList>() {
                             Some(l) => l.0.borrow().clone(),
                             None => self.to_vec(&l)?,
                         };
-                        push!(self, new_tuple(items));
+                        push!(fp, new_tuple(items));
                     }
                     Op::UnpackSequence => {
                         let Some(seq) = f.stack.pop() else { return Err(stack_underflow()) };
@@ -1071,28 +1078,28 @@ impl Vm {
                             }
                         }
                         let items = self.unpack(&seq, arg as usize)?;
-                        let f = fr!(self);
+                        let f = fr!(fp);
                         f.stack.extend(items.into_iter().rev());
                     }
                     Op::UnpackEx => {
-                        let seq = pop!(self);
+                        let seq = pop!(fp);
                         let items = self.unpack_ex(&seq, (arg & 0xff) as usize, (arg >> 8) as usize)?;
-                        let f = fr!(self);
+                        let f = fr!(fp);
                         f.stack.extend(items.into_iter().rev());
                     }
                     Op::FormatValue => {
-                        let spec = if arg & 4 != 0 { Some(pop!(self)) } else { None };
-                        let v = pop!(self);
+                        let spec = if arg & 4 != 0 { Some(pop!(fp)) } else { None };
+                        let v = pop!(fp);
                         let r = self.format_value(v, arg & 3, spec)?;
-                        push!(self, r);
+                        push!(fp, r);
                     }
                     Op::Call | Op::CallMethod | Op::CallKw => {
                         // A pushed callee frame returns to `npc` (see above).
                         f.pc = npc as u32;
-                        let kwnames = if ins.op == Op::CallKw { Some(pop!(self)) } else { None };
+                        let kwnames = if ins.op == Op::CallKw { Some(pop!(fp)) } else { None };
                         let n = arg as usize;
                         let extra = if ins.op == Op::CallMethod { 2 } else { 1 };
-                        let f = fr!(self);
+                        let f = fr!(fp);
                         let len = f.stack.len();
                         if len < n + extra {
                             return Err(stack_underflow());
@@ -1140,7 +1147,7 @@ impl Vm {
                         if let Some(func) = func {
                             let frame = self.frame_from_stack(&func, self_arg, n, kwn, base)?;
                             if frame.code().is_generator() {
-                                push!(self, generators::new_generator(frame));
+                                push!(fp, generators::new_generator(frame));
                                 continue;
                             }
                             if self.frames.len() >= self.recursion_limit {
@@ -1155,7 +1162,7 @@ impl Vm {
                             self.frames.push(frame);
                             continue 'frame;
                         }
-                        let f = fr!(self);
+                        let f = fr!(fp);
                         let mut argv: Vec<Value> = Vec::with_capacity(n + 1);
                         if let Some(s) = self_arg {
                             argv.push(s);
@@ -1164,13 +1171,13 @@ impl Vm {
                         f.stack.truncate(base);
                         let r = self.call(&callable, Args::new(&argv, kwn))?;
                         drop(argv);
-                        push!(self, r);
+                        push!(fp, r);
                     }
                     Op::CallEx => {
                         f.pc = npc as u32;
-                        let kwargs = if arg & 1 != 0 { Some(pop!(self)) } else { None };
-                        let args = pop!(self);
-                        let callable = pop!(self);
+                        let kwargs = if arg & 1 != 0 { Some(pop!(fp)) } else { None };
+                        let args = pop!(fp);
+                        let callable = pop!(fp);
                         feedback(code, pc, kind_bit(&callable));
                         let mut argv = match args.payload::<PyTuple>() {
                             Some(t) => t.0.to_vec(),
@@ -1183,7 +1190,7 @@ impl Vm {
                         if callable.kind() == Kind::Function {
                             let frame = self.build_frame(&callable, None, &argv, &kwn)?;
                             if frame.code().is_generator() {
-                                push!(self, generators::new_generator(frame));
+                                push!(fp, generators::new_generator(frame));
                                 continue;
                             }
                             if self.frames.len() >= self.recursion_limit {
@@ -1193,15 +1200,15 @@ impl Vm {
                             continue 'frame;
                         }
                         let r = self.call(&callable, Args::new(&argv, &kwn))?;
-                        push!(self, r);
+                        push!(fp, r);
                     }
                     Op::MakeFunction => {
                         let fnv = self.make_function(arg)?;
-                        push!(self, fnv);
+                        push!(fp, fnv);
                     }
                     Op::ReturnValue => {
-                        let v = pop!(self);
-                        if fr!(self).entry {
+                        let v = pop!(fp);
+                        if fr!(fp).entry {
                             return Ok(Exit::Return(v));
                         }
                         // A Python-to-Python return: resume the caller in this loop.
@@ -1220,26 +1227,27 @@ impl Vm {
                                 )));
                             }
                         };
-                        push!(self, v);
+                        // `fp` was the popped frame: the result goes to the caller's stack.
+                        self.top_frame()?.stack.spush(v);
                         continue 'frame;
                     }
                     Op::YieldValue => {
                         f.pc = npc as u32;
-                        let v = pop!(self);
+                        let v = pop!(fp);
                         return Ok(Exit::Yield(v));
                     }
                     Op::GetYieldFromIter => {
-                        let v = pop!(self);
+                        let v = pop!(fp);
                         let it = if v.kind() == Kind::Generator { v } else { self.iter(&v)? };
-                        push!(self, it);
+                        push!(fp, it);
                     }
                     Op::Send => {
-                        let v = pop!(self);
-                        let recv = peek!(self, 1);
+                        let v = pop!(fp);
+                        let recv = peek!(fp, 1);
                         match self.send_to(&recv, v)? {
-                            Resume::Yield(y) => push!(self, y),
+                            Resume::Yield(y) => push!(fp, y),
                             Resume::Return(r) => {
-                                let f = fr!(self);
+                                let f = fr!(fp);
                                 f.stack.pop();
                                 f.stack.spush(r);
                                 npc = arg as usize;
@@ -1249,82 +1257,82 @@ impl Vm {
                     Op::Raise => return Err(self.do_raise(arg)?),
                     Op::Reraise => {
                         // `arg` > 0 names a saved lasti below; the unwinder cuts the stack.
-                        let e = pop!(self);
+                        let e = pop!(fp);
                         self.reraising = true;
                         return Err(PyErr(e));
                     }
                     Op::PushExcInfo => {
-                        let e = pop!(self);
+                        let e = pop!(fp);
                         let prev = self.set_handled(Some(e.clone()));
-                        let f = fr!(self);
+                        let f = fr!(fp);
                         f.stack.spush(prev.unwrap_or_else(none));
                         f.stack.spush(e);
                     }
                     Op::PopExcept => {
-                        let prev = pop!(self);
+                        let prev = pop!(fp);
                         let old = self.set_handled(if prev.is_none() { None } else { Some(prev) });
                         drop(old);
                     }
                     Op::CheckExcMatch => {
-                        let ty = pop!(self);
-                        let e = peek!(self, 1);
+                        let ty = pop!(fp);
+                        let e = peek!(fp, 1);
                         let r = self.exc_matches(&e, &ty)?;
-                        push!(self, py_bool(r));
+                        push!(fp, py_bool(r));
                     }
                     Op::CheckEgMatch => {
-                        let ty = pop!(self);
-                        let e = pop!(self);
+                        let ty = pop!(fp);
+                        let e = pop!(fp);
                         let (rest, m) = self.check_eg_match(e, &ty)?;
                         if !m.is_none() {
                             let old = self.set_handled(Some(m.clone()));
                             drop(old);
                         }
-                        let f = fr!(self);
+                        let f = fr!(fp);
                         f.stack.spush(rest);
                         f.stack.spush(m);
                     }
                     Op::PrepReraiseStar => {
-                        let list = pop!(self);
-                        let orig = pop!(self);
+                        let list = pop!(fp);
+                        let orig = pop!(fp);
                         let r = self.prep_reraise_star(&orig, &list)?;
-                        push!(self, r);
+                        push!(fp, r);
                     }
                     Op::BeforeWith => {
-                        let mgr = pop!(self);
+                        let mgr = pop!(fp);
                         let (exit, entered) = self.before_with(&mgr)?;
-                        let f = fr!(self);
+                        let f = fr!(fp);
                         f.stack.spush(exit);
                         f.stack.spush(entered);
                     }
                     Op::WithExceptStart => {
-                        let e = peek!(self, 1);
-                        let exit = peek!(self, 4);
+                        let e = peek!(fp, 1);
+                        let exit = peek!(fp, 4);
                         let tb = support::exc_traceback(&e);
                         let ty = e.type_of().clone();
                         let r = self.call(&exit, Args::positional_only(&[ty, e, tb]))?;
-                        push!(self, r);
+                        push!(fp, r);
                     }
                     Op::ImportName => {
                         let name = name_at(code, arg)?.clone();
-                        let fromlist = pop!(self);
-                        let level = pop!(self);
+                        let fromlist = pop!(fp);
+                        let level = pop!(fp);
                         let m = self.import_name(&name, &fromlist, &level)?;
-                        push!(self, m);
+                        push!(fp, m);
                     }
                     Op::ImportFrom => {
                         let name = name_at(code, arg)?.clone();
-                        let m = peek!(self, 1);
+                        let m = peek!(fp, 1);
                         let v = self.import_from(&m, &name)?;
-                        push!(self, v);
+                        push!(fp, v);
                     }
                     Op::ImportStar => {
-                        let m = pop!(self);
+                        let m = pop!(fp);
                         self.import_star(&m)?;
                     }
                     Op::LoadBuildClass => {
-                        let b = fr!(self).builtins.clone();
+                        let b = fr!(fp).builtins.clone();
                         match b.payload::<PyDict>().and_then(|d| d.get_str("__build_class__")) {
-                            Some(v) => push!(self, v),
+                            Some(v) => push!(fp, v),
                             None => return Err(name_error("__build_class__ not found")),
                         }
                     }
@@ -1341,7 +1349,7 @@ impl Vm {
                         }
                     }
                     Op::PrintExpr => {
-                        let v = pop!(self);
+                        let v = pop!(fp);
                         self.display_hook(v)?;
                     }
                     Op::LoadLocals => match f.locals.clone() {
@@ -1349,38 +1357,38 @@ impl Vm {
                         None => return Err(system_error("no locals found")),
                     },
                     Op::GetLen => {
-                        let v = peek!(self, 1);
+                        let v = peek!(fp, 1);
                         let n = self.op_len(&v)?;
-                        push!(self, new_int(n as i64));
+                        push!(fp, new_int(n as i64));
                     }
                     Op::MatchMapping => {
-                        let v = peek!(self, 1);
+                        let v = peek!(fp, 1);
                         let r = support::is_mapping(&v);
-                        push!(self, py_bool(r));
+                        push!(fp, py_bool(r));
                     }
                     Op::MatchSequence => {
-                        let v = peek!(self, 1);
+                        let v = peek!(fp, 1);
                         let r = support::is_sequence(&v);
-                        push!(self, py_bool(r));
+                        push!(fp, py_bool(r));
                     }
                     Op::MatchKeys => {
-                        let keys = peek!(self, 1);
-                        let subj = peek!(self, 2);
+                        let keys = peek!(fp, 1);
+                        let subj = peek!(fp, 2);
                         let r = self.match_keys(&subj, &keys)?;
-                        push!(self, r);
+                        push!(fp, r);
                     }
                     Op::MatchClass => {
-                        let names = pop!(self);
-                        let cls = pop!(self);
-                        let subj = pop!(self);
+                        let names = pop!(fp);
+                        let cls = pop!(fp);
+                        let subj = pop!(fp);
                         let r = self.match_class(&subj, &cls, arg as usize, &names)?;
-                        push!(self, r);
+                        push!(fp, r);
                     }
                     Op::CopyDictWithoutKeys => {
-                        let keys = pop!(self);
-                        let subj = peek!(self, 1);
+                        let keys = pop!(fp);
+                        let subj = peek!(fp, 1);
                         let r = self.copy_dict_without_keys(&subj, &keys)?;
-                        push!(self, r);
+                        push!(fp, r);
                     }
                 }
             }
@@ -1389,7 +1397,7 @@ impl Vm {
 
     /// Pops `n` values, returned bottom-first.
     fn pop_n(&mut self, n: u32) -> PyResult<Vec<Value>> {
-        let f = fr!(self);
+        let f = self.top_frame()?;
         let len = f.stack.len();
         let n = n as usize;
         if n > len {
@@ -1400,7 +1408,7 @@ impl Vm {
 
     /// The cell object in localsplus slot `i` of the top frame.
     fn cell_at(&mut self, i: u32) -> PyResult<Value> {
-        let f = fr!(self);
+        let f = self.top_frame()?;
         match f.fast.get(i as usize) {
             Some(Some(c)) if c.kind() == Kind::Cell => Ok(c.clone()),
             _ => Err(system_error("no cell in slot")),
@@ -1417,7 +1425,7 @@ impl Vm {
 
     /// `LoadName`: locals, globals, builtins.
     fn load_name(&mut self, name: &Value) -> PyResult {
-        let f = fr!(self);
+        let f = self.top_frame()?;
         let locals = match &f.locals {
             Some(l) => match l.payload::<PyDict>() {
                 Some(d) => {
@@ -1435,7 +1443,7 @@ impl Vm {
                 return Ok(v);
             }
         }
-        let f = fr!(self);
+        let f = self.top_frame()?;
         if let Some(v) = f.globals.payload::<PyDict>().and_then(|d| d.get_str_value(name)) {
             return Ok(v);
         }
