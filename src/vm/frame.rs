@@ -137,3 +137,24 @@ impl FramePtr {
         unsafe { &mut *self.0.as_ptr() }
     }
 }
+
+impl Frame {
+    /// Points a pooled frame (unbound `fast`, empty `stack`) at a new activation. The same
+    /// code/globals/builtins as last time (recursion, a loop calling one function) cost
+    /// no reference-count traffic.
+    #[inline(always)]
+    pub fn rebind(&mut self, code: &Value, globals: &Value, builtins: &Value) {
+        if !self.code.is(code) {
+            self.code = code.clone();
+        }
+        if !self.globals.is(globals) {
+            self.globals = globals.clone();
+        }
+        if !self.builtins.is(builtins) {
+            self.builtins = builtins.clone();
+        }
+        self.pc = 0;
+        self.lasti = 0;
+        self.entry = false;
+    }
+}

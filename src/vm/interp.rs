@@ -260,66 +260,6 @@ impl Vm {
         r
     }
 
-    /// A frame for `code_v` with unbound locals, reusing a pooled one when possible.
-    pub fn alloc_frame(
-        &mut self,
-        code_v: Value,
-        globals: Value,
-        builtins: Value,
-        locals: Option<Value>,
-        func: Option<Value>,
-    ) -> Box<crate::vm::frame::Frame> {
-        let Some(mut f) = self.frame_pool.pop() else {
-            return Box::new(crate::vm::frame::Frame::new(code_v, globals, builtins, locals, func));
-        };
-        let nfast = code_v.payload::<Code>().map_or(0, |c| c.nlocalsplus());
-        f.fast.resize(nfast, None);
-        f.code = code_v;
-        f.pc = 0;
-        f.lasti = 0;
-        f.globals = globals;
-        f.builtins = builtins;
-        f.locals = locals;
-        f.func = func;
-        f.entry = false;
-        f
-    }
-
-    /// Bookkeeping for a frame that finished: its frame object keeps the last line; the
-    /// frame itself goes back to the pool.
-    fn retire_frame(&mut self, mut f: Box<crate::vm::frame::Frame>) {
-        if let Some(fo) = f.frame_obj.take() {
-            if let Some(p) = fo.payload::<crate::objects::frame::PyFrameObj>() {
-                // The object keeps the frame's last state; f_back becomes the caller's
-                // frame object (CPython's take_ownership).
-                p.lineno.set(f.line());
-                p.lasti.set(f.lasti);
-                p.state.set(crate::objects::frame::FS_DONE);
-                if p.is_optimized() {
-                    *p.fast.borrow_mut() = Some(std::mem::take(&mut f.fast));
-                }
-                // Only an object someone still holds needs the caller's frame object.
-                if fo.refcount() > 1 {
-                    let back = match self.frames.len().checked_sub(1) {
-                        Some(i) => Some(frame_object_at(self, i)),
-                        None => None,
-                    };
-                    *p.back.borrow_mut() = back;
-                }
-            }
-        }
-        if self.frame_pool.len() < 64 {
-            f.fast.clear();
-            f.stack.clear();
-            f.locals = None;
-            f.func = None;
-            f.generator = None;
-            f.saved_exc = None;
-            f.init_self = None;
-            self.frame_pool.push(f);
-        }
-    }
-
     /// Work queued for an instruction boundary: finalizers, signals, and (`boundary`:
     /// before an instruction) trace events while the sticky trace bit is set.
     fn handle_eval_breaker(&mut self, boundary: bool) -> PyResult<()> {
@@ -1135,32 +1075,21 @@ impl Vm {
                         // __init__ frame here too.
                         if callable.kind() == Kind::Type && ins.op != Op::CallMethod {
                             if let Some((init, obj)) = self.fast_instantiate(&callable)? {
-                                let mut frame = self.frame_from_stack(&init, Some(obj.clone()), n, kwn, base)?;
-                                if self.frames.len() >= self.recursion_limit {
-                                    return Err(PyErr::new(&exc().recursion_error, "maximum recursion depth exceeded"));
-                                }
-                                frame.init_self = Some(obj);
-                                self.frames.push(frame);
+                                self.call_from_stack(init, Some(obj.clone()), n, kwn, base, Some(obj))?;
                                 continue 'frame;
                             }
                         }
                         if let Some(func) = func {
-                            let frame = self.frame_from_stack(&func, self_arg, n, kwn, base)?;
-                            if frame.code().is_generator() {
-                                push!(fp, generators::new_generator(frame));
-                                continue;
+                            if self.call_from_stack(func, self_arg, n, kwn, base, None)? {
+                                if self.config.jit_stats {
+                                    STATS.with(|s| {
+                                        let (i, c) = s.get();
+                                        s.set((i, c + 1));
+                                    });
+                                }
+                                continue 'frame;
                             }
-                            if self.frames.len() >= self.recursion_limit {
-                                return Err(PyErr::new(&exc().recursion_error, "maximum recursion depth exceeded"));
-                            }
-                            if self.config.jit_stats {
-                                STATS.with(|s| {
-                                    let (i, c) = s.get();
-                                    s.set((i, c + 1));
-                                });
-                            }
-                            self.frames.push(frame);
-                            continue 'frame;
+                            continue;
                         }
                         let f = fr!(fp);
                         let mut argv: Vec<Value> = Vec::with_capacity(n + 1);
@@ -1189,15 +1118,10 @@ impl Vm {
                         }
                         if callable.kind() == Kind::Function {
                             let frame = self.build_frame(&callable, None, &argv, &kwn)?;
-                            if frame.code().is_generator() {
-                                push!(fp, generators::new_generator(frame));
-                                continue;
+                            if self.push_frame(frame, None)? {
+                                continue 'frame;
                             }
-                            if self.frames.len() >= self.recursion_limit {
-                                return Err(PyErr::new(&exc().recursion_error, "maximum recursion depth exceeded"));
-                            }
-                            self.frames.push(frame);
-                            continue 'frame;
+                            continue;
                         }
                         let r = self.call(&callable, Args::new(&argv, &kwn))?;
                         push!(fp, r);
@@ -1212,23 +1136,7 @@ impl Vm {
                             return Ok(Exit::Return(v));
                         }
                         // A Python-to-Python return: resume the caller in this loop.
-                        let mut init_self = None;
-                        if let Some(mut done) = self.frames.pop() {
-                            init_self = done.init_self.take();
-                            self.retire_frame(done);
-                        }
-                        let v = match init_self {
-                            None => v,
-                            Some(obj) if v.is_none() => obj,
-                            Some(_) => {
-                                return Err(type_error(format!(
-                                    "__init__() should return None, not '{}'",
-                                    crate::vm::protocol::type_name(&v)
-                                )));
-                            }
-                        };
-                        // `fp` was the popped frame: the result goes to the caller's stack.
-                        self.top_frame()?.stack.spush(v);
+                        self.return_to_caller(v)?;
                         continue 'frame;
                     }
                     Op::YieldValue => {

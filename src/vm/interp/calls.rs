@@ -7,6 +7,7 @@ use crate::bytecode::code::{CO_VARARGS, CO_VARKEYWORDS, Code};
 use crate::objects::cell::PyCell;
 use crate::objects::dict::PyDict;
 use crate::objects::function::PyFunction;
+use crate::objects::registry::exc;
 use crate::objects::str::new_str;
 use crate::objects::tuple::new_tuple;
 use crate::objects::{none, types};
@@ -87,79 +88,215 @@ impl Vm {
             self.bind_args(func, code, pos, kw, &mut frame.fast)?;
         }
         if !code.cellvars.is_empty() || !code.freevars.is_empty() {
-            self.init_cells(func, code, &mut frame.fast);
+            init_cells(func, code, &mut frame.fast);
         }
         Ok(frame)
     }
 
-    /// Like `build_frame`, taking the `n` arguments from the top of the running frame's
-    /// stack and truncating that stack to `base` (dropping the callable slots).
-    pub(crate) fn frame_from_stack(
+    /// A frame for `code_v` with unbound locals, reusing a pooled one when possible.
+    pub fn alloc_frame(
         &mut self,
-        f: &Value,
+        code_v: Value,
+        globals: Value,
+        builtins: Value,
+        locals: Option<Value>,
+        func: Option<Value>,
+    ) -> Box<Frame> {
+        let Some(mut f) = self.frame_pool.pop() else {
+            return Box::new(Frame::new(code_v, globals, builtins, locals, func));
+        };
+        let nfast = code_v.payload::<Code>().map_or(0, |c| c.nlocalsplus());
+        size_unbound(&mut f.fast, nfast);
+        f.rebind(&code_v, &globals, &builtins);
+        f.locals = locals;
+        f.func = func;
+        f
+    }
+
+    /// Bookkeeping for a frame that finished: its frame object keeps the last state; the
+    /// frame itself goes back to the pool (keeping its buffers and its code, globals and
+    /// builtins references, so the next call of the same function skips their counts).
+    #[inline]
+    pub(crate) fn retire_frame(&mut self, mut f: Box<Frame>) {
+        if f.frame_obj.is_some() {
+            self.retire_frame_object(&mut f);
+        }
+        // Pooled frames keep their locals buffer at its length, all unbound.
+        for slot in f.fast.iter_mut() {
+            *slot = None;
+        }
+        f.func = None;
+        if !f.stack.is_empty() || f.locals.is_some() {
+            f.stack.clear();
+            f.locals = None;
+        }
+        if f.generator.is_some() || f.saved_exc.is_some() || f.init_self.is_some() {
+            f.generator = None;
+            f.saved_exc = None;
+            f.init_self = None;
+        }
+        if self.frame_pool.len() < 64 {
+            self.frame_pool.push(f);
+        }
+    }
+
+    /// The frame object of a finished frame keeps its last line and state; f_back becomes
+    /// the caller's frame object (CPython's take_ownership).
+    #[cold]
+    fn retire_frame_object(&mut self, f: &mut Frame) {
+        let Some(fo) = f.frame_obj.take() else { return };
+        if let Some(p) = fo.payload::<crate::objects::frame::PyFrameObj>() {
+            p.lineno.set(f.line());
+            p.lasti.set(f.lasti);
+            p.state.set(crate::objects::frame::FS_DONE);
+            if p.is_optimized() {
+                *p.fast.borrow_mut() = Some(std::mem::take(&mut f.fast));
+            }
+            // Only an object someone still holds needs the caller's frame object.
+            if fo.refcount() > 1 {
+                let back = match self.frames.len().checked_sub(1) {
+                    Some(i) => Some(super::frame_object_at(self, i)),
+                    None => None,
+                };
+                *p.back.borrow_mut() = back;
+            }
+        }
+    }
+
+    /// The loop's call of Python function `func_v` with `n` positional arguments (then
+    /// keyword values named by `kwnames`) on top of the running frame's stack, whose
+    /// callable slots start at `base`. The common shapes (positional, missing arguments
+    /// from the defaults) move the arguments straight into a pooled frame's locals with
+    /// no intermediate allocation. Pushes the callee's frame (`init_self`: the instance a
+    /// class call evaluates to) and returns true, or returns false when the call made a
+    /// generator object (pushed on the caller's stack instead).
+    pub(crate) fn call_from_stack(
+        &mut self,
+        func_v: Value,
         self_arg: Option<Value>,
         n: usize,
         kwnames: &[Value],
         base: usize,
-    ) -> PyResult<Box<Frame>> {
-        let func = f.payload::<PyFunction>().ok_or_else(|| system_error("not a Python function"))?;
-        let code_v = func.code.borrow().clone();
-        let code = code_v.payload::<Code>().ok_or_else(|| system_error("function without code"))?;
-        let simple = kwnames.is_empty()
+        init_self: Option<Value>,
+    ) -> PyResult<bool> {
+        let func = func_v.payload::<PyFunction>().ok_or_else(|| system_error("not a Python function"))?;
+        let cb = func.code.borrow();
+        let code = cb.payload::<Code>().ok_or_else(|| system_error("function without code"))?;
+        let given = n + self_arg.is_some() as usize;
+        let argc = code.argcount as usize;
+        let ndefaults = if given < argc {
+            func.defaults.borrow().as_ref().and_then(|d| d.as_tuple().map(<[Value]>::len)).unwrap_or(0)
+        } else {
+            0
+        };
+        let lean = kwnames.is_empty()
             && code.flags & (CO_VARARGS | CO_VARKEYWORDS) == 0
             && code.kwonlyargcount == 0
-            && n + self_arg.is_some() as usize == code.argcount as usize;
-        if !simple {
+            && given <= argc
+            && given + ndefaults >= argc;
+        if !lean {
+            drop(cb);
             let caller = self.frames.last_mut().ok_or_else(|| system_error("no frame"))?;
-            let start = caller.stack.len() - n;
+            let start = caller.stack.len().checked_sub(n).ok_or_else(|| system_error("stack underflow"))?;
             let args: Vec<Value> = caller.stack.drain(start..).collect();
             caller.stack.truncate(base);
-            return self.build_frame(f, self_arg, &args, kwnames);
+            let frame = self.build_frame(&func_v, self_arg, &args, kwnames)?;
+            return self.push_frame(frame, init_self);
         }
-        let has_cells = !code.cellvars.is_empty() || !code.freevars.is_empty();
-        let mut frame = self.alloc_frame(code_v, func.globals.clone(), func.builtins.clone(), None, Some(f.clone()));
+        let is_gen = code.is_generator();
+        if !is_gen && self.frames.len() >= self.recursion_limit {
+            return Err(PyErr::new(&exc().recursion_error, "maximum recursion depth exceeded"));
+        }
+        let mut frame = match self.frame_pool.pop() {
+            Some(mut f) => {
+                f.rebind(&cb, &func.globals, &func.builtins);
+                f
+            }
+            None => Box::new(Frame::new(cb.clone(), func.globals.clone(), func.builtins.clone(), None, None)),
+        };
+        let nl = code.nlocalsplus();
+        let fast = &mut frame.fast;
+        size_unbound(fast, nl);
+        // The arguments move from the caller's stack into the (unbound) argument slots.
         let caller = self.frames.last_mut().ok_or_else(|| system_error("no frame"))?;
-        // Move the arguments straight from the caller's stack into the fast slots.
         let off = self_arg.is_some() as usize;
-        if let Some(s) = self_arg {
-            if let Some(slot) = frame.fast.get_mut(0) {
-                *slot = Some(s);
+        if let (Some(s), Some(slot)) = (self_arg, fast.first_mut()) {
+            *slot = Some(s);
+        }
+        if let Some(args) = fast.get_mut(off..off + n) {
+            for slot in args.iter_mut().rev() {
+                *slot = caller.stack.pop();
             }
         }
-        for i in (off..off + n).rev() {
-            let a = caller.stack.pop();
-            if let Some(slot) = frame.fast.get_mut(i) {
-                *slot = a;
-            }
+        // The callable slots (popped one by one: `truncate` drops through an out-of-line loop).
+        while caller.stack.len() > base {
+            drop(caller.stack.pop());
         }
-        caller.stack.truncate(base);
-        if has_cells {
-            let Frame { code, fast, .. } = &mut *frame;
-            if let Some(code) = code.payload::<Code>() {
-                self.init_cells(func, code, fast);
-            }
-        }
-        Ok(frame)
-    }
-
-    /// Creates the cells of `code.cellvars` (seeded from their argument via `cell2arg`)
-    /// and copies the closure's cells into the free-variable slots.
-    fn init_cells(&mut self, func: &PyFunction, code: &Code, fast: &mut [Option<Value>]) {
-        let nv = code.varnames.len();
-        for (i, _) in code.cellvars.iter().enumerate() {
-            let init = code.cell2arg.get(i).copied().flatten().and_then(|a| fast.get(a as usize).cloned().flatten());
-            let c = layout::alloc(&types().cell, PyCell(RefCell::new(init)));
-            if let Some(slot) = fast.get_mut(nv + i) {
-                *slot = Some(c);
-            }
-        }
-        if let Some(cl) = func.closure.as_ref().and_then(|c| c.as_tuple()) {
-            let base = nv + code.cellvars.len();
-            for (i, c) in cl.iter().enumerate() {
-                if let Some(slot) = fast.get_mut(base + i) {
-                    *slot = Some(c.clone());
+        if given < argc {
+            if let Some(d) = func.defaults.borrow().as_ref().and_then(|d| d.as_tuple()) {
+                let m = argc - d.len();
+                for (slot, v) in fast.iter_mut().skip(given).zip(d.iter().skip(given - m)) {
+                    *slot = Some(v.clone());
                 }
             }
+        }
+        if !code.cellvars.is_empty() || !code.freevars.is_empty() {
+            init_cells(func, code, &mut frame.fast);
+        }
+        drop(cb);
+        frame.func = Some(func_v);
+        if is_gen {
+            let g = super::generators::new_generator(frame);
+            let caller = self.frames.last_mut().ok_or_else(|| system_error("no frame"))?;
+            layout::vec_push(&mut caller.stack, g);
+            return Ok(false);
+        }
+        frame.init_self = init_self;
+        self.frames.push(frame);
+        Ok(true)
+    }
+
+    /// Pushes a bound frame for the loop to run (or, for generator code, pushes its
+    /// generator object on the caller's stack and returns false).
+    pub(crate) fn push_frame(&mut self, mut frame: Box<Frame>, init_self: Option<Value>) -> PyResult<bool> {
+        if frame.code().is_generator() {
+            let g = super::generators::new_generator(frame);
+            let caller = self.frames.last_mut().ok_or_else(|| system_error("no frame"))?;
+            layout::vec_push(&mut caller.stack, g);
+            return Ok(false);
+        }
+        if self.frames.len() >= self.recursion_limit {
+            return Err(PyErr::new(&exc().recursion_error, "maximum recursion depth exceeded"));
+        }
+        frame.init_self = init_self;
+        self.frames.push(frame);
+        Ok(true)
+    }
+
+    /// `ReturnValue` of a frame the loop called (not an entry frame): pops and retires it
+    /// and pushes the result on the caller's stack (the new instance for an `__init__`
+    /// frame of a class call).
+    #[inline]
+    pub(crate) fn return_to_caller(&mut self, v: Value) -> PyResult<()> {
+        let Some(mut done) = self.frames.pop() else { return Err(system_error("no frame")) };
+        let v = match done.init_self.take() {
+            None => v,
+            Some(obj) if v.is_none() => obj,
+            Some(_) => {
+                self.retire_frame(done);
+                return Err(type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    crate::vm::protocol::type_name(&v)
+                )));
+            }
+        };
+        self.retire_frame(done);
+        match self.frames.last_mut() {
+            Some(caller) => {
+                layout::vec_push(&mut caller.stack, v);
+                Ok(())
+            }
+            None => Err(system_error("no frame")),
         }
     }
 
@@ -434,4 +571,36 @@ fn missing_args(func: &PyFunction, kind: &str, names: &[String]) -> PyErr {
 #[allow(dead_code)]
 fn _unused() -> Value {
     new_str("")
+}
+
+/// Creates the cells of `code.cellvars` (seeded from their argument via `cell2arg`) and
+/// copies the closure's cells into the free-variable slots.
+fn init_cells(func: &PyFunction, code: &Code, fast: &mut [Option<Value>]) {
+    let nv = code.varnames.len();
+    for (i, _) in code.cellvars.iter().enumerate() {
+        let init = code.cell2arg.get(i).copied().flatten().and_then(|a| fast.get(a as usize).cloned().flatten());
+        let c = layout::alloc(&types().cell, PyCell(RefCell::new(init)));
+        if let Some(slot) = fast.get_mut(nv + i) {
+            *slot = Some(c);
+        }
+    }
+    if let Some(cl) = func.closure.as_ref().and_then(|c| c.as_tuple()) {
+        let base = nv + code.cellvars.len();
+        for (i, c) in cl.iter().enumerate() {
+            if let Some(slot) = fast.get_mut(base + i) {
+                *slot = Some(c.clone());
+            }
+        }
+    }
+}
+
+/// Sizes a pooled frame's locals buffer (all unbound, see `retire_frame`) to `n` slots.
+#[inline(always)]
+fn size_unbound(fast: &mut Vec<Option<Value>>, n: usize) {
+    if fast.len() != n {
+        fast.truncate(n);
+        while fast.len() < n {
+            fast.push(None);
+        }
+    }
 }
