@@ -274,8 +274,13 @@ impl BinOp {
         BinOp::TrueDiv,
         BinOp::Xor,
     ];
+    /// The operator of a `BinaryOp` argument (a compare and a load: no division in the loop).
+    #[inline(always)]
     pub fn from_arg(arg: u32) -> BinOp {
-        BinOp::ALL[(arg & 15) as usize % 13]
+        match BinOp::ALL.get((arg & 15) as usize) {
+            Some(&op) => op,
+            None => BinOp::Add,
+        }
     }
     /// The operator symbol (`+`), as error messages print it.
     pub fn symbol(self) -> &'static str {
@@ -329,8 +334,12 @@ pub enum CmpOp {
 
 impl CmpOp {
     pub const ALL: [CmpOp; 6] = [CmpOp::Lt, CmpOp::Le, CmpOp::Eq, CmpOp::Ne, CmpOp::Gt, CmpOp::Ge];
+    #[inline(always)]
     pub fn from_arg(arg: u32) -> CmpOp {
-        CmpOp::ALL[arg as usize % 6]
+        match CmpOp::ALL.get(arg as usize) {
+            Some(&op) => op,
+            None => CmpOp::Eq,
+        }
     }
     pub fn symbol(self) -> &'static str {
         match self {
