@@ -18,7 +18,7 @@ pub struct PyFloat(pub f64);
 impl Trace for PyFloat {}
 
 pub fn new_float(f: f64) -> Value {
-    layout::alloc(&types().float, PyFloat(f))
+    layout::alloc_float(&types().float, f)
 }
 
 impl Value {

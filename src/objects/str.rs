@@ -11,6 +11,8 @@ pub mod tables;
 
 use std::cell::Cell;
 
+use compact_str::CompactString;
+
 use crate::bytecode::opcode::CmpOp;
 use crate::objects::int::new_int;
 use crate::objects::iter::{StrIter, new_native_iter};
@@ -24,8 +26,9 @@ use crate::vm::startup::{add_method, add_staticmethod};
 use crate::vm::{Args, PyResult, Vm};
 
 pub struct PyStr {
-    /// A `String` (not `Box<str>`) so `s += t` can append in place when unshared.
-    s: String,
+    /// Up to 24 bytes inline in the object (one allocation, one cache line for dict key
+    /// compares); longer text on the heap. Growable, so `s += t` can append in place.
+    s: CompactString,
     /// Length in code points (== bytes for ASCII).
     char_len: usize,
     /// Cached hash; `i64::MIN` until computed.
@@ -160,8 +163,8 @@ fn siphash13(k0: u64, k1: u64, src: &[u8]) -> u64 {
 }
 
 impl PyStr {
-    pub fn new(s: impl Into<String>) -> PyStr {
-        let mut s: String = s.into();
+    pub fn new(s: impl Into<CompactString>) -> PyStr {
+        let mut s: CompactString = s.into();
         // Keep modest slack (a realloc per new string costs more than the bytes).
         if s.capacity() - s.len() > s.len() / 2 + 64 {
             s.shrink_to_fit();
@@ -187,7 +190,8 @@ impl PyStr {
         if h != i64::MIN {
             return h;
         }
-        let h = hash_str(&self.s);
+        // The object caches its own hash: skip `hash_str`'s short-name cache.
+        let h = if self.is_ascii() { hash_bytes(self.s.as_bytes()) } else { hash_str(&self.s) };
         self.hash.set(h);
         h
     }
@@ -234,8 +238,8 @@ pub fn append_in_place(a: &mut Value, b: &str) -> bool {
 }
 
 /// A new `str` object.
-pub fn new_str(s: impl Into<String>) -> Value {
-    let s: String = s.into();
+pub fn new_str(s: impl Into<CompactString>) -> Value {
+    let s: CompactString = s.into();
     if s.len() == 1 && s.is_ascii() {
         return super::registry::ascii_char(s.as_bytes()[0]);
     }

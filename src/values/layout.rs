@@ -126,6 +126,45 @@ pub fn alloc<T: Payload>(ty: &Value, data: T) -> Value {
     Value::from_owned_ptr(NonNull::from(Box::leak(b)).cast())
 }
 
+/// Freed `float` objects kept for reuse, linked through their payload (CPython keeps a
+/// float free list too): float-heavy loops allocate and free one object per operation.
+/// Shared by all threads, touched only with the GIL held.
+struct FloatFreeList {
+    head: Cell<*mut Obj<crate::objects::float::PyFloat>>,
+    len: Cell<u32>,
+}
+static FLOAT_FREE: super::gil::GilStatic<FloatFreeList> =
+    super::gil::GilStatic::new(FloatFreeList { head: Cell::new(std::ptr::null_mut()), len: Cell::new(0) });
+const FLOAT_FREE_MAX: u32 = 256;
+
+/// A new `float` object of type `ty` (`float` itself), from the free list when it has one.
+#[inline]
+pub fn alloc_float(ty: &Value, f: f64) -> Value {
+    let p = FLOAT_FREE.head.get();
+    if p.is_null() {
+        return alloc(ty, crate::objects::float::PyFloat(f));
+    }
+    // SAFETY: the free list holds only `Obj<PyFloat>` allocations made by `alloc` whose
+    // objects were freed (no references remain); the payload of each holds the next link.
+    // Writing a whole new object into the block makes it live again, owned by the result.
+    unsafe {
+        let next = (*p).data.0.to_bits() as usize as *mut Obj<crate::objects::float::PyFloat>;
+        FLOAT_FREE.head.set(next);
+        FLOAT_FREE.len.set(FLOAT_FREE.len.get() - 1);
+        p.write(Obj {
+            header: Header {
+                refcnt: Cell::new(1),
+                kind: Kind::Float,
+                flags: Cell::new(0),
+                _pad: [0; 2],
+                ty: Cell::new(ty.clone().into_raw() as *const Header),
+            },
+            data: crate::objects::float::PyFloat(f),
+        });
+        Value::from_owned_ptr(NonNull::new_unchecked(p).cast())
+    }
+}
+
 /// Allocates an object whose type is itself (only `type` at bootstrap) or is set later.
 pub(crate) fn alloc_untyped<T: Payload>(data: T) -> Value {
     let b = Box::new(Obj {
@@ -263,6 +302,22 @@ macro_rules! kinds {
             let h = unsafe { p.as_ref() };
             if h.flags() & FLAG_IMMORTAL != 0 {
                 h.refcnt.set(1 << 30);
+                return;
+            }
+            // A plain float (no flags: not GC-tracked, no weakrefs) goes on the free list.
+            if h.kind == Kind::Float && h.flags() == 0 && FLOAT_FREE.len.get() < FLOAT_FREE_MAX {
+                let ty = h.ty.get();
+                if !ty.is_null() {
+                    // SAFETY: the header owned a count on its type.
+                    drop(unsafe { Value::from_raw(ty as usize) });
+                }
+                let fp = p.as_ptr() as *mut Obj<crate::objects::float::PyFloat>;
+                // SAFETY: the kind tag says this block is an `Obj<PyFloat>` from `alloc`
+                // (floats are never GC-prefixed); it has no references left, so the list
+                // may own it and reuse its payload as the link.
+                unsafe { (*fp).data.0 = f64::from_bits(FLOAT_FREE.head.get() as usize as u64) };
+                FLOAT_FREE.head.set(fp);
+                FLOAT_FREE.len.set(FLOAT_FREE.len.get() + 1);
                 return;
             }
             // Instances with `__del__`, and suspended generators (closed like CPython's

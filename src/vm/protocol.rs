@@ -291,6 +291,12 @@ impl Vm {
 
     /// `container[key] = value`.
     pub fn setitem(&mut self, c: &Value, key: &Value, value: Value) -> PyResult<()> {
+        // An exact dict (its type is immutable): no dunder lookup or call.
+        if c.kind() == Kind::Dict && c.type_of().is(&crate::objects::types().dict) {
+            if let Some(d) = c.payload::<PyDict>() {
+                return d.set(self, key.clone(), value);
+            }
+        }
         match self.lookup_special(c, "__setitem__") {
             Some(f) => {
                 let argv = [c.clone(), key.clone(), value];
