@@ -798,6 +798,13 @@ impl Vm {
                     Op::ForIter => {
                         let it = peek!(fp, 1);
                         feedback(code, pc, kind_bit(&it));
+                        if it.kind() == Kind::Generator {
+                            // Resumed in this loop: its frame yields back to `npc`.
+                            fr!(fp).pc = npc as u32;
+                            if self.gen_push(&it, none()).is_ok() {
+                                continue 'frame;
+                            }
+                        }
                         let next = match it.payload::<crate::objects::iter::PyNativeIter>() {
                             Some(ni) => match ni.0.try_borrow_mut() {
                                 Ok(mut b) => b.next(self)?,
@@ -964,11 +971,25 @@ impl Vm {
                     Op::YieldValue => {
                         f.pc = npc as u32;
                         let v = pop!(fp);
+                        if !fr!(fp).entry {
+                            // A generator frame resumed in this loop (`gen_push`).
+                            self.gen_yield_inline(v)?;
+                            continue 'frame;
+                        }
                         return Ok(Exit::Yield(v));
                     }
                     Op::Send => {
                         let v = pop!(fp);
                         let recv = peek!(fp, 1);
+                        let v = if recv.kind() == Kind::Generator {
+                            fr!(fp).pc = npc as u32;
+                            match self.gen_push(&recv, v) {
+                                Ok(()) => continue 'frame,
+                                Err(v) => v,
+                            }
+                        } else {
+                            v
+                        };
                         match self.send_to(&recv, v)? {
                             Resume::Yield(y) => push!(fp, y),
                             Resume::Return(r) => {

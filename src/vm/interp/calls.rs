@@ -279,6 +279,9 @@ impl Vm {
     #[inline]
     pub(crate) fn return_to_caller(&mut self, v: Value) -> PyResult<()> {
         let Some(mut done) = self.frames.pop() else { return Err(system_error("no frame")) };
+        if done.generator.is_some() {
+            return self.gen_return_inline(done, v);
+        }
         let v = match done.init_self.take() {
             None => v,
             Some(obj) if v.is_none() => obj,

@@ -103,8 +103,12 @@ impl Vm {
             if tracing {
                 e = crate::vm::trace::unwind_return_event(self, e);
             }
-            let Some(f) = self.frames.pop() else { return Err(PyErr(e)) };
+            let Some(mut f) = self.frames.pop() else { return Err(PyErr(e)) };
             let entry = f.entry;
+            if !entry && f.generator.is_some() {
+                // A generator frame resumed in the loop (`gen_push`) finishes here.
+                e = self.gen_unwound_inline(&mut f, e);
+            }
             self.retire_frame(f);
             if entry {
                 return Err(PyErr(e));

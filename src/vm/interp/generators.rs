@@ -131,18 +131,104 @@ impl Vm {
             }
             Err(e) => {
                 g.state.set(GenState::Finished);
-                if e.matches(&exc().stop_iteration) {
-                    let r = runtime_error("generator raised StopIteration");
-                    if let Some(p) = r.0.downcast::<PyException>() {
-                        *p.cause.borrow_mut() = Some(e.0.clone());
-                        *p.context.borrow_mut() = Some(e.0.clone());
-                        p.suppress_context.set(true);
-                    }
-                    return Err(r);
-                }
-                Err(e)
+                Err(pep479(e))
             }
         }
+    }
+
+    /// `ForIter`/`Send` on a generator, from the loop: resumes it by pushing its frame on
+    /// `Vm::frames` (not an entry frame), so it runs in the same loop as its caller with
+    /// no Rust recursion, as CPython 3.11's eval loop does. The loop has written the
+    /// caller's `pc`. `Err(value)` hands the value back when the generator cannot be
+    /// resumed that way (running, finished, a non-None send into a fresh generator, a
+    /// trace function installed, the recursion limit): the caller takes `gen_resume`.
+    pub(crate) fn gen_push(&mut self, gen_v: &Value, value: Value) -> Result<(), Value> {
+        let Some(g) = gen_v.payload::<PyGenerator>() else { return Err(value) };
+        let started = match g.state.get() {
+            GenState::Suspended => true,
+            GenState::Created if value.is_none() => false,
+            _ => return Err(value),
+        };
+        if self.trace_active() || self.frames.len() >= self.recursion_limit {
+            return Err(value);
+        }
+        let Some(mut frame) = g.frame.borrow_mut().take() else { return Err(value) };
+        g.state.set(GenState::Running);
+        if started {
+            layout::vec_push(&mut frame.stack, value);
+        }
+        frame.entry = false;
+        frame.generator = Some(gen_v.clone());
+        let saved = frame.saved_exc.take();
+        self.handled.push(saved);
+        self.frames.push(frame);
+        Ok(())
+    }
+
+    /// `YieldValue` in a generator frame `gen_push` resumed: the frame goes back into its
+    /// generator (suspended) and `v` onto the caller's stack.
+    pub(crate) fn gen_yield_inline(&mut self, v: Value) -> PyResult<()> {
+        let Some(mut f) = self.frames.pop() else { return Err(runtime_error("no frame")) };
+        let saved = self.handled.pop().flatten();
+        if let Some(p) = f.frame_obj.as_ref().and_then(|o| o.payload::<crate::objects::frame::PyFrameObj>()) {
+            p.lineno.set(f.line());
+            p.lasti.set(f.lasti);
+        }
+        f.saved_exc = saved;
+        let Some(gen_v) = f.generator.take() else { return Err(runtime_error("yield outside a generator frame")) };
+        let g = gen_of(&gen_v)?;
+        *g.frame.borrow_mut() = Some(f);
+        g.state.set(GenState::Suspended);
+        match self.frames.last_mut() {
+            Some(caller) => {
+                layout::vec_push(&mut caller.stack, v);
+                Ok(())
+            }
+            None => Err(runtime_error("no frame")),
+        }
+    }
+
+    /// `ReturnValue` of a generator frame `gen_push` resumed (already popped): the
+    /// generator is finished and the caller's resuming instruction completes: `ForIter`
+    /// drops the iterator and jumps past the loop, `Send` replaces the receiver with `v`
+    /// and jumps past the `yield from`.
+    pub(crate) fn gen_return_inline(&mut self, mut done: Box<Frame>, v: Value) -> PyResult<()> {
+        if let Some(g) = done.generator.take() {
+            if let Some(p) = g.payload::<PyGenerator>() {
+                p.state.set(GenState::Finished);
+            }
+        }
+        let saved = self.handled.pop();
+        drop(saved);
+        self.retire_frame(done);
+        let Some(caller) = self.frames.last_mut() else { return Err(runtime_error("no frame")) };
+        let ins = caller.code().instrs.get(caller.lasti as usize).map(|i| i.get());
+        match ins {
+            Some(i) if i.op == Op::ForIter => {
+                caller.stack.pop();
+                caller.pc = i.arg;
+            }
+            Some(i) if i.op == Op::Send => {
+                caller.stack.pop();
+                layout::vec_push(&mut caller.stack, v);
+                caller.pc = i.arg;
+            }
+            _ => return Err(crate::vm::errors::system_error("generator resumed by an unknown instruction")),
+        }
+        Ok(())
+    }
+
+    /// An exception leaves a generator frame `gen_push` resumed (already popped by the
+    /// unwinder): the generator is finished; StopIteration becomes RuntimeError (PEP 479).
+    pub(crate) fn gen_unwound_inline(&mut self, f: &mut Frame, e: Value) -> Value {
+        if let Some(g) = f.generator.take() {
+            if let Some(p) = g.payload::<PyGenerator>() {
+                p.state.set(GenState::Finished);
+            }
+        }
+        let saved = self.handled.pop();
+        drop(saved);
+        pep479(PyErr(e)).0
     }
 
     /// If `gen` is suspended at the `YieldValue` of a `yield from`, forwards the thrown
@@ -278,6 +364,20 @@ impl Vm {
     }
 }
 
+/// PEP 479: a StopIteration leaving a generator becomes RuntimeError.
+fn pep479(e: PyErr) -> PyErr {
+    if !e.matches(&exc().stop_iteration) {
+        return e;
+    }
+    let r = runtime_error("generator raised StopIteration");
+    if let Some(p) = r.0.downcast::<PyException>() {
+        *p.cause.borrow_mut() = Some(e.0.clone());
+        *p.context.borrow_mut() = Some(e.0.clone());
+        p.suppress_context.set(true);
+    }
+    r
+}
+
 fn is_subtype_v(e: &Value, cls: &Value) -> bool {
     crate::vm::protocol::is_subtype(e.type_of(), cls)
 }
@@ -371,8 +471,17 @@ fn gi_code(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(gen_of(self_gen(&args)?)?.code.clone())
 }
 
-fn gi_frame(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let g = gen_of(self_gen(&args)?)?;
+fn gi_frame(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let gv = self_gen(&args)?;
+    let g = gen_of(gv)?;
+    if g.state.get() == GenState::Running {
+        // A running generator's frame is on the frame stack.
+        let idx = vm.frames.iter().rposition(|f| f.generator.as_ref().is_some_and(|x| x.is(gv)));
+        return Ok(match idx {
+            Some(i) => super::frame_object_at(vm, i),
+            None => none(),
+        });
+    }
     let mut fb = g.frame.borrow_mut();
     match fb.as_mut() {
         Some(f) => Ok(super::exceptions::frame_object(f)),
