@@ -141,7 +141,11 @@ impl<'a> Compiler<'a> {
         for d in &f.decorator_list {
             self.expr(&d.expression)?;
         }
-        self.set_loc(f.range);
+        // Ruff's range starts at the first decorator; CPython puts the function's
+        // creation and the name's store on the `def` line.
+        let def_loc =
+            if f.decorator_list.is_empty() { f.range } else { TextRange::new(f.name.range.start(), f.range.end()) };
+        self.set_loc(def_loc);
         let firstlineno = self.first_line(&f.decorator_list, f.range);
         let mut flags = self.defaults(&f.parameters)?;
         flags |= self.annotations(&f.parameters, f.returns.as_deref())?;
@@ -166,9 +170,10 @@ impl<'a> Compiler<'a> {
             self.emit(Op::ReturnValue, 0);
         }
         let code = self.pop_unit();
-        self.set_loc(f.range);
+        self.set_loc(def_loc);
         self.make_closure(code, scope, flags, &qualname)?;
         self.apply_decorators(&f.decorator_list);
+        self.set_loc(def_loc);
         self.name_op(&f.name, Ctx::Store);
         Ok(())
     }
@@ -215,7 +220,9 @@ impl<'a> Compiler<'a> {
         for d in &c.decorator_list {
             self.expr(&d.expression)?;
         }
-        self.set_loc(c.range);
+        let def_loc =
+            if c.decorator_list.is_empty() { c.range } else { TextRange::new(c.name.range.start(), c.range.end()) };
+        self.set_loc(def_loc);
         let firstlineno = self.first_line(&c.decorator_list, c.range);
         self.emit(Op::LoadBuildClass, 0);
         let scope = self.scope_of_node(c, c.range)?;
@@ -252,17 +259,18 @@ impl<'a> Compiler<'a> {
         self.emit(Op::LoadLocals, 0);
         self.emit(Op::ReturnValue, 0);
         let code = self.pop_unit();
-        self.set_loc(c.range);
+        self.set_loc(def_loc);
         self.make_closure(code, scope, 0, &qualname)?;
         self.load_const(&Const::Str(c.name.to_string()));
         match &c.arguments {
-            Some(a) => self.call_helper(2, &a.args, &a.keywords, c.range)?,
+            Some(a) => self.call_helper(2, &a.args, &a.keywords, def_loc)?,
             None => {
-                self.set_loc(c.range);
+                self.set_loc(def_loc);
                 self.emit(Op::Call, 2);
             }
         }
         self.apply_decorators(&c.decorator_list);
+        self.set_loc(def_loc);
         self.name_op(&c.name, Ctx::Store);
         Ok(())
     }

@@ -426,6 +426,12 @@ impl<'a> Compiler<'a> {
             self.body(&w.orelse)?;
             return Ok(());
         }
+        if test_const.is_some() {
+            // `while True:` is a line of its own for tracers, as in CPython: a `Nop` on
+            // entry and the back edge carry it (each iteration traces the `while` line).
+            self.set_loc(w.range);
+            self.emit(Op::Nop, 0);
+        }
         self.bind(start);
         if test_const.is_none() {
             self.jump_if(&w.test, false, anchor)?;
@@ -433,7 +439,11 @@ impl<'a> Compiler<'a> {
         self.push_fblock(FKind::WhileLoop, start, end)?;
         self.body(&w.body)?;
         self.pop_fblock();
-        self.artificial_loc();
+        if test_const.is_some() {
+            self.set_loc(w.range);
+        } else {
+            self.artificial_loc();
+        }
         self.jump(Op::JumpBackward, start);
         self.bind(anchor);
         self.body(&w.orelse)?;

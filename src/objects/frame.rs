@@ -180,7 +180,19 @@ fn refresh(vm: &Vm, v: &Value) {
 fn f_lineno(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let v = this(&args)?;
     refresh(vm, v);
+    // Tracers see an exception handler's first instruction without a line, as CPython's.
+    if let Some(f) = live_index(vm, v).and_then(|i| vm.frames.get(i)) {
+        if f.code().instrs.get(f.lasti as usize).is_some_and(|i| i.get().op == crate::bytecode::opcode::Op::PushExcInfo)
+        {
+            return Ok(none());
+        }
+    }
     Ok(new_int(fo(&args)?.lineno.get() as i64))
+}
+fn f_set_lineno(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let v = this(&args)?.clone();
+    crate::vm::trace::set_lineno(vm, &v, args.pos().get(1))?;
+    Ok(none())
 }
 fn f_lasti(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let v = this(&args)?;
@@ -350,7 +362,7 @@ fn tb_new(_vm: &mut Vm, args: Args<'_>) -> PyResult {
 pub fn init() {
     let t = types();
     let f = &t.frame;
-    add_getter(f, "f_lineno", f_lineno);
+    add_property(f, "f_lineno", f_lineno, Some(f_set_lineno));
     add_getter(f, "f_lasti", f_lasti);
     add_getter(f, "f_code", f_code);
     add_getter(f, "f_globals", f_globals);

@@ -14,6 +14,10 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+mod jump;
+mod opcodes;
+pub use jump::set_lineno;
+
 use crate::bytecode::code::Code;
 use crate::bytecode::opcode::Op;
 use crate::objects::builtin_func::{BuiltinKind, PyBuiltin};
@@ -36,6 +40,11 @@ pub struct TraceState {
     pub profile: Option<Value>,
     /// Inside a trace or profile function: no events (CPython's `tstate->tracing`).
     pub tracing: bool,
+    /// The event being (or last) traced: `f_lineno` may only be set from `line`
+    /// (CPython's `tstate->tracing_what`, which starts as `call`).
+    pub what: Event,
+    /// A trace function set `f_lineno`: the frame's pc moved (see `jump.rs`).
+    pub jumped: bool,
 }
 
 // A thread that ends with a trace function installed no longer needs the sticky bit.
@@ -53,8 +62,9 @@ impl Drop for TraceState {
 /// Threads (Vms) with a trace or profile function; the sticky bit is set while > 0.
 static ACTIVE: AtomicUsize = AtomicUsize::new(0);
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
 pub enum Event {
+    #[default]
     Call,
     Exception,
     Line,
@@ -178,17 +188,30 @@ pub fn instruction_hook(vm: &mut Vm) -> PyResult<()> {
         }
         if op != Op::Resume && vm.trace.trace.is_some() {
             let line = code.line_at(pc);
-            let lastline = if prev <= first && !resumed { None } else { Some(code.line_at(prev)) };
+            // An exception handler's PushExcInfo has no line in CPython (f_lineno None).
+            let no_line = |i: usize| code.instrs.get(i).is_some_and(|x| x.get().op == Op::PushExcInfo);
+            let lastline = if prev <= first && !resumed || no_line(prev) { None } else { Some(code.line_at(prev)) };
             // Loop-closing and skip jumps the compiler placed are not statements: they
             // carry the line before them and start no line (break/continue do).
             let artificial = matches!(op, Op::Jump | Op::JumpBackward) && pc > 0 && code.line_at(pc - 1) == line;
             let backward = pc < prev && op != Op::Send;
             let (lines, opcodes) = frame_flags(vm);
-            if lines && !artificial && (Some(line) != lastline || backward) {
+            let mut jumped = false;
+            if lines && !artificial && !no_line(pc) && (Some(line) != lastline || backward) {
+                vm.trace.jumped = false;
                 trace_event(vm, Event::Line, none())?;
+                jumped = std::mem::take(&mut vm.trace.jumped);
             }
             if opcodes {
-                trace_event(vm, Event::Opcode, none())?;
+                // As many events as CPython's instructions for this one (see opcodes.rs).
+                for _ in 0..opcodes::cpython_events(code, pc) {
+                    trace_event(vm, Event::Opcode, none())?;
+                }
+            }
+            if jumped {
+                // `f_lineno` was set: the target instruction runs next, with no events
+                // of its own (CPython re-dispatches to it straight away).
+                return Ok(());
             }
         }
         match op {
@@ -202,7 +225,7 @@ pub fn instruction_hook(vm: &mut Vm) -> PyResult<()> {
                 call_event(vm, Event::Return, tos)?;
                 return Ok(());
             }
-            Op::Call | Op::CallMethod | Op::CallKw if vm.trace.profile.is_some() => {
+            Op::Call | Op::CallMethod | Op::CallKw | Op::CallEx if vm.trace.profile.is_some() => {
                 if !profiled_c_call(vm, op)? {
                     return Ok(());
                 }
@@ -291,7 +314,9 @@ fn trampoline(vm: &mut Vm, idx: usize, fo: &Value, cb: &Value, ev: Event, arg: V
         fast_to_locals(vm, idx, fo)?;
     }
     vm.trace.tracing = true;
+    let old_what = std::mem::replace(&mut vm.trace.what, ev);
     let r = vm.call(cb, Args::positional_only(&[fo.clone(), new_str(ev.name()), arg]));
+    vm.trace.what = old_what;
     vm.trace.tracing = false;
     if optimized {
         locals_to_fast(vm, idx, fo);
@@ -469,6 +494,9 @@ fn profiled_c_call(vm: &mut Vm, op: Op) -> PyResult<bool> {
     let Some(f) = vm.frames.last() else { return Ok(false) };
     let pc = f.pc as usize;
     let Some(ins) = f.code().instrs.get(pc).map(|i| i.get()) else { return Ok(false) };
+    if op == Op::CallEx {
+        return profiled_call_ex(vm, pc, ins.arg);
+    }
     let n = ins.arg as usize;
     let len = f.stack.len();
     let kwn_n = usize::from(op == Op::CallKw);
@@ -481,7 +509,15 @@ fn profiled_c_call(vm: &mut Vm, op: Op) -> PyResult<bool> {
     } else {
         None
     };
-    let Some(reported) = c_function(&callable, self_arg.as_ref()) else { return Ok(false) };
+    // A method descriptor called with its self as the first positional argument is
+    // reported bound to it (CPython's `trace_call_function`).
+    let npos = n - if kwn_n == 1 { f.stack[len - 1].as_tuple().map_or(0, |t| t.len()).min(n) } else { 0 };
+    let first_pos = if npos > 0 && self_arg.is_none() && is_method_descr(&callable) {
+        f.stack.get(base + extra).cloned()
+    } else {
+        None
+    };
+    let Some(reported) = c_function(&callable, self_arg.as_ref().or(first_pos.as_ref())) else { return Ok(false) };
     // Take the call's operands off the stack, as the instruction does.
     let f = match vm.frames.last_mut() {
         Some(f) => f,
@@ -496,8 +532,13 @@ fn profiled_c_call(vm: &mut Vm, op: Op) -> PyResult<bool> {
     f.stack.truncate(base);
     f.pc = pc as u32 + 1;
     let kwn: Vec<Value> = kwnames.as_ref().and_then(|k| k.as_tuple().map(|t| t.to_vec())).unwrap_or_default();
+    run_profiled(vm, &callable, reported, argv, kwn)
+}
+
+/// Calls a C function between `c_call` and `c_return`/`c_exception`, pushes the result.
+fn run_profiled(vm: &mut Vm, callable: &Value, reported: Value, argv: Vec<Value>, kwn: Vec<Value>) -> PyResult<bool> {
     profile_event(vm, Event::CCall, reported.clone())?;
-    let r = vm.call(&callable, Args::new(&argv, &kwn));
+    let r = vm.call(callable, Args::new(&argv, &kwn));
     drop(argv);
     let v = match r {
         Ok(v) => v,
@@ -520,6 +561,38 @@ fn profiled_c_call(vm: &mut Vm, op: Op) -> PyResult<bool> {
         return Ok(false);
     }
     Ok(true)
+}
+
+fn is_method_descr(callable: &Value) -> bool {
+    callable.payload::<PyBuiltin>().is_some_and(|b| b.kind == BuiltinKind::Method && b.self_.is_none())
+}
+
+/// `f(*args, **kw)` of a C function under a profile function (CPython's `do_call_core`:
+/// a method descriptor is reported bound to the first argument).
+fn profiled_call_ex(vm: &mut Vm, pc: usize, arg: u32) -> PyResult<bool> {
+    let Some(f) = vm.frames.last() else { return Ok(false) };
+    let need = 2 + (arg & 1) as usize;
+    let Some(base) = f.stack.len().checked_sub(need) else { return Ok(false) };
+    let callable = f.stack[base].clone();
+    let Some(t) = f.stack[base + 1].as_tuple().map(|t| t.to_vec()) else { return Ok(false) };
+    let Some(reported) = c_function(&callable, t.first().filter(|_| is_method_descr(&callable))) else {
+        return Ok(false);
+    };
+    let kwargs = if arg & 1 != 0 { Some(f.stack[base + 2].clone()) } else { None };
+    let mut argv = t;
+    let mut kwn = Vec::new();
+    if let Some(k) = kwargs {
+        // Bad `**` mappings raise from the instruction itself.
+        let ok = k.payload::<PyDict>().is_some_and(|d| d.keys().iter().all(|k| k.as_str().is_some()));
+        if !ok {
+            return Ok(false);
+        }
+        vm.star_kwargs(&callable, &k, &mut argv, &mut kwn)?;
+    }
+    let Some(f) = vm.frames.last_mut() else { return Ok(false) };
+    f.stack.truncate(base);
+    f.pc = pc as u32 + 1;
+    run_profiled(vm, &callable, reported, argv, kwn)
 }
 
 /// `sys.settrace(f)`.
