@@ -203,6 +203,21 @@ fn lookup_pos(tp: &crate::objects::type_::PyType, name: &Value) -> Option<usize>
     None
 }
 
+/// An INST_DICT cache word made for another type (a polymorphic site: `self.x` in a
+/// base-class method run for instances of several subclasses) still applies when `obj`'s
+/// type has no attribute hooks and nothing but a plain value or function for `name`: the
+/// instance dict decides, as in `fast_getattr`/`fast_setattr`. The entry's key is still
+/// checked by identity, so only the dict position is borrowed from the other type.
+#[inline(never)]
+fn inst_dict_rules(obj: &Value, name: &Value, store: bool) -> bool {
+    let Some(tp) = obj.type_of().as_type() else { return false };
+    let hooks = if store { TF_CUSTOM_SETATTR } else { TF_CUSTOM_GETATTRIBUTE | TF_HAS_GETATTR };
+    if tp.flags.get() & hooks != 0 || (store && !tp.has_dict.get()) {
+        return false;
+    }
+    tp.lookup_value(name).is_none_or(|a| plain_class_attr(&a))
+}
+
 /// Is `name` a key of the instance dict of `inst` (so it shadows a class attribute)?
 #[inline(always)]
 fn dict_shadows(inst: &Instance, name: &Value) -> bool {
@@ -245,7 +260,9 @@ pub(crate) fn load_attr_cached(c: u64, obj: &Value, name: &Value) -> Option<Valu
     match c & 15 {
         AC_INST_DICT => {
             let inst = obj.payload::<Instance>()?;
-            type_matches(obj, c)?;
+            if type_matches(obj, c).is_none() && !inst_dict_rules(obj, name, false) {
+                return None;
+            }
             let d = inst.dict.borrow();
             d.as_ref()?.payload::<PyDict>()?.value_at_if_key(ix, name)
         }
@@ -291,7 +308,7 @@ pub(crate) fn load_method_cached(c: u64, obj: &Value, name: &Value) -> Option<(V
     if c & 15 != AC_METHOD {
         return load_attr_cached(c, obj, name).map(|v| (v, false));
     }
-    let tp = type_matches(obj, c)?;
+    let Some(tp) = type_matches(obj, c) else { return method_other_type(obj, name) };
     if let Some(inst) = obj.payload::<Instance>() {
         if dict_shadows(inst, name) {
             return None;
@@ -300,13 +317,35 @@ pub(crate) fn load_method_cached(c: u64, obj: &Value, name: &Value) -> Option<(V
     mro_value(tp, ((c >> 4) & IX_MASK) as usize, name).map(|f| (f, true))
 }
 
+/// A METHOD site seeing another type than the cached one (`t.run()` over instances of
+/// several subclasses): the method by the type's method cache, with `fast_method`'s
+/// rules, so the site keeps its cache word instead of refilling it on every switch.
+#[inline(never)]
+fn method_other_type(obj: &Value, name: &Value) -> Option<(Value, bool)> {
+    let tp = obj.type_of().as_type()?;
+    if tp.flags.get() & TF_CUSTOM_GETATTRIBUTE != 0 {
+        return None;
+    }
+    match obj.payload::<Instance>() {
+        Some(inst) => {
+            if dict_shadows(inst, name) {
+                return None;
+            }
+        }
+        None if type_only_attrs(obj.kind()) => {}
+        None => return None,
+    }
+    let a = tp.lookup_value(name)?;
+    plain_method(&a).then_some((a, true))
+}
+
 /// `StoreAttr` through cache word `c` (INST_DICT: replace the value of an existing entry;
 /// SLOT: set the slot). `Err(v)` hands the value back on a miss.
 #[inline(always)]
 pub(crate) fn store_attr_cached(c: u64, obj: &Value, name: &Value, v: Value) -> Result<(), Value> {
     let ix = ((c >> 4) & IX_MASK) as usize;
     let Some(inst) = obj.payload::<Instance>() else { return Err(v) };
-    if type_matches(obj, c).is_none() {
+    if type_matches(obj, c).is_none() && (c & 15 != AC_INST_DICT || !inst_dict_rules(obj, name, true)) {
         return Err(v);
     }
     match c & 15 {
