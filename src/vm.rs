@@ -53,6 +53,9 @@ pub struct Vm {
     pub reraising: bool,
     /// Finished frames kept for reuse (their vectors keep their capacity).
     pub frame_pool: Vec<Box<frame::Frame>>,
+    /// A reused argument buffer for the loop's calls of native callables (a nested call
+    /// finds it taken and uses a fresh one).
+    pub call_args: Vec<Value>,
     /// Options from the command line (`-X` and pylift's own flags).
     pub config: Config,
     /// This thread's ident and GIL ownership; last, so it drops after the other fields

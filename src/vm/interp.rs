@@ -921,15 +921,12 @@ impl Vm {
                             continue;
                         }
                         let f = fr!(fp);
-                        let mut argv: Vec<Value> = Vec::with_capacity(n + 1);
-                        if let Some(s) = self_arg {
-                            argv.push(s);
-                        }
-                        argv.extend(f.stack.drain(base + extra..));
-                        f.stack.truncate(base);
-                        let r = self.call(&callable, Args::new(&argv, kwn))?;
-                        drop(argv);
-                        push!(fp, r);
+                        let mut argv = std::mem::take(&mut self.call_args);
+                        calls::args_from_stack(&mut argv, self_arg, &mut f.stack, n, base);
+                        let r = self.call(&callable, Args::new(&argv, kwn));
+                        argv.clear();
+                        self.call_args = argv;
+                        push!(fp, r?);
                     }
                     Op::CallEx => {
                         f.pc = npc as u32;

@@ -95,6 +95,7 @@ impl Vm {
             null,
             reraising: false,
             frame_pool: Vec::new(),
+            call_args: Vec::new(),
             config,
             thread,
             trace: Default::default(),

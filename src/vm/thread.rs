@@ -308,6 +308,7 @@ pub fn start_new_thread(vm: &mut Vm, func: Value, args: Vec<Value>, kwargs: Vec<
             null: seed.null,
             reraising: false,
             frame_pool: Vec::new(),
+            call_args: Vec::new(),
             config: seed.config,
             thread: handle,
             trace: Default::default(),

@@ -123,9 +123,9 @@ impl Vm {
         }
         // Pooled frames keep their locals buffer at its length, all unbound.
         for slot in f.fast.iter_mut() {
-            *slot = None;
+            release(slot.take());
         }
-        f.func = None;
+        release(f.func.take());
         if !f.stack.is_empty() || f.locals.is_some() {
             f.stack.clear();
             f.locals = None;
@@ -221,7 +221,7 @@ impl Vm {
         let caller = self.frames.last_mut().ok_or_else(|| system_error("no frame"))?;
         let off = self_arg.is_some() as usize;
         if let (Some(s), Some(slot)) = (self_arg, fast.first_mut()) {
-            *slot = Some(s);
+            release(slot.replace(s));
         }
         if let Some(args) = fast.get_mut(off..off + n) {
             for slot in args.iter_mut().rev() {
@@ -244,14 +244,16 @@ impl Vm {
             init_cells(func, code, &mut frame.fast);
         }
         drop(cb);
-        frame.func = Some(func_v);
+        release(frame.func.replace(func_v));
         if is_gen {
             let g = super::generators::new_generator(frame);
             let caller = self.frames.last_mut().ok_or_else(|| system_error("no frame"))?;
             layout::vec_push(&mut caller.stack, g);
             return Ok(false);
         }
-        frame.init_self = init_self;
+        if init_self.is_some() {
+            frame.init_self = init_self;
+        }
         self.frames.push(frame);
         Ok(true)
     }
@@ -594,6 +596,43 @@ fn init_cells(func: &PyFunction, code: &Code, fast: &mut [Option<Value>]) {
                 *slot = Some(c.clone());
             }
         }
+    }
+}
+
+/// Moves a native call's arguments (`self_arg` first, then the top `n` values) off
+/// `stack` into `argv`, dropping the callable slots down to `base`.
+#[inline]
+pub(crate) fn args_from_stack(
+    argv: &mut Vec<Value>,
+    self_arg: Option<Value>,
+    stack: &mut Vec<Value>,
+    n: usize,
+    base: usize,
+) {
+    let first = argv.len();
+    argv.extend(self_arg);
+    let at = argv.len();
+    for _ in 0..n {
+        if let Some(v) = stack.pop() {
+            argv.push(v);
+        }
+    }
+    if let Some(a) = argv.get_mut(at..) {
+        a.reverse();
+    }
+    debug_assert!(first == 0);
+    while stack.len() > base {
+        drop(stack.pop());
+    }
+}
+
+/// Drops an optional value with the decrement inline (the compiler's drop glue for
+/// `Option<Value>` is an out-of-line call, paid even for None).
+#[inline(always)]
+fn release(v: Option<Value>) {
+    match v {
+        Some(v) => drop(v),
+        None => {}
     }
 }
 
