@@ -16,7 +16,9 @@ they read `File "basics/arith.py"` on every machine):
 every match in stdout and stderr becomes `<masked>`, here and in tests/golden.rs,
 for output that legitimately differs between machines and implementations
 (installation paths, timings). Inputs: <name>.in is fed as stdin (else /dev/null); <name>.args holds extra
-command-line arguments, one per line. Stale .out/.err/.code files whose .py
+command-line arguments, one per line; <name>.flags interpreter options placed before
+the script (one per line; with `-m`, the last line names the module, run instead of
+the script, with cwd jit-tests/). PYTHONUNBUFFERED is removed from the environment. Stale .out/.err/.code files whose .py
 vanished are deleted. With --check nothing is written; differences are listed
 and the exit status is 1 if any.
 """
@@ -48,7 +50,7 @@ def discover():
 
 def env():
     e = dict(os.environ)
-    for k in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "PYTHONWARNINGS"):
+    for k in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "PYTHONWARNINGS", "PYTHONUNBUFFERED"):
         e.pop(k, None)
     e["PYTHONHASHSEED"] = "0"
     e["PYTHONIOENCODING"] = "utf-8"
@@ -62,10 +64,17 @@ def run(python, test):
     if os.path.exists(args_file):
         with open(args_file, encoding="utf-8") as f:
             args = f.read().splitlines()
+    flags = []
+    flags_file = os.path.join(ROOT, test + ".flags")
+    if os.path.exists(flags_file):
+        with open(flags_file, encoding="utf-8") as f:
+            flags = [l for l in f.read().splitlines() if l]
+    # With -m the module (the last flag) runs instead of the script.
+    script = [] if "-m" in flags else [test + ".py"]
     in_file = os.path.join(ROOT, test + ".in")
     stdin = open(in_file, "rb") if os.path.exists(in_file) else subprocess.DEVNULL
     try:
-        p = subprocess.run([python, test + ".py"] + args, cwd=ROOT, env=env(), stdin=stdin,
+        p = subprocess.run([python] + flags + script + args, cwd=ROOT, env=env(), stdin=stdin,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
     finally:
         if stdin is not subprocess.DEVNULL:

@@ -90,16 +90,26 @@ fn run_program(bin: &Path, flags: &[String], test: &str, timeout: Duration) -> R
     let dir = root();
     let script = format!("{test}.py");
     let mut cmd = Command::new(bin);
-    cmd.current_dir(&dir)
-        .args(flags)
-        .arg(&script)
-        .env("PYTHONHASHSEED", "0")
+    cmd.current_dir(&dir).args(flags);
+    // `<test>.flags`: interpreter options (`-m`, `-u`, ...), one a line, before the script.
+    // With `-m` the last line names the module and the script is not passed.
+    let flags_file = dir.join(format!("{test}.flags"));
+    let extra: Vec<String> = std::fs::read_to_string(&flags_file)
+        .map(|t| t.lines().filter(|l| !l.is_empty()).map(str::to_owned).collect())
+        .unwrap_or_default();
+    let module = extra.iter().any(|l| l == "-m");
+    cmd.args(&extra);
+    if !module {
+        cmd.arg(&script);
+    }
+    cmd.env("PYTHONHASHSEED", "0")
         .env("PYTHONIOENCODING", "utf-8")
         .env("PYTHONDONTWRITEBYTECODE", "1")
         .env_remove("PYTHONPATH")
         .env_remove("PYTHONHOME")
         .env_remove("PYTHONSTARTUP")
         .env_remove("PYTHONWARNINGS")
+        .env_remove("PYTHONUNBUFFERED")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let args_file = dir.join(format!("{test}.args"));

@@ -36,6 +36,8 @@ pub struct PyFile {
     pub wbuf: RefCell<Vec<u8>>,
     /// Input read ahead but not yet consumed.
     pub rbuf: RefCell<Vec<u8>>,
+    /// A standard stream's `.buffer` (one object, made on first access).
+    pub buffer: RefCell<Option<Value>>,
 }
 impl Trace for PyFile {}
 
@@ -49,8 +51,30 @@ impl Drop for PyFile {
 static STDOUT_BUF: crate::values::gil::GilStatic<RefCell<Vec<u8>>> =
     crate::values::gil::GilStatic::new(RefCell::new(Vec::new()));
 
-/// Writes pending stdout output.
+/// Text written to `sys.stdout` not yet handed to its `.buffer` (CPython's
+/// TextIOWrapper pending bytes: `sys.stdout.buffer.write` goes ahead of them).
+static TEXT_PENDING: crate::values::gil::GilStatic<RefCell<Vec<u8>>> =
+    crate::values::gil::GilStatic::new(RefCell::new(Vec::new()));
+
+/// TextIOWrapper's chunk size: pending text beyond it goes to the buffer.
+const TEXT_CHUNK: usize = 8192;
+
+/// Hands `sys.stdout`'s pending text to the binary buffer.
+fn text_to_buffer() {
+    let t = std::mem::take(&mut *TEXT_PENDING.borrow_mut());
+    if !t.is_empty() {
+        STDOUT_BUF.borrow_mut().extend_from_slice(&t);
+    }
+}
+
+/// `sys.stdout.flush()`: pending text, then everything buffered, written out.
 pub fn flush_stdout() -> std::io::Result<()> {
+    text_to_buffer();
+    flush_stdout_buffer()
+}
+
+/// `sys.stdout.buffer.flush()`: the binary buffer only.
+fn flush_stdout_buffer() -> std::io::Result<()> {
     let data = std::mem::take(&mut *STDOUT_BUF.borrow_mut());
     if data.is_empty() {
         return Ok(());
@@ -78,6 +102,7 @@ impl PyFile {
             binary,
             wbuf: RefCell::new(Vec::new()),
             rbuf: RefCell::new(Vec::new()),
+            buffer: RefCell::new(None),
         }
     }
 
@@ -97,7 +122,7 @@ impl PyFile {
     /// Writes buffered output to the backend.
     pub fn flush(&self) -> std::io::Result<()> {
         if matches!(*self.backend.borrow(), FileBackend::Stdout) {
-            return flush_stdout();
+            return if self.binary { flush_stdout_buffer() } else { flush_stdout() };
         }
         let data = std::mem::take(&mut *self.wbuf.borrow_mut());
         if data.is_empty() {
@@ -146,17 +171,35 @@ impl PyFile {
             return Ok(());
         }
         if matches!(*self.backend.borrow(), FileBackend::Stdout) {
-            // One buffer for every object writing to fd 1 (`sys.stdout`, its `.buffer`,
-            // `sys.__stdout__`), so their output keeps its order.
-            let len = {
-                let mut o = STDOUT_BUF.borrow_mut();
-                o.extend_from_slice(b);
-                o.len()
-            };
-            let eager = UNBUFFERED.load(std::sync::atomic::Ordering::Relaxed)
-                || (b.contains(&b'\n') && std::io::IsTerminal::is_terminal(&std::io::stdout()));
-            if eager || len > WBUF_LIMIT {
-                flush_stdout().map_err(|e| os_err(&e, None))?;
+            // Two layers as CPython's: text (`sys.stdout`) pends until a chunk is full, a
+            // flush, a newline on a terminal or -u; `.buffer` writes (one buffer for every
+            // object writing to fd 1) go ahead of pending text.
+            let unbuffered = UNBUFFERED.load(std::sync::atomic::Ordering::Relaxed);
+            let line_flush = b.contains(&b'\n') && std::io::IsTerminal::is_terminal(&std::io::stdout());
+            if !self.binary {
+                let pending = TEXT_PENDING.borrow().len();
+                if pending + b.len() > TEXT_CHUNK {
+                    text_to_buffer();
+                }
+                let pending = {
+                    let mut t = TEXT_PENDING.borrow_mut();
+                    t.extend_from_slice(b);
+                    t.len()
+                };
+                if pending >= TEXT_CHUNK || unbuffered || line_flush {
+                    text_to_buffer();
+                }
+                if unbuffered || line_flush {
+                    flush_stdout_buffer().map_err(|e| os_err(&e, None))?;
+                }
+            } else {
+                STDOUT_BUF.borrow_mut().extend_from_slice(b);
+                if unbuffered {
+                    flush_stdout_buffer().map_err(|e| os_err(&e, None))?;
+                }
+            }
+            if STDOUT_BUF.borrow().len() > WBUF_LIMIT {
+                flush_stdout_buffer().map_err(|e| os_err(&e, None))?;
             }
             return Ok(());
         }
@@ -457,7 +500,12 @@ fn f_buffer(_vm: &mut Vm, args: Args<'_>) -> PyResult {
         FileBackend::Stderr => (FileBackend::Stderr, "wb"),
         _ => return Err(crate::vm::errors::attribute_error("'TextIOWrapper' object has no attribute 'buffer'")),
     };
-    Ok(new_file(backend, &f.name, mode, true))
+    if let Some(b) = &*f.buffer.borrow() {
+        return Ok(b.clone());
+    }
+    let b = new_file(backend, &f.name, mode, true);
+    *f.buffer.borrow_mut() = Some(b.clone());
+    Ok(b)
 }
 
 fn f_encoding(_vm: &mut Vm, _args: Args<'_>) -> PyResult {
@@ -496,7 +544,8 @@ fn f_repr(_vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Ok(new_str(format!("<_io.{tn} object at {:#x}>", v.bits())));
     }
     let std_stream = matches!(*f.backend.borrow(), FileBackend::Stdin | FileBackend::Stdout | FileBackend::Stderr);
-    if f.binary && std_stream && UNBUFFERED.load(std::sync::atomic::Ordering::Relaxed) {
+    let stdin = matches!(*f.backend.borrow(), FileBackend::Stdin);
+    if f.binary && std_stream && !stdin && UNBUFFERED.load(std::sync::atomic::Ordering::Relaxed) {
         // Under -u CPython's std buffers are the raw FileIO objects.
         return Ok(new_str(format!("<_io.FileIO name='{}' mode='{}' closefd=False>", f.name, f.mode)));
     }
