@@ -62,6 +62,9 @@ pub struct PyType {
     /// Method-cache slots filled for this type, purged when it changes (so the cache
     /// never keeps a replaced class attribute alive).
     cache_slots: RefCell<Vec<u16>>,
+    /// Builtin (non-heap) types: `__new__` and `__init__` for `type_call`, as of `version`.
+    /// Not kept for heap types (the collector does not see these references).
+    ctor: RefCell<Option<(u32, Value, Option<Value>)>>,
 }
 
 impl Trace for PyType {
@@ -100,7 +103,28 @@ impl PyType {
             base: RefCell::new(None),
             subclasses: RefCell::new(Vec::new()),
             cache_slots: RefCell::new(Vec::new()),
+            ctor: RefCell::new(None),
         }
+    }
+
+    /// `(__new__, __init__)` looked up for a call of this type; cached by version for
+    /// builtin types (`range(n)`, `int(s)` in loops).
+    pub fn new_and_init(&self) -> (Option<Value>, Option<Value>) {
+        if self.is_heap() {
+            return (self.lookup("__new__"), self.lookup("__init__"));
+        }
+        let version = self.version.get();
+        if let Some((v, n, i)) = &*self.ctor.borrow() {
+            if *v == version {
+                return (Some(n.clone()), i.clone());
+            }
+        }
+        let (n, i) = (self.lookup("__new__"), self.lookup("__init__"));
+        if let Some(nv) = &n {
+            let old = self.ctor.replace(Some((version, nv.clone(), i.clone())));
+            drop(old);
+        }
+        (n, i)
     }
 
     /// Looks `name` up along the MRO (no descriptor binding). Cached per type version.

@@ -55,9 +55,8 @@ pub fn type_call(vm: &mut Vm, cls: &Value, args: Args<'_>) -> PyResult {
             return Err(type_error("type() takes 1 or 3 arguments"));
         }
     }
-    let new =
-        tpv.lookup("__new__").ok_or_else(|| type_error(format!("cannot create '{}' instances", tpv.name.borrow())))?;
-    let init = tpv.lookup("__init__");
+    let (new, init) = tpv.new_and_init();
+    let new = new.ok_or_else(|| type_error(format!("cannot create '{}' instances", tpv.name.borrow())))?;
     let slots = crate::objects::instance::object_slots();
     let mut v = Vec::with_capacity(args.values.len() + 1);
     v.push(cls.clone());
