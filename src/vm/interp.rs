@@ -22,7 +22,7 @@ mod support;
 
 pub use calls::format_func_name;
 pub use exceptions::{add_traceback, set_context};
-use fastops::{fast_binop, fast_compare, fast_subscr};
+use fastops::{fast_binop, fast_compare, fast_subscr, str_iadd};
 pub use frames::{frame_locals, frame_object_at, frame_object_linked};
 pub use generators::Resume;
 pub use imports::{
@@ -469,10 +469,6 @@ impl Vm {
                             drop(old);
                         }
                     }
-                    Op::LoadClosure => {
-                        let c = self.cell_at(arg)?;
-                        push!(fp, c);
-                    }
                     Op::LoadName => {
                         let name = name_at(code, arg)?;
                         // The feedback word caches 1 + the dense index of the name in the
@@ -544,20 +540,6 @@ impl Vm {
                             },
                         };
                         f.stack.spush(v);
-                    }
-                    Op::StoreGlobal => {
-                        let name = name_at(code, arg)?.clone();
-                        let v = pop!(fp);
-                        let f = fr!(fp);
-                        if let Some(d) = f.globals.payload::<PyDict>() {
-                            d.set_str(name, v);
-                            continue;
-                        }
-                        let g = f.globals.clone();
-                        match g.payload::<PyDict>() {
-                            Some(d) => d.set_str(name, v),
-                            None => self.setitem(&g, &name, v)?,
-                        }
                     }
                     Op::LoadAttr => {
                         let Some(obj) = f.stack.pop() else { return Err(stack_underflow()) };
@@ -657,38 +639,24 @@ impl Vm {
                         self.setitem(&c, &key, v)?;
                     }
                     Op::BinaryOp => {
-                        let (Some(b), Some(mut a)) = (f.stack.pop(), f.stack.pop()) else {
+                        let (Some(b), Some(a)) = (f.stack.pop(), f.stack.pop()) else {
                             return Err(stack_underflow());
                         };
-                        if arg & INPLACE != 0
+                        let (b, a) = if arg & INPLACE != 0
                             && a.kind() == Kind::Str
                             && b.kind() == Kind::Str
                             && BinOp::from_arg(arg) == BinOp::Add
                         {
-                            // `s += t` then `s = ...`: drop the variable's reference first so
-                            // the str can grow in place (CPython's unicode_concatenate).
-                            if let Some(next) = code.instrs.get(pc + 1).map(Cell::get) {
-                                if next.op == Op::StoreFast {
-                                    if let Some(slot) = f.fast.get_mut(next.arg as usize) {
-                                        if slot.as_ref().is_some_and(|v| v.is(&a)) {
-                                            *slot = None;
-                                        }
-                                    }
-                                } else if next.op == Op::StoreName {
-                                    let d = f.locals.as_ref().and_then(|l| l.payload::<PyDict>());
-                                    if let (Some(d), Ok(name)) = (d, name_at(code, next.arg)) {
-                                        let name_s = name.as_str().unwrap_or("");
-                                        if d.get_str(name_s).is_some_and(|v| v.is(&a)) {
-                                            d.set_str(name.clone(), crate::objects::none());
-                                        }
-                                    }
+                            match str_iadd(f, code, pc, a, b) {
+                                Ok(s) => {
+                                    f.stack.spush(s);
+                                    continue;
                                 }
+                                Err((a, b)) => (b, a),
                             }
-                            if crate::objects::str::append_in_place(&mut a, b.as_str().unwrap_or("")) {
-                                f.stack.spush(a);
-                                continue;
-                            }
-                        }
+                        } else {
+                            (b, a)
+                        };
                         feedback(code, pc, kind_bit(&a) | kind_bit(&b));
                         let op = BinOp::from_arg(arg);
                         let r = match fast_binop(a, b, op) {
@@ -707,11 +675,6 @@ impl Vm {
                             Err(a) => self.unary_op(&a, "__neg__", "-")?,
                         };
                         push!(fp, r);
-                    }
-                    Op::UnaryNot => {
-                        let a = pop!(fp);
-                        let t = self.truthy(&a)?;
-                        push!(fp, py_bool(!t));
                     }
                     Op::CompareOp => {
                         let (Some(b), Some(a)) = (f.stack.pop(), f.stack.pop()) else {
@@ -754,12 +717,6 @@ impl Vm {
                         let a = pop!(fp);
                         push!(fp, py_bool(a.is(&b) != (arg == 1)));
                     }
-                    Op::ContainsOp => {
-                        let b = pop!(fp);
-                        let a = pop!(fp);
-                        let r = self.op_contains(&b, &a)?;
-                        push!(fp, py_bool(r != (arg == 1)));
-                    }
                     Op::Jump => npc = arg as usize,
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
                         let Some(v) = f.stack.pop() else { return Err(stack_underflow()) };
@@ -789,11 +746,6 @@ impl Vm {
                         } else {
                             f.stack.pop();
                         }
-                    }
-                    Op::GetIter => {
-                        let v = pop!(fp);
-                        let it = self.iter(&v)?;
-                        push!(fp, it);
                     }
                     Op::ForIter => {
                         let it = peek!(fp, 1);
@@ -951,10 +903,6 @@ impl Vm {
                         }
                         let r = self.call(&callable, Args::new(&argv, &kwn))?;
                         push!(fp, r);
-                    }
-                    Op::MakeFunction => {
-                        let fnv = self.make_function(arg)?;
-                        push!(fp, fnv);
                     }
                     Op::ReturnValue => {
                         let v = pop!(fp);

@@ -1,13 +1,20 @@
 //! Operator fast paths of the loop: small ints, floats and str compares without a
 //! method lookup (the generic path is `vm.binary_op`/`vm.compare`/`vm.getitem`).
 
-use crate::bytecode::opcode::{BinOp, CmpOp};
+use std::cell::Cell;
+
+use crate::bytecode::code::Code;
+use crate::bytecode::opcode::{BinOp, CmpOp, Op};
+use crate::objects::dict::PyDict;
 use crate::objects::float::{PyFloat, new_float};
 use crate::objects::int::new_int;
 use crate::objects::list::PyList;
 use crate::objects::str::PyStr;
 use crate::objects::tuple::PyTuple;
 use crate::values::{Kind, Value, layout};
+use crate::vm::frame::Frame;
+
+use super::name_at;
 
 /// `list[i]`/`tuple[i]` with a small int index in range.
 #[inline]
@@ -135,4 +142,32 @@ fn cmp_with(op: CmpOp, o: std::cmp::Ordering) -> bool {
         CmpOp::Gt => o == Greater,
         CmpOp::Ge => o != Less,
     }
+}
+
+/// `s += t` on exact strs, then `s = ...`: drops the variable's reference first so the str
+/// can grow in place (CPython's unicode_concatenate). Gives the operands back when the
+/// str is shared after all.
+#[inline(never)]
+pub(super) fn str_iadd(f: &mut Frame, code: &Code, pc: usize, mut a: Value, b: Value) -> Result<Value, (Value, Value)> {
+    if let Some(next) = code.instrs.get(pc + 1).map(Cell::get) {
+        if next.op == Op::StoreFast {
+            if let Some(slot) = f.fast.get_mut(next.arg as usize) {
+                if slot.as_ref().is_some_and(|v| v.is(&a)) {
+                    *slot = None;
+                }
+            }
+        } else if next.op == Op::StoreName {
+            let d = f.locals.as_ref().and_then(|l| l.payload::<PyDict>());
+            if let (Some(d), Ok(name)) = (d, name_at(code, next.arg)) {
+                let name_s = name.as_str().unwrap_or("");
+                if d.get_str(name_s).is_some_and(|v| v.is(&a)) {
+                    d.set_str(name.clone(), crate::objects::none());
+                }
+            }
+        }
+    }
+    if crate::objects::str::append_in_place(&mut a, b.as_str().unwrap_or("")) {
+        return Ok(a);
+    }
+    Err((a, b))
 }

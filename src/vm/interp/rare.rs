@@ -13,6 +13,44 @@ impl Vm {
         let f = fr!(fp);
         let arg = ins.arg;
         match ins.op {
+            Op::LoadClosure => {
+                let c = self.cell_at(arg)?;
+                push!(fp, c);
+            }
+            Op::StoreGlobal => {
+                let name = name_at(code, arg)?.clone();
+                let v = pop!(fp);
+                let f = fr!(fp);
+                if let Some(d) = f.globals.payload::<PyDict>() {
+                    d.set_str(name, v);
+                    return Ok(());
+                }
+                let g = f.globals.clone();
+                match g.payload::<PyDict>() {
+                    Some(d) => d.set_str(name, v),
+                    None => self.setitem(&g, &name, v)?,
+                }
+            }
+            Op::UnaryNot => {
+                let a = pop!(fp);
+                let t = self.truthy(&a)?;
+                push!(fp, py_bool(!t));
+            }
+            Op::ContainsOp => {
+                let b = pop!(fp);
+                let a = pop!(fp);
+                let r = self.op_contains(&b, &a)?;
+                push!(fp, py_bool(r != (arg == 1)));
+            }
+            Op::GetIter => {
+                let v = pop!(fp);
+                let it = self.iter(&v)?;
+                push!(fp, it);
+            }
+            Op::MakeFunction => {
+                let fnv = self.make_function(arg)?;
+                push!(fp, fnv);
+            }
             Op::DeleteFast => match f.fast.get_mut(arg as usize).and_then(Option::take) {
                 Some(v) => drop(v),
                 None => return Err(unbound_local(code, arg)),
