@@ -842,8 +842,13 @@ impl Vm {
                             None => &[],
                         };
                         // Python functions (and methods of them) run in this loop.
+                        if callable.kind() == Kind::Function {
+                            if self.call_from_stack(callable, self_arg, n, kwn, base, None)? {
+                                continue 'frame;
+                            }
+                            continue;
+                        }
                         let (func, self_arg) = match callable.kind() {
-                            Kind::Function => (Some(callable.clone()), self_arg),
                             Kind::BoundMethod if self_arg.is_none() => match callable.payload::<PyBoundMethod>() {
                                 Some(m) if m.func.kind() == Kind::Function => {
                                     (Some(m.func.clone()), Some(m.self_.clone()))
@@ -862,12 +867,6 @@ impl Vm {
                         }
                         if let Some(func) = func {
                             if self.call_from_stack(func, self_arg, n, kwn, base, None)? {
-                                if self.config.jit_stats {
-                                    STATS.with(|s| {
-                                        let (i, c) = s.get();
-                                        s.set((i, c + 1));
-                                    });
-                                }
                                 continue 'frame;
                             }
                             continue;

@@ -116,7 +116,7 @@ impl Vm {
     /// Bookkeeping for a frame that finished: its frame object keeps the last state; the
     /// frame itself goes back to the pool (keeping its buffers and its code, globals and
     /// builtins references, so the next call of the same function skips their counts).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn retire_frame(&mut self, mut f: Box<Frame>) {
         if f.frame_obj.is_some() {
             self.retire_frame_object(&mut f);
@@ -255,6 +255,9 @@ impl Vm {
             frame.init_self = init_self;
         }
         self.frames.push(frame);
+        if self.config.jit_stats {
+            count_call();
+        }
         Ok(true)
     }
 
@@ -624,6 +627,15 @@ pub(crate) fn args_from_stack(
     while stack.len() > base {
         drop(stack.pop());
     }
+}
+
+/// `--jit-stats`: one more Python call run.
+#[cold]
+fn count_call() {
+    super::STATS.with(|s| {
+        let (i, c) = s.get();
+        s.set((i, c + 1));
+    });
 }
 
 /// Drops an optional value with the decrement inline (the compiler's drop glue for
