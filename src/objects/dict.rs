@@ -193,6 +193,10 @@ impl PyDict {
     pub fn len(&self) -> usize {
         self.table.borrow().len
     }
+    /// Slots in the index array (`sys.getsizeof`).
+    pub fn index_size(&self) -> usize {
+        self.table.borrow().indices.len()
+    }
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

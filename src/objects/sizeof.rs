@@ -3,6 +3,7 @@
 //! CPython's growth because list operations size their Vec the same way; dict and set
 //! tables follow CPython's resize rules).
 
+use crate::bytecode::code::Code;
 use crate::objects::dict::PyDict;
 use crate::objects::instance::Instance;
 use crate::objects::int::new_int;
@@ -59,7 +60,48 @@ fn dict_keys_size(n: usize, unicode: bool) -> usize {
 fn dict_size(d: &PyDict) -> usize {
     let keys = d.keys();
     let unicode = keys.iter().all(|k| k.kind() == Kind::Str);
-    48 + dict_keys_size(keys.len(), unicode)
+    // The table as it grew (deletions do not shrink it; `clear` empties it), as CPython's.
+    let size = d.index_size();
+    if size == 0 {
+        return 48 + dict_keys_size(keys.len(), unicode);
+    }
+    let index_bytes = if size <= 0x80 {
+        1
+    } else if size <= 0x8000 {
+        2
+    } else if size <= 0x8000_0000 {
+        4
+    } else {
+        8
+    };
+    48 + 32 + size * index_bytes + size * 2 / 3 * if unicode { 16 } else { 24 }
+}
+
+/// A code object: the header plus CPython 3.11's code units (instructions, inline
+/// caches, and the prologue: RETURN_GENERATOR/POP_TOP, MAKE_CELL, COPY_FREE_VARS).
+fn code_size(c: &Code) -> usize {
+    use crate::bytecode::opcode::Op;
+    let mut units = 0usize;
+    for (pc, i) in c.instrs.iter().enumerate() {
+        let op = i.get().op;
+        units += crate::vm::trace::cpython_events(c, pc) as usize;
+        units += match op {
+            Op::LoadGlobal => 5,
+            Op::BinaryOp | Op::UnpackSequence | Op::StoreSubscr => 1,
+            Op::CompareOp => 2,
+            Op::BinarySubscr | Op::LoadAttr | Op::StoreAttr => 4,
+            Op::LoadMethod => 10,
+            Op::Call | Op::CallMethod | Op::CallKw => 5,
+            // The RESUME after each yield.
+            Op::YieldValue => 1,
+            _ => 0,
+        };
+    }
+    if c.is_generator() {
+        units += 2;
+    }
+    units += c.cellvars.len() + usize::from(!c.freevars.is_empty());
+    (184 + 2 * units).div_ceil(8) * 8
 }
 
 fn set_size(t: &crate::objects::set::PySet) -> usize {
@@ -112,7 +154,12 @@ pub fn basic_sizeof(v: &Value) -> usize {
         Kind::Property => 64,
         Kind::StaticMethod | Kind::ClassMethod => 32,
         Kind::NativeIter | Kind::DictView => 32,
-        Kind::Generator => 160,
+        // CPython's generator embeds its frame: localsplus and value stack.
+        Kind::Generator => v
+            .payload::<crate::objects::generator::PyGenerator>()
+            .and_then(|g| g.code.payload::<Code>())
+            .map_or(160, |c| 152 + 8 * (c.nlocalsplus() + c.stacksize as usize)),
+        Kind::Code => v.payload::<Code>().map_or(200, code_size),
         Kind::WeakRef => 64,
         Kind::Instance => {
             let Some(inst) = v.payload::<Instance>() else { return 16 };

@@ -17,6 +17,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 mod jump;
 mod opcodes;
 pub use jump::set_lineno;
+pub use opcodes::cpython_events;
 
 use crate::bytecode::code::Code;
 use crate::bytecode::opcode::Op;

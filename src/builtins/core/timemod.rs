@@ -64,7 +64,27 @@ fn t_sleep(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if secs < 0.0 || secs.is_nan() {
         return Err(value_error("sleep length must be non-negative"));
     }
-    vm.allow_threads(|| std::thread::sleep(Duration::from_secs_f64(secs.min(1e9))));
+    let dur = Duration::from_secs_f64(secs.min(1e9));
+    // The main thread sleeps in short slices so Ctrl-C interrupts it promptly (CPython's
+    // sleep returns EINTR and runs the SIGINT handler); other threads get no signals.
+    let main = vm.thread.is_main;
+    let interrupted = vm.allow_threads(|| {
+        let end = std::time::Instant::now() + dur;
+        loop {
+            let now = std::time::Instant::now();
+            if now >= end {
+                return false;
+            }
+            if main && crate::vm::startup::sigint_pending() {
+                return true;
+            }
+            let step = if main { (end - now).min(Duration::from_millis(5)) } else { end - now };
+            std::thread::sleep(step);
+        }
+    });
+    if interrupted && crate::vm::startup::take_sigint() {
+        return Err(crate::vm::PyErr::bare(&crate::objects::registry::exc().keyboard_interrupt));
+    }
     Ok(none())
 }
 
