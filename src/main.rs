@@ -228,8 +228,6 @@ fn run(config: Config, target: Target) -> i32 {
         }
     };
     let status = finish(&mut vm, status);
-    // From here the main thread keeps the GIL: daemon threads stay blocked until exit.
-    pylift::vm::thread::set_finalizing();
     if jit_stats {
         let (instrs, calls) = pylift::vm::interp::STATS.with(|s| s.get());
         eprintln!("pylift JIT: not built yet (interpreter only); {instrs} instructions, {calls} Python calls run");
@@ -244,6 +242,9 @@ fn finish(vm: &mut Vm, status: i32) -> i32 {
     pylift::vm::thread::shutdown_threads(vm);
     // atexit callbacks run first (after the traceback of an uncaught exception).
     pylift::vm::exit::run_atexit(vm);
+    // From here the main thread keeps the GIL: daemon threads stay blocked until exit
+    // and never see the modules torn down below (CPython's finalizing state).
+    pylift::vm::thread::set_finalizing();
     vm.run_pending_finalizers();
     // Like CPython's shutdown, drop __main__'s globals in order so their `__del__`
     // methods run (and print) before exit.

@@ -176,6 +176,11 @@ impl Vm {
     /// Runs `f` (blocking work that touches no Python object) without the GIL, so other
     /// threads run meanwhile.
     pub fn allow_threads<R>(&mut self, f: impl FnOnce() -> R) -> R {
+        // Shutting down: the main thread keeps the GIL (daemon threads must not run
+        // against torn-down modules).
+        if FINALIZING.load(Ordering::Relaxed) {
+            return f();
+        }
         self.publish_top_frame();
         gil::release();
         let r = f();
@@ -185,7 +190,7 @@ impl Vm {
 
     /// A drop request from a thread waiting for the GIL (`BREAK_GIL_DROP`).
     pub fn yield_gil(&mut self) {
-        if gil::has_waiters() {
+        if gil::has_waiters() && !FINALIZING.load(Ordering::Relaxed) {
             self.publish_top_frame();
             gil::yield_to_waiters();
         }
