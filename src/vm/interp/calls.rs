@@ -8,7 +8,6 @@ use crate::objects::cell::PyCell;
 use crate::objects::dict::PyDict;
 use crate::objects::function::PyFunction;
 use crate::objects::registry::exc;
-use crate::objects::str::new_str;
 use crate::objects::tuple::new_tuple;
 use crate::objects::{none, types};
 use crate::values::{Kind, Value, layout};
@@ -203,10 +202,6 @@ impl Vm {
             let frame = self.build_frame(&func_v, self_arg, &args, kwnames)?;
             return self.push_frame(frame, init_self);
         }
-        let is_gen = code.is_generator();
-        if !is_gen && self.frames.len() >= self.recursion_limit {
-            return Err(PyErr::new(&exc().recursion_error, "maximum recursion depth exceeded"));
-        }
         let mut frame = match self.frame_pool.pop() {
             Some(mut f) => {
                 f.rebind(&cb, &func.globals, &func.builtins);
@@ -245,24 +240,12 @@ impl Vm {
         }
         drop(cb);
         release(frame.func.replace(func_v));
-        if is_gen {
-            let g = super::generators::new_generator(frame);
-            let caller = self.frames.last_mut().ok_or_else(|| system_error("no frame"))?;
-            layout::vec_push(&mut caller.stack, g);
-            return Ok(false);
-        }
-        if init_self.is_some() {
-            frame.init_self = init_self;
-        }
-        self.frames.push(frame);
-        if self.config.jit_stats {
-            count_call();
-        }
-        Ok(true)
+        self.push_frame(frame, init_self)
     }
 
     /// Pushes a bound frame for the loop to run (or, for generator code, pushes its
     /// generator object on the caller's stack and returns false).
+    #[inline(always)]
     pub(crate) fn push_frame(&mut self, mut frame: Box<Frame>, init_self: Option<Value>) -> PyResult<bool> {
         if frame.code().is_generator() {
             let g = super::generators::new_generator(frame);
@@ -273,8 +256,13 @@ impl Vm {
         if self.frames.len() >= self.recursion_limit {
             return Err(PyErr::new(&exc().recursion_error, "maximum recursion depth exceeded"));
         }
-        frame.init_self = init_self;
+        if init_self.is_some() {
+            frame.init_self = init_self;
+        }
         self.frames.push(frame);
+        if self.config.jit_stats {
+            count_call();
+        }
         Ok(true)
     }
 
@@ -576,11 +564,6 @@ fn missing_args(func: &PyFunction, kind: &str, names: &[String]) -> PyErr {
     ))
 }
 
-#[allow(dead_code)]
-fn _unused() -> Value {
-    new_str("")
-}
-
 /// Creates the cells of `code.cellvars` (seeded from their argument via `cell2arg`) and
 /// copies the closure's cells into the free-variable slots.
 fn init_cells(func: &PyFunction, code: &Code, fast: &mut [Option<Value>]) {
@@ -612,18 +595,10 @@ pub(crate) fn args_from_stack(
     n: usize,
     base: usize,
 ) {
-    let first = argv.len();
+    debug_assert!(argv.is_empty());
     argv.extend(self_arg);
-    let at = argv.len();
-    for _ in 0..n {
-        if let Some(v) = stack.pop() {
-            argv.push(v);
-        }
-    }
-    if let Some(a) = argv.get_mut(at..) {
-        a.reverse();
-    }
-    debug_assert!(first == 0);
+    let start = stack.len().saturating_sub(n);
+    argv.extend(stack.drain(start..));
     while stack.len() > base {
         drop(stack.pop());
     }

@@ -193,13 +193,7 @@ impl Vm {
     /// drops the iterator and jumps past the loop, `Send` replaces the receiver with `v`
     /// and jumps past the `yield from`.
     pub(crate) fn gen_return_inline(&mut self, mut done: Box<Frame>, v: Value) -> PyResult<()> {
-        if let Some(g) = done.generator.take() {
-            if let Some(p) = g.payload::<PyGenerator>() {
-                p.state.set(GenState::Finished);
-            }
-        }
-        let saved = self.handled.pop();
-        drop(saved);
+        self.gen_finish_inline(&mut done);
         self.retire_frame(done);
         let Some(caller) = self.frames.last_mut() else { return Err(runtime_error("no frame")) };
         let ins = caller.code().instrs.get(caller.lasti as usize).map(|i| i.get());
@@ -221,14 +215,19 @@ impl Vm {
     /// An exception leaves a generator frame `gen_push` resumed (already popped by the
     /// unwinder): the generator is finished; StopIteration becomes RuntimeError (PEP 479).
     pub(crate) fn gen_unwound_inline(&mut self, f: &mut Frame, e: Value) -> Value {
+        self.gen_finish_inline(f);
+        pep479(PyErr(e)).0
+    }
+
+    /// A generator frame `gen_push` resumed has ended (returned or raised): its generator
+    /// is finished and the exception state it pushed goes.
+    fn gen_finish_inline(&mut self, f: &mut Frame) {
         if let Some(g) = f.generator.take() {
             if let Some(p) = g.payload::<PyGenerator>() {
                 p.state.set(GenState::Finished);
             }
         }
-        let saved = self.handled.pop();
-        drop(saved);
-        pep479(PyErr(e)).0
+        drop(self.handled.pop());
     }
 
     /// If `gen` is suspended at the `YieldValue` of a `yield from`, forwards the thrown
