@@ -211,32 +211,6 @@ pub fn unique_payload_mut<T: Payload>(v: &mut Value) -> Option<&mut T> {
     Some(unsafe { &mut (*p).data })
 }
 
-/// `v.push(x)` that always inlines (the interpreter's value-stack push; `Vec::push` is
-/// left out of line in the big dispatch function): one capacity check, growing through a
-/// cold call when full.
-#[inline(always)]
-pub fn vec_push(v: &mut Vec<Value>, x: Value) {
-    let len = v.len();
-    if len == v.capacity() {
-        vec_grow_push(v, x);
-        return;
-    }
-    // SAFETY: `len < capacity` (a Vec's length never exceeds its capacity, and they differ),
-    // so slot `len` is allocated and uninitialised; writing it and bumping the length by
-    // one keeps every slot below the length initialised.
-    unsafe {
-        v.as_mut_ptr().add(len).write(x);
-        v.set_len(len + 1);
-    }
-}
-
-#[cold]
-#[inline(never)]
-fn vec_grow_push(v: &mut Vec<Value>, x: Value) {
-    v.reserve(8);
-    v.push(x);
-}
-
 /// Reasons for the interpreter to leave its fast path at the next instruction boundary.
 pub static EVAL_BREAKER: AtomicU32 = AtomicU32::new(0);
 pub const BREAK_FINALIZERS: u32 = 1;

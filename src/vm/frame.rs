@@ -1,32 +1,307 @@
-//! Interpreter frames: the explicit, heap-held activation records the loop runs.
+//! Interpreter frames: the explicit activation records the loop (and compiled code) runs.
 //!
 //! ```text
-//!   Frame
-//!   ├── code        the Code object (instructions, feedback, exception table)
-//!   ├── pc          index of the next instruction to run
-//!   ├── lasti       index of the instruction running now (tracebacks, f_lasti)
-//!   ├── fast[]      localsplus: varnames, then cellvars (cells), then freevars (cells)
-//!   ├── stack[]     the value stack (capacity = code.stacksize)
-//!   ├── globals     module dict; builtins dict
-//!   ├── locals      the locals dict for module and class bodies (LOAD_NAME), else None
-//!   ├── func        the function object being run, if any
-//!   └── entry       true for the frame a (re-)entry of the loop started with: returning
-//!                   from it leaves `interp::run` instead of resuming the caller
+//!   Frame (#[repr(C)]: compiled code reads the first fields at the offsets below)
+//!   +0   slots.base       ─┐  pointers into one block, CPython's localsplus:
+//!   +8   slots.stack_base  │    [base, stack_base)  fast locals: varnames, cellvars (cells),
+//!   +16  slots.top         │                        freevars (cells); None = unbound
+//!   +24  slots.limit       │    [stack_base, top)   the value stack, bottom first
+//!   +32  slots.nlocals    ─┘    stack_base - base (in slots)
+//!   +40  pc          index of the next instruction to run
+//!   +44  lasti       index of the instruction running now (tracebacks, f_lasti)
+//!   +48  code, globals, builtins, locals dict (module and class bodies), func, ...
 //! ```
-//! The back link is implicit: the frame below on `Vm::frames`. Compiled code (the JIT)
-//! uses this same layout and writes `pc`, `fast` and `stack` back before leaving.
+//! The back link is implicit: the frame below on `Vm::frames`. Frames are pooled per
+//! thread (`Vm::frame_pool`) and keep their slot block, so a call allocates nothing once
+//! the pool is warm. Compiled code keeps the frame pointer, reads and writes locals and
+//! stack slots at `base + 8 * i`, and stores `top`, `pc` and `lasti` before it leaves or
+//! calls out (docs/jit.md).
 
+use std::mem::offset_of;
 use std::ptr::NonNull;
 
 use crate::bytecode::code::Code;
 use crate::values::Value;
 
+/// Byte offsets of the fields compiled code reads and writes (checked below).
+pub const OFF_SLOTS_BASE: i32 = 0;
+pub const OFF_STACK_BASE: i32 = 8;
+pub const OFF_STACK_TOP: i32 = 16;
+pub const OFF_STACK_LIMIT: i32 = 24;
+pub const OFF_NLOCALS: i32 = 32;
+pub const OFF_PC: i32 = 40;
+pub const OFF_LASTI: i32 = 44;
+/// Bytes per slot: a slot is one `Option<Value>` word (0 = unbound local).
+pub const SLOT_BYTES: i32 = 8;
+
+const _: () = {
+    assert!(offset_of!(Frame, slots) as i32 + offset_of!(LocalsPlus, base) as i32 == OFF_SLOTS_BASE);
+    assert!(offset_of!(Frame, slots) as i32 + offset_of!(LocalsPlus, stack_base) as i32 == OFF_STACK_BASE);
+    assert!(offset_of!(Frame, slots) as i32 + offset_of!(LocalsPlus, top) as i32 == OFF_STACK_TOP);
+    assert!(offset_of!(Frame, slots) as i32 + offset_of!(LocalsPlus, limit) as i32 == OFF_STACK_LIMIT);
+    assert!(offset_of!(Frame, slots) as i32 + offset_of!(LocalsPlus, nlocals) as i32 == OFF_NLOCALS);
+    assert!(offset_of!(Frame, pc) as i32 == OFF_PC);
+    assert!(offset_of!(Frame, lasti) as i32 == OFF_LASTI);
+    assert!(size_of::<Option<Value>>() as i32 == SLOT_BYTES);
+    assert!(size_of::<Value>() as i32 == SLOT_BYTES);
+};
+
+/// A frame's locals and value stack in one heap block of `cap` slots.
+///
+/// Invariants: slots `[base, stack_base)` are initialised locals (`None` = unbound);
+/// slots `[stack_base, top)` are the stack, all `Some`; slots `[top, limit)` are
+/// uninitialised (may hold bits of values already moved out: never read or dropped). So
+/// a pop is one read and a push one write, as with a `Vec`. The fields are pointers, as
+/// CPython's `stack_pointer`, so a push or pop does no index arithmetic. The block is
+/// owned: only this type allocates, reallocates and frees it.
+#[repr(C)]
+pub struct LocalsPlus {
+    base: NonNull<Option<Value>>,
+    stack_base: *mut Option<Value>,
+    top: *mut Option<Value>,
+    limit: *mut Option<Value>,
+    /// `stack_base - base`, kept so a local's bounds check is one compare.
+    nlocals: usize,
+}
+
+impl LocalsPlus {
+    /// A block for `nlocals` unbound locals and a stack of `stacksize`.
+    pub fn new(nlocals: usize, stacksize: usize) -> LocalsPlus {
+        let cap = nlocals + stacksize + 1;
+        let base = Self::alloc_block(cap);
+        let p = base.as_ptr();
+        // SAFETY: `cap` slots were allocated at `p`; these are in-bounds offsets (or one past the end).
+        let mut lp = LocalsPlus { base, stack_base: p, top: p, limit: unsafe { p.add(cap) }, nlocals: 0 };
+        lp.set_nlocals(nlocals);
+        lp
+    }
+
+    /// An uninitialised block of `cap` slots (at least one).
+    fn alloc_block(cap: usize) -> NonNull<Option<Value>> {
+        let mut v: Vec<Option<Value>> = Vec::with_capacity(cap.max(1));
+        let p = v.as_mut_ptr();
+        std::mem::forget(v);
+        // SAFETY: a Vec with non-zero capacity has a non-null buffer.
+        unsafe { NonNull::new_unchecked(p) }
+    }
+
+    /// Slots in the block.
+    #[inline(always)]
+    fn cap(&self) -> usize {
+        // SAFETY: both pointers are into (or one past) the same block.
+        unsafe { self.limit.offset_from(self.base.as_ptr()) as usize }
+    }
+
+    /// Number of locals.
+    #[inline(always)]
+    pub fn nlocals(&self) -> usize {
+        // SAFETY: both pointers are into the same block, `stack_base` not below `base`.
+        self.nlocals
+    }
+
+    /// Makes the stack empty with `n` unbound locals. Needs: no stack items, and the
+    /// current locals all unbound (a fresh or pooled block); `n` slots fit in the block.
+    fn set_nlocals(&mut self, n: usize) {
+        debug_assert!(n < self.cap() && self.top == self.stack_base);
+        for i in self.nlocals()..n {
+            // SAFETY: `i < n < cap`: inside the block; slots at and above `top` (= the old
+            // stack base) are uninitialised, so writing one leaks nothing.
+            unsafe { self.base.as_ptr().add(i).write(None) };
+        }
+        // SAFETY: `n < cap`: in bounds.
+        self.stack_base = unsafe { self.base.as_ptr().add(n) };
+        self.top = self.stack_base;
+        self.nlocals = n;
+    }
+
+    /// The fast locals (`None` = unbound).
+    #[inline(always)]
+    pub fn locals(&self) -> &[Option<Value>] {
+        // SAFETY: slots `[base, stack_base)` are initialised and owned by this block.
+        unsafe { std::slice::from_raw_parts(self.base.as_ptr(), self.nlocals()) }
+    }
+
+    #[inline(always)]
+    pub fn locals_mut(&mut self) -> &mut [Option<Value>] {
+        // SAFETY: as in `locals`; `&mut self` makes this the only reference to them.
+        unsafe { std::slice::from_raw_parts_mut(self.base.as_ptr(), self.nlocals()) }
+    }
+
+    /// The value stack, bottom first.
+    #[inline(always)]
+    pub fn stack(&self) -> &[Value] {
+        // SAFETY: slots `[stack_base, top)` are initialised and all `Some`; `Value` is a
+        // `#[repr(transparent)]` `NonZeroUsize`, so `Option<Value>` has its size and
+        // `Some(v)` has `v`'s bits: they are valid `Value`s.
+        unsafe { std::slice::from_raw_parts(self.stack_base.cast::<Value>(), self.depth()) }
+    }
+
+    #[inline(always)]
+    pub fn stack_mut(&mut self) -> &mut [Value] {
+        // SAFETY: as in `stack`; whatever `Value` the caller writes keeps the slot `Some`.
+        unsafe { std::slice::from_raw_parts_mut(self.stack_base.cast::<Value>(), self.depth()) }
+    }
+
+    /// Stack depth.
+    #[inline(always)]
+    pub fn depth(&self) -> usize {
+        // SAFETY: both pointers are into the same block, `top` not below `stack_base`.
+        unsafe { self.top.offset_from(self.stack_base) as usize }
+    }
+
+    #[inline(always)]
+    pub fn push(&mut self, v: Value) {
+        let t = self.top;
+        if t == self.limit {
+            return self.grow_push(v);
+        }
+        // SAFETY: `top < limit`: inside the block, and uninitialised (invariant), so
+        // writing it leaks nothing; it becomes the stack's top item.
+        unsafe {
+            t.write(Some(v));
+            self.top = t.add(1);
+        }
+    }
+
+    /// `push` past the block's end. The compiler's `stacksize` is exact, so this is a
+    /// safety net, not a path the loop relies on.
+    #[cold]
+    #[inline(never)]
+    fn grow_push(&mut self, v: Value) {
+        let (cap, nl, used) = (self.cap() * 2 + 8, self.nlocals(), self.nlocals() + self.depth());
+        let base = Self::alloc_block(cap);
+        // SAFETY: both blocks hold at least `used` slots and do not overlap; the
+        // initialised prefix moves to the new block, and the old one is freed without
+        // dropping it; the new pointers are in bounds of the new block.
+        unsafe {
+            std::ptr::copy_nonoverlapping(self.base.as_ptr(), base.as_ptr(), used);
+            Self::dealloc_block(self.base, self.cap());
+            self.base = base;
+            self.stack_base = base.as_ptr().add(nl);
+            self.top = base.as_ptr().add(used);
+            self.limit = base.as_ptr().add(cap);
+        }
+        self.push(v);
+    }
+
+    #[inline(always)]
+    pub fn pop(&mut self) -> Option<Value> {
+        if self.top == self.stack_base {
+            return None;
+        }
+        // SAFETY: `top > stack_base`, so `top - 1` is the stack's top item (initialised,
+        // `Some`); lowering `top` makes it uninitialised, so it is moved out exactly once.
+        unsafe {
+            self.top = self.top.sub(1);
+            self.top.read()
+        }
+    }
+
+    /// Drops stack items down to depth `n`.
+    #[inline]
+    pub fn truncate(&mut self, n: usize) {
+        while self.depth() > n {
+            drop(self.pop());
+        }
+    }
+
+    /// Removes the items from depth `start` up, bottom first.
+    pub fn drain_from(&mut self, start: usize) -> Vec<Value> {
+        let start = start.min(self.depth());
+        // Exact capacity: list displays built from it report CPython's getsizeof.
+        let out = self.stack().get(start..).map_or_else(Vec::new, |s| {
+            let mut v = Vec::with_capacity(s.len());
+            // SAFETY: the items are moved out bitwise; `top` is lowered right after, so
+            // the block no longer owns them and each is dropped once, by `v`.
+            unsafe {
+                std::ptr::copy_nonoverlapping(s.as_ptr(), v.as_mut_ptr(), s.len());
+                v.set_len(s.len());
+            }
+            v
+        });
+        // SAFETY: `start <= depth`: in bounds.
+        self.top = unsafe { self.stack_base.add(start) };
+        out
+    }
+
+    /// Removes the top `n` items, bottom first.
+    pub fn split_off(&mut self, n: usize) -> Vec<Value> {
+        self.drain_from(self.depth().saturating_sub(n))
+    }
+
+    pub fn extend(&mut self, items: impl IntoIterator<Item = Value>) {
+        for v in items {
+            self.push(v);
+        }
+    }
+
+    /// Moves the locals out (a finished frame's frame object keeps them), leaving them unbound.
+    pub fn take_locals(&mut self) -> Vec<Option<Value>> {
+        self.locals_mut().iter_mut().map(Option::take).collect()
+    }
+
+    /// Re-sizes an empty block (no stack items, all locals unbound: a pooled frame) for
+    /// `nlocals` locals and a stack of `stacksize`.
+    #[inline(always)]
+    pub fn reset(&mut self, nlocals: usize, stacksize: usize) {
+        debug_assert!(self.depth() == 0 && self.locals().iter().all(Option::is_none));
+        let need = nlocals + stacksize + 1;
+        if need > self.cap() {
+            self.realloc_empty(need);
+        }
+        let now = self.nlocals();
+        if nlocals != now {
+            // SAFETY: `min(now, nlocals) <= now`: in bounds.
+            self.stack_base = unsafe { self.base.as_ptr().add(now.min(nlocals)) };
+            self.top = self.stack_base;
+            self.nlocals = now.min(nlocals);
+            self.set_nlocals(nlocals);
+        }
+    }
+
+    #[cold]
+    fn realloc_empty(&mut self, need: usize) {
+        // SAFETY: the block holds only unbound locals (`None`: nothing to drop).
+        unsafe { Self::dealloc_block(self.base, self.cap()) };
+        self.base = Self::alloc_block(need);
+        let p = self.base.as_ptr();
+        self.stack_base = p;
+        self.top = p;
+        self.nlocals = 0;
+        // SAFETY: `need` slots were allocated at `p`.
+        self.limit = unsafe { p.add(need) };
+    }
+
+    /// Frees a block without dropping its slots.
+    ///
+    /// # Safety
+    /// `base`/`cap` are a block from `alloc_block` that is not used again.
+    unsafe fn dealloc_block(base: NonNull<Option<Value>>, cap: usize) {
+        // SAFETY: `alloc_block` made the buffer as a `Vec` of capacity `cap.max(1)`; a
+        // zero-length Vec over it frees it without touching the slots.
+        drop(unsafe { Vec::from_raw_parts(base.as_ptr(), 0, cap.max(1)) });
+    }
+}
+
+impl Drop for LocalsPlus {
+    fn drop(&mut self) {
+        let live = std::ptr::slice_from_raw_parts_mut(self.base.as_ptr(), self.nlocals() + self.depth());
+        // SAFETY: slots `[base, top)` are initialised (locals, then the stack) and owned;
+        // they are dropped once, then the block is freed and never used again.
+        unsafe {
+            std::ptr::drop_in_place(live);
+            Self::dealloc_block(self.base, self.cap());
+        }
+    }
+}
+
+#[repr(C)]
 pub struct Frame {
-    pub code: Value,
+    /// Locals and value stack (first: compiled code reaches it at offset 0).
+    pub slots: LocalsPlus,
     pub pc: u32,
     pub lasti: u32,
-    pub fast: Vec<Option<Value>>,
-    pub stack: Vec<Value>,
+    pub code: Value,
     pub globals: Value,
     pub builtins: Value,
     pub locals: Option<Value>,
@@ -59,10 +334,10 @@ impl Frame {
     pub fn trace(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.code);
         visit(&self.globals);
-        for v in self.fast.iter().flatten() {
+        for v in self.slots.locals().iter().flatten() {
             visit(v);
         }
-        for v in &self.stack {
+        for v in self.slots.stack() {
             visit(v);
         }
         if let Some(l) = &self.locals {
@@ -80,10 +355,9 @@ impl Frame {
         };
         Frame {
             code: code_v,
+            slots: LocalsPlus::new(nfast, nstack),
             pc: 0,
             lasti: 0,
-            fast: vec![None; nfast],
-            stack: Vec::with_capacity(nstack + 1),
             globals,
             builtins,
             locals,

@@ -109,7 +109,7 @@ macro_rules! fr {
 
 macro_rules! pop {
     ($fp:ident) => {
-        match $fp.get().stack.pop() {
+        match $fp.get().slots.pop() {
             Some(v) => v,
             None => return Err(stack_underflow()),
         }
@@ -119,7 +119,7 @@ macro_rules! pop {
 macro_rules! push {
     ($fp:ident, $v:expr) => {{
         let v = $v;
-        $fp.get().stack.spush(v)
+        $fp.get().slots.push(v)
     }};
 }
 
@@ -128,7 +128,7 @@ macro_rules! peek {
     ($fp:ident, $n:expr) => {{
         let f = $fp.get();
         let n = $n as usize;
-        match f.stack.len().checked_sub(n).and_then(|i| f.stack.get(i)) {
+        match f.slots.depth().checked_sub(n).and_then(|i| f.slots.stack().get(i)) {
             Some(v) => v.clone(),
             None => return Err(stack_underflow()),
         }
@@ -136,18 +136,6 @@ macro_rules! peek {
 }
 
 mod rare;
-
-/// The value stack's push, always inlined (see `layout::vec_push`).
-trait StackPush {
-    fn spush(&mut self, v: Value);
-}
-
-impl StackPush for Vec<Value> {
-    #[inline(always)]
-    fn spush(&mut self, v: Value) {
-        layout::vec_push(self, v)
-    }
-}
 
 #[inline(always)]
 fn kind_bit(v: &Value) -> u64 {
@@ -246,7 +234,7 @@ impl Vm {
                         break Ok(Exit::Return(v));
                     }
                     match self.frames.last_mut() {
-                        Some(caller) => caller.stack.spush(v),
+                        Some(caller) => caller.slots.push(v),
                         None => break Ok(Exit::Return(v)),
                     }
                 }
@@ -384,7 +372,7 @@ impl Vm {
                             self.handle_eval_breaker(false)?;
                         }
                     }
-                    Op::PopTop => match f.stack.pop() {
+                    Op::PopTop => match f.slots.pop() {
                         Some(v) => drop(v),
                         None => return Err(stack_underflow()),
                     },
@@ -393,23 +381,23 @@ impl Vm {
                         push!(fp, v);
                     }
                     Op::Swap => {
-                        let n = f.stack.len();
+                        let n = f.slots.depth();
                         let a = arg as usize;
                         if a == 0 || a > n {
                             return Err(stack_underflow());
                         }
-                        f.stack.swap(n - 1, n - a);
+                        f.slots.stack_mut().swap(n - 1, n - a);
                     }
                     Op::LoadConst => {
                         let Some(c) = code.consts.get(arg as usize) else {
                             return Err(system_error("const index out of range"));
                         };
-                        f.stack.spush(c.clone());
+                        f.slots.push(c.clone());
                     }
-                    Op::LoadFast => match f.fast.get(arg as usize) {
+                    Op::LoadFast => match f.slots.locals().get(arg as usize) {
                         Some(Some(v)) => {
                             let v = v.clone();
-                            f.stack.spush(v);
+                            f.slots.push(v);
                             // Run a following LoadConst/LoadFast (of a bound local) without
                             // a dispatch: neither can raise or free anything, so no boundary
                             // work is skipped (unless tracing wants each instruction).
@@ -421,11 +409,11 @@ impl Vm {
                             {
                                 let v = match next.op {
                                     Op::LoadConst => code.consts.get(next.arg as usize).cloned(),
-                                    Op::LoadFast => f.fast.get(next.arg as usize).cloned().flatten(),
+                                    Op::LoadFast => f.slots.locals().get(next.arg as usize).cloned().flatten(),
                                     _ => None,
                                 };
                                 if let Some(v) = v {
-                                    f.stack.spush(v);
+                                    f.slots.push(v);
                                     f.lasti = pc as u32 + 1;
                                     npc = pc + 2;
                                 }
@@ -434,8 +422,8 @@ impl Vm {
                         _ => return Err(unbound_local(code, arg)),
                     },
                     Op::StoreFast => {
-                        let Some(v) = f.stack.pop() else { return Err(stack_underflow()) };
-                        match f.fast.get_mut(arg as usize) {
+                        let Some(v) = f.slots.pop() else { return Err(stack_underflow()) };
+                        match f.slots.locals_mut().get_mut(arg as usize) {
                             Some(slot) => {
                                 let old = slot.replace(v);
                                 drop(old);
@@ -447,9 +435,9 @@ impl Vm {
                         if EVAL_BREAKER.load(Ordering::Relaxed) == 0 {
                             if let Some(next) = code.instrs.get(pc + 1).map(Cell::get) {
                                 if next.op == Op::LoadFast {
-                                    if let Some(Some(v)) = f.fast.get(next.arg as usize) {
+                                    if let Some(Some(v)) = f.slots.locals().get(next.arg as usize) {
                                         let v = v.clone();
-                                        f.stack.spush(v);
+                                        f.slots.push(v);
                                         f.lasti = pc as u32 + 1;
                                         npc = pc + 2;
                                     }
@@ -480,7 +468,7 @@ impl Vm {
                             _ => None,
                         };
                         if let Some(v) = cached {
-                            f.stack.spush(v);
+                            f.slots.push(v);
                             continue;
                         }
                         if let (Some(slot), Some(d)) =
@@ -488,7 +476,7 @@ impl Vm {
                         {
                             if let Some((ix, v)) = d.get_str_value_ix(name) {
                                 slot.set(ix as u64 + 1);
-                                f.stack.spush(v);
+                                f.slots.push(v);
                                 continue;
                             }
                         }
@@ -539,15 +527,15 @@ impl Vm {
                                 None => return Err(name_not_defined(name.as_str().unwrap_or(""))),
                             },
                         };
-                        f.stack.spush(v);
+                        f.slots.push(v);
                     }
                     Op::LoadAttr => {
-                        let Some(obj) = f.stack.pop() else { return Err(stack_underflow()) };
+                        let Some(obj) = f.slots.pop() else { return Err(stack_underflow()) };
                         feedback(code, pc, kind_bit(&obj));
                         let name = name_at(code, arg)?;
                         let slot = code.attr_cache.get(pc);
                         if let Some(v) = slot.and_then(|c| attr::load_attr_cached(c.get(), &obj, name)) {
-                            f.stack.spush(v);
+                            f.slots.push(v);
                             continue;
                         }
                         let v = match self.fast_getattr(&obj, name)? {
@@ -560,7 +548,7 @@ impl Vm {
                         push!(fp, v);
                     }
                     Op::StoreAttr => {
-                        let (Some(obj), Some(v)) = (f.stack.pop(), f.stack.pop()) else {
+                        let (Some(obj), Some(v)) = (f.slots.pop(), f.slots.pop()) else {
                             return Err(stack_underflow());
                         };
                         let name = name_at(code, arg)?;
@@ -580,19 +568,19 @@ impl Vm {
                         }
                     }
                     Op::LoadMethod => {
-                        let Some(obj) = f.stack.pop() else { return Err(stack_underflow()) };
+                        let Some(obj) = f.slots.pop() else { return Err(stack_underflow()) };
                         feedback(code, pc, kind_bit(&obj));
                         let name = name_at(code, arg)?;
                         let slot = code.attr_cache.get(pc);
                         match slot.and_then(|c| attr::load_method_cached(c.get(), &obj, name)) {
                             Some((m, true)) => {
-                                f.stack.spush(m);
-                                f.stack.spush(obj);
+                                f.slots.push(m);
+                                f.slots.push(obj);
                                 continue;
                             }
                             Some((v, false)) => {
-                                f.stack.spush(v);
-                                f.stack.spush(self.null.clone());
+                                f.slots.push(v);
+                                f.slots.push(self.null.clone());
                                 continue;
                             }
                             None => {}
@@ -603,17 +591,17 @@ impl Vm {
                             c.set(entry);
                         }
                         let f = fr!(fp);
-                        f.stack.spush(m);
-                        f.stack.spush(s);
+                        f.slots.push(m);
+                        f.slots.push(s);
                     }
                     Op::BinarySubscr => {
-                        let (Some(key), Some(c)) = (f.stack.pop(), f.stack.pop()) else {
+                        let (Some(key), Some(c)) = (f.slots.pop(), f.slots.pop()) else {
                             return Err(stack_underflow());
                         };
                         feedback(code, pc, kind_bit(&c) | kind_bit(&key));
                         let v = match fast_subscr(&c, &key) {
                             Some(v) => {
-                                f.stack.spush(v);
+                                f.slots.push(v);
                                 continue;
                             }
                             None => self.getitem(&c, &key)?,
@@ -621,7 +609,7 @@ impl Vm {
                         push!(fp, v);
                     }
                     Op::StoreSubscr => {
-                        let (Some(key), Some(c), Some(v)) = (f.stack.pop(), f.stack.pop(), f.stack.pop()) else {
+                        let (Some(key), Some(c), Some(v)) = (f.slots.pop(), f.slots.pop(), f.slots.pop()) else {
                             return Err(stack_underflow());
                         };
                         if let (Some(l), Some(i)) = (c.payload::<PyList>(), key.as_small()) {
@@ -639,7 +627,7 @@ impl Vm {
                         self.setitem(&c, &key, v)?;
                     }
                     Op::BinaryOp => {
-                        let (Some(b), Some(a)) = (f.stack.pop(), f.stack.pop()) else {
+                        let (Some(b), Some(a)) = (f.slots.pop(), f.slots.pop()) else {
                             return Err(stack_underflow());
                         };
                         let (b, a) = if arg & INPLACE != 0
@@ -649,7 +637,7 @@ impl Vm {
                         {
                             match str_iadd(f, code, pc, a, b) {
                                 Ok(s) => {
-                                    f.stack.spush(s);
+                                    f.slots.push(s);
                                     continue;
                                 }
                                 Err((a, b)) => (b, a),
@@ -661,7 +649,7 @@ impl Vm {
                         let op = BinOp::from_arg(arg);
                         let r = match fast_binop(a, b, op) {
                             Ok(r) => {
-                                f.stack.spush(r);
+                                f.slots.push(r);
                                 continue;
                             }
                             Err((a, b)) => self.binary_op(&a, &b, op, arg & INPLACE != 0)?,
@@ -677,7 +665,7 @@ impl Vm {
                         push!(fp, r);
                     }
                     Op::CompareOp => {
-                        let (Some(b), Some(a)) = (f.stack.pop(), f.stack.pop()) else {
+                        let (Some(b), Some(a)) = (f.slots.pop(), f.slots.pop()) else {
                             return Err(stack_underflow());
                         };
                         feedback(code, pc, kind_bit(&a) | kind_bit(&b));
@@ -705,7 +693,7 @@ impl Vm {
                                         continue;
                                     }
                                 }
-                                f.stack.spush(py_bool(r));
+                                f.slots.push(py_bool(r));
                                 continue;
                             }
                             None => self.compare(&a, &b, op)?,
@@ -719,7 +707,7 @@ impl Vm {
                     }
                     Op::Jump => npc = arg as usize,
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
-                        let Some(v) = f.stack.pop() else { return Err(stack_underflow()) };
+                        let Some(v) = f.slots.pop() else { return Err(stack_underflow()) };
                         let t = if v.is_true_singleton() {
                             true
                         } else if v.kind() == Kind::Bool || v.is_none() {
@@ -732,7 +720,7 @@ impl Vm {
                         }
                     }
                     Op::PopJumpIfNone | Op::PopJumpIfNotNone => {
-                        let Some(v) = f.stack.pop() else { return Err(stack_underflow()) };
+                        let Some(v) = f.slots.pop() else { return Err(stack_underflow()) };
                         if v.is_none() == (ins.op == Op::PopJumpIfNone) {
                             npc = arg as usize;
                         }
@@ -744,7 +732,7 @@ impl Vm {
                         if t == (ins.op == Op::JumpIfTrueOrPop) {
                             npc = arg as usize;
                         } else {
-                            f.stack.pop();
+                            f.slots.pop();
                         }
                     }
                     Op::ForIter => {
@@ -766,9 +754,9 @@ impl Vm {
                         };
                         let f = fr!(fp);
                         match next {
-                            Some(v) => f.stack.spush(v),
+                            Some(v) => f.slots.push(v),
                             None => {
-                                f.stack.pop();
+                                f.slots.pop();
                                 npc = arg as usize;
                             }
                         }
@@ -792,12 +780,12 @@ impl Vm {
                         }
                     }
                     Op::UnpackSequence => {
-                        let Some(seq) = f.stack.pop() else { return Err(stack_underflow()) };
+                        let Some(seq) = f.slots.pop() else { return Err(stack_underflow()) };
                         // An exact tuple/list of the right length: straight onto the stack.
                         if let Some(t) = seq.payload::<PyTuple>() {
                             if t.0.len() == arg as usize {
                                 for v in t.0.iter().rev() {
-                                    f.stack.spush(v.clone());
+                                    f.slots.push(v.clone());
                                 }
                                 continue;
                             }
@@ -805,14 +793,14 @@ impl Vm {
                             let items = l.0.borrow();
                             if items.len() == arg as usize {
                                 for v in items.iter().rev() {
-                                    f.stack.spush(v.clone());
+                                    f.slots.push(v.clone());
                                 }
                                 continue;
                             }
                         }
                         let items = self.unpack(&seq, arg as usize)?;
                         let f = fr!(fp);
-                        f.stack.extend(items.into_iter().rev());
+                        f.slots.extend(items.into_iter().rev());
                     }
                     Op::Call | Op::CallMethod | Op::CallKw => {
                         // A pushed callee frame returns to `npc` (see above).
@@ -821,20 +809,20 @@ impl Vm {
                         let n = arg as usize;
                         let extra = if ins.op == Op::CallMethod { 2 } else { 1 };
                         let f = fr!(fp);
-                        let len = f.stack.len();
+                        let len = f.slots.depth();
                         if len < n + extra {
                             return Err(stack_underflow());
                         }
                         let base = len - n - extra;
                         let (callable, self_arg) = if ins.op == Op::CallMethod {
-                            let s = f.stack[base + 1].clone();
+                            let s = f.slots.stack()[base + 1].clone();
                             if s.is(&self.null) {
-                                (f.stack[base].clone(), None)
+                                (f.slots.stack()[base].clone(), None)
                             } else {
-                                (f.stack[base].clone(), Some(s))
+                                (f.slots.stack()[base].clone(), Some(s))
                             }
                         } else {
-                            (f.stack[base].clone(), None)
+                            (f.slots.stack()[base].clone(), None)
                         };
                         feedback(code, pc, kind_bit(&callable));
                         let kwn: &[Value] = match &kwnames {
@@ -873,7 +861,7 @@ impl Vm {
                         }
                         let f = fr!(fp);
                         let mut argv = std::mem::take(&mut self.call_args);
-                        calls::args_from_stack(&mut argv, self_arg, &mut f.stack, n, base);
+                        calls::args_from_stack(&mut argv, self_arg, &mut f.slots, n, base);
                         let r = self.call(&callable, Args::new(&argv, kwn));
                         argv.clear();
                         self.call_args = argv;
@@ -938,8 +926,8 @@ impl Vm {
                             Resume::Yield(y) => push!(fp, y),
                             Resume::Return(r) => {
                                 let f = fr!(fp);
-                                f.stack.pop();
-                                f.stack.spush(r);
+                                f.slots.pop();
+                                f.slots.push(r);
                                 npc = arg as usize;
                             }
                         }
@@ -955,18 +943,18 @@ impl Vm {
     /// Pops `n` values, returned bottom-first.
     fn pop_n(&mut self, n: u32) -> PyResult<Vec<Value>> {
         let f = self.top_frame()?;
-        let len = f.stack.len();
+        let len = f.slots.depth();
         let n = n as usize;
         if n > len {
             return Err(stack_underflow());
         }
-        Ok(f.stack.split_off(len - n))
+        Ok(f.slots.split_off(n))
     }
 
     /// The cell object in localsplus slot `i` of the top frame.
     fn cell_at(&mut self, i: u32) -> PyResult<Value> {
         let f = self.top_frame()?;
-        match f.fast.get(i as usize) {
+        match f.slots.locals().get(i as usize) {
             Some(Some(c)) if c.kind() == Kind::Cell => Ok(c.clone()),
             _ => Err(system_error("no cell in slot")),
         }

@@ -219,7 +219,7 @@ pub fn instruction_hook(vm: &mut Vm) -> PyResult<()> {
             Op::ReturnValue | Op::YieldValue => {
                 // A class body returns its namespace here (LoadLocals); CPython's returns None.
                 let class_body = pc > 0 && code.instrs.get(pc - 1).is_some_and(|i| i.get().op == Op::LoadLocals);
-                let tos = match vm.frames.last().and_then(|f| f.stack.last().cloned()) {
+                let tos = match vm.frames.last().and_then(|f| f.slots.stack().last().cloned()) {
                     Some(v) if !class_body => v,
                     _ => none(),
                 };
@@ -339,7 +339,7 @@ fn fast_to_locals(vm: &mut Vm, idx: usize, fo: &Value) -> PyResult {
         }
     };
     let Some(f) = vm.frames.get(idx) else { return Ok(d) };
-    let fast: Vec<Option<Value>> = f.fast.clone();
+    let fast: Vec<Option<Value>> = f.slots.locals().to_vec();
     fill_locals(vm, &d, p, &fast)?;
     Ok(d)
 }
@@ -378,10 +378,10 @@ fn locals_to_fast(vm: &mut Vm, idx: usize, fo: &Value) {
     let Some(code) = p.code() else { return };
     let nv = code.varnames.len();
     let Some(f) = vm.frames.get_mut(idx) else { return };
-    for i in 0..code.nlocalsplus().min(f.fast.len()) {
+    for i in 0..code.nlocalsplus().min(f.slots.locals().len()) {
         let name = code.localsplus_name(i);
         let value = dd.get_str_value(name);
-        let slot = &mut f.fast[i];
+        let slot = &mut f.slots.locals_mut()[i];
         match slot {
             Some(c) if i >= nv && c.kind() == Kind::Cell => {
                 if let Some(cell) = c.payload::<PyCell>() {
@@ -499,22 +499,22 @@ fn profiled_c_call(vm: &mut Vm, op: Op) -> PyResult<bool> {
         return profiled_call_ex(vm, pc, ins.arg);
     }
     let n = ins.arg as usize;
-    let len = f.stack.len();
+    let len = f.slots.depth();
     let kwn_n = usize::from(op == Op::CallKw);
     let extra = if op == Op::CallMethod { 2 } else { 1 };
     let Some(base) = len.checked_sub(n + extra + kwn_n) else { return Ok(false) };
-    let callable = f.stack[base].clone();
+    let callable = f.slots.stack()[base].clone();
     let self_arg = if op == Op::CallMethod {
-        let s = f.stack[base + 1].clone();
+        let s = f.slots.stack()[base + 1].clone();
         if s.is(&vm.null) { None } else { Some(s) }
     } else {
         None
     };
     // A method descriptor called with its self as the first positional argument is
     // reported bound to it (CPython's `trace_call_function`).
-    let npos = n - if kwn_n == 1 { f.stack[len - 1].as_tuple().map_or(0, |t| t.len()).min(n) } else { 0 };
+    let npos = n - if kwn_n == 1 { f.slots.stack()[len - 1].as_tuple().map_or(0, |t| t.len()).min(n) } else { 0 };
     let first_pos = if npos > 0 && self_arg.is_none() && is_method_descr(&callable) {
-        f.stack.get(base + extra).cloned()
+        f.slots.stack().get(base + extra).cloned()
     } else {
         None
     };
@@ -524,13 +524,13 @@ fn profiled_c_call(vm: &mut Vm, op: Op) -> PyResult<bool> {
         Some(f) => f,
         None => return Ok(false),
     };
-    let kwnames = if kwn_n == 1 { f.stack.pop() } else { None };
+    let kwnames = if kwn_n == 1 { f.slots.pop() } else { None };
     let mut argv: Vec<Value> = Vec::with_capacity(n + 1);
     if let Some(s) = self_arg {
         argv.push(s);
     }
-    argv.extend(f.stack.drain(base + extra..));
-    f.stack.truncate(base);
+    argv.extend(f.slots.drain_from(base + extra));
+    f.slots.truncate(base);
     f.pc = pc as u32 + 1;
     let kwn: Vec<Value> = kwnames.as_ref().and_then(|k| k.as_tuple().map(|t| t.to_vec())).unwrap_or_default();
     run_profiled(vm, &callable, reported, argv, kwn)
@@ -554,7 +554,7 @@ fn run_profiled(vm: &mut Vm, callable: &Value, reported: Value, argv: Vec<Value>
         profile_event(vm, Event::CReturn, reported)?;
     }
     match vm.frames.last_mut() {
-        Some(f) => f.stack.push(v),
+        Some(f) => f.slots.push(v),
         None => return Err(crate::vm::errors::system_error("no frame")),
     }
     // The next instruction's boundary work (finalizers freed by the call) runs first.
@@ -573,13 +573,13 @@ fn is_method_descr(callable: &Value) -> bool {
 fn profiled_call_ex(vm: &mut Vm, pc: usize, arg: u32) -> PyResult<bool> {
     let Some(f) = vm.frames.last() else { return Ok(false) };
     let need = 2 + (arg & 1) as usize;
-    let Some(base) = f.stack.len().checked_sub(need) else { return Ok(false) };
-    let callable = f.stack[base].clone();
-    let Some(t) = f.stack[base + 1].as_tuple().map(|t| t.to_vec()) else { return Ok(false) };
+    let Some(base) = f.slots.depth().checked_sub(need) else { return Ok(false) };
+    let callable = f.slots.stack()[base].clone();
+    let Some(t) = f.slots.stack()[base + 1].as_tuple().map(|t| t.to_vec()) else { return Ok(false) };
     let Some(reported) = c_function(&callable, t.first().filter(|_| is_method_descr(&callable))) else {
         return Ok(false);
     };
-    let kwargs = if arg & 1 != 0 { Some(f.stack[base + 2].clone()) } else { None };
+    let kwargs = if arg & 1 != 0 { Some(f.slots.stack()[base + 2].clone()) } else { None };
     let mut argv = t;
     let mut kwn = Vec::new();
     if let Some(k) = kwargs {
@@ -591,7 +591,7 @@ fn profiled_call_ex(vm: &mut Vm, pc: usize, arg: u32) -> PyResult<bool> {
         vm.star_kwargs(&callable, &k, &mut argv, &mut kwn)?;
     }
     let Some(f) = vm.frames.last_mut() else { return Ok(false) };
-    f.stack.truncate(base);
+    f.slots.truncate(base);
     f.pc = pc as u32 + 1;
     run_profiled(vm, &callable, reported, argv, kwn)
 }

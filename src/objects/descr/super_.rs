@@ -40,9 +40,9 @@ fn zero_arg(vm: &mut Vm) -> PyResult<(Value, Value)> {
     }
     let nv = code.varnames.len();
     // The first argument, or its cell when an inner function captured it.
-    let mut first = f.fast.first().cloned().flatten();
+    let mut first = f.slots.locals().first().cloned().flatten();
     if let Some(ci) = code.cell2arg.iter().position(|a| *a == Some(0)) {
-        if let Some(Some(c)) = f.fast.get(nv + ci) {
+        if let Some(Some(c)) = f.slots.locals().get(nv + ci) {
             if let Some(cell) = c.payload::<PyCell>() {
                 first = cell.0.borrow().clone();
             }
@@ -53,7 +53,7 @@ fn zero_arg(vm: &mut Vm) -> PyResult<(Value, Value)> {
         return Err(runtime_error("super(): __class__ cell not found"));
     };
     let idx = nv + code.cellvars.len() + fi;
-    let cls = match f.fast.get(idx) {
+    let cls = match f.slots.locals().get(idx) {
         Some(Some(c)) => match c.payload::<PyCell>() {
             Some(cell) => cell.0.borrow().clone(),
             None => Some(c.clone()),

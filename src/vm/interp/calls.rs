@@ -12,7 +12,7 @@ use crate::objects::tuple::new_tuple;
 use crate::objects::{none, types};
 use crate::values::{Kind, Value, layout};
 use crate::vm::errors::{PyErr, system_error, type_error};
-use crate::vm::frame::Frame;
+use crate::vm::frame::{Frame, LocalsPlus};
 use crate::vm::protocol::type_name;
 use crate::vm::{PyResult, Vm};
 
@@ -72,11 +72,11 @@ impl Vm {
         if simple {
             let mut i = 0;
             if let Some(s) = self_arg {
-                frame.fast[0] = Some(s);
+                frame.slots.locals_mut()[0] = Some(s);
                 i = 1;
             }
             for a in &args[..npos] {
-                frame.fast[i] = Some(a.clone());
+                frame.slots.locals_mut()[i] = Some(a.clone());
                 i += 1;
             }
         } else {
@@ -84,10 +84,10 @@ impl Vm {
             pos.extend(self_arg);
             pos.extend_from_slice(&args[..npos]);
             let kw: Vec<(Value, Value)> = kwnames.iter().cloned().zip(args[npos..].iter().cloned()).collect();
-            self.bind_args(func, code, pos, kw, &mut frame.fast)?;
+            self.bind_args(func, code, pos, kw, frame.slots.locals_mut())?;
         }
         if !code.cellvars.is_empty() || !code.freevars.is_empty() {
-            init_cells(func, code, &mut frame.fast);
+            init_cells(func, code, frame.slots.locals_mut());
         }
         Ok(frame)
     }
@@ -105,7 +105,7 @@ impl Vm {
             return Box::new(Frame::new(code_v, globals, builtins, locals, func));
         };
         let nfast = code_v.payload::<Code>().map_or(0, |c| c.nlocalsplus());
-        size_unbound(&mut f.fast, nfast);
+        f.slots.reset(nfast, code_v.payload::<Code>().map_or(0, |c| c.stacksize as usize));
         f.rebind(&code_v, &globals, &builtins);
         f.locals = locals;
         f.func = func;
@@ -121,12 +121,12 @@ impl Vm {
             self.retire_frame_object(&mut f);
         }
         // Pooled frames keep their locals buffer at its length, all unbound.
-        for slot in f.fast.iter_mut() {
+        for slot in f.slots.locals_mut().iter_mut() {
             release(slot.take());
         }
         release(f.func.take());
-        if !f.stack.is_empty() || f.locals.is_some() {
-            f.stack.clear();
+        if f.slots.depth() != 0 || f.locals.is_some() {
+            f.slots.truncate(0);
             f.locals = None;
         }
         if f.generator.is_some() || f.saved_exc.is_some() || f.init_self.is_some() {
@@ -149,7 +149,7 @@ impl Vm {
             p.lasti.set(f.lasti);
             p.state.set(crate::objects::frame::FS_DONE);
             if p.is_optimized() {
-                *p.fast.borrow_mut() = Some(std::mem::take(&mut f.fast));
+                *p.fast.borrow_mut() = Some(f.slots.take_locals());
             }
             // Only an object someone still holds needs the caller's frame object.
             if fo.refcount() > 1 {
@@ -196,9 +196,9 @@ impl Vm {
         if !lean {
             drop(cb);
             let caller = self.frames.last_mut().ok_or_else(|| system_error("no frame"))?;
-            let start = caller.stack.len().checked_sub(n).ok_or_else(|| system_error("stack underflow"))?;
-            let args: Vec<Value> = caller.stack.drain(start..).collect();
-            caller.stack.truncate(base);
+            let start = caller.slots.depth().checked_sub(n).ok_or_else(|| system_error("stack underflow"))?;
+            let args: Vec<Value> = caller.slots.drain_from(start);
+            caller.slots.truncate(base);
             let frame = self.build_frame(&func_v, self_arg, &args, kwnames)?;
             return self.push_frame(frame, init_self);
         }
@@ -209,9 +209,8 @@ impl Vm {
             }
             None => Box::new(Frame::new(cb.clone(), func.globals.clone(), func.builtins.clone(), None, None)),
         };
-        let nl = code.nlocalsplus();
-        let fast = &mut frame.fast;
-        size_unbound(fast, nl);
+        frame.slots.reset(code.nlocalsplus(), code.stacksize as usize);
+        let fast = frame.slots.locals_mut();
         // The arguments move from the caller's stack into the (unbound) argument slots.
         let caller = self.frames.last_mut().ok_or_else(|| system_error("no frame"))?;
         let off = self_arg.is_some() as usize;
@@ -220,12 +219,12 @@ impl Vm {
         }
         if let Some(args) = fast.get_mut(off..off + n) {
             for slot in args.iter_mut().rev() {
-                *slot = caller.stack.pop();
+                *slot = caller.slots.pop();
             }
         }
         // The callable slots (popped one by one: `truncate` drops through an out-of-line loop).
-        while caller.stack.len() > base {
-            drop(caller.stack.pop());
+        while caller.slots.depth() > base {
+            drop(caller.slots.pop());
         }
         if given < argc {
             if let Some(d) = func.defaults.borrow().as_ref().and_then(|d| d.as_tuple()) {
@@ -236,7 +235,7 @@ impl Vm {
             }
         }
         if !code.cellvars.is_empty() || !code.freevars.is_empty() {
-            init_cells(func, code, &mut frame.fast);
+            init_cells(func, code, frame.slots.locals_mut());
         }
         drop(cb);
         release(frame.func.replace(func_v));
@@ -250,7 +249,7 @@ impl Vm {
         if frame.code().is_generator() {
             let g = super::generators::new_generator(frame);
             let caller = self.frames.last_mut().ok_or_else(|| system_error("no frame"))?;
-            layout::vec_push(&mut caller.stack, g);
+            caller.slots.push(g);
             return Ok(false);
         }
         if self.frames.len() >= self.recursion_limit {
@@ -289,7 +288,7 @@ impl Vm {
         self.retire_frame(done);
         match self.frames.last_mut() {
             Some(caller) => {
-                layout::vec_push(&mut caller.stack, v);
+                caller.slots.push(v);
                 Ok(())
             }
             None => Err(system_error("no frame")),
@@ -425,9 +424,9 @@ impl Vm {
     /// `MakeFunction`: [defaults?, kwdefaults?, annotations?, closure?, code, qualname].
     pub(crate) fn make_function(&mut self, flags: u32) -> PyResult {
         let f = self.frames.last_mut().ok_or_else(|| system_error("no frame"))?;
-        let qual = f.stack.pop().ok_or_else(|| system_error("stack underflow"))?;
-        let code_v = f.stack.pop().ok_or_else(|| system_error("stack underflow"))?;
-        let mut take = |bit: u32| if flags & bit != 0 { f.stack.pop() } else { None };
+        let qual = f.slots.pop().ok_or_else(|| system_error("stack underflow"))?;
+        let code_v = f.slots.pop().ok_or_else(|| system_error("stack underflow"))?;
+        let mut take = |bit: u32| if flags & bit != 0 { f.slots.pop() } else { None };
         let closure = take(8);
         let annotations = take(4);
         let kwdefaults = take(2);
@@ -591,17 +590,15 @@ fn init_cells(func: &PyFunction, code: &Code, fast: &mut [Option<Value>]) {
 pub(crate) fn args_from_stack(
     argv: &mut Vec<Value>,
     self_arg: Option<Value>,
-    stack: &mut Vec<Value>,
+    stack: &mut LocalsPlus,
     n: usize,
     base: usize,
 ) {
     debug_assert!(argv.is_empty());
     argv.extend(self_arg);
-    let start = stack.len().saturating_sub(n);
-    argv.extend(stack.drain(start..));
-    while stack.len() > base {
-        drop(stack.pop());
-    }
+    let start = stack.depth().saturating_sub(n);
+    argv.extend(stack.drain_from(start));
+    stack.truncate(base);
 }
 
 /// `--jit-stats`: one more Python call run.
@@ -623,13 +620,3 @@ fn release(v: Option<Value>) {
     }
 }
 
-/// Sizes a pooled frame's locals buffer (all unbound, see `retire_frame`) to `n` slots.
-#[inline(always)]
-fn size_unbound(fast: &mut Vec<Option<Value>>, n: usize) {
-    if fast.len() != n {
-        fast.truncate(n);
-        while fast.len() < n {
-            fast.push(None);
-        }
-    }
-}

@@ -92,11 +92,11 @@ impl Vm {
                     Some(f) => f,
                     None => return Err(PyErr(e)),
                 };
-                f.stack.truncate(h.depth as usize);
+                f.slots.truncate(h.depth as usize);
                 if h.push_lasti {
-                    f.stack.push(new_int(lasti as i64));
+                    f.slots.push(new_int(lasti as i64));
                 }
-                f.stack.push(e);
+                f.slots.push(e);
                 f.pc = h.target;
                 return Ok(());
             }
@@ -131,12 +131,12 @@ impl Vm {
                 None => Ok(runtime_error("No active exception to reraise")),
             },
             1 => {
-                let v = f.stack.pop().ok_or_else(|| crate::vm::errors::system_error("stack underflow"))?;
+                let v = f.slots.pop().ok_or_else(|| crate::vm::errors::system_error("stack underflow"))?;
                 Ok(PyErr(self.make_exception(v, "exceptions must derive from BaseException")?))
             }
             _ => {
-                let cause = f.stack.pop().ok_or_else(|| crate::vm::errors::system_error("stack underflow"))?;
-                let v = f.stack.pop().ok_or_else(|| crate::vm::errors::system_error("stack underflow"))?;
+                let cause = f.slots.pop().ok_or_else(|| crate::vm::errors::system_error("stack underflow"))?;
+                let v = f.slots.pop().ok_or_else(|| crate::vm::errors::system_error("stack underflow"))?;
                 let e = self.make_exception(v, "exceptions must derive from BaseException")?;
                 let cause = if cause.is_none() {
                     None

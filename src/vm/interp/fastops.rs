@@ -151,7 +151,7 @@ fn cmp_with(op: CmpOp, o: std::cmp::Ordering) -> bool {
 pub(super) fn str_iadd(f: &mut Frame, code: &Code, pc: usize, mut a: Value, b: Value) -> Result<Value, (Value, Value)> {
     if let Some(next) = code.instrs.get(pc + 1).map(Cell::get) {
         if next.op == Op::StoreFast {
-            if let Some(slot) = f.fast.get_mut(next.arg as usize) {
+            if let Some(slot) = f.slots.locals_mut().get_mut(next.arg as usize) {
                 if slot.as_ref().is_some_and(|v| v.is(&a)) {
                     *slot = None;
                 }

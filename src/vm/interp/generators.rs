@@ -87,7 +87,7 @@ impl Vm {
         let started = g.state.get() != GenState::Created;
         g.state.set(GenState::Running);
         if started && throw.is_none() {
-            frame.stack.push(value);
+            frame.slots.push(value);
         }
         frame.entry = true;
         frame.generator = Some(gen_v.clone());
@@ -155,7 +155,7 @@ impl Vm {
         let Some(mut frame) = g.frame.borrow_mut().take() else { return Err(value) };
         g.state.set(GenState::Running);
         if started {
-            layout::vec_push(&mut frame.stack, value);
+            frame.slots.push(value);
         }
         frame.entry = false;
         frame.generator = Some(gen_v.clone());
@@ -181,7 +181,7 @@ impl Vm {
         g.state.set(GenState::Suspended);
         match self.frames.last_mut() {
             Some(caller) => {
-                layout::vec_push(&mut caller.stack, v);
+                caller.slots.push(v);
                 Ok(())
             }
             None => Err(runtime_error("no frame")),
@@ -199,12 +199,12 @@ impl Vm {
         let ins = caller.code().instrs.get(caller.lasti as usize).map(|i| i.get());
         match ins {
             Some(i) if i.op == Op::ForIter => {
-                caller.stack.pop();
+                caller.slots.pop();
                 caller.pc = i.arg;
             }
             Some(i) if i.op == Op::Send => {
-                caller.stack.pop();
-                layout::vec_push(&mut caller.stack, v);
+                caller.slots.pop();
+                caller.slots.push(v);
                 caller.pc = i.arg;
             }
             _ => return Err(crate::vm::errors::system_error("generator resumed by an unknown instruction")),
@@ -244,7 +244,7 @@ impl Vm {
             if g.state.get() != GenState::Suspended || !at_yield || !after_send {
                 return Ok(None);
             }
-            f.stack.last().cloned()
+            f.slots.stack().last().cloned()
         };
         let Some(d) = delegate else { return Ok(None) };
         let is_exit = is_subtype_v(e, &exc().generator_exit);
@@ -289,11 +289,11 @@ impl Vm {
                 {
                     let mut fb = g.frame.borrow_mut();
                     if let Some(f) = fb.as_mut() {
-                        f.stack.pop();
+                        f.slots.pop();
                         let send_at = f.lasti as usize - 1;
                         let target = f.code().instrs.get(send_at).map(|i| i.get().arg).unwrap_or(f.pc);
                         f.pc = target;
-                        f.stack.push(v);
+                        f.slots.push(v);
                         // Resuming pushes the sent value; the jump target expects the
                         // return value alone, so mark the frame as not awaiting a send.
                         f.lasti = target;
@@ -504,7 +504,7 @@ fn gi_yieldfrom(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let at_yield = code.instrs.get(f.lasti as usize).is_some_and(|i| i.get().op == Op::YieldValue);
     let after_send = f.lasti > 0 && code.instrs.get(f.lasti as usize - 1).is_some_and(|i| i.get().op == Op::Send);
     if g.state.get() == GenState::Suspended && at_yield && after_send {
-        return Ok(f.stack.last().cloned().unwrap_or_else(none));
+        return Ok(f.slots.stack().last().cloned().unwrap_or_else(none));
     }
     Ok(none())
 }

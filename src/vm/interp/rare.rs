@@ -51,7 +51,7 @@ impl Vm {
                 let fnv = self.make_function(arg)?;
                 push!(fp, fnv);
             }
-            Op::DeleteFast => match f.fast.get_mut(arg as usize).and_then(Option::take) {
+            Op::DeleteFast => match f.slots.locals_mut().get_mut(arg as usize).and_then(Option::take) {
                 Some(v) => drop(v),
                 None => return Err(unbound_local(code, arg)),
             },
@@ -206,8 +206,8 @@ impl Vm {
                 let d = peek!(fp, arg);
                 let func = {
                     let f = fr!(fp);
-                    let n = f.stack.len();
-                    n.checked_sub(arg as usize + 2).and_then(|i| f.stack.get(i)).cloned()
+                    let n = f.slots.depth();
+                    n.checked_sub(arg as usize + 2).and_then(|i| f.slots.stack().get(i)).cloned()
                 };
                 self.dict_update(&d, &m, Some(func))?;
             }
@@ -223,7 +223,7 @@ impl Vm {
                 let seq = pop!(fp);
                 let items = self.unpack_ex(&seq, (arg & 0xff) as usize, (arg >> 8) as usize)?;
                 let f = fr!(fp);
-                f.stack.extend(items.into_iter().rev());
+                f.slots.extend(items.into_iter().rev());
             }
             Op::FormatValue => {
                 let spec = if arg & 4 != 0 { Some(pop!(fp)) } else { None };
@@ -247,8 +247,8 @@ impl Vm {
                 let e = pop!(fp);
                 let prev = self.set_handled(Some(e.clone()));
                 let f = fr!(fp);
-                f.stack.spush(prev.unwrap_or_else(none));
-                f.stack.spush(e);
+                f.slots.push(prev.unwrap_or_else(none));
+                f.slots.push(e);
             }
             Op::PopExcept => {
                 let prev = pop!(fp);
@@ -270,8 +270,8 @@ impl Vm {
                     drop(old);
                 }
                 let f = fr!(fp);
-                f.stack.spush(rest);
-                f.stack.spush(m);
+                f.slots.push(rest);
+                f.slots.push(m);
             }
             Op::PrepReraiseStar => {
                 let list = pop!(fp);
@@ -283,8 +283,8 @@ impl Vm {
                 let mgr = pop!(fp);
                 let (exit, entered) = self.before_with(&mgr)?;
                 let f = fr!(fp);
-                f.stack.spush(exit);
-                f.stack.spush(entered);
+                f.slots.push(exit);
+                f.slots.push(entered);
             }
             Op::WithExceptStart => {
                 let e = peek!(fp, 1);
@@ -319,7 +319,7 @@ impl Vm {
                 }
             }
             Op::LoadAssertionError => {
-                f.stack.spush(exc().assertion_error.clone());
+                f.slots.push(exc().assertion_error.clone());
             }
             Op::SetupAnnotations => {
                 let l = f.locals.clone();
@@ -335,7 +335,7 @@ impl Vm {
                 self.display_hook(v)?;
             }
             Op::LoadLocals => match f.locals.clone() {
-                Some(l) => f.stack.spush(l),
+                Some(l) => f.slots.push(l),
                 None => return Err(system_error("no locals found")),
             },
             Op::GetLen => {

@@ -275,13 +275,13 @@ pub fn set_lineno(vm: &mut Vm, fo: &Value, value: Option<&Value>) -> PyResult<()
         depth += 1;
         s = pop(s);
     }
-    let actual = vm.frames.get(idx).map_or(0, |f| f.stack.len());
+    let actual = vm.frames.get(idx).map_or(0, |f| f.slots.depth());
     if actual != depth {
         return Err(crate::vm::errors::system_error("f_lineno: the value stack does not have the analysed shape"));
     }
     let mut cur = start;
     while cur > best_stack {
-        let v = vm.frames.get_mut(idx).and_then(|f| f.stack.pop());
+        let v = vm.frames.get_mut(idx).and_then(|f| f.slots.pop());
         if top(cur) == EXCEPT {
             if let Some(v) = v {
                 let old = vm.set_handled(if v.is_none() { None } else { Some(v) });
