@@ -1,4 +1,4 @@
-//! Bytecode: the opcode table (each opcode defined once with its stack effect), code
+//! Bytecode: the opcode table (each opcode defined once: argument kind, stack use, flags), code
 //! objects, and the disassembler behind `-X dump-bytecode`.
 
 pub mod code;

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::bytecode::code::Code;
-use crate::bytecode::opcode::{BinOp, CmpOp, Op};
+use crate::bytecode::opcode::{ArgKind, BinOp, CmpOp, INPLACE, Instr};
 use crate::values::Value;
 
 /// Formats `code` and every code object among its constants, recursively.
@@ -43,6 +43,39 @@ fn short(v: &Value) -> String {
     format!("<{:?}>", v.kind())
 }
 
+/// What the argument stands for, by the opcode's argument kind: `(name)`, `(to 12)`...
+fn arg_detail(code: &Code, ins: Instr) -> String {
+    let arg = ins.arg as usize;
+    let name_in = |v: &[Value]| format!("({})", v.get(arg).and_then(|n| n.as_str()).unwrap_or("?"));
+    match ins.op.arg_kind() {
+        ArgKind::Const => format!("({})", short(&code.consts[arg])),
+        ArgKind::Name => name_in(&code.names),
+        ArgKind::Local => name_in(&code.varnames),
+        ArgKind::Cell if arg < code.nlocalsplus() => {
+            format!("({})", code.localsplus_name(arg).as_str().unwrap_or("?"))
+        }
+        ArgKind::BinOp => {
+            let inplace = if ins.arg & INPLACE != 0 { "=" } else { "" };
+            format!("({}{inplace})", BinOp::from_arg(ins.arg).symbol())
+        }
+        ArgKind::CmpOp => format!("({})", CmpOp::from_arg(ins.arg).symbol()),
+        ArgKind::FunctionFlags if ins.arg != 0 => {
+            let bits = [(1, "defaults"), (2, "kwdefaults"), (4, "annotations"), (8, "closure")];
+            let v: Vec<&str> = bits.iter().filter(|(b, _)| ins.arg & b != 0).map(|(_, n)| *n).collect();
+            format!("({})", v.join(", "))
+        }
+        ArgKind::Jump => format!("(to {})", ins.arg),
+        ArgKind::Cell
+        | ArgKind::FunctionFlags
+        | ArgKind::None
+        | ArgKind::Count
+        | ArgKind::Depth
+        | ArgKind::Invert
+        | ArgKind::Flags
+        | ArgKind::CountPair => String::new(),
+    }
+}
+
 fn dump_into(code: &Code, out: &mut String) {
     let qn = code.qualname.as_str().unwrap_or("?");
     let _ = writeln!(out, "Disassembly of <code {qn}> (line {}):", code.firstlineno);
@@ -65,45 +98,7 @@ fn dump_into(code: &Code, out: &mut String) {
         let line = code.line_at(pc);
         let l = if line != last_line { format!("{line:>5}") } else { "     ".into() };
         last_line = line;
-        let detail = match ins.op {
-            Op::LoadConst => format!("({})", short(&code.consts[ins.arg as usize])),
-            Op::LoadName
-            | Op::StoreName
-            | Op::DeleteName
-            | Op::LoadGlobal
-            | Op::StoreGlobal
-            | Op::DeleteGlobal
-            | Op::LoadAttr
-            | Op::StoreAttr
-            | Op::DeleteAttr
-            | Op::LoadMethod
-            | Op::ImportName
-            | Op::ImportFrom => {
-                format!("({})", code.names.get(ins.arg as usize).and_then(|n| n.as_str()).unwrap_or("?"))
-            }
-            Op::LoadFast | Op::StoreFast | Op::DeleteFast => {
-                format!("({})", code.varnames.get(ins.arg as usize).and_then(|n| n.as_str()).unwrap_or("?"))
-            }
-            Op::LoadDeref | Op::StoreDeref | Op::DeleteDeref | Op::LoadClosure | Op::LoadClassDeref => {
-                if (ins.arg as usize) < code.nlocalsplus() {
-                    format!("({})", code.localsplus_name(ins.arg as usize).as_str().unwrap_or("?"))
-                } else {
-                    String::new()
-                }
-            }
-            Op::BinaryOp => {
-                let inplace = if ins.arg & crate::bytecode::opcode::INPLACE != 0 { "=" } else { "" };
-                format!("({}{inplace})", BinOp::from_arg(ins.arg).symbol())
-            }
-            Op::CompareOp => format!("({})", CmpOp::from_arg(ins.arg).symbol()),
-            Op::MakeFunction if ins.arg != 0 => {
-                let bits = [(1, "defaults"), (2, "kwdefaults"), (4, "annotations"), (8, "closure")];
-                let v: Vec<&str> = bits.iter().filter(|(b, _)| ins.arg & b != 0).map(|(_, n)| *n).collect();
-                format!("({})", v.join(", "))
-            }
-            op if op.is_jump() => format!("(to {})", ins.arg),
-            _ => String::new(),
-        };
+        let detail = arg_detail(code, ins);
         let _ = writeln!(out, "{l} {pc:>6} {:<20} {:>4} {detail}", ins.op.name(), ins.arg);
     }
     if !code.exc_table.is_empty() {

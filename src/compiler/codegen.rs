@@ -1,8 +1,9 @@
 //! The code-unit builder: instructions with source positions, labels and jump patching,
 //! constant and name interning, the exception table (from a stack of active handlers,
-//! recorded per instruction and merged into ranges), and stack-depth tracking from
-//! `Op::stack_effect` (the depth is simulated as code is emitted; a label takes the depth
-//! recorded by the jumps to it when it follows an unconditional transfer).
+//! recorded per instruction and merged into ranges), and stack-depth tracking from the
+//! opcode table (`Op::stack_effect`, `is_jump`, `is_terminator`: the depth is simulated as
+//! code is emitted; a label takes the depth recorded by the jumps to it when it follows
+//! an unconditional transfer).
 
 use std::collections::HashMap;
 
@@ -121,7 +122,7 @@ impl Builder {
         }
         self.depth += op.stack_effect(arg, false);
         self.note_depth();
-        self.terminated = matches!(op, Op::Jump | Op::JumpBackward | Op::ReturnValue | Op::Raise | Op::Reraise);
+        self.terminated = op.is_terminator();
     }
 
     pub fn jump(&mut self, op: Op, l: Label) {
@@ -265,7 +266,7 @@ pub fn flow_depth(instrs: &[Instr], table: &[ExcEntry]) -> Option<i32> {
         if ins.op.is_jump() {
             work.push((ins.arg as usize, d + ins.op.stack_effect(ins.arg, true)));
         }
-        if !matches!(ins.op, Op::Jump | Op::JumpBackward | Op::ReturnValue | Op::Raise | Op::Reraise) {
+        if !ins.op.is_terminator() {
             let nd = d + ins.op.stack_effect(ins.arg, false);
             max = max.max(nd);
             work.push((pc + 1, nd));

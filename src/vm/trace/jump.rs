@@ -87,29 +87,22 @@ fn mark_stacks(code: &Code) -> Vec<i64> {
                     stacks[j] = st;
                 }
             };
+            // Net effect as CPython applies it: popped kinds go, pushed items are objects.
+            let apply = |mut st: i64, mut delta: i32| {
+                while delta < 0 {
+                    st = pop(st);
+                    delta += 1;
+                }
+                while delta > 0 {
+                    st = push(st, OBJECT);
+                    delta -= 1;
+                }
+                st
+            };
             match ins.op {
-                Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone => {
-                    next = pop(next);
-                    set_target(&mut stacks, next);
-                    stacks[i + 1] = next;
-                }
-                Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
-                    set_target(&mut stacks, next);
-                    stacks[i + 1] = pop(next);
-                }
-                Op::Send => {
-                    set_target(&mut stacks, pop(next));
-                    stacks[i + 1] = next;
-                }
-                Op::Jump | Op::JumpBackward => set_target(&mut stacks, next),
                 Op::GetIter => stacks[i + 1] = push(pop(next), ITERATOR),
-                Op::ForIter => {
-                    set_target(&mut stacks, pop(next));
-                    stacks[i + 1] = push(next, OBJECT);
-                }
                 Op::PushExcInfo => stacks[i + 1] = push(next, EXCEPT),
                 Op::PopExcept => stacks[i + 1] = pop(next),
-                Op::ReturnValue | Op::Raise | Op::Reraise => {}
                 Op::LoadMethod => stacks[i + 1] = push(push(pop(next), NULL), OBJECT),
                 Op::CallMethod => {
                     for _ in 0..arg + 2 {
@@ -119,18 +112,17 @@ fn mark_stacks(code: &Code) -> Vec<i64> {
                 }
                 Op::Swap => stacks[i + 1] = swap(next, arg),
                 Op::Copy => stacks[i + 1] = push(next, peek(next, arg)),
-                op => {
-                    let mut delta = op.stack_effect(arg, false);
-                    while delta < 0 {
-                        next = pop(next);
-                        delta += 1;
+                // Branches (the table's stack effect at the target and when falling
+                // through), returns and raises.
+                op if op.is_jump() || op.is_terminator() => {
+                    if op.is_jump() {
+                        set_target(&mut stacks, apply(next, op.stack_effect(arg, true)));
                     }
-                    while delta > 0 {
-                        next = push(next, OBJECT);
-                        delta -= 1;
+                    if !op.is_terminator() {
+                        stacks[i + 1] = apply(next, op.stack_effect(arg, false));
                     }
-                    stacks[i + 1] = next;
                 }
+                op => stacks[i + 1] = apply(next, op.stack_effect(arg, false)),
             }
         }
         // Exception handlers: the stack cut to the entry's depth, (lasti,) the exception.

@@ -15,43 +15,14 @@ fn op_at(code: &Code, pc: usize) -> Option<Op> {
     code.instrs.get(pc).map(|i| i.get().op)
 }
 
-/// (pops, pushes) of an instruction, from its net stack effect: most push one result;
-/// stores, pops, conditional jumps and the in-place container updates push none.
+/// (pops, pushes) of an instruction when it falls through, from the opcode table; None
+/// for `Swap`, which reorders items instead of producing one.
 fn pops_pushes(op: Op, arg: u32) -> Option<(i32, i32)> {
-    let eff = op.stack_effect(arg, false);
-    let pushes = match op {
-        Op::PopTop
-        | Op::StoreFast
-        | Op::StoreName
-        | Op::StoreGlobal
-        | Op::StoreAttr
-        | Op::StoreSubscr
-        | Op::StoreDeref
-        | Op::DeleteAttr
-        | Op::DeleteSubscr
-        | Op::ListAppend
-        | Op::SetAdd
-        | Op::MapAdd
-        | Op::ListExtend
-        | Op::SetUpdate
-        | Op::DictUpdate
-        | Op::DictMerge
-        | Op::ImportStar
-        | Op::PrintExpr
-        | Op::PopExcept
-        | Op::Nop
-        | Op::DeleteFast
-        | Op::DeleteName
-        | Op::DeleteGlobal
-        | Op::DeleteDeref
-        | Op::SetupAnnotations => 0,
-        Op::LoadMethod | Op::BeforeWith => 2,
-        Op::UnpackSequence => arg as i32,
-        Op::UnpackEx => ((arg & 0xff) + (arg >> 8) + 1) as i32,
-        Op::Swap => return None,
-        _ => 1,
-    };
-    Some((pushes - eff, pushes))
+    if op == Op::Swap {
+        return None;
+    }
+    let (pops, pushes) = op.pops_pushes(arg, false);
+    Some((pops as i32, pushes as i32))
 }
 
 /// Straight-line producer of the stack item `depth` deep (1 = TOS) just before `pc`.
@@ -61,7 +32,8 @@ fn producer(code: &Code, pc: usize, depth: i32) -> Option<usize> {
     while i > 0 {
         i -= 1;
         let ins = code.instrs.get(i)?.get();
-        if ins.op.is_jump() || matches!(ins.op, Op::Resume | Op::ReturnValue | Op::Raise | Op::Reraise) {
+        // Straight-line only: stop at a branch, a block end, or the code's start.
+        if ins.op.is_jump() || ins.op.is_terminator() || ins.op == Op::Resume {
             return None;
         }
         let (pops, pushes) = pops_pushes(ins.op, ins.arg)?;
@@ -81,7 +53,7 @@ fn feeds_call_ex(code: &Code, pc: usize) -> bool {
         if ins.op == Op::CallEx {
             return depth == (ins.arg & 1) as i32;
         }
-        if ins.op.is_jump() || matches!(ins.op, Op::ReturnValue | Op::Raise | Op::Reraise) {
+        if ins.op.is_jump() || ins.op.is_terminator() {
             return false;
         }
         depth += ins.op.stack_effect(ins.arg, false);
