@@ -8,6 +8,7 @@ pub mod methods_support {
     pub use super::methods::{add_getter, int_divmod, int_from_value, int_pow3, round_half_even, wrap_subclass};
 }
 mod parse;
+pub mod small;
 
 pub use arith::{div_mod_floor_big, int_binop, int_pow_mod, int_truediv};
 pub use methods::bytes_repr;
@@ -351,6 +352,8 @@ mod tests2;
 mod tests_division;
 #[cfg(test)]
 mod tests_round;
+#[cfg(test)]
+mod tests_small;
 
 #[cfg(test)]
 pub mod tests_support {

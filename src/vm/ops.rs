@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 use crate::bytecode::opcode::{BinOp, CmpOp};
 use crate::objects::complex::{PyComplex, complex_binop, complex_eq};
 use crate::objects::float::{PyFloat, float_binop, new_float};
-use crate::objects::int::{cmp_int_float, cmp_ints, int_binop, int_val, new_int};
+use crate::objects::int::{cmp_int_float, cmp_ints, int_binop, int_val, new_int, small};
 use crate::objects::py_bool;
 use crate::values::{Kind, Value};
 use crate::vm::errors::type_error;
@@ -107,7 +107,7 @@ impl Vm {
     /// `a op b` (or `a op= b` when `inplace`).
     pub fn binary_op(&mut self, a: &Value, b: &Value, op: BinOp, inplace: bool) -> PyResult {
         if let (Some(x), Some(y)) = (a.as_small(), b.as_small())
-            && let Some(r) = small_int_op(x, y, op)
+            && let Some(r) = small::binop(x, y, op)
         {
             return Ok(r);
         }
@@ -202,7 +202,7 @@ impl Vm {
     /// Rich comparison `a op b`, returning whatever the dunder returned.
     pub fn compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult {
         if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
-            return Ok(py_bool(cmp_result(Some(x.cmp(&y)), op)));
+            return Ok(py_bool(small::compare(x, y, op)));
         }
         if let Some(o) = numeric_cmp(a, b) {
             return Ok(py_bool(cmp_result(o, op)));
@@ -269,9 +269,10 @@ impl Vm {
     pub fn unary_op(&mut self, a: &Value, dunder: &str, sym: &str) -> PyResult {
         if let Some(x) = a.as_small() {
             match dunder {
-                "__neg__" => return Ok(new_int(-x)),
+                // An inline int's negation always fits an i64 (new_int promotes -SMALL_MIN).
+                "__neg__" if let Some(r) = small::neg(x) => return Ok(new_int(r)),
                 "__pos__" => return Ok(a.clone()),
-                "__invert__" => return Ok(new_int(!x)),
+                "__invert__" => return Ok(new_int(small::invert(x))),
                 _ => {}
             }
         }
@@ -286,28 +287,5 @@ impl Vm {
             Some(r) => Ok(r),
             None => Err(type_error(format!("bad operand type for unary {sym}: '{}'", type_name(a)))),
         }
-    }
-}
-
-/// Small-int fast path; `None` when the result needs the general path (floats, errors
-/// such as division by zero or negative shifts). Never overflows: inline ints are 62-bit.
-#[inline]
-pub fn small_int_op(x: i64, y: i64, op: BinOp) -> Option<Value> {
-    match op {
-        BinOp::Add => Some(new_int(x + y)),
-        BinOp::Sub => Some(new_int(x - y)),
-        BinOp::Mul => x.checked_mul(y).map(new_int),
-        BinOp::FloorDiv if y != 0 => {
-            let q = x / y;
-            Some(new_int(if x % y != 0 && ((x < 0) != (y < 0)) { q - 1 } else { q }))
-        }
-        BinOp::Mod if y != 0 => {
-            let r = x % y;
-            Some(new_int(if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r }))
-        }
-        BinOp::And => Some(new_int(x & y)),
-        BinOp::Or => Some(new_int(x | y)),
-        BinOp::Xor => Some(new_int(x ^ y)),
-        _ => None,
     }
 }

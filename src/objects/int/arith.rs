@@ -18,30 +18,10 @@ const MAX_BITS: u64 = 1 << 33;
 /// `a op b` for two ints (`Pow` without modulus; negative exponents give a float).
 /// `MatMul` is not defined for ints: returns `Ok(None)`.
 pub fn int_binop(a: IntVal, b: IntVal, op: BinOp) -> PyResult<Option<Value>> {
-    if let (IntVal::S(x), IntVal::S(y)) = (a, b) {
-        let (x128, y128) = (x as i128, y as i128);
-        let r = match op {
-            BinOp::Add => Some(new_int_i128(x128 + y128)),
-            BinOp::Sub => Some(new_int_i128(x128 - y128)),
-            BinOp::Mul => Some(new_int_i128(x128 * y128)),
-            BinOp::FloorDiv | BinOp::Mod if y == 0 => None,
-            BinOp::FloorDiv => Some(new_int_i128(Integer::div_floor(&x128, &y128))),
-            BinOp::Mod => Some(new_int_i128(Integer::mod_floor(&x128, &y128))),
-            BinOp::And => Some(new_int(x & y)),
-            BinOp::Or => Some(new_int(x | y)),
-            BinOp::Xor => Some(new_int(x ^ y)),
-            BinOp::RShift if y >= 0 => Some(new_int(x >> y.min(63))),
-            BinOp::LShift if (0..64).contains(&y) && (x == 0 || (x.unsigned_abs().leading_zeros() as i64) > y + 1) => {
-                Some(new_int(x << y))
-            }
-            BinOp::TrueDiv if y != 0 && x.unsigned_abs() <= 1 << 53 && y.unsigned_abs() <= 1 << 53 => {
-                Some(new_float(x as f64 / y as f64))
-            }
-            _ => None,
-        };
-        if r.is_some() {
-            return Ok(r);
-        }
+    if let (IntVal::S(x), IntVal::S(y)) = (a, b)
+        && let Some(r) = super::small::binop(x, y, op)
+    {
+        return Ok(Some(r));
     }
     let (x, y) = (a.big(), b.big());
     let (x, y) = (x.as_ref(), y.as_ref());

@@ -4,7 +4,7 @@
 use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, ToPrimitive, Zero};
 
-use super::{IntVal, cmp_ints, hash_int, int_binop, int_to_decimal, int_val, new_bigint, new_int};
+use super::{IntVal, cmp_ints, hash_int, int_binop, int_to_decimal, int_val, new_bigint, new_int, small};
 use crate::bytecode::opcode::BinOp;
 use crate::objects::float::new_float;
 use crate::objects::format_spec::{format_int, parse_spec_for};
@@ -77,10 +77,10 @@ pub fn int_divmod(a: IntVal, b: IntVal) -> PyResult {
     if b.is_zero() {
         return Err(crate::vm::errors::zero_division_error("integer division or modulo by zero"));
     }
-    if let (IntVal::S(x), IntVal::S(y)) = (a, b) {
-        let (x, y) = (x as i128, y as i128);
-        let (q, r) = num_integer::Integer::div_mod_floor(&x, &y);
-        return Ok(new_tuple(vec![super::new_int_i128(q), super::new_int_i128(r)]));
+    if let (IntVal::S(x), IntVal::S(y)) = (a, b)
+        && let Some((q, r)) = small::divmod(x, y)
+    {
+        return Ok(new_tuple(vec![new_int(q), new_int(r)]));
     }
     let (q, r) = super::div_mod_floor_big(&a.big(), &b.big());
     Ok(new_tuple(vec![new_bigint(q), new_bigint(r)]))
@@ -161,7 +161,7 @@ fn plain(v: IntVal) -> Value {
 
 fn int_neg(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(match this(&args, "__neg__")? {
-        IntVal::S(i) => super::new_int_i128(-(i as i128)),
+        IntVal::S(i) => small::neg(i).map_or_else(|| super::new_int_i128(-(i as i128)), new_int),
         IntVal::B(b) => new_bigint(-b),
     })
 }
@@ -170,13 +170,13 @@ fn int_pos(_vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 fn int_abs(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(match this(&args, "__abs__")? {
-        IntVal::S(i) => super::new_int_i128((i as i128).abs()),
+        IntVal::S(i) => small::abs(i).map_or_else(|| super::new_int_i128((i as i128).abs()), new_int),
         IntVal::B(b) => new_bigint(b.abs()),
     })
 }
 fn int_invert(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(match this(&args, "__invert__")? {
-        IntVal::S(i) => new_int(!i),
+        IntVal::S(i) => new_int(small::invert(i)),
         IntVal::B(b) => new_bigint(!b),
     })
 }

@@ -7,7 +7,7 @@ use crate::bytecode::code::Code;
 use crate::bytecode::opcode::{BinOp, CmpOp, Op};
 use crate::objects::dict::PyDict;
 use crate::objects::float::{PyFloat, new_float};
-use crate::objects::int::new_int;
+use crate::objects::int::small;
 use crate::objects::list::PyList;
 use crate::objects::str::PyStr;
 use crate::objects::tuple::PyTuple;
@@ -38,20 +38,14 @@ pub(super) fn fast_subscr(c: &Value, key: &Value) -> Option<Value> {
     }
 }
 
-/// Small-int and float arithmetic without a method lookup. Takes the operands; gives
-/// them back when no fast path applies. A float result reuses an operand float object
-/// nothing else references (CPython allocates one per operation; this skips the
-/// allocator in float-heavy loops).
+/// Small-int (the `int::small` core) and float arithmetic without a method lookup. Takes
+/// the operands; gives them back when no fast path applies. A float result reuses an
+/// operand float object nothing else references (CPython allocates one per operation;
+/// this skips the allocator in float-heavy loops).
 #[inline]
 pub(super) fn fast_binop(a: Value, b: Value, op: BinOp) -> Result<Value, (Value, Value)> {
     if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
-        let r = match op {
-            BinOp::Add => Some(new_int(x + y)),
-            BinOp::Sub => Some(new_int(x - y)),
-            BinOp::Mul => x.checked_mul(y).map(new_int),
-            _ => crate::vm::ops::small_int_op(x, y, op),
-        };
-        return r.ok_or((a, b));
+        return small::binop_common(x, y, op).ok_or((a, b));
     }
     let fa = match a.payload::<PyFloat>() {
         Some(f) => f.0,
@@ -112,7 +106,7 @@ pub(super) fn float_neg(mut a: Value) -> Result<Value, Value> {
 #[inline]
 pub(super) fn fast_compare(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
     if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
-        return Some(cmp_with(op, x.cmp(&y)));
+        return Some(small::compare(x, y, op));
     }
     if let (Some(x), Some(y)) = (a.payload::<PyFloat>(), b.payload::<PyFloat>()) {
         let (x, y) = (x.0, y.0);
