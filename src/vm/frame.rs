@@ -190,11 +190,24 @@ impl LocalsPlus {
             return None;
         }
         // SAFETY: `top > stack_base`, so `top - 1` is the stack's top item (initialised,
-        // `Some`); lowering `top` makes it uninitialised, so it is moved out exactly once.
+        // `Some`, so a valid `Value`: see `stack`); lowering `top` makes it uninitialised,
+        // so it is moved out exactly once. Read as a `Value`, the caller's `Some` test
+        // folds away.
         unsafe {
             self.top = self.top.sub(1);
-            self.top.read()
+            Some(self.top.cast::<Value>().read())
         }
+    }
+
+    /// The item `n` deep (1 = the top), if the stack is that deep.
+    #[inline(always)]
+    pub fn peek(&self, n: usize) -> Option<&Value> {
+        if n == 0 || n > self.depth() {
+            return None;
+        }
+        // SAFETY: `1 <= n <= depth`, so `top - n` is a stack item (initialised, `Some`,
+        // a valid `Value`: see `stack`), borrowed for as long as `self` is.
+        Some(unsafe { &*self.top.sub(n).cast::<Value>() })
     }
 
     /// Drops stack items down to depth `n`.

@@ -128,7 +128,7 @@ macro_rules! peek {
     ($fp:ident, $n:expr) => {{
         let f = $fp.get();
         let n = $n as usize;
-        match f.slots.depth().checked_sub(n).and_then(|i| f.slots.stack().get(i)) {
+        match f.slots.peek(n) {
             Some(v) => v.clone(),
             None => return Err(stack_underflow()),
         }
