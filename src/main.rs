@@ -28,9 +28,12 @@ const HELP: &str = "Options:
 -u     : force the stdout and stderr streams to be unbuffered
 -V     : print the Python version number and exit (also --version)
 -X opt : set implementation-specific option (-X dump-bytecode: print the bytecode)
---no-jit       : run everything in the interpreter
---jit-stats    : print JIT statistics to stderr at exit
---jit=OPTIONS  : JIT tuning options
+--no-jit       : run everything in the interpreter (also -X nojit)
+--jit-stats    : print JIT statistics to stderr at exit (also -X jit-stats);
+                 --jit-stats=json:PATH writes them to PATH as JSON
+--jit=all      : compile every function at its first call, every loop at its first back edge
+--jit=deopt-stress : as all, and every guard fails the first time it is reached
+--jit=threshold=N  : compile after N calls or back edges (also -X jit-threshold=N)
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]
@@ -83,7 +86,11 @@ fn main() -> ExitCode {
                 }
                 "no-jit" => config.no_jit = true,
                 "jit-stats" => config.jit_stats = true,
-                _ if long.starts_with("jit=") => config.xoptions.push(long.to_owned()),
+                _ if long.starts_with("jit-stats=") => {
+                    config.jit_stats = true;
+                    config.jit_opts.push(long.to_owned());
+                }
+                _ if long.starts_with("jit=") => config.jit_opts.push(long["jit=".len()..].to_owned()),
                 _ => return usage_error(&format!("unknown option {a}")),
             }
             i += 1;
@@ -110,8 +117,12 @@ fn main() -> ExitCode {
                         'c' => target = Some(Target::Command(val)),
                         'm' => target = Some(Target::Module(val)),
                         'X' => {
-                            if val == "dump-bytecode" {
-                                config.dump_bytecode = true;
+                            match val.as_str() {
+                                "dump-bytecode" => config.dump_bytecode = true,
+                                "nojit" => config.no_jit = true,
+                                "jit-stats" => config.jit_stats = true,
+                                v if v.starts_with("jit-threshold=") => config.jit_opts.push(v["jit-".len()..].to_owned()),
+                                _ => {}
                             }
                             config.xoptions.push(val);
                         }
@@ -206,6 +217,11 @@ fn run(config: Config, target: Target) -> i32 {
     }
     pylift::vm::startup::install_sigint_handler();
     let jit_stats = config.jit_stats;
+    let stats_dest = config.jit_opts.iter().rev().find_map(|o| o.strip_prefix("jit-stats=").map(str::to_owned));
+    if let Err(msg) = configure_jit(&config) {
+        eprintln!("{msg}");
+        return 2;
+    }
     let mut vm = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Vm::new(config))) {
         Ok(vm) => vm,
         Err(_) => {
@@ -229,10 +245,33 @@ fn run(config: Config, target: Target) -> i32 {
     };
     let status = finish(&mut vm, status);
     if jit_stats {
-        let (instrs, calls) = pylift::vm::interp::STATS.with(|s| s.get());
-        eprintln!("pylift JIT: not built yet (interpreter only); {instrs} instructions, {calls} Python calls run");
+        let (instrs, _calls) = pylift::vm::interp::STATS.with(|s| s.get());
+        pylift::jit::report(stats_dest.as_deref(), instrs);
     }
     status
+}
+
+/// The JIT's mode from `--no-jit`, `--jit=...` and `-X jit-...`.
+fn configure_jit(config: &Config) -> Result<(), String> {
+    use pylift::jit::Mode;
+    let mut mode = Mode::Counting;
+    let mut threshold = None;
+    for o in &config.jit_opts {
+        match o.as_str() {
+            "all" => mode = Mode::All,
+            "deopt-stress" => mode = Mode::DeoptStress,
+            _ if o.starts_with("jit-stats=") => {}
+            _ => match o.strip_prefix("threshold=").map(str::parse::<u32>) {
+                Some(Ok(n)) => threshold = Some(n),
+                _ => return Err(format!("pylift: unknown JIT option {o:?} (all, deopt-stress, threshold=N)")),
+            },
+        }
+    }
+    if config.no_jit {
+        mode = Mode::Off;
+    }
+    pylift::jit::configure(mode, threshold, config.jit_stats);
+    Ok(())
 }
 
 /// Shutdown: pending finalizers, flushing the standard streams (errors there set status

@@ -74,6 +74,8 @@ pub struct Config {
     pub isolated: bool,
     pub no_jit: bool,
     pub jit_stats: bool,
+    /// `--jit=...` options (`all`, `deopt-stress`, `threshold=N`) and `--jit-stats=DEST`.
+    pub jit_opts: Vec<String>,
     pub xoptions: Vec<String>,
     pub argv: Vec<String>,
     /// The interpreter's own arguments as given (`sys.orig_argv`).

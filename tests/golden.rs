@@ -24,7 +24,7 @@
 //! * `PYLIFT_NO_MODE_FLAGS=1` with `PYLIFT_BIN`: reference mode, for validating
 //!   the harness against `python3`: no mode flags, and xfail.txt is not applied.
 //! * `PYLIFT_IGNORE_XFAIL=1`  treat every test as expected to pass.
-//! * `PYLIFT_MODES`          comma list of modes (default `interp`).
+//! * `PYLIFT_MODES`          comma list of modes (default: all three).
 //! * `PYLIFT_UPDATE_XFAIL=1` rewrite `jit-tests/xfail.txt` to the failing set.
 //! * `PYLIFT_TEST_TIMEOUT`   per-test timeout in seconds (default 30).
 
@@ -287,7 +287,7 @@ fn main() {
     let timeout =
         Duration::from_secs(std::env::var("PYLIFT_TEST_TIMEOUT").ok().and_then(|s| s.parse().ok()).unwrap_or(30));
     let modes: Vec<String> = std::env::var("PYLIFT_MODES")
-        .unwrap_or_else(|_| "interp".into())
+        .unwrap_or_else(|_| "interp,jit-all,deopt-stress".into())
         .split(',')
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())

@@ -84,6 +84,8 @@ pub struct Code {
     /// where useful; (0, 0) when unknown.
     pub cols: Vec<(u32, u32)>,
     pub exc_table: Vec<ExcEntry>,
+    /// The JIT's counter and compiled code for this code object.
+    pub jit: crate::jit::CodeJit,
 }
 
 impl Trace for Code {

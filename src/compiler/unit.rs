@@ -391,6 +391,7 @@ impl<'a> Compiler<'a> {
             lines: std::mem::take(&mut u.b.lines),
             cols: std::mem::take(&mut u.b.cols),
             exc_table,
+            jit: crate::jit::CodeJit::new(),
         };
         layout::alloc(&types().code, code)
     }

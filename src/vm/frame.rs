@@ -407,6 +407,12 @@ impl FramePtr {
         frames.last_mut().map(|b| FramePtr(NonNull::from(&mut **b)))
     }
 
+    /// The raw pointer, for compiled code (which runs under the same rules as `get`).
+    #[inline(always)]
+    pub fn as_ptr(self) -> *mut Frame {
+        self.0.as_ptr()
+    }
+
     /// Is this the frame held by `b`? (Debug checks of the loop's rules.)
     pub fn is(self, b: &Frame) -> bool {
         std::ptr::eq(self.0.as_ptr(), b)

@@ -365,11 +365,21 @@ impl Vm {
                 match ins.op {
                     Op::Nop => {}
                     Op::Resume | Op::JumpBackward => {
-                        if ins.op == Op::JumpBackward {
-                            npc = arg as usize;
-                        }
                         if crate::vm::startup::sigint_pending() {
                             self.handle_eval_breaker(false)?;
+                        }
+                        // Compiled code takes over at a function's start or a loop
+                        // header, and hands back the instruction to go on at.
+                        let ran = if ins.op == Op::JumpBackward {
+                            npc = arg as usize;
+                            crate::jit::on_back_edge(code, fp.as_ptr(), arg)
+                        } else if pc == 0 {
+                            crate::jit::on_entry(code, fp.as_ptr())
+                        } else {
+                            None
+                        };
+                        if let Some(resume) = ran {
+                            npc = resume as usize;
                         }
                     }
                     Op::PopTop => match f.slots.pop() {

@@ -135,6 +135,12 @@ pub fn sigint_pending() -> bool {
     SIGINT.get().is_some_and(|f| f.load(std::sync::atomic::Ordering::Relaxed))
 }
 
+/// The address of the pending-Ctrl-C flag (one byte, nonzero when set), which compiled
+/// loops poll at their back edges; None before the handler is installed.
+pub fn sigint_flag_addr() -> Option<*const u8> {
+    SIGINT.get().map(|f| std::sync::Arc::as_ptr(f).cast::<u8>())
+}
+
 /// Consumes a pending Ctrl-C.
 pub fn take_sigint() -> bool {
     SIGINT.get().is_some_and(|f| f.swap(false, std::sync::atomic::Ordering::Relaxed))

@@ -1,0 +1,196 @@
+//! The JIT: hot code objects compiled to native code with Cranelift, run on the
+//! interpreter's own frames, leaving to the interpreter at the exact instruction
+//! (design: docs/jit.md).
+//!
+//! The loop calls `on_entry` at a function's `Resume` and `on_back_edge` at a
+//! `JumpBackward`; both count, compile when a counter crosses the threshold, and run the
+//! compiled code when the code object has some for that instruction. Compiled code
+//! returns the index of the instruction the interpreter resumes at, with the frame's
+//! locals, stack and `top` written as the interpreter expects them there.
+
+mod lower;
+mod runtime;
+mod stats;
+
+use std::cell::{Cell, RefCell};
+use std::sync::atomic::{AtomicU8, Ordering};
+
+use crate::bytecode::code::Code;
+use crate::values::gil::GilStatic;
+use crate::values::layout::{self, EVAL_BREAKER};
+use crate::vm::frame::Frame;
+
+pub use stats::report;
+
+/// How the JIT runs (`--no-jit`, `--jit=all`, `--jit=deopt-stress`, `-X jit-threshold=N`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Mode {
+    Off,
+    /// Compile after `threshold` calls or back edges.
+    Counting,
+    /// Compile every code object at its first entry or back edge.
+    All,
+    /// As `All`, and every guard fails the first time it is reached.
+    DeoptStress,
+}
+
+/// Calls or back edges before a code object compiles, by default. Measured on perf/:
+/// compiling costs about as much as a few hundred interpreted instructions of a loop.
+pub const DEFAULT_THRESHOLD: u32 = 200;
+/// Guard failures of one compiled code object after which it goes back to the
+/// interpreter for good (a guard that keeps failing means the feedback was wrong).
+const MAX_DEOPTS: u32 = 1000;
+
+const MODE_OFF: u8 = 0;
+const MODE_COUNTING: u8 = 1;
+const MODE_ALL: u8 = 2;
+const MODE_STRESS: u8 = 3;
+
+/// The process's JIT mode; read on every function entry and back edge, so one byte.
+static MODE: AtomicU8 = AtomicU8::new(MODE_OFF);
+static THRESHOLD: GilStatic<Cell<u32>> = GilStatic::new(Cell::new(DEFAULT_THRESHOLD));
+static STATS_ON: GilStatic<Cell<bool>> = GilStatic::new(Cell::new(false));
+
+/// Sets the mode from the command line, before any code runs.
+pub fn configure(mode: Mode, threshold: Option<u32>, stats: bool) {
+    let m = match mode {
+        Mode::Off => MODE_OFF,
+        Mode::Counting => MODE_COUNTING,
+        Mode::All => MODE_ALL,
+        Mode::DeoptStress => MODE_STRESS,
+    };
+    MODE.store(m, Ordering::Relaxed);
+    if let Some(t) = threshold {
+        THRESHOLD.set(t.max(1));
+    }
+    STATS_ON.set(stats);
+}
+
+/// Is compiled code used at all? (`sys._jit.is_enabled()`.)
+pub fn is_enabled() -> bool {
+    MODE.load(Ordering::Relaxed) != MODE_OFF
+}
+
+fn stress() -> bool {
+    MODE.load(Ordering::Relaxed) == MODE_STRESS
+}
+
+/// A code object's JIT state: its counter and, once compiled, its native code.
+pub struct CodeJit {
+    /// Entries plus back edges seen while not compiled.
+    count: Cell<u32>,
+    state: Cell<State>,
+}
+
+#[derive(Clone, Copy)]
+enum State {
+    Interpreting,
+    Compiled(&'static lower::Compiled),
+    /// Not compiled, for good (the reason went to the stats).
+    Never,
+}
+
+impl CodeJit {
+    pub const fn new() -> CodeJit {
+        CodeJit { count: Cell::new(0), state: Cell::new(State::Interpreting) }
+    }
+}
+
+/// `Resume` at a function's start: maybe compile, maybe run compiled code from pc 0.
+/// Returns the instruction to continue at when compiled code ran.
+#[inline(always)]
+pub fn on_entry(code: &Code, frame: *mut Frame) -> Option<u32> {
+    if MODE.load(Ordering::Relaxed) == MODE_OFF {
+        return None;
+    }
+    enter(code, frame, 0)
+}
+
+/// `JumpBackward` to `target`: as `on_entry`, entering at the loop header (OSR).
+#[inline(always)]
+pub fn on_back_edge(code: &Code, frame: *mut Frame, target: u32) -> Option<u32> {
+    if MODE.load(Ordering::Relaxed) == MODE_OFF {
+        return None;
+    }
+    enter(code, frame, target)
+}
+
+#[inline(never)]
+fn enter(code: &Code, frame: *mut Frame, pc: u32) -> Option<u32> {
+    // A trace or profile function sees every instruction: compiled code stays out.
+    if EVAL_BREAKER.load(Ordering::Relaxed) & layout::BREAK_TRACE != 0 {
+        return None;
+    }
+    let compiled = match code.jit.state.get() {
+        State::Compiled(c) => c,
+        State::Never => return None,
+        State::Interpreting => {
+            let n = code.jit.count.get().saturating_add(1);
+            code.jit.count.set(n);
+            let eager = matches!(MODE.load(Ordering::Relaxed), MODE_ALL | MODE_STRESS);
+            if !eager && n < THRESHOLD.get() {
+                return None;
+            }
+            match compile(code) {
+                Some(c) => c,
+                None => {
+                    code.jit.state.set(State::Never);
+                    return None;
+                }
+            }
+        }
+    };
+    if !compiled.can_enter(pc) {
+        return None;
+    }
+    stats::entered(compiled, pc);
+    let out = compiled.run(frame, pc);
+    let resume = out as u32;
+    let guard = (out >> 32) as u32;
+    if guard != 0 {
+        // SAFETY: compiled code returned, so nothing else uses the frame; the loop takes
+        // its own reference again after this call.
+        let f = unsafe { &*frame };
+        stats::deopt(compiled, guard - 1, f);
+        let n = compiled.deopts.get() + 1;
+        compiled.deopts.set(n);
+        if n >= MAX_DEOPTS && !stress() {
+            stats::gave_up(compiled);
+            code.jit.state.set(State::Never);
+        }
+    }
+    Some(resume)
+}
+
+fn compile(code: &Code) -> Option<&'static lower::Compiled> {
+    let started = std::time::Instant::now();
+    let r = JIT.with_module(|m| lower::compile(m, code, stress(), STATS_ON.get()));
+    let us = started.elapsed().as_micros() as u64;
+    match r {
+        Ok(c) => {
+            let c: &'static lower::Compiled = Box::leak(Box::new(c));
+            c.compile_us.set(us);
+            stats::compiled(c);
+            code.jit.state.set(State::Compiled(c));
+            Some(c)
+        }
+        Err(reason) => {
+            stats::failed(code, reason);
+            None
+        }
+    }
+}
+
+/// The Cranelift module all code is compiled into (compiled code lives as long as the
+/// process: code objects point at it).
+struct Jit(GilStatic<RefCell<Option<cranelift_jit::JITModule>>>);
+
+static JIT: Jit = Jit(GilStatic::new(RefCell::new(None)));
+
+impl Jit {
+    fn with_module<R>(&self, f: impl FnOnce(&mut cranelift_jit::JITModule) -> R) -> R {
+        let mut slot = self.0.borrow_mut();
+        let m = slot.get_or_insert_with(lower::new_module);
+        f(m)
+    }
+}

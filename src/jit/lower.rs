@@ -1,0 +1,736 @@
+//! Bytecode + feedback → Cranelift IR → native code, for the subset compiled today:
+//! locals, constants, small-int arithmetic and comparisons, branches and loops.
+//!
+//! Locals stay in the frame's slots (loads and stores at `base + 8 * i`), so the frame is
+//! exact at every point; the value stack lives in SSA values and is written to the
+//! frame's stack slots only when compiled code leaves. Every way out is an exit that
+//! writes the stack, sets `top` and returns the instruction the interpreter resumes at:
+//! a failed guard resumes *at* the guarded instruction (which the interpreter then runs
+//! generically), `ReturnValue` resumes at itself with the value on the stack, a back
+//! edge with work pending for the eval breaker resumes at the `JumpBackward`.
+
+use std::cell::Cell;
+use std::collections::BTreeMap;
+
+use cranelift_codegen::Context;
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{AbiParam, Block, BlockArg, InstBuilder, MemFlagsData, UserFuncName, Value, types};
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_jit::{JITBuilder, JITModule};
+use cranelift_module::{Module, default_libcall_names};
+
+use crate::bytecode::code::{CO_COROUTINE, CO_GENERATOR, Code};
+use crate::bytecode::opcode::{BinOp, CmpOp, INPLACE, Instr, Op};
+use crate::values::layout::{self, EVAL_BREAKER};
+use crate::vm::frame::{Frame, OFF_STACK_TOP};
+
+use super::runtime;
+
+const I64: types::Type = types::I64;
+const I32: types::Type = types::I32;
+const I8: types::Type = types::I8;
+const CO_ASYNC_GENERATOR: u32 = 0x200;
+
+/// Why a guard can fail (for `--jit-stats`).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub enum Reason {
+    NotSmallInt,
+    Overflow,
+    ZeroDivisor,
+    NegativeShift,
+    UnboundLocal,
+    NotBool,
+    EvalBreaker,
+}
+
+impl Reason {
+    pub fn text(self) -> &'static str {
+        match self {
+            Reason::NotSmallInt => "operand not a small int",
+            Reason::Overflow => "result out of small-int range",
+            Reason::ZeroDivisor => "zero divisor",
+            Reason::NegativeShift => "shift count negative or too big",
+            Reason::UnboundLocal => "unbound local",
+            Reason::NotBool => "branch on a value not bool/int/None",
+            Reason::EvalBreaker => "eval breaker (signal, finalizer, thread switch, tracing)",
+        }
+    }
+}
+
+/// One guard: the instruction it protects and why it can fail.
+pub struct Guard {
+    pub pc: u32,
+    pub reason: Reason,
+}
+
+/// A compiled code object.
+pub struct Compiled {
+    func: extern "C" fn(*mut Frame, u64) -> u64,
+    entries: Vec<u32>,
+    pub guards: Vec<Guard>,
+    pub name: String,
+    pub file: String,
+    pub line: u32,
+    /// Source line of each instruction (for deopt reports).
+    pub lines: Vec<u32>,
+    pub code_bytes: u32,
+    pub compile_us: Cell<u64>,
+    pub deopts: Cell<u32>,
+    /// `--jit=deopt-stress`: one byte per guard, set when it has failed once (its
+    /// address is baked into the code, so the box never moves or goes away).
+    _stress: Box<[u8]>,
+}
+
+impl Compiled {
+    /// Can compiled code start at instruction `pc` (0 or a loop header)?
+    pub fn can_enter(&self, pc: u32) -> bool {
+        self.entries.contains(&pc)
+    }
+
+    /// Runs the code from `pc` on `frame`; returns (guard id + 1) << 32 | resume pc.
+    pub fn run(&self, frame: *mut Frame, pc: u32) -> u64 {
+        (self.func)(frame, pc as u64)
+    }
+}
+
+/// The module compiled code goes into: the host's ISA with its detected features.
+pub fn new_module() -> JITModule {
+    let mut fb = settings::builder();
+    for (k, v) in [
+        ("opt_level", "speed"),
+        ("is_pic", "false"),
+        ("use_colocated_libcalls", "false"),
+        // The verifier costs compile time: on in debug builds and when asked for.
+        ("enable_verifier", if cfg!(debug_assertions) || std::env::var_os("PYLIFT_JIT_VERIFY").is_some() { "true" } else { "false" }),
+        ("unwind_info", "false"),
+    ] {
+        // The names and values are Cranelift's own settings; a failure is a build problem.
+        let _ = fb.set(k, v);
+    }
+    let isa = match cranelift_native::builder() {
+        Ok(b) => b.finish(settings::Flags::new(fb)),
+        Err(e) => panic!("JIT: host not supported by Cranelift: {e}"),
+    };
+    let isa = match isa {
+        Ok(i) => i,
+        Err(e) => panic!("JIT: {e}"),
+    };
+    JITModule::new(JITBuilder::with_isa(isa, default_libcall_names()))
+}
+
+/// Is the code object one this compiler takes, and what is the stack depth at each
+/// instruction? (`None`: unreachable from the entry.)
+fn analyse(code: &Code) -> Result<Vec<Option<u32>>, String> {
+    if code.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR) != 0 {
+        return Err("generator or coroutine (not compiled yet)".into());
+    }
+    let instrs: Vec<Instr> = code.instrs.iter().map(Cell::get).collect();
+    let n = instrs.len();
+    for (pc, ins) in instrs.iter().enumerate() {
+        let ok = match ins.op {
+            Op::Nop
+            | Op::Resume
+            | Op::LoadFast
+            | Op::StoreFast
+            | Op::LoadConst
+            | Op::PopTop
+            | Op::Copy
+            | Op::Swap
+            | Op::Jump
+            | Op::JumpBackward
+            | Op::PopJumpIfFalse
+            | Op::PopJumpIfTrue
+            | Op::PopJumpIfNone
+            | Op::PopJumpIfNotNone
+            | Op::ReturnValue => true,
+            Op::BinaryOp => binop_supported(BinOp::from_arg(ins.arg)),
+            Op::CompareOp => matches!(instrs.get(pc + 1).map(|i| i.op), Some(Op::PopJumpIfFalse | Op::PopJumpIfTrue)),
+            _ => false,
+        };
+        if !ok {
+            let what = match ins.op {
+                Op::BinaryOp => format!("BinaryOp {}", BinOp::from_arg(ins.arg).symbol()),
+                Op::CompareOp => "CompareOp not followed by a branch".to_owned(),
+                op => op.name().to_owned(),
+            };
+            return Err(format!("{what} at line {} (not compiled yet)", code.line_at(pc)));
+        }
+        if matches!(ins.op, Op::BinaryOp | Op::CompareOp) {
+            let seen = code.feedback.get(pc).map_or(0, Cell::get);
+            if seen & !1 != 0 {
+                return Err(format!("{} at line {} saw operands other than small ints", ins.op.name(), code.line_at(pc)));
+            }
+        }
+    }
+    let mut depth: Vec<Option<u32>> = vec![None; n];
+    let mut work = vec![(0usize, 0u32)];
+    while let Some((pc, d)) = work.pop() {
+        let Some(ins) = instrs.get(pc) else { return Err("falls off the end".into()) };
+        match depth[pc] {
+            Some(old) if old == d => continue,
+            Some(_) => return Err(format!("inconsistent stack depth at {pc}")),
+            None => depth[pc] = Some(d),
+        }
+        let after = |jump: bool| -> Result<u32, String> {
+            let (pops, pushes) = ins.op.pops_pushes(ins.arg, jump);
+            (d + pushes).checked_sub(pops).ok_or_else(|| format!("stack underflow at {pc}"))
+        };
+        if ins.op.is_jump() {
+            work.push((ins.arg as usize, after(true)?));
+        }
+        if !ins.op.is_terminator() {
+            work.push((pc + 1, after(false)?));
+        }
+    }
+    Ok(depth)
+}
+
+fn binop_supported(op: BinOp) -> bool {
+    matches!(
+        op,
+        BinOp::Add
+            | BinOp::Sub
+            | BinOp::Mul
+            | BinOp::FloorDiv
+            | BinOp::Mod
+            | BinOp::And
+            | BinOp::Or
+            | BinOp::Xor
+            | BinOp::LShift
+            | BinOp::RShift
+    )
+}
+
+/// Compiles `code` into `module`, or says why not.
+pub fn compile(module: &mut JITModule, code: &Code, stress: bool, stats: bool) -> Result<Compiled, String> {
+    let depth = analyse(code)?;
+    let instrs: Vec<Instr> = code.instrs.iter().map(Cell::get).collect();
+    // Block leaders: jump targets and what follows a branch or a terminator.
+    let mut leaders: BTreeMap<u32, u32> = BTreeMap::new();
+    let mut entries = vec![0u32];
+    for (pc, ins) in instrs.iter().enumerate() {
+        if depth[pc].is_none() {
+            continue;
+        }
+        if ins.op.is_jump() {
+            if let Some(d) = depth.get(ins.arg as usize).copied().flatten() {
+                leaders.insert(ins.arg, d);
+            }
+            if ins.op == Op::JumpBackward && depth[ins.arg as usize] == Some(0) && !entries.contains(&ins.arg) {
+                entries.push(ins.arg);
+            }
+        }
+        if ins.op.is_jump() || ins.op.is_terminator() || ins.op == Op::CompareOp {
+            let next = pc + if ins.op == Op::CompareOp { 2 } else { 1 };
+            if let Some(d) = depth.get(next).copied().flatten() {
+                leaders.insert(next as u32, d);
+            }
+        }
+    }
+    leaders.insert(0, 0);
+
+    let target_config = module.target_config();
+    let mut ctx: Context = module.make_context();
+    let mut fctx = FunctionBuilderContext::new();
+    let mut sig = module.make_signature();
+    sig.params.push(AbiParam::new(I64));
+    sig.params.push(AbiParam::new(I64));
+    sig.returns.push(AbiParam::new(I64));
+    let id = module.declare_anonymous_function(&sig).map_err(|e| format!("Cranelift: {e}"))?;
+    ctx.func.signature = sig;
+    ctx.func.name = UserFuncName::user(0, id.as_u32());
+    // At most three guards per instruction; the box's address is baked into the code.
+    let stress_flags: Box<[u8]> = vec![0u8; instrs.len() * 3 + 1].into_boxed_slice();
+    let mut guards = Vec::new();
+    {
+        let mut b = FunctionBuilder::new(&mut ctx.func, &mut fctx);
+        let start = b.create_block();
+        b.append_block_params_for_function_params(start);
+        b.switch_to_block(start);
+        let frame = b.block_params(start)[0];
+        let entry_pc = b.block_params(start)[1];
+        let base = b.ins().load(I64, MemFlagsData::trusted(), frame, crate::vm::frame::OFF_SLOTS_BASE);
+        let mut blocks = BTreeMap::new();
+        for (&pc, &d) in &leaders {
+            let bl = b.create_block();
+            for _ in 0..d {
+                b.append_block_param(bl, I64);
+            }
+            blocks.insert(pc, bl);
+        }
+        // Entry: jump to the block of `entry_pc` (0 or a loop header with an empty stack).
+        for &e in &entries {
+            let Some(&target) = blocks.get(&e) else { continue };
+            let next = b.create_block();
+            let is = b.ins().icmp_imm_s(IntCC::Equal, entry_pc, e as i64);
+            b.ins().brif(is, target, &[], next, &[]);
+            b.switch_to_block(next);
+        }
+        // Not an entry (the caller checks `can_enter`): resume the interpreter right there.
+        b.ins().return_(&[entry_pc]);
+
+        let mut lw = Lower {
+            b,
+            frame,
+            base,
+            nlocals: code.nlocalsplus() as i64,
+            stress,
+            stats,
+            guards: &mut guards,
+            stress_base: stress_flags.as_ptr() as i64,
+            stress_cap: stress_flags.len(),
+        };
+        lw.body(code, &instrs, &depth, &blocks)?;
+        lw.b.seal_all_blocks();
+        lw.b.finalize(target_config);
+    }
+    if let Err(e) = module.define_function(id, &mut ctx) {
+        // A Cranelift error is a bug of this lowering, not a missing feature: loud where
+        // the verifier runs (tests), a recorded failure elsewhere.
+        if std::env::var_os("PYLIFT_JIT_VERIFY").is_some() {
+            eprintln!("pylift JIT: internal compile error in {}: {e:?}", code.qualname.as_str().unwrap_or("?"));
+        }
+        return Err(format!("Cranelift: {e:?}"));
+    }
+    let code_bytes = ctx.compiled_code().map_or(0, |c| c.code_info().total_size);
+    module.clear_context(&mut ctx);
+    module.finalize_definitions().map_err(|e| format!("Cranelift: {e}"))?;
+    let ptr = module.get_finalized_function(id);
+    // SAFETY: `ptr` is the finalized (executable) code of a function declared just above
+    // with the signature (i64, i64) -> i64 in the platform C convention, which is
+    // `extern "C" fn(*mut Frame, u64) -> u64` on a 64-bit target.
+    let func: extern "C" fn(*mut Frame, u64) -> u64 = unsafe { std::mem::transmute(ptr) };
+    Ok(Compiled {
+        func,
+        entries,
+        guards,
+        name: code.qualname.as_str().unwrap_or("?").to_owned(),
+        file: code.filename.as_str().unwrap_or("?").to_owned(),
+        line: code.firstlineno,
+        lines: code.lines.clone(),
+        code_bytes,
+        compile_us: Cell::new(0),
+        deopts: Cell::new(0),
+        _stress: stress_flags,
+    })
+}
+
+/// The lowering of one code object's instructions.
+struct Lower<'a, 'b> {
+    b: FunctionBuilder<'b>,
+    frame: Value,
+    /// The slot block's base (locals at `base + 8 * i`; the stack after `nlocals` slots).
+    base: Value,
+    nlocals: i64,
+    stress: bool,
+    stats: bool,
+    guards: &'a mut Vec<Guard>,
+    stress_base: i64,
+    stress_cap: usize,
+}
+
+fn mf() -> MemFlagsData {
+    MemFlagsData::trusted()
+}
+
+impl Lower<'_, '_> {
+    fn body(
+        &mut self,
+        code: &Code,
+        instrs: &[Instr],
+        depth: &[Option<u32>],
+        blocks: &BTreeMap<u32, Block>,
+    ) -> Result<(), String> {
+        let mut stack: Vec<Value> = Vec::new();
+        // Is the current position reachable (not after a terminator)?
+        let mut open = false;
+        let mut pc = 0usize;
+        while pc < instrs.len() {
+            if depth[pc].is_none() {
+                pc += 1;
+                continue;
+            }
+            if let Some(&bl) = blocks.get(&(pc as u32)) {
+                if open {
+                    let args: Vec<BlockArg> = stack.iter().map(|&v| v.into()).collect();
+                    self.b.ins().jump(bl, &args);
+                }
+                self.b.switch_to_block(bl);
+                stack = self.b.block_params(bl).to_vec();
+                open = true;
+            }
+            if !open {
+                pc += 1;
+                continue;
+            }
+            if self.stats {
+                self.count_native(1);
+            }
+            let ins = instrs[pc];
+            let p = pc as u32;
+            let arg = ins.arg;
+            let target = |t: u32| blocks.get(&t).copied().ok_or_else(|| format!("no block at {t}"));
+            match ins.op {
+                Op::Nop | Op::Resume => {}
+                Op::LoadFast => {
+                    let v = self.b.ins().load(I64, mf(), self.base, 8 * arg as i32);
+                    let bound = self.b.ins().icmp_imm_s(IntCC::NotEqual, v, 0);
+                    self.guard(bound, p, &stack, Reason::UnboundLocal);
+                    self.incref(v);
+                    stack.push(v);
+                }
+                Op::StoreFast => {
+                    let v = pop(&mut stack)?;
+                    let old = self.b.ins().load(I64, mf(), self.base, 8 * arg as i32);
+                    self.b.ins().store(mf(), v, self.base, 8 * arg as i32);
+                    self.xdecref(old);
+                }
+                Op::LoadConst => {
+                    let c = code.consts.get(arg as usize).ok_or("constant index out of range")?;
+                    let w = c.bits() as i64;
+                    let v = self.b.ins().iconst(I64, w);
+                    if w & 1 == 0 {
+                        self.incref_heap(v);
+                    }
+                    stack.push(v);
+                }
+                Op::PopTop => {
+                    let v = pop(&mut stack)?;
+                    self.decref(v);
+                }
+                Op::Copy => {
+                    let v = *stack.len().checked_sub(arg as usize).and_then(|i| stack.get(i)).ok_or("Copy underflow")?;
+                    self.incref(v);
+                    stack.push(v);
+                }
+                Op::Swap => {
+                    let n = stack.len();
+                    let a = arg as usize;
+                    if a == 0 || a > n {
+                        return Err("Swap underflow".into());
+                    }
+                    stack.swap(n - 1, n - a);
+                }
+                Op::BinaryOp => {
+                    let rhs = pop(&mut stack)?;
+                    let lhs = pop(&mut stack)?;
+                    let before = [stack.as_slice(), &[lhs, rhs]].concat();
+                    let r = self.small_binop(BinOp::from_arg(arg & !INPLACE), lhs, rhs, p, &before)?;
+                    stack.push(r);
+                }
+                Op::CompareOp => {
+                    // Fused with the branch that follows (`analyse` checked it).
+                    let rhs = pop(&mut stack)?;
+                    let lhs = pop(&mut stack)?;
+                    let before = [stack.as_slice(), &[lhs, rhs]].concat();
+                    self.guard_small(lhs, rhs, p, &before);
+                    let cc = match CmpOp::from_arg(arg) {
+                        CmpOp::Lt => IntCC::SignedLessThan,
+                        CmpOp::Le => IntCC::SignedLessThanOrEqual,
+                        CmpOp::Eq => IntCC::Equal,
+                        CmpOp::Ne => IntCC::NotEqual,
+                        CmpOp::Gt => IntCC::SignedGreaterThan,
+                        CmpOp::Ge => IntCC::SignedGreaterThanOrEqual,
+                    };
+                    // Tagging (2x + 1) keeps the order, so the words compare as the ints.
+                    let c = self.b.ins().icmp(cc, lhs, rhs);
+                    let br = instrs[pc + 1];
+                    let jump_to = target(br.arg)?;
+                    let next = target(p + 2)?;
+                    let args: Vec<BlockArg> = stack.iter().map(|&v| v.into()).collect();
+                    if br.op == Op::PopJumpIfTrue {
+                        self.b.ins().brif(c, jump_to, &args, next, &args);
+                    } else {
+                        self.b.ins().brif(c, next, &args, jump_to, &args);
+                    }
+                    open = false;
+                    pc += 2;
+                    continue;
+                }
+                Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone => {
+                    let v = pop(&mut stack)?;
+                    let before = [stack.as_slice(), &[v]].concat();
+                    let truth = match ins.op {
+                        Op::PopJumpIfNone | Op::PopJumpIfNotNone => {
+                            self.b.ins().icmp_imm_s(IntCC::Equal, v, crate::objects::none().bits() as i64)
+                        }
+                        _ => self.truth(v, p, &before),
+                    };
+                    self.decref(v);
+                    let jump_to = target(arg)?;
+                    let next = target(p + 1)?;
+                    let args: Vec<BlockArg> = stack.iter().map(|&v| v.into()).collect();
+                    if matches!(ins.op, Op::PopJumpIfTrue | Op::PopJumpIfNone) {
+                        self.b.ins().brif(truth, jump_to, &args, next, &args);
+                    } else {
+                        self.b.ins().brif(truth, next, &args, jump_to, &args);
+                    }
+                    open = false;
+                }
+                Op::Jump => {
+                    let args: Vec<BlockArg> = stack.iter().map(|&v| v.into()).collect();
+                    self.b.ins().jump(target(arg)?, &args);
+                    open = false;
+                }
+                Op::JumpBackward => {
+                    // The eval breaker (signals, finalizers, GIL hand-over, tracing) and a
+                    // pending Ctrl-C send the frame back to the interpreter here.
+                    let addr = self.b.ins().iconst(I64, &EVAL_BREAKER as *const _ as i64);
+                    let flags = self.b.ins().load(I32, mf(), addr, 0);
+                    let work = self.b.ins().band_imm_s(flags, !(layout::BREAK_STATS as i64));
+                    let mut quiet = self.b.ins().icmp_imm_s(IntCC::Equal, work, 0);
+                    if let Some(sig) = crate::vm::startup::sigint_flag_addr() {
+                        let a = self.b.ins().iconst(I64, sig as i64);
+                        let f = self.b.ins().load(I8, mf(), a, 0);
+                        let no_sig = self.b.ins().icmp_imm_s(IntCC::Equal, f, 0);
+                        quiet = self.b.ins().band(quiet, no_sig);
+                    }
+                    self.guard(quiet, p, &stack, Reason::EvalBreaker);
+                    let args: Vec<BlockArg> = stack.iter().map(|&v| v.into()).collect();
+                    self.b.ins().jump(target(arg)?, &args);
+                    open = false;
+                }
+                Op::ReturnValue => {
+                    // The interpreter returns (entry frames, generators, `__init__`).
+                    self.exit(p, &stack, None);
+                    open = false;
+                }
+                op => return Err(format!("{} reached the lowering", op.name())),
+            }
+            pc += 1;
+        }
+        if open {
+            return Err("code falls off its end".into());
+        }
+        Ok(())
+    }
+
+    /// `--jit-stats`: count `n` instructions run natively.
+    fn count_native(&mut self, n: i64) {
+        let addr = self.b.ins().iconst(I64, super::stats::native_counter() as i64);
+        let c = self.b.ins().load(I64, mf(), addr, 0);
+        let c = self.b.ins().iadd_imm_s(c, n);
+        self.b.ins().store(mf(), c, addr, 0);
+    }
+
+    /// Continues where `ok` is true; otherwise leaves for the interpreter at `pc` with
+    /// `stack` (the stack as it was before instruction `pc`). Under deopt-stress the
+    /// guard also fails the first time it is reached.
+    fn guard(&mut self, ok: Value, pc: u32, stack: &[Value], reason: Reason) {
+        let id = self.guards.len();
+        self.guards.push(Guard { pc, reason });
+        let fail = self.b.create_block();
+        let cont = self.b.create_block();
+        self.b.set_cold_block(fail);
+        // Conditions arrive as i8 flags or as i64 words (nonzero = true): make them i8.
+        let mut ok = if self.b.func.dfg.value_type(ok) == I8 { ok } else { self.b.ins().icmp_imm_s(IntCC::NotEqual, ok, 0) };
+        let flag_addr = (id < self.stress_cap).then(|| self.stress_base + id as i64);
+        if let (true, Some(fa)) = (self.stress, flag_addr) {
+            let a = self.b.ins().iconst(I64, fa);
+            let failed_once = self.b.ins().load(I8, mf(), a, 0);
+            let seen = self.b.ins().icmp_imm_s(IntCC::NotEqual, failed_once, 0);
+            ok = self.b.ins().band(ok, seen);
+        }
+        self.b.ins().brif(ok, cont, &[], fail, &[]);
+        self.b.switch_to_block(fail);
+        if let (true, Some(fa)) = (self.stress, flag_addr) {
+            let a = self.b.ins().iconst(I64, fa);
+            let one = self.b.ins().iconst(I8, 1);
+            self.b.ins().store(mf(), one, a, 0);
+        }
+        self.exit(pc, stack, Some(id as u32));
+        self.b.switch_to_block(cont);
+    }
+
+    /// Writes `stack` to the frame's stack slots, sets `top`, and returns `pc` (with the
+    /// guard's id + 1 in the high half when a guard failed).
+    fn exit(&mut self, pc: u32, stack: &[Value], guard: Option<u32>) {
+        let first = 8 * self.nlocals;
+        for (i, &v) in stack.iter().enumerate() {
+            self.b.ins().store(mf(), v, self.base, (first + 8 * i as i64) as i32);
+        }
+        let top = self.b.ins().iadd_imm_s(self.base, first + 8 * stack.len() as i64);
+        self.b.ins().store(mf(), top, self.frame, OFF_STACK_TOP);
+        let word = ((guard.map_or(0, |g| g as u64 + 1)) << 32) | pc as u64;
+        let r = self.b.ins().iconst(I64, word as i64);
+        self.b.ins().return_(&[r]);
+    }
+
+    /// One more reference to `v` (nothing for a small int).
+    fn incref(&mut self, v: Value) {
+        let small = self.b.ins().band_imm_s(v, 1);
+        let heap = self.b.create_block();
+        let cont = self.b.create_block();
+        self.b.ins().brif(small, cont, &[], heap, &[]);
+        self.b.switch_to_block(heap);
+        self.incref_heap(v);
+        self.b.ins().jump(cont, &[]);
+        self.b.switch_to_block(cont);
+    }
+
+    /// `refcnt += 1` of a heap object (the count is the header's first `u32`).
+    fn incref_heap(&mut self, v: Value) {
+        let n = self.b.ins().load(I32, mf(), v, 0);
+        let n = self.b.ins().iadd_imm_s(n, 1);
+        self.b.ins().store(mf(), n, v, 0);
+    }
+
+    /// Drops the reference `v` holds: inline while other references remain, through the
+    /// runtime (which frees the object) for the last one.
+    fn decref(&mut self, v: Value) {
+        let small = self.b.ins().band_imm_s(v, 1);
+        let heap = self.b.create_block();
+        let cont = self.b.create_block();
+        self.b.ins().brif(small, cont, &[], heap, &[]);
+        self.b.switch_to_block(heap);
+        self.decref_heap(v, cont);
+        self.b.switch_to_block(cont);
+    }
+
+    /// As `decref`, for a word that may be 0 (an unbound local).
+    fn xdecref(&mut self, v: Value) {
+        let tag = self.b.ins().band_imm_s(v, 1);
+        let small = self.b.ins().icmp_imm_s(IntCC::NotEqual, tag, 0);
+        let zero = self.b.ins().icmp_imm_s(IntCC::Equal, v, 0);
+        let skip = self.b.ins().bor(small, zero);
+        let heap = self.b.create_block();
+        let cont = self.b.create_block();
+        self.b.ins().brif(skip, cont, &[], heap, &[]);
+        self.b.switch_to_block(heap);
+        self.decref_heap(v, cont);
+        self.b.switch_to_block(cont);
+    }
+
+    fn decref_heap(&mut self, v: Value, cont: Block) {
+        let n = self.b.ins().load(I32, mf(), v, 0);
+        let last = self.b.ins().icmp_imm_s(IntCC::Equal, n, 1);
+        let free = self.b.create_block();
+        let keep = self.b.create_block();
+        self.b.set_cold_block(free);
+        self.b.ins().brif(last, free, &[], keep, &[]);
+        self.b.switch_to_block(keep);
+        let n1 = self.b.ins().iadd_imm_s(n, -1);
+        self.b.ins().store(mf(), n1, v, 0);
+        self.b.ins().jump(cont, &[]);
+        self.b.switch_to_block(free);
+        self.call_helper(runtime::jit_decref as *const u8 as i64, &[v]);
+        self.b.ins().jump(cont, &[]);
+    }
+
+    fn call_helper(&mut self, addr: i64, args: &[Value]) {
+        let mut sig = cranelift_codegen::ir::Signature::new(self.b.func.signature.call_conv);
+        sig.params.extend(args.iter().map(|_| AbiParam::new(I64)));
+        let sr = self.b.import_signature(sig);
+        let f = self.b.ins().iconst(I64, addr);
+        self.b.ins().call_indirect(sr, f, args);
+    }
+
+    fn guard_small(&mut self, a: Value, b: Value, pc: u32, before: &[Value]) {
+        let both = self.b.ins().band(a, b);
+        let small = self.b.ins().band_imm_s(both, 1);
+        self.guard(small, pc, before, Reason::NotSmallInt);
+    }
+
+    /// Guards that `r` (an untagged result) fits a small int.
+    fn guard_range(&mut self, r: Value, pc: u32, before: &[Value]) {
+        let t = self.b.ins().ishl_imm_s(r, 1);
+        let back = self.b.ins().sshr_imm_s(t, 1);
+        let fits = self.b.ins().icmp(IntCC::Equal, back, r);
+        self.guard(fits, pc, before, Reason::Overflow);
+    }
+
+    /// `a op b` for two small ints, as `objects/int/small.rs` defines it; guards leave
+    /// for the interpreter (big ints, errors, other types) with the operands on the stack.
+    fn small_binop(&mut self, op: BinOp, a: Value, b: Value, pc: u32, before: &[Value]) -> Result<Value, String> {
+        self.guard_small(a, b, pc, before);
+        let x = self.b.ins().sshr_imm_s(a, 1);
+        let y = self.b.ins().sshr_imm_s(b, 1);
+        let r = match op {
+            BinOp::Add => {
+                let r = self.b.ins().iadd(x, y);
+                self.guard_range(r, pc, before);
+                r
+            }
+            BinOp::Sub => {
+                let r = self.b.ins().isub(x, y);
+                self.guard_range(r, pc, before);
+                r
+            }
+            BinOp::Mul => {
+                let (r, of) = self.b.ins().smul_overflow(x, y);
+                let ok = self.b.ins().icmp_imm_s(IntCC::Equal, of, 0);
+                self.guard(ok, pc, before, Reason::Overflow);
+                self.guard_range(r, pc, before);
+                r
+            }
+            BinOp::And => self.b.ins().band(x, y),
+            BinOp::Or => self.b.ins().bor(x, y),
+            BinOp::Xor => self.b.ins().bxor(x, y),
+            BinOp::FloorDiv | BinOp::Mod => {
+                let nz = self.b.ins().icmp_imm_s(IntCC::NotEqual, y, 0);
+                self.guard(nz, pc, before, Reason::ZeroDivisor);
+                // Both are 62-bit, so `sdiv` cannot trap on MIN / -1.
+                let q = self.b.ins().sdiv(x, y);
+                let m = self.b.ins().srem(x, y);
+                // Python rounds toward negative infinity: adjust when the remainder's
+                // sign differs from the divisor's.
+                let m_nz = self.b.ins().icmp_imm_s(IntCC::NotEqual, m, 0);
+                let signs = self.b.ins().bxor(m, y);
+                let differ = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, signs, 0);
+                let adjust = self.b.ins().band(m_nz, differ);
+                if op == BinOp::FloorDiv {
+                    let one = self.b.ins().uextend(I64, adjust);
+                    let q = self.b.ins().isub(q, one);
+                    self.guard_range(q, pc, before);
+                    q
+                } else {
+                    let m2 = self.b.ins().iadd(m, y);
+                    self.b.ins().select(adjust, m2, m)
+                }
+            }
+            BinOp::RShift => {
+                let nonneg = self.b.ins().icmp_imm_s(IntCC::SignedGreaterThanOrEqual, y, 0);
+                self.guard(nonneg, pc, before, Reason::NegativeShift);
+                let c63 = self.b.ins().iconst(I64, 63);
+                let s = self.b.ins().umin(y, c63);
+                self.b.ins().sshr(x, s)
+            }
+            BinOp::LShift => {
+                let in_range = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, y, 63);
+                self.guard(in_range, pc, before, Reason::NegativeShift);
+                let r = self.b.ins().ishl(x, y);
+                let back = self.b.ins().sshr(r, y);
+                let kept = self.b.ins().icmp(IntCC::Equal, back, x);
+                self.guard(kept, pc, before, Reason::Overflow);
+                self.guard_range(r, pc, before);
+                r
+            }
+            _ => return Err(format!("BinaryOp {} reached the lowering", op.symbol())),
+        };
+        let t = self.b.ins().ishl_imm_s(r, 1);
+        Ok(self.b.ins().bor_imm_s(t, 1))
+    }
+
+    /// The truth of `v` for a branch when it is True/False or a small int; any other
+    /// value leaves for the interpreter (which calls `__bool__`/`__len__`).
+    fn truth(&mut self, v: Value, pc: u32, before: &[Value]) -> Value {
+        let t = crate::objects::py_bool(true).bits() as i64;
+        let f = crate::objects::py_bool(false).bits() as i64;
+        let is_t = self.b.ins().icmp_imm_s(IntCC::Equal, v, t);
+        let is_f = self.b.ins().icmp_imm_s(IntCC::Equal, v, f);
+        let small = self.b.ins().band_imm_s(v, 1);
+        let small = self.b.ins().icmp_imm_s(IntCC::NotEqual, small, 0);
+        let known = self.b.ins().bor(is_t, is_f);
+        let known = self.b.ins().bor(known, small);
+        self.guard(known, pc, before, Reason::NotBool);
+        // A small int is true unless it is 0 (the word 1).
+        let nonzero = self.b.ins().icmp_imm_s(IntCC::NotEqual, v, 1);
+        let small_true = self.b.ins().band(small, nonzero);
+        self.b.ins().bor(is_t, small_true)
+    }
+}
+
+fn pop(stack: &mut Vec<Value>) -> Result<Value, String> {
+    stack.pop().ok_or_else(|| "stack underflow".to_owned())
+}
