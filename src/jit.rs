@@ -151,10 +151,10 @@ fn enter(code: &Code, frame: *mut Frame, pc: u32) -> Option<u32> {
         // SAFETY: compiled code returned, so nothing else uses the frame; the loop takes
         // its own reference again after this call.
         let f = unsafe { &*frame };
-        stats::deopt(compiled, guard - 1, f);
-        let n = compiled.deopts.get() + 1;
+        let real = stats::deopt(compiled, guard - 1, f);
+        let n = compiled.deopts.get() + real as u32;
         compiled.deopts.set(n);
-        if n >= MAX_DEOPTS && !stress() {
+        if real && n >= MAX_DEOPTS && !stress() {
             stats::gave_up(compiled);
             code.jit.state.set(State::Never);
         }

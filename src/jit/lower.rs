@@ -42,6 +42,10 @@ pub enum Reason {
     UnboundLocal,
     NotBool,
     EvalBreaker,
+    /// An iterator whose step needs the interpreter (a generator, a user `__next__`).
+    IterNeedsVm,
+    /// Not a guard: an instruction this compiler leaves to the interpreter.
+    NotCompiled,
 }
 
 impl Reason {
@@ -54,6 +58,8 @@ impl Reason {
             Reason::UnboundLocal => "unbound local",
             Reason::NotBool => "branch on a value not bool/int/None",
             Reason::EvalBreaker => "eval breaker (signal, finalizer, thread switch, tracing)",
+            Reason::IterNeedsVm => "iterator needs the interpreter",
+            Reason::NotCompiled => "instruction not compiled",
         }
     }
 }
@@ -62,6 +68,8 @@ impl Reason {
 pub struct Guard {
     pub pc: u32,
     pub reason: Reason,
+    /// The instruction at `pc` (named in the report of exits).
+    pub op: Op,
 }
 
 /// A compiled code object.
@@ -119,50 +127,27 @@ pub fn new_module() -> JITModule {
     JITModule::new(JITBuilder::with_isa(isa, default_libcall_names()))
 }
 
-/// Is the code object one this compiler takes, and what is the stack depth at each
-/// instruction? (`None`: unreachable from the entry.)
-fn analyse(code: &Code) -> Result<Vec<Option<u32>>, String> {
+/// What the lowering needs to know about a code object before emitting anything.
+struct Plan {
+    /// Stack depth before each instruction (`None`: unreachable from the entry).
+    depth: Vec<Option<u32>>,
+    /// Instructions compiled natively; every other reachable one is an exit to the
+    /// interpreter at that instruction.
+    native: Vec<bool>,
+    /// Block starts (instruction index → stack depth there).
+    leaders: BTreeMap<u32, u32>,
+    /// Where compiled code can be entered: 0 and loop headers.
+    entries: Vec<u32>,
+}
+
+/// Plans the compilation of `code`, or says why it is not worth compiling.
+fn plan(code: &Code, instrs: &[Instr]) -> Result<Plan, String> {
     if code.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR) != 0 {
         return Err("generator or coroutine (not compiled yet)".into());
     }
-    let instrs: Vec<Instr> = code.instrs.iter().map(Cell::get).collect();
     let n = instrs.len();
-    for (pc, ins) in instrs.iter().enumerate() {
-        let ok = match ins.op {
-            Op::Nop
-            | Op::Resume
-            | Op::LoadFast
-            | Op::StoreFast
-            | Op::LoadConst
-            | Op::PopTop
-            | Op::Copy
-            | Op::Swap
-            | Op::Jump
-            | Op::JumpBackward
-            | Op::PopJumpIfFalse
-            | Op::PopJumpIfTrue
-            | Op::PopJumpIfNone
-            | Op::PopJumpIfNotNone
-            | Op::ReturnValue => true,
-            Op::BinaryOp => binop_supported(BinOp::from_arg(ins.arg)),
-            Op::CompareOp => matches!(instrs.get(pc + 1).map(|i| i.op), Some(Op::PopJumpIfFalse | Op::PopJumpIfTrue)),
-            _ => false,
-        };
-        if !ok {
-            let what = match ins.op {
-                Op::BinaryOp => format!("BinaryOp {}", BinOp::from_arg(ins.arg).symbol()),
-                Op::CompareOp => "CompareOp not followed by a branch".to_owned(),
-                op => op.name().to_owned(),
-            };
-            return Err(format!("{what} at line {} (not compiled yet)", code.line_at(pc)));
-        }
-        if matches!(ins.op, Op::BinaryOp | Op::CompareOp) {
-            let seen = code.feedback.get(pc).map_or(0, Cell::get);
-            if seen & !1 != 0 {
-                return Err(format!("{} at line {} saw operands other than small ints", ins.op.name(), code.line_at(pc)));
-            }
-        }
-    }
+    // Stack depths from the opcode table, following jumps (handlers are left out: they
+    // are reached only by raising, which compiled code never does itself).
     let mut depth: Vec<Option<u32>> = vec![None; n];
     let mut work = vec![(0usize, 0u32)];
     while let Some((pc, d)) = work.pop() {
@@ -183,7 +168,106 @@ fn analyse(code: &Code) -> Result<Vec<Option<u32>>, String> {
             work.push((pc + 1, after(false)?));
         }
     }
-    Ok(depth)
+    let mut leaders: BTreeMap<u32, u32> = BTreeMap::new();
+    leaders.insert(0, 0);
+    let mut entries = vec![0u32];
+    for (pc, ins) in instrs.iter().enumerate() {
+        if depth[pc].is_none() {
+            continue;
+        }
+        if ins.op.is_jump() {
+            if let Some(d) = depth.get(ins.arg as usize).copied().flatten() {
+                leaders.insert(ins.arg, d);
+                if ins.op == Op::JumpBackward && !entries.contains(&ins.arg) {
+                    entries.push(ins.arg);
+                }
+            }
+        }
+        if ins.op.is_jump() || ins.op.is_terminator() {
+            if let Some(d) = depth.get(pc + 1).copied().flatten() {
+                leaders.insert(pc as u32 + 1, d);
+            }
+        }
+    }
+    let only_small_ints = |pc: usize| code.feedback.get(pc).map_or(0, Cell::get) & !1 == 0;
+    let mut native = vec![false; n];
+    for (pc, ins) in instrs.iter().enumerate() {
+        if depth[pc].is_none() {
+            continue;
+        }
+        native[pc] = match ins.op {
+            Op::Nop
+            | Op::Resume
+            | Op::LoadFast
+            | Op::StoreFast
+            | Op::LoadConst
+            | Op::PopTop
+            | Op::Copy
+            | Op::Swap
+            | Op::Jump
+            | Op::JumpBackward
+            | Op::PopJumpIfFalse
+            | Op::PopJumpIfTrue
+            | Op::PopJumpIfNone
+            | Op::PopJumpIfNotNone
+            | Op::ForIter
+            | Op::ReturnValue => true,
+            Op::BinaryOp => binop_supported(BinOp::from_arg(ins.arg & !INPLACE)) && only_small_ints(pc),
+            // Fused with the branch after it, which nothing else may jump to.
+            Op::CompareOp => {
+                matches!(instrs.get(pc + 1).map(|i| i.op), Some(Op::PopJumpIfFalse | Op::PopJumpIfTrue))
+                    && !leaders.contains_key(&(pc as u32 + 1))
+                    && only_small_ints(pc)
+            }
+            _ => false,
+        };
+        if ins.op == Op::CompareOp && native[pc] {
+            if let Some(d) = depth.get(pc + 2).copied().flatten() {
+                leaders.insert(pc as u32 + 2, d);
+            }
+        }
+    }
+    // Entered where it pays: at the start only when every reachable instruction is
+    // compiled, at a loop header when most of the loop is (an instruction left to the
+    // interpreter sends the rest of that iteration there, until the next back edge).
+    let counted = |pc: usize| depth[pc].is_some() && !matches!(instrs[pc].op, Op::Nop | Op::Resume);
+    let all_native = (0..n).filter(|&pc| counted(pc)).all(|pc| native[pc]);
+    let mut loops: Vec<(u32, usize)> = Vec::new();
+    for (pc, ins) in instrs.iter().enumerate() {
+        if ins.op == Op::JumpBackward && depth[pc].is_some() {
+            loops.push((ins.arg, pc));
+        }
+    }
+    entries.retain(|&e| {
+        if e == 0 {
+            return all_native;
+        }
+        let body: Vec<usize> = loops.iter().filter(|l| l.0 == e).flat_map(|&(h, end)| h as usize..=end).collect();
+        let total = body.iter().filter(|&&pc| counted(pc)).count();
+        let good = body.iter().filter(|&&pc| counted(pc) && native[pc]).count();
+        total > 0 && good * 4 >= total * 3
+    });
+    if entries.is_empty() {
+        let first = (0..n).filter(|&pc| counted(pc)).find(|&pc| !native[pc]).unwrap_or(0);
+        return Err(format!(
+            "no loop or whole function to compile; first instruction not compiled: {} at line {}",
+            describe(code, instrs[first], first),
+            code.line_at(first)
+        ));
+    }
+    Ok(Plan { depth, native, leaders, entries })
+}
+
+/// An instruction as `--jit-stats` names it.
+fn describe(code: &Code, ins: Instr, pc: usize) -> String {
+    match ins.op {
+        Op::BinaryOp => {
+            let kinds = if code.feedback.get(pc).map_or(0, Cell::get) & !1 != 0 { " on non-small-int operands" } else { "" };
+            format!("BinaryOp {}{kinds}", BinOp::from_arg(ins.arg & !INPLACE).symbol())
+        }
+        Op::CompareOp => "CompareOp (not before a branch, or on non-small-int operands)".to_owned(),
+        op => op.name().to_owned(),
+    }
 }
 
 fn binop_supported(op: BinOp) -> bool {
@@ -204,32 +288,9 @@ fn binop_supported(op: BinOp) -> bool {
 
 /// Compiles `code` into `module`, or says why not.
 pub fn compile(module: &mut JITModule, code: &Code, stress: bool, stats: bool) -> Result<Compiled, String> {
-    let depth = analyse(code)?;
     let instrs: Vec<Instr> = code.instrs.iter().map(Cell::get).collect();
-    // Block leaders: jump targets and what follows a branch or a terminator.
-    let mut leaders: BTreeMap<u32, u32> = BTreeMap::new();
-    let mut entries = vec![0u32];
-    for (pc, ins) in instrs.iter().enumerate() {
-        if depth[pc].is_none() {
-            continue;
-        }
-        if ins.op.is_jump() {
-            if let Some(d) = depth.get(ins.arg as usize).copied().flatten() {
-                leaders.insert(ins.arg, d);
-            }
-            if ins.op == Op::JumpBackward && depth[ins.arg as usize] == Some(0) && !entries.contains(&ins.arg) {
-                entries.push(ins.arg);
-            }
-        }
-        if ins.op.is_jump() || ins.op.is_terminator() || ins.op == Op::CompareOp {
-            let next = pc + if ins.op == Op::CompareOp { 2 } else { 1 };
-            if let Some(d) = depth.get(next).copied().flatten() {
-                leaders.insert(next as u32, d);
-            }
-        }
-    }
-    leaders.insert(0, 0);
-
+    let plan = plan(code, &instrs)?;
+    let Plan { depth, native, leaders, entries } = &plan;
     let target_config = module.target_config();
     let mut ctx: Context = module.make_context();
     let mut fctx = FunctionBuilderContext::new();
@@ -252,19 +313,31 @@ pub fn compile(module: &mut JITModule, code: &Code, stress: bool, stats: bool) -
         let entry_pc = b.block_params(start)[1];
         let base = b.ins().load(I64, MemFlagsData::trusted(), frame, crate::vm::frame::OFF_SLOTS_BASE);
         let mut blocks = BTreeMap::new();
-        for (&pc, &d) in &leaders {
+        for (&pc, &d) in leaders {
             let bl = b.create_block();
             for _ in 0..d {
                 b.append_block_param(bl, I64);
             }
             blocks.insert(pc, bl);
         }
-        // Entry: jump to the block of `entry_pc` (0 or a loop header with an empty stack).
-        for &e in &entries {
+        // Entry: jump to the block of `entry_pc` (0 or a loop header), taking the stack
+        // items the interpreter left there (the frame keeps none while compiled code runs).
+        let nl = code.nlocalsplus() as i64;
+        for &e in entries {
             let Some(&target) = blocks.get(&e) else { continue };
+            let d = leaders.get(&e).copied().unwrap_or(0) as i64;
+            let here = b.create_block();
             let next = b.create_block();
             let is = b.ins().icmp_imm_s(IntCC::Equal, entry_pc, e as i64);
-            b.ins().brif(is, target, &[], next, &[]);
+            b.ins().brif(is, here, &[], next, &[]);
+            b.switch_to_block(here);
+            let items: Vec<BlockArg> =
+                (0..d).map(|i| b.ins().load(I64, MemFlagsData::trusted(), base, (8 * (nl + i)) as i32).into()).collect();
+            if d > 0 {
+                let empty = b.ins().iadd_imm_s(base, 8 * nl);
+                b.ins().store(MemFlagsData::trusted(), empty, frame, OFF_STACK_TOP);
+            }
+            b.ins().jump(target, &items);
             b.switch_to_block(next);
         }
         // Not an entry (the caller checks `can_enter`): resume the interpreter right there.
@@ -281,7 +354,7 @@ pub fn compile(module: &mut JITModule, code: &Code, stress: bool, stats: bool) -
             stress_base: stress_flags.as_ptr() as i64,
             stress_cap: stress_flags.len(),
         };
-        lw.body(code, &instrs, &depth, &blocks)?;
+        lw.body(code, &instrs, depth, native, &blocks)?;
         lw.b.seal_all_blocks();
         lw.b.finalize(target_config);
     }
@@ -303,7 +376,7 @@ pub fn compile(module: &mut JITModule, code: &Code, stress: bool, stats: bool) -
     let func: extern "C" fn(*mut Frame, u64) -> u64 = unsafe { std::mem::transmute(ptr) };
     Ok(Compiled {
         func,
-        entries,
+        entries: plan.entries.clone(),
         guards,
         name: code.qualname.as_str().unwrap_or("?").to_owned(),
         file: code.filename.as_str().unwrap_or("?").to_owned(),
@@ -340,6 +413,7 @@ impl Lower<'_, '_> {
         code: &Code,
         instrs: &[Instr],
         depth: &[Option<u32>],
+        native: &[bool],
         blocks: &BTreeMap<u32, Block>,
     ) -> Result<(), String> {
         let mut stack: Vec<Value> = Vec::new();
@@ -364,11 +438,20 @@ impl Lower<'_, '_> {
                 pc += 1;
                 continue;
             }
+            let ins = instrs[pc];
+            let p = pc as u32;
+            if !native[pc] {
+                // The interpreter runs this one (and goes on until the next loop header).
+                self.guards.push(Guard { pc: p, reason: Reason::NotCompiled, op: ins.op });
+                let id = self.guards.len() as u32 - 1;
+                self.exit(p, &stack, Some(id));
+                open = false;
+                pc += 1;
+                continue;
+            }
             if self.stats {
                 self.count_native(1);
             }
-            let ins = instrs[pc];
-            let p = pc as u32;
             let arg = ins.arg;
             let target = |t: u32| blocks.get(&t).copied().ok_or_else(|| format!("no block at {t}"));
             match ins.op {
@@ -491,6 +574,33 @@ impl Lower<'_, '_> {
                     self.b.ins().jump(target(arg)?, &args);
                     open = false;
                 }
+                Op::ForIter => {
+                    let it = *stack.last().ok_or("ForIter on an empty stack")?;
+                    // Deopt-stress fails this guard before the step (a failure after it
+                    // would lose the item the helper took from the iterator).
+                    if self.stress {
+                        let t = self.b.ins().iconst(I8, 1);
+                        self.guard(t, p, &stack, Reason::IterNeedsVm);
+                    }
+                    let r = self.call_helper_ret(runtime::jit_iter_next as *const u8 as i64, &[it]);
+                    let native_step = self.b.ins().icmp_imm_s(IntCC::NotEqual, r, runtime::ITER_NEEDS_VM as i64);
+                    // ITER_NEEDS_VM means the helper did nothing: safe to leave here.
+                    let stress = std::mem::replace(&mut self.stress, false);
+                    self.guard(native_step, p, &stack, Reason::IterNeedsVm);
+                    self.stress = stress;
+                    let exhausted = self.b.ins().icmp_imm_s(IntCC::Equal, r, 0);
+                    let done = self.b.create_block();
+                    let next = target(p + 1)?;
+                    let mut more: Vec<BlockArg> = stack.iter().map(|&v| v.into()).collect();
+                    more.push(r.into());
+                    self.b.ins().brif(exhausted, done, &[], next, &more);
+                    self.b.switch_to_block(done);
+                    stack.pop();
+                    self.decref(it);
+                    let rest: Vec<BlockArg> = stack.iter().map(|&v| v.into()).collect();
+                    self.b.ins().jump(target(arg)?, &rest);
+                    open = false;
+                }
                 Op::ReturnValue => {
                     // The interpreter returns (entry frames, generators, `__init__`).
                     self.exit(p, &stack, None);
@@ -519,7 +629,7 @@ impl Lower<'_, '_> {
     /// guard also fails the first time it is reached.
     fn guard(&mut self, ok: Value, pc: u32, stack: &[Value], reason: Reason) {
         let id = self.guards.len();
-        self.guards.push(Guard { pc, reason });
+        self.guards.push(Guard { pc, reason, op: Op::Nop });
         let fail = self.b.create_block();
         let cont = self.b.create_block();
         self.b.set_cold_block(fail);
@@ -616,6 +726,17 @@ impl Lower<'_, '_> {
         self.b.switch_to_block(free);
         self.call_helper(runtime::jit_decref as *const u8 as i64, &[v]);
         self.b.ins().jump(cont, &[]);
+    }
+
+    /// Calls a runtime helper taking and returning words.
+    fn call_helper_ret(&mut self, addr: i64, args: &[Value]) -> Value {
+        let mut sig = cranelift_codegen::ir::Signature::new(self.b.func.signature.call_conv);
+        sig.params.extend(args.iter().map(|_| AbiParam::new(I64)));
+        sig.returns.push(AbiParam::new(I64));
+        let sr = self.b.import_signature(sig);
+        let f = self.b.ins().iconst(I64, addr);
+        let call = self.b.ins().call_indirect(sr, f, args);
+        self.b.inst_results(call)[0]
     }
 
     fn call_helper(&mut self, addr: i64, args: &[Value]) {

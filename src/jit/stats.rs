@@ -28,6 +28,8 @@ struct Stats {
     entries: u64,
     osr_entries: u64,
     deopts: BTreeMap<(String, u32, Reason, String), u64>,
+    /// Exits at instructions not compiled yet: (function, line, instruction) → count.
+    exits: BTreeMap<(String, u32, &'static str), u64>,
 }
 
 static STATS: GilStatic<RefCell<Option<Stats>>> = GilStatic::new(RefCell::new(None));
@@ -60,10 +62,16 @@ pub fn entered(_c: &Compiled, pc: u32) {
     });
 }
 
-/// A guard failed: `frame` is as the interpreter resumes it (the guarded instruction's
-/// operands on top of its stack), which names the guilty type.
-pub fn deopt(c: &Compiled, guard: u32, frame: &Frame) {
-    let Some(g) = c.guards.get(guard as usize) else { return };
+/// Compiled code left through guard or exit `guard`: `frame` is as the interpreter
+/// resumes it (the guarded instruction's operands on top of its stack), which names the
+/// guilty type. Returns whether a guard failed (not a planned exit).
+pub fn deopt(c: &Compiled, guard: u32, frame: &Frame) -> bool {
+    let Some(g) = c.guards.get(guard as usize) else { return false };
+    if g.reason == Reason::NotCompiled {
+        let line = c.lines.get(g.pc as usize).copied().unwrap_or(c.line);
+        with(|s| *s.exits.entry((c.name.clone(), line, g.op.name())).or_insert(0) += 1);
+        return false;
+    }
     let guilty = match g.reason {
         Reason::NotSmallInt | Reason::NotBool => {
             let st = frame.slots.stack();
@@ -82,6 +90,7 @@ pub fn deopt(c: &Compiled, guard: u32, frame: &Frame) {
     };
     let line = c.lines.get(g.pc as usize).copied().unwrap_or(c.line);
     with(|s| *s.deopts.entry((c.name.clone(), line, g.reason, guilty)).or_insert(0) += 1);
+    true
 }
 
 /// The report, on stderr (`json:PATH`: the same as one JSON object in PATH).
@@ -153,6 +162,14 @@ fn text(s: &Stats, share: f64, native: u64, interpreted: u64) -> String {
         rows.sort_by(|a, b| b.1.cmp(a.1));
         for ((f, line, r, g), n) in rows {
             let _ = writeln!(o, "  {f}:{line}  {}  {}  {n}", r.text(), if g.is_empty() { "-" } else { g });
+        }
+    }
+    if !s.exits.is_empty() {
+        let _ = writeln!(o, "exits at instructions not compiled yet (function:line  instruction  count):");
+        let mut rows: Vec<_> = s.exits.iter().collect();
+        rows.sort_by(|a, b| b.1.cmp(a.1));
+        for ((f, line, op), n) in rows.into_iter().take(10) {
+            let _ = writeln!(o, "  {f}:{line}  {op}  {n}");
         }
     }
     o

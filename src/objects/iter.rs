@@ -21,6 +21,12 @@ use crate::vm::{Args, PyResult, Vm};
 pub trait NativeIter {
     /// The next item, or `None` when exhausted.
     fn next(&mut self, vm: &mut Vm) -> PyResult<Option<Value>>;
+    /// The next item without the VM (`Some(None)`: exhausted), for iterators whose step
+    /// never runs Python code, which compiled loops step through a runtime helper;
+    /// `None`: this iterator needs `next`.
+    fn next_native(&mut self) -> Option<Option<Value>> {
+        None
+    }
     /// `__length_hint__`, when known.
     fn length_hint(&self) -> Option<usize> {
         None
@@ -86,16 +92,20 @@ pub struct ListIter {
 impl NativeIter for ListIter {
     #[inline]
     fn next(&mut self, _vm: &mut Vm) -> PyResult<Option<Value>> {
-        let Some(l) = &self.list else { return Ok(None) };
+        Ok(self.next_native().flatten())
+    }
+    #[inline]
+    fn next_native(&mut self) -> Option<Option<Value>> {
+        let Some(l) = &self.list else { return Some(None) };
         let item = l.downcast::<PyList>().and_then(|l| l.get(self.index));
         match item {
             Some(v) => {
                 self.index += 1;
-                Ok(Some(v))
+                Some(Some(v))
             }
             None => {
                 self.list = None;
-                Ok(None)
+                Some(None)
             }
         }
     }
@@ -146,15 +156,19 @@ pub struct TupleIter {
 impl NativeIter for TupleIter {
     #[inline]
     fn next(&mut self, _vm: &mut Vm) -> PyResult<Option<Value>> {
-        let Some(t) = &self.tuple else { return Ok(None) };
+        Ok(self.next_native().flatten())
+    }
+    #[inline]
+    fn next_native(&mut self) -> Option<Option<Value>> {
+        let Some(t) = &self.tuple else { return Some(None) };
         match t.downcast::<PyTuple>().and_then(|t| t.0.get(self.index).cloned()) {
             Some(v) => {
                 self.index += 1;
-                Ok(Some(v))
+                Some(Some(v))
             }
             None => {
                 self.tuple = None;
-                Ok(None)
+                Some(None)
             }
         }
     }
@@ -295,13 +309,17 @@ pub struct RangeIter {
 impl NativeIter for RangeIter {
     #[inline]
     fn next(&mut self, _vm: &mut Vm) -> PyResult<Option<Value>> {
+        Ok(self.next_native().flatten())
+    }
+    #[inline]
+    fn next_native(&mut self) -> Option<Option<Value>> {
         if self.remaining == 0 {
-            return Ok(None);
+            return Some(None);
         }
         let v = self.next;
         self.remaining -= 1;
         self.next = self.next.wrapping_add(self.step);
-        Ok(Some(new_int(v)))
+        Some(Some(new_int(v)))
     }
     fn length_hint(&self) -> Option<usize> {
         Some(self.remaining as usize)
