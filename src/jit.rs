@@ -75,10 +75,9 @@ fn stress() -> bool {
     MODE.load(Ordering::Relaxed) == MODE_STRESS
 }
 
-/// A code object's JIT state: its counter and, once compiled, its native code.
+/// A code object's JIT state: once compiled, its native code. (The counters that trigger
+/// compilation are the feedback's: `Code::call_count`, `Code::back_edges`.)
 pub struct CodeJit {
-    /// Entries plus back edges seen while not compiled.
-    count: Cell<u32>,
     state: Cell<State>,
 }
 
@@ -92,7 +91,7 @@ enum State {
 
 impl CodeJit {
     pub const fn new() -> CodeJit {
-        CodeJit { count: Cell::new(0), state: Cell::new(State::Interpreting) }
+        CodeJit { state: Cell::new(State::Interpreting) }
     }
 }
 
@@ -103,20 +102,21 @@ pub fn on_entry(code: &Code, frame: *mut Frame) -> Option<u32> {
     if MODE.load(Ordering::Relaxed) == MODE_OFF {
         return None;
     }
-    enter(code, frame, 0)
+    enter(code, frame, 0, || code.call_count() as u64)
 }
 
-/// `JumpBackward` to `target`: as `on_entry`, entering at the loop header (OSR).
+/// The `JumpBackward` at `at` to `target`: as `on_entry`, entering at the loop header
+/// (OSR).
 #[inline(always)]
-pub fn on_back_edge(code: &Code, frame: *mut Frame, target: u32) -> Option<u32> {
+pub fn on_back_edge(code: &Code, frame: *mut Frame, at: u32, target: u32) -> Option<u32> {
     if MODE.load(Ordering::Relaxed) == MODE_OFF {
         return None;
     }
-    enter(code, frame, target)
+    enter(code, frame, target, || code.back_edges(at as usize))
 }
 
 #[inline(never)]
-fn enter(code: &Code, frame: *mut Frame, pc: u32) -> Option<u32> {
+fn enter(code: &Code, frame: *mut Frame, pc: u32, heat: impl Fn() -> u64) -> Option<u32> {
     // A trace or profile function sees every instruction: compiled code stays out.
     if EVAL_BREAKER.load(Ordering::Relaxed) & layout::BREAK_TRACE != 0 {
         return None;
@@ -125,10 +125,8 @@ fn enter(code: &Code, frame: *mut Frame, pc: u32) -> Option<u32> {
         State::Compiled(c) => c,
         State::Never => return None,
         State::Interpreting => {
-            let n = code.jit.count.get().saturating_add(1);
-            code.jit.count.set(n);
             let eager = matches!(MODE.load(Ordering::Relaxed), MODE_ALL | MODE_STRESS);
-            if !eager && n < THRESHOLD.get() {
+            if !eager && heat() < THRESHOLD.get() as u64 {
                 return None;
             }
             match compile(code) {

@@ -27,7 +27,8 @@ const HELP: &str = "Options:
 -m mod : run library module as a script (terminates option list)
 -u     : force the stdout and stderr streams to be unbuffered
 -V     : print the Python version number and exit (also --version)
--X opt : set implementation-specific option (-X dump-bytecode: print the bytecode)
+-X opt : set implementation-specific option (-X dump-bytecode: print the bytecode;
+         -X dump-feedback: print it with the recorded feedback after the run)
 --no-jit       : run everything in the interpreter (also -X nojit)
 --jit-stats    : print JIT statistics to stderr at exit (also -X jit-stats);
                  --jit-stats=json:PATH writes them to PATH as JSON
@@ -422,10 +423,17 @@ fn run_source(vm: &mut Vm, source: &str, filename: &str, file_attr: Option<&str>
         }
     }
     let globals = main_globals(vm, file_attr);
-    match vm.run_code(&code, &globals) {
+    let status = match vm.run_code(&code, &globals) {
         Ok(_) => 0,
         Err(e) => handle_uncaught(vm, e),
+    };
+    if vm.config.xoptions.iter().any(|x| x == "dump-feedback") {
+        if let Some(c) = code.payload::<pylift::bytecode::Code>() {
+            pylift::vm::startup::flush_std_streams(vm);
+            eprint!("{}", pylift::bytecode::dump::dump_with_feedback(c));
+        }
     }
+    status
 }
 
 /// Reports an uncaught exception (SystemExit exits quietly, others go through

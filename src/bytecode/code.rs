@@ -1,19 +1,13 @@
-//! Code objects: instructions, constants, names, the line table, the exception table and
-//! one feedback slot per instruction (the type profile the JIT reads).
+//! Code objects: instructions, constants, names, the line table, the exception table, and
+//! the feedback the JIT reads (per-instruction feedback and attribute cache words, a call
+//! counter; their types and layouts are in `bytecode::feedback`).
 
 use std::cell::Cell;
 
+use crate::bytecode::feedback::{AttrCache, FeedbackWord};
 use crate::bytecode::opcode::Instr;
 use crate::objects::Trace;
 use crate::values::Value;
-
-/// `Code::attr_cache` tags (see there).
-pub const AC_INST_DICT: u64 = 1;
-pub const AC_SLOT: u64 = 2;
-pub const AC_METHOD: u64 = 3;
-pub const AC_CLASS_ATTR: u64 = 4;
-pub const AC_MODULE: u64 = 5;
-pub const AC_TYPE_ATTR: u64 = 6;
 
 pub const CO_OPTIMIZED: u32 = 0x1;
 pub const CO_NEWLOCALS: u32 = 0x2;
@@ -39,24 +33,20 @@ pub struct ExcEntry {
 pub struct Code {
     /// Instructions; `Cell` so the interpreter can quicken them in place.
     pub instrs: Box<[Cell<Instr>]>,
-    /// Per-instruction feedback/inline-cache word (bit set of operand types seen, or a
-    /// cached type version + index, depending on the opcode). `LoadName`/`StoreName`:
-    /// 0, or 1 + the dense entry index of the name in the frame's locals dict (checked
-    /// against the key on use). `LoadGlobal`: see `load_global_cached` in vm/interp.rs.
-    pub feedback: Box<[Cell<u64>]>,
-    /// Per-instruction attribute inline cache (`LoadAttr`/`StoreAttr`/`LoadMethod`; 0 =
-    /// empty), filled by the interpreter after a lookup it can repeat cheaply. One word:
-    /// ```text
-    ///   bits 0..4    tag: AC_INST_DICT, AC_SLOT, AC_METHOD, AC_CLASS_ATTR, AC_MODULE, AC_TYPE_ATTR
-    ///   bits 4..32   index: instance-dict entry (INST_DICT, MODULE), slot number (SLOT), or
-    ///                MRO position << 20 | type-dict entry (METHOD, CLASS_ATTR, TYPE_ATTR)
-    ///   bits 32..64  the type version the entry is valid for (`PyType::version`; for
-    ///                TYPE_ATTR the class's own version; unused for MODULE)
-    /// ```
-    /// A version match proves the type's MRO dicts and flags are as they were when filled;
-    /// dict entries are always re-checked by key identity (`PyDict::value_at_if_key`), so
-    /// a hit is exact. See `vm::interp::attr` for what each tag means and checks.
-    pub attr_cache: Box<[Cell<u64>]>,
+    /// Per-instruction feedback word: operand kinds seen, a locals-dict or globals entry
+    /// cache, or a back-edge counter, by the opcode's `Op::feedback()` (typed views:
+    /// `feedback::FeedbackWord`; decoded: `Code::feedback_at`).
+    pub feedback: Box<[FeedbackWord]>,
+    /// Per-instruction attribute inline cache (`LoadAttr`/`StoreAttr`/`LoadMethod`; empty
+    /// elsewhere), a packed `feedback::AttrEntry`, filled by the interpreter after a lookup
+    /// it can repeat cheaply. A type-version match proves the type's MRO dicts and flags are
+    /// as they were when filled; dict entries are always re-checked by key identity
+    /// (`PyDict::value_at_if_key`), so a hit is exact. See `vm::interp::attr` for what each
+    /// tag means and checks.
+    pub attr_cache: Box<[AttrCache]>,
+    /// Frames that started running this code (counted at `Resume`; saturating): the JIT's
+    /// call trigger. Back edges are counted in `JumpBackward`'s feedback word.
+    pub calls: Cell<u32>,
     pub consts: Vec<Value>,
     /// Names for global/attribute/import instructions (interned str objects).
     pub names: Vec<Value>,

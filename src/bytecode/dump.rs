@@ -1,17 +1,51 @@
 //! The disassembler: a readable listing of a code object and its nested code objects
-//! (`-X dump-bytecode`), in the spirit of CPython's `dis`.
+//! (`-X dump-bytecode`), in the spirit of CPython's `dis`; with the feedback decoded
+//! (`-X dump-feedback`, printed after the run).
 
 use std::fmt::Write;
 
 use crate::bytecode::code::Code;
+use crate::bytecode::feedback::{Decoded, GlobalEntry};
 use crate::bytecode::opcode::{ArgKind, BinOp, CmpOp, INPLACE, Instr};
 use crate::values::Value;
 
 /// Formats `code` and every code object among its constants, recursively.
 pub fn dump(code: &Code) -> String {
     let mut out = String::new();
-    dump_into(code, &mut out);
+    dump_into(code, &mut out, false);
     out
+}
+
+/// `dump`, each instruction followed by the feedback it recorded (kinds seen, caches,
+/// back-edge counts) and each code object's header by its call count.
+pub fn dump_with_feedback(code: &Code) -> String {
+    let mut out = String::new();
+    dump_into(code, &mut out, true);
+    out
+}
+
+/// What instruction `pc` recorded, decoded: `kinds SmallInt|Float`, `attr InstDict[0] v12`...
+/// Empty when it recorded nothing.
+pub fn feedback_detail(code: &Code, pc: usize) -> String {
+    let mut parts = Vec::new();
+    match code.feedback_at(pc) {
+        Decoded::None | Decoded::NameIndex(None) | Decoded::Global(None) | Decoded::BackEdges(0) => {}
+        Decoded::Kinds(k) => {
+            if !k.is_empty() {
+                parts.push(format!("kinds {k}"));
+            }
+        }
+        Decoded::NameIndex(Some(ix)) => parts.push(format!("locals[{ix}]")),
+        Decoded::Global(Some(GlobalEntry::Global { index })) => parts.push(format!("globals[{index}]")),
+        Decoded::Global(Some(GlobalEntry::Builtin { index, globals_version })) => {
+            parts.push(format!("builtins[{index}] while globals v{globals_version}"))
+        }
+        Decoded::BackEdges(n) => parts.push(format!("back edges {n}")),
+    }
+    if let Some(e) = code.attr_entry(pc) {
+        parts.push(format!("attr {e}"));
+    }
+    parts.join("; ")
 }
 
 fn short(v: &Value) -> String {
@@ -76,7 +110,7 @@ fn arg_detail(code: &Code, ins: Instr) -> String {
     }
 }
 
-fn dump_into(code: &Code, out: &mut String) {
+fn dump_into(code: &Code, out: &mut String, feedback: bool) {
     let qn = code.qualname.as_str().unwrap_or("?");
     let _ = writeln!(out, "Disassembly of <code {qn}> (line {}):", code.firstlineno);
     let names = |v: &[Value]| v.iter().map(|n| n.as_str().unwrap_or("?").to_owned()).collect::<Vec<_>>().join(", ");
@@ -92,6 +126,9 @@ fn dump_into(code: &Code, out: &mut String) {
         names(&code.cellvars),
         names(&code.freevars)
     );
+    if feedback {
+        let _ = writeln!(out, "  calls {}", code.call_count());
+    }
     let mut last_line = 0;
     for (pc, cell) in code.instrs.iter().enumerate() {
         let ins = cell.get();
@@ -99,7 +136,12 @@ fn dump_into(code: &Code, out: &mut String) {
         let l = if line != last_line { format!("{line:>5}") } else { "     ".into() };
         last_line = line;
         let detail = arg_detail(code, ins);
-        let _ = writeln!(out, "{l} {pc:>6} {:<20} {:>4} {detail}", ins.op.name(), ins.arg);
+        let fb = if feedback { feedback_detail(code, pc) } else { String::new() };
+        if fb.is_empty() {
+            let _ = writeln!(out, "{l} {pc:>6} {:<20} {:>4} {detail}", ins.op.name(), ins.arg);
+        } else {
+            let _ = writeln!(out, "{l} {pc:>6} {:<20} {:>4} {detail:<24} # {fb}", ins.op.name(), ins.arg);
+        }
     }
     if !code.exc_table.is_empty() {
         let _ = writeln!(out, "ExceptionTable:");
@@ -111,7 +153,7 @@ fn dump_into(code: &Code, out: &mut String) {
     for c in &code.consts {
         if let Some(inner) = c.payload::<Code>() {
             out.push('\n');
-            dump_into(inner, out);
+            dump_into(inner, out, feedback);
         }
     }
 }

@@ -78,12 +78,12 @@ impl OpFlags {
     /// dispatch on objects, attribute and item access, iteration, imports, and
     /// `YieldValue` (the frame is suspended). The frame must be exact (pc, stack) there.
     pub const CALLS_OUT: OpFlags = OpFlags(1 << 6);
-    /// Feedback word (`Code::feedback[pc]`): ORs `1 << kind` of its operands (calls: of
+    /// Feedback word (`Code::feedback[pc]`): a `KindSet` of its operands' kinds (calls: of
     /// the callable; `ForIter`: of the iterator).
     pub const FB_KINDS: OpFlags = OpFlags(1 << 7);
     /// Feedback word: 0 or 1 + the dense index of the name in the locals dict.
     pub const FB_NAME_INDEX: OpFlags = OpFlags(1 << 8);
-    /// Feedback word: `LoadGlobal`'s globals/builtins entry cache (vm/interp/names.rs).
+    /// Feedback word: `LoadGlobal`'s globals/builtins entry cache (`feedback::GlobalEntry`).
     pub const FB_GLOBAL: OpFlags = OpFlags(1 << 9);
     /// Has an attribute inline cache word (`Code::attr_cache[pc]`).
     pub const ATTR_CACHE: OpFlags = OpFlags(1 << 10);
@@ -107,7 +107,8 @@ impl BitOr for OpFlags {
     }
 }
 
-/// How an instruction's feedback word (`Code::feedback[pc]`) is encoded.
+/// How an instruction's feedback word (`Code::feedback[pc]`) is encoded (typed views in
+/// `bytecode::feedback`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Feedback {
     /// Unused.
@@ -118,6 +119,8 @@ pub enum Feedback {
     NameIndex,
     /// `LoadGlobal`'s cache (`OpFlags::FB_GLOBAL`).
     GlobalCache,
+    /// Taken-count of a loop back edge (`OpFlags::BACK_EDGE`).
+    BackEdges,
 }
 
 macro_rules! opcodes {
@@ -520,6 +523,8 @@ impl Op {
             Feedback::NameIndex
         } else if f.contains(OpFlags::FB_GLOBAL) {
             Feedback::GlobalCache
+        } else if f.contains(OpFlags::BACK_EDGE) {
+            Feedback::BackEdges
         } else {
             Feedback::None
         }

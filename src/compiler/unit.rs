@@ -10,6 +10,7 @@ use ruff_python_ast::{Expr, Mod, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::bytecode::code::*;
+use crate::bytecode::feedback::{AttrCache, FeedbackWord};
 use crate::bytecode::opcode::Op;
 use crate::compiler::codegen::{Builder, Label};
 use crate::compiler::consts::Const;
@@ -371,8 +372,9 @@ impl<'a> Compiler<'a> {
         let strs = |v: &[String]| v.iter().map(|s| crate::objects::str::intern(s)).collect::<Vec<_>>();
         let code = Code {
             instrs: u.b.instrs.iter().map(|i| Cell::new(*i)).collect(),
-            feedback: (0..n).map(|_| Cell::new(0)).collect(),
-            attr_cache: (0..n).map(|_| Cell::new(0)).collect(),
+            feedback: (0..n).map(|_| FeedbackWord::new()).collect(),
+            attr_cache: (0..n).map(|_| AttrCache::new()).collect(),
+            calls: Cell::new(0),
             consts: std::mem::take(&mut u.b.consts),
             names: strs(&u.b.names),
             varnames: strs(&u.varnames),

@@ -22,6 +22,7 @@ use cranelift_module::{Module, default_libcall_names};
 
 use crate::bytecode::code::{CO_COROUTINE, CO_GENERATOR, Code};
 use crate::bytecode::opcode::{BinOp, CmpOp, INPLACE, Instr, Op};
+use crate::values::Kind;
 use crate::values::layout::{self, EVAL_BREAKER};
 use crate::vm::frame::{Frame, OFF_STACK_TOP};
 
@@ -189,7 +190,8 @@ fn plan(code: &Code, instrs: &[Instr]) -> Result<Plan, String> {
             }
         }
     }
-    let only_small_ints = |pc: usize| code.feedback.get(pc).map_or(0, Cell::get) & !1 == 0;
+    // Never run yet (`--jit=all`) counts as small ints: a guard checks it.
+    let only_small_ints = |pc: usize| small_ints_only(code, pc);
     let mut native = vec![false; n];
     for (pc, ins) in instrs.iter().enumerate() {
         if depth[pc].is_none() {
@@ -258,11 +260,16 @@ fn plan(code: &Code, instrs: &[Instr]) -> Result<Plan, String> {
     Ok(Plan { depth, native, leaders, entries })
 }
 
+/// Did instruction `pc` see only small ints (or nothing yet)?
+fn small_ints_only(code: &Code, pc: usize) -> bool {
+    code.kinds_seen(pc).is_none_or(|k| k.is_empty() || k.is_only(Kind::SmallInt))
+}
+
 /// An instruction as `--jit-stats` names it.
 fn describe(code: &Code, ins: Instr, pc: usize) -> String {
     match ins.op {
         Op::BinaryOp => {
-            let kinds = if code.feedback.get(pc).map_or(0, Cell::get) & !1 != 0 { " on non-small-int operands" } else { "" };
+            let kinds = if small_ints_only(code, pc) { "" } else { " on non-small-int operands" };
             format!("BinaryOp {}{kinds}", BinOp::from_arg(ins.arg & !INPLACE).symbol())
         }
         Op::CompareOp => "CompareOp (not before a branch, or on non-small-int operands)".to_owned(),

@@ -240,6 +240,11 @@ macro_rules! kinds {
         #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
         pub enum Kind { SmallInt, $($kind,)* }
 
+        impl Kind {
+            /// Every kind, in order (`ALL[k as usize] == k`): feedback bit sets iterate it.
+            pub const ALL: &'static [Kind] = &[Kind::SmallInt, $(Kind::$kind,)*];
+        }
+
         $(impl Payload for $ty {
             const KIND: Kind = Kind::$kind;
             const GC: bool = gc_kind!($($gc)?);

@@ -6,9 +6,12 @@
 //! of the top frame; a Python-to-Python call pushes the callee's frame and continues in
 //! the same `exec` loop, a return pops it and pushes the result on the caller's stack.
 //!
-//! Feedback (read by the JIT): every `BinaryOp`/`CompareOp`/`BinarySubscr`/`LoadAttr`/
-//! `LoadMethod`/`Call*`/`ForIter` ORs `1 << kind` of its operands (for calls: of the
-//! callable; for `ForIter`: of the iterator) into `Code::feedback[pc]`.
+//! Feedback (read by the JIT; types and layouts in `bytecode::feedback`): every
+//! `BinaryOp`/`CompareOp`/`BinarySubscr`/`LoadAttr`/`LoadMethod`/`Call*`/`ForIter` adds the
+//! kinds of its operands (for calls: of the callable; for `ForIter`: of the iterator) to the
+//! `KindSet` in `Code::feedback[pc]`; `Resume` counts calls (`Code::calls`), `JumpBackward`
+//! counts taken back edges in its feedback word; the name, global and attribute caches
+//! live there and in `Code::attr_cache`.
 
 mod attr;
 mod calls;
@@ -36,6 +39,7 @@ use std::cell::Cell;
 use std::sync::atomic::Ordering;
 
 use crate::bytecode::code::Code;
+use crate::bytecode::feedback::KindSet;
 use crate::bytecode::opcode::{BinOp, CmpOp, INPLACE, Op};
 use crate::objects::cell::PyCell;
 use crate::objects::dict::PyDict;
@@ -137,18 +141,11 @@ macro_rules! peek {
 
 mod rare;
 
+/// Adds `seen` to the `KindSet` of instruction `pc`.
 #[inline(always)]
-fn kind_bit(v: &Value) -> u64 {
-    1u64 << ((v.kind() as u8) & 63)
-}
-
-#[inline(always)]
-fn feedback(code: &Code, pc: usize, bits: u64) {
+fn record_kinds(code: &Code, pc: usize, seen: KindSet) {
     if let Some(c) = code.feedback.get(pc) {
-        let o = c.get();
-        if o & bits != bits {
-            c.set(o | bits);
-        }
+        c.record_kinds(seen);
     }
 }
 
@@ -364,21 +361,29 @@ impl Vm {
                 let arg = ins.arg;
                 match ins.op {
                     Op::Nop => {}
-                    Op::Resume | Op::JumpBackward => {
+                    // Separate arms so each counter costs no extra branch on the opcode.
+                    // Compiled code takes over at a function's start or a loop header and
+                    // hands back the instruction to go on at.
+                    Op::Resume => {
+                        code.count_call();
                         if crate::vm::startup::sigint_pending() {
                             self.handle_eval_breaker(false)?;
                         }
-                        // Compiled code takes over at a function's start or a loop
-                        // header, and hands back the instruction to go on at.
-                        let ran = if ins.op == Op::JumpBackward {
-                            npc = arg as usize;
-                            crate::jit::on_back_edge(code, fp.as_ptr(), arg)
-                        } else if pc == 0 {
-                            crate::jit::on_entry(code, fp.as_ptr())
-                        } else {
-                            None
-                        };
-                        if let Some(resume) = ran {
+                        if pc == 0 {
+                            if let Some(resume) = crate::jit::on_entry(code, fp.as_ptr()) {
+                                npc = resume as usize;
+                            }
+                        }
+                    }
+                    Op::JumpBackward => {
+                        npc = arg as usize;
+                        if let Some(c) = code.feedback.get(pc) {
+                            c.count_back_edge();
+                        }
+                        if crate::vm::startup::sigint_pending() {
+                            self.handle_eval_breaker(false)?;
+                        }
+                        if let Some(resume) = crate::jit::on_back_edge(code, fp.as_ptr(), pc as u32, arg) {
                             npc = resume as usize;
                         }
                     }
@@ -469,12 +474,10 @@ impl Vm {
                     }
                     Op::LoadName => {
                         let name = name_at(code, arg)?;
-                        // The feedback word caches 1 + the dense index of the name in the
+                        // The feedback word caches the dense index of the name in the
                         // locals dict; the key check makes a stale index harmless.
-                        let cached = match (code.feedback.get(pc).map(Cell::get), &f.locals) {
-                            (Some(ix @ 1..), Some(l)) => {
-                                l.payload::<PyDict>().and_then(|d| d.value_at_if_key(ix as usize - 1, name))
-                            }
+                        let cached = match (code.feedback.get(pc).and_then(|c| c.name_index()), &f.locals) {
+                            (Some(ix), Some(l)) => l.payload::<PyDict>().and_then(|d| d.value_at_if_key(ix, name)),
                             _ => None,
                         };
                         if let Some(v) = cached {
@@ -485,7 +488,7 @@ impl Vm {
                             (code.feedback.get(pc), f.locals.as_ref().and_then(|l| l.payload::<PyDict>()))
                         {
                             if let Some((ix, v)) = d.get_str_value_ix(name) {
-                                slot.set(ix as u64 + 1);
+                                slot.set_name_index(ix);
                                 f.slots.push(v);
                                 continue;
                             }
@@ -502,8 +505,8 @@ impl Vm {
                             // Same index cache as LoadName: rebinding a module-level name
                             // replaces the value in its entry without a probe.
                             let slot = code.feedback.get(pc);
-                            let v = match slot.map(Cell::get) {
-                                Some(ix @ 1..) => match d.set_at_if_key(ix as usize - 1, &name, v) {
+                            let v = match slot.and_then(|c| c.name_index()) {
+                                Some(ix) => match d.set_at_if_key(ix, &name, v) {
                                     Ok(()) => continue,
                                     Err(v) => v,
                                 },
@@ -511,7 +514,7 @@ impl Vm {
                             };
                             d.set_str(name.clone(), v);
                             if let (Some(slot), Some((ix, _))) = (slot, d.get_str_value_ix(&name)) {
-                                slot.set(ix as u64 + 1);
+                                slot.set_name_index(ix);
                             }
                             continue;
                         }
@@ -541,10 +544,10 @@ impl Vm {
                     }
                     Op::LoadAttr => {
                         let Some(obj) = f.slots.pop() else { return Err(stack_underflow()) };
-                        feedback(code, pc, kind_bit(&obj));
+                        record_kinds(code, pc, KindSet::of_value(&obj));
                         let name = name_at(code, arg)?;
                         let slot = code.attr_cache.get(pc);
-                        if let Some(v) = slot.and_then(|c| attr::load_attr_cached(c.get(), &obj, name)) {
+                        if let Some(v) = slot.and_then(|c| attr::load_attr_cached(c.get()?, &obj, name)) {
                             f.slots.push(v);
                             continue;
                         }
@@ -563,8 +566,8 @@ impl Vm {
                         };
                         let name = name_at(code, arg)?;
                         let slot = code.attr_cache.get(pc);
-                        let v = match slot.map(|c| c.get()) {
-                            Some(c) if c != 0 => match attr::store_attr_cached(c, &obj, name, v) {
+                        let v = match slot.and_then(|c| c.get()) {
+                            Some(e) => match attr::store_attr_cached(e, &obj, name, v) {
                                 Ok(()) => continue,
                                 Err(v) => v,
                             },
@@ -579,10 +582,10 @@ impl Vm {
                     }
                     Op::LoadMethod => {
                         let Some(obj) = f.slots.pop() else { return Err(stack_underflow()) };
-                        feedback(code, pc, kind_bit(&obj));
+                        record_kinds(code, pc, KindSet::of_value(&obj));
                         let name = name_at(code, arg)?;
                         let slot = code.attr_cache.get(pc);
-                        match slot.and_then(|c| attr::load_method_cached(c.get(), &obj, name)) {
+                        match slot.and_then(|c| attr::load_method_cached(c.get()?, &obj, name)) {
                             Some((m, true)) => {
                                 f.slots.push(m);
                                 f.slots.push(obj);
@@ -608,7 +611,7 @@ impl Vm {
                         let (Some(key), Some(c)) = (f.slots.pop(), f.slots.pop()) else {
                             return Err(stack_underflow());
                         };
-                        feedback(code, pc, kind_bit(&c) | kind_bit(&key));
+                        record_kinds(code, pc, KindSet::of_value(&c) | KindSet::of_value(&key));
                         let v = match fast_subscr(&c, &key) {
                             Some(v) => {
                                 f.slots.push(v);
@@ -655,7 +658,7 @@ impl Vm {
                         } else {
                             (b, a)
                         };
-                        feedback(code, pc, kind_bit(&a) | kind_bit(&b));
+                        record_kinds(code, pc, KindSet::of_value(&a) | KindSet::of_value(&b));
                         let op = BinOp::from_arg(arg);
                         let r = match fast_binop(a, b, op) {
                             Ok(r) => {
@@ -678,7 +681,7 @@ impl Vm {
                         let (Some(b), Some(a)) = (f.slots.pop(), f.slots.pop()) else {
                             return Err(stack_underflow());
                         };
-                        feedback(code, pc, kind_bit(&a) | kind_bit(&b));
+                        record_kinds(code, pc, KindSet::of_value(&a) | KindSet::of_value(&b));
                         let op = CmpOp::from_arg(arg);
                         let r = match fast_compare(&a, &b, op) {
                             Some(r) => {
@@ -747,7 +750,7 @@ impl Vm {
                     }
                     Op::ForIter => {
                         let it = peek!(fp, 1);
-                        feedback(code, pc, kind_bit(&it));
+                        record_kinds(code, pc, KindSet::of_value(&it));
                         if it.kind() == Kind::Generator {
                             // Resumed in this loop: its frame yields back to `npc`.
                             fr!(fp).pc = npc as u32;
@@ -834,7 +837,7 @@ impl Vm {
                         } else {
                             (f.slots.stack()[base].clone(), None)
                         };
-                        feedback(code, pc, kind_bit(&callable));
+                        record_kinds(code, pc, KindSet::of_value(&callable));
                         let kwn: &[Value] = match &kwnames {
                             Some(k) => k.as_tuple().unwrap_or(&[]),
                             None => &[],
@@ -882,7 +885,7 @@ impl Vm {
                         let kwargs = if arg & 1 != 0 { Some(pop!(fp)) } else { None };
                         let args = pop!(fp);
                         let callable = pop!(fp);
-                        feedback(code, pc, kind_bit(&callable));
+                        record_kinds(code, pc, KindSet::of_value(&callable));
                         let mut argv = match args.payload::<PyTuple>() {
                             Some(t) => t.0.to_vec(),
                             None => self.star_args(&callable, &args)?,

@@ -61,7 +61,7 @@ fn jumps_and_terminators() {
 
 #[test]
 fn effects_and_feedback() {
-    let words = [OpFlags::FB_KINDS, OpFlags::FB_NAME_INDEX, OpFlags::FB_GLOBAL];
+    let words = [OpFlags::FB_KINDS, OpFlags::FB_NAME_INDEX, OpFlags::FB_GLOBAL, OpFlags::BACK_EDGE];
     for &op in Op::ALL {
         let f = op.flags();
         if f.contains(OpFlags::CALLS_OUT) || f.contains(OpFlags::BREAKER) {
@@ -69,7 +69,7 @@ fn effects_and_feedback() {
         }
         // The feedback word has one encoding per opcode.
         assert!(words.iter().filter(|&&w| f.contains(w)).count() <= 1, "{op:?}");
-        assert_eq!(op.feedback() != Feedback::None, f.intersects(words[0] | words[1] | words[2]), "{op:?}");
+        assert_eq!(op.feedback() != Feedback::None, f.intersects(words[0] | words[1] | words[2] | words[3]), "{op:?}");
         if f.contains(OpFlags::FB_KINDS) {
             // Operand kinds are profiled where a generic slow path exists.
             assert!(f.contains(OpFlags::CALLS_OUT), "{op:?}");
@@ -85,6 +85,7 @@ fn effects_and_feedback() {
     assert_eq!(Op::BinaryOp.feedback(), Feedback::Kinds);
     assert_eq!(Op::LoadName.feedback(), Feedback::NameIndex);
     assert_eq!(Op::LoadGlobal.feedback(), Feedback::GlobalCache);
+    assert_eq!(Op::JumpBackward.feedback(), Feedback::BackEdges);
     assert_eq!(Op::StoreAttr.feedback(), Feedback::None);
 }
 

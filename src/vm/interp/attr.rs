@@ -2,7 +2,7 @@
 //! without `__getattribute__`/`__getattr__`, using the name's cached hash for the type's
 //! method cache and the instance dict. Anything unusual falls back to `vm.getattr`.
 
-use crate::bytecode::code::{AC_CLASS_ATTR, AC_INST_DICT, AC_METHOD, AC_MODULE, AC_SLOT, AC_TYPE_ATTR};
+use crate::bytecode::feedback::{AttrEntry, AttrTag, MroIndex};
 use crate::objects::descr::PyMemberDescr;
 use crate::objects::dict::PyDict;
 use crate::objects::function::PyBoundMethod;
@@ -165,45 +165,34 @@ impl Vm {
     }
 }
 
-// ---- Inline caches (`Code::attr_cache`; layout documented there) ----
+// ---- Inline caches (`Code::attr_cache`: `AttrEntry`s, layout in bytecode/feedback.rs) ----
 
-const IX_MASK: u64 = (1 << 28) - 1;
-const MRO_SHIFT: u32 = 20;
-const ENTRY_MASK: usize = (1 << MRO_SHIFT) - 1;
-
+/// `obj`'s type, when the cached entry `e` was made for its current version.
 #[inline(always)]
-fn cache_word(tag: u64, ix: usize, version: u32) -> u64 {
-    if ix as u64 > IX_MASK || version == 0 {
-        return 0;
-    }
-    tag | ((ix as u64) << 4) | ((version as u64) << 32)
-}
-
-/// The type version of `obj`'s type, when the cached entry `c` was made for it.
-#[inline(always)]
-fn type_matches(obj: &Value, c: u64) -> Option<&crate::objects::type_::PyType> {
+fn type_matches(obj: &Value, e: AttrEntry) -> Option<&crate::objects::type_::PyType> {
     let tp = obj.type_of().as_type()?;
-    (tp.version.get() == (c >> 32) as u32).then_some(tp)
+    (tp.version.get() == e.version).then_some(tp)
 }
 
-/// The class attribute at MRO position / type-dict entry `ix` (see `lookup_pos`).
+/// The class attribute at `MroIndex` `ix` (see `lookup_pos`).
 #[inline(always)]
 fn mro_value(tp: &crate::objects::type_::PyType, ix: usize, name: &Value) -> Option<Value> {
+    let m = MroIndex::unpack(ix);
     let mro = tp.mro.borrow();
-    mro.get(ix >> MRO_SHIFT)?.as_type()?.dict.value_at_if_key(ix & ENTRY_MASK, name)
+    mro.get(m.mro_pos)?.as_type()?.dict.value_at_if_key(m.entry, name)
 }
 
-/// Where the MRO lookup of `name` finds it: MRO position << 20 | type-dict entry index.
+/// Where the MRO lookup of `name` finds it, as a packed `MroIndex` (if it fits).
 fn lookup_pos(tp: &crate::objects::type_::PyType, name: &Value) -> Option<usize> {
     for (p, t) in tp.mro.borrow().iter().enumerate() {
         if let Some((ix, _)) = t.as_type().and_then(|t| t.dict.get_str_value_ix(name)) {
-            return (p < 256 && ix <= ENTRY_MASK).then_some((p << MRO_SHIFT) | ix);
+            return MroIndex::pack(p, ix);
         }
     }
     None
 }
 
-/// An INST_DICT cache word made for another type (a polymorphic site: `self.x` in a
+/// An InstDict cache entry made for another type (a polymorphic site: `self.x` in a
 /// base-class method run for instances of several subclasses) still applies when `obj`'s
 /// type has no attribute hooks and nothing but a plain value or function for `name`: the
 /// instance dict decides, as in `fast_getattr`/`fast_setattr`. The entry's key is still
@@ -243,7 +232,7 @@ fn plain_method(a: &Value) -> bool {
     }
 }
 
-/// `LoadAttr` from cache word `c`; `None`: miss (take the full path).
+/// `LoadAttr` from cache entry `e`; `None`: miss (take the full path).
 ///
 /// - INST_DICT: `obj` is an instance whose type (same version) has no data descriptor
 ///   for `name`; the value is instance-dict entry `ix` if it still holds `name`.
@@ -255,30 +244,30 @@ fn plain_method(a: &Value) -> bool {
 /// - TYPE_ATTR: `obj` is a class whose metatype is `type` and which (same version) finds a
 ///   function or plain value `name` at MRO position/entry `ix`: returned as is.
 #[inline(always)]
-pub(crate) fn load_attr_cached(c: u64, obj: &Value, name: &Value) -> Option<Value> {
-    let ix = ((c >> 4) & IX_MASK) as usize;
-    match c & 15 {
-        AC_INST_DICT => {
+pub(crate) fn load_attr_cached(e: AttrEntry, obj: &Value, name: &Value) -> Option<Value> {
+    let ix = e.index();
+    match e.tag {
+        AttrTag::InstDict => {
             let inst = obj.payload::<Instance>()?;
-            if type_matches(obj, c).is_none() && !inst_dict_rules(obj, name, false) {
+            if type_matches(obj, e).is_none() && !inst_dict_rules(obj, name, false) {
                 return None;
             }
             let d = inst.dict.borrow();
             d.as_ref()?.payload::<PyDict>()?.value_at_if_key(ix, name)
         }
-        AC_SLOT => {
+        AttrTag::Slot => {
             let inst = obj.payload::<Instance>()?;
-            type_matches(obj, c)?;
+            type_matches(obj, e)?;
             inst.slots.get(ix)?.borrow().clone()
         }
-        AC_MODULE => {
+        AttrTag::Module => {
             let m = obj.payload::<PyModule>()?;
-            type_matches(obj, c)?;
+            type_matches(obj, e)?;
             m.dict.payload::<PyDict>()?.value_at_if_key(ix, name)
         }
-        AC_CLASS_ATTR => {
+        AttrTag::ClassAttr => {
             let inst = obj.payload::<Instance>()?;
-            let tp = type_matches(obj, c)?;
+            let tp = type_matches(obj, e)?;
             if dict_shadows(inst, name) {
                 return None;
             }
@@ -288,38 +277,38 @@ pub(crate) fn load_attr_cached(c: u64, obj: &Value, name: &Value) -> Option<Valu
             }
             Some(a)
         }
-        AC_TYPE_ATTR => {
+        AttrTag::TypeAttr => {
             let tp = obj.as_type()?;
-            if tp.version.get() != (c >> 32) as u32 || !obj.type_of().is(&types().type_) {
+            if tp.version.get() != e.version || !obj.type_of().is(&types().type_) {
                 return None;
             }
             mro_value(tp, ix, name)
         }
-        _ => None,
+        AttrTag::Method => None,
     }
 }
 
-/// `LoadMethod` from cache word `c`: (callable, true) for METHOD (push it with `obj` as
+/// `LoadMethod` from cache entry `e`: (callable, true) for METHOD (push it with `obj` as
 /// self), (attribute, false) for the `LoadAttr` tags; `None`: miss.
 /// - METHOD: a plain function or native method found on `obj`'s type (same version) at
 ///   MRO position/entry `ix`, not shadowed by an instance dict (checked).
 #[inline(always)]
-pub(crate) fn load_method_cached(c: u64, obj: &Value, name: &Value) -> Option<(Value, bool)> {
-    if c & 15 != AC_METHOD {
-        return load_attr_cached(c, obj, name).map(|v| (v, false));
+pub(crate) fn load_method_cached(e: AttrEntry, obj: &Value, name: &Value) -> Option<(Value, bool)> {
+    if e.tag != AttrTag::Method {
+        return load_attr_cached(e, obj, name).map(|v| (v, false));
     }
-    let Some(tp) = type_matches(obj, c) else { return method_other_type(obj, name) };
+    let Some(tp) = type_matches(obj, e) else { return method_other_type(obj, name) };
     if let Some(inst) = obj.payload::<Instance>() {
         if dict_shadows(inst, name) {
             return None;
         }
     }
-    mro_value(tp, ((c >> 4) & IX_MASK) as usize, name).map(|f| (f, true))
+    mro_value(tp, e.index(), name).map(|f| (f, true))
 }
 
 /// A METHOD site seeing another type than the cached one (`t.run()` over instances of
 /// several subclasses): the method by the type's method cache, with `fast_method`'s
-/// rules, so the site keeps its cache word instead of refilling it on every switch.
+/// rules, so the site keeps its cache entry instead of refilling it on every switch.
 #[inline(never)]
 fn method_other_type(obj: &Value, name: &Value) -> Option<(Value, bool)> {
     let tp = obj.type_of().as_type()?;
@@ -339,17 +328,17 @@ fn method_other_type(obj: &Value, name: &Value) -> Option<(Value, bool)> {
     plain_method(&a).then_some((a, true))
 }
 
-/// `StoreAttr` through cache word `c` (INST_DICT: replace the value of an existing entry;
+/// `StoreAttr` through cache entry `e` (INST_DICT: replace the value of an existing entry;
 /// SLOT: set the slot). `Err(v)` hands the value back on a miss.
 #[inline(always)]
-pub(crate) fn store_attr_cached(c: u64, obj: &Value, name: &Value, v: Value) -> Result<(), Value> {
-    let ix = ((c >> 4) & IX_MASK) as usize;
+pub(crate) fn store_attr_cached(e: AttrEntry, obj: &Value, name: &Value, v: Value) -> Result<(), Value> {
+    let ix = e.index();
     let Some(inst) = obj.payload::<Instance>() else { return Err(v) };
-    if type_matches(obj, c).is_none() && (c & 15 != AC_INST_DICT || !inst_dict_rules(obj, name, true)) {
+    if type_matches(obj, e).is_none() && (e.tag != AttrTag::InstDict || !inst_dict_rules(obj, name, true)) {
         return Err(v);
     }
-    match c & 15 {
-        AC_INST_DICT => {
+    match e.tag {
+        AttrTag::InstDict => {
             let d = inst.dict.borrow();
             let Some(dd) = d.as_ref().and_then(|d| d.payload::<PyDict>()) else { return Err(v) };
             let old = dd.replace_at_if_key(ix, name, v)?;
@@ -357,7 +346,7 @@ pub(crate) fn store_attr_cached(c: u64, obj: &Value, name: &Value, v: Value) -> 
             drop(old);
             Ok(())
         }
-        AC_SLOT => match inst.slots.get(ix) {
+        AttrTag::Slot => match inst.slots.get(ix) {
             Some(s) => {
                 let old = s.replace(Some(v));
                 drop(old);
@@ -369,111 +358,111 @@ pub(crate) fn store_attr_cached(c: u64, obj: &Value, name: &Value, v: Value) -> 
     }
 }
 
-/// The cache word for `obj.name` (or `obj.name(...)` when `method`), if the lookup is one
-/// the cached paths repeat exactly; 0 otherwise. Runs no Python code.
-pub(crate) fn load_cache_entry(obj: &Value, name: &Value, method: bool) -> u64 {
+/// The cache entry for `obj.name` (or `obj.name(...)` when `method`), if the lookup is one
+/// the cached paths repeat exactly. Runs no Python code.
+pub(crate) fn load_cache_entry(obj: &Value, name: &Value, method: bool) -> Option<AttrEntry> {
     if name.kind() != Kind::Str {
-        return 0;
+        return None;
     }
     let ty = obj.type_of();
-    let Some(tp) = ty.as_type() else { return 0 };
+    let tp = ty.as_type()?;
     let version = tp.version.get();
     match obj.kind() {
         Kind::Instance => {
             if tp.flags.get() & TF_CUSTOM_GETATTRIBUTE != 0 {
-                return 0;
+                return None;
             }
-            let Some(inst) = obj.payload::<Instance>() else { return 0 };
+            let inst = obj.payload::<Instance>()?;
             let tattr = tp.lookup_value(name);
             if let Some(a) = &tattr {
                 if let Some(m) = a.payload::<PyMemberDescr>() {
                     if crate::vm::protocol::is_subtype(ty, &m.owner) {
-                        return cache_word(AC_SLOT, m.index, version);
+                        return AttrEntry::new(AttrTag::Slot, m.index, version);
                     }
-                    return 0;
+                    return None;
                 }
                 if !plain_class_attr(a) {
-                    return 0;
+                    return None;
                 }
             }
             if let Some(d) = &*inst.dict.borrow() {
                 if let Some((ix, _)) = d.payload::<PyDict>().and_then(|d| d.get_str_value_ix(name)) {
-                    return cache_word(AC_INST_DICT, ix, version);
+                    return AttrEntry::new(AttrTag::InstDict, ix, version);
                 }
             }
-            let Some(a) = tattr else { return 0 };
-            let Some(pos) = lookup_pos(tp, name) else { return 0 };
+            let a = tattr?;
+            let pos = lookup_pos(tp, name)?;
             if method && plain_method(&a) {
-                cache_word(AC_METHOD, pos, version)
+                AttrEntry::new(AttrTag::Method, pos, version)
             } else if !method && (a.kind() == Kind::Function || plain_value(&a)) {
-                cache_word(AC_CLASS_ATTR, pos, version)
+                AttrEntry::new(AttrTag::ClassAttr, pos, version)
             } else {
-                0
+                None
             }
         }
         Kind::Module => {
             if tp.flags.get() & (TF_CUSTOM_GETATTRIBUTE) != 0 || tp.lookup_value(name).is_some() {
-                return 0;
+                return None;
             }
-            let Some(m) = obj.payload::<PyModule>() else { return 0 };
+            let m = obj.payload::<PyModule>()?;
             match m.dict.payload::<PyDict>().and_then(|d| d.get_str_value_ix(name)) {
-                Some((ix, _)) => cache_word(AC_MODULE, ix, version),
-                None => 0,
+                Some((ix, _)) => AttrEntry::new(AttrTag::Module, ix, version),
+                None => None,
             }
         }
         Kind::Type => {
-            let Some(cls) = obj.as_type() else { return 0 };
+            let cls = obj.as_type()?;
             if !ty.is(&types().type_) || tp.lookup_value(name).is_some() {
-                return 0;
+                return None;
             }
             match (cls.lookup_value(name), lookup_pos(cls, name)) {
                 (Some(a), Some(pos)) if a.kind() == Kind::Function || plain_value(&a) => {
-                    cache_word(AC_TYPE_ATTR, pos, cls.version.get())
+                    AttrEntry::new(AttrTag::TypeAttr, pos, cls.version.get())
                 }
-                _ => 0,
+                _ => None,
             }
         }
         k if type_only_attrs(k) && method => {
             if tp.flags.get() & TF_CUSTOM_GETATTRIBUTE != 0 {
-                return 0;
+                return None;
             }
             match (tp.lookup_value(name), lookup_pos(tp, name)) {
-                (Some(a), Some(pos)) if plain_method(&a) => cache_word(AC_METHOD, pos, version),
-                _ => 0,
+                (Some(a), Some(pos)) if plain_method(&a) => AttrEntry::new(AttrTag::Method, pos, version),
+                _ => None,
             }
         }
-        _ => 0,
+        _ => None,
     }
 }
 
-/// The cache word for `obj.name = v` just done through the full path, or 0.
-pub(crate) fn store_cache_entry(obj: &Value, name: &Value) -> u64 {
+/// The cache entry for `obj.name = v` just done through the full path, if any.
+pub(crate) fn store_cache_entry(obj: &Value, name: &Value) -> Option<AttrEntry> {
     if name.kind() != Kind::Str || obj.kind() != Kind::Instance {
-        return 0;
+        return None;
     }
     let ty = obj.type_of();
-    let Some(tp) = ty.as_type() else { return 0 };
+    let tp = ty.as_type()?;
     if tp.flags.get() & TF_CUSTOM_SETATTR != 0 {
-        return 0;
+        return None;
     }
-    let Some(inst) = obj.payload::<Instance>() else { return 0 };
+    let inst = obj.payload::<Instance>()?;
     if let Some(a) = tp.lookup_value(name) {
         if let Some(m) = a.payload::<PyMemberDescr>() {
             if crate::vm::protocol::is_subtype(ty, &m.owner) {
-                return cache_word(AC_SLOT, m.index, tp.version.get());
+                return AttrEntry::new(AttrTag::Slot, m.index, tp.version.get());
             }
-            return 0;
+            return None;
         }
         if !plain_class_attr(&a) {
-            return 0;
+            return None;
         }
     }
     match &*inst.dict.borrow() {
         Some(d) => match d.payload::<PyDict>().and_then(|d| d.get_str_value_ix(name)) {
-            Some((ix, _)) => cache_word(AC_INST_DICT, ix, tp.version.get()),
-            None => 0,
+            Some((ix, _)) => AttrEntry::new(AttrTag::InstDict, ix, tp.version.get()),
+            None => None,
         },
-        None => 0,
+        None => None,
     }
 }
 

@@ -2,21 +2,15 @@
 //! lookup, and the NameError/UnboundLocalError of unbound names.
 
 use crate::bytecode::code::Code;
+use crate::bytecode::feedback::GlobalEntry;
 use crate::objects::dict::PyDict;
 use crate::objects::registry::exc;
 use crate::objects::str::new_str;
 use crate::values::Value;
 use crate::vm::errors::{PyErr, PyResult, name_error, system_error};
 
-// `LoadGlobal`'s feedback word is an inline cache: tag (2 bits), dense entry index
-// (20 bits), and for a builtins hit the globals dict's version (42 bits). Dict versions
-// are unique across dicts and change with the key set, so an unchanged globals version
-// proves the name is still absent there; the entry itself is re-checked by key identity.
-const LG_GLOBAL: u64 = 1;
-const LG_BUILTIN: u64 = 2;
-const LG_IX_BITS: u32 = 20;
-const LG_VER_SHIFT: u32 = 2 + LG_IX_BITS;
-
+/// `LoadGlobal` through its cache (`GlobalEntry` in its feedback word): the entry is
+/// re-checked by key identity; a builtins hit also needs the globals version unchanged.
 #[inline(always)]
 pub(super) fn load_global_cached(
     code: &Code,
@@ -25,13 +19,14 @@ pub(super) fn load_global_cached(
     globals: &Value,
     builtins: &Value,
 ) -> Option<Value> {
-    let c = code.feedback.get(pc)?.get();
     let g = globals.payload::<PyDict>()?;
-    let ix = ((c >> 2) & ((1 << LG_IX_BITS) - 1)) as usize;
-    match c & 3 {
-        LG_GLOBAL => g.value_at_if_key(ix, name),
-        LG_BUILTIN if g.version() == c >> LG_VER_SHIFT => builtins.payload::<PyDict>()?.value_at_if_key(ix, name),
-        _ => None,
+    // Decoded right where it is matched, so the two switches fold into one.
+    match code.feedback.get(pc)?.global()? {
+        GlobalEntry::Global { index } => g.value_at_if_key(index, name),
+        GlobalEntry::Builtin { index, globals_version } if g.version() == globals_version => {
+            builtins.payload::<PyDict>()?.value_at_if_key(index, name)
+        }
+        GlobalEntry::Builtin { .. } => None,
     }
 }
 
@@ -46,20 +41,14 @@ pub(super) fn load_global_slow(
 ) -> Option<Value> {
     let g = globals.payload::<PyDict>();
     let (v, cache) = match g.and_then(|d| d.get_str_value_ix(name)) {
-        Some((ix, v)) => (v, if ix < 1 << LG_IX_BITS { ((ix as u64) << 2) | LG_GLOBAL } else { 0 }),
+        Some((index, v)) => (v, Some(GlobalEntry::Global { index })),
         None => {
-            let (ix, v) = builtins.payload::<PyDict>()?.get_str_value_ix(name)?;
-            let cache = match g {
-                Some(g) if ix < 1 << LG_IX_BITS && g.version() < 1 << (64 - LG_VER_SHIFT) => {
-                    (g.version() << LG_VER_SHIFT) | ((ix as u64) << 2) | LG_BUILTIN
-                }
-                _ => 0,
-            };
-            (v, cache)
+            let (index, v) = builtins.payload::<PyDict>()?.get_str_value_ix(name)?;
+            (v, g.map(|g| GlobalEntry::Builtin { index, globals_version: g.version() }))
         }
     };
     if let Some(c) = code.feedback.get(pc) {
-        c.set(cache);
+        c.set_global(cache);
     }
     Some(v)
 }
