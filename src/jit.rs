@@ -161,6 +161,8 @@ fn enter(code: &Code, frame: *mut Frame, pc: u32, heat: impl Fn() -> u64) -> Opt
 }
 
 fn compile(code: &Code) -> Option<&'static lower::Compiled> {
+    // Setting up Cranelift (host detection, the module) is start-up, not this function's.
+    JIT.with_module(|_| ());
     let started = std::time::Instant::now();
     let r = JIT.with_module(|m| lower::compile(m, code, stress(), STATS_ON.get()));
     let us = started.elapsed().as_micros() as u64;
@@ -188,7 +190,12 @@ static JIT: Jit = Jit(GilStatic::new(RefCell::new(None)));
 impl Jit {
     fn with_module<R>(&self, f: impl FnOnce(&mut cranelift_jit::JITModule) -> R) -> R {
         let mut slot = self.0.borrow_mut();
-        let m = slot.get_or_insert_with(lower::new_module);
+        let m = slot.get_or_insert_with(|| {
+            let t = std::time::Instant::now();
+            let m = lower::new_module();
+            stats::started(t.elapsed().as_micros() as u64);
+            m
+        });
         f(m)
     }
 }

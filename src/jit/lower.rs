@@ -113,6 +113,7 @@ pub fn new_module() -> JITModule {
         // The verifier costs compile time: on in debug builds and when asked for.
         ("enable_verifier", if cfg!(debug_assertions) || std::env::var_os("PYLIFT_JIT_VERIFY").is_some() { "true" } else { "false" }),
         ("unwind_info", "false"),
+        ("regalloc_algorithm", "backtracking"),
     ] {
         // The names and values are Cranelift's own settings; a failure is a build problem.
         let _ = fb.set(k, v);

@@ -27,6 +27,8 @@ struct Stats {
     gave_up: Vec<String>,
     entries: u64,
     osr_entries: u64,
+    /// Setting up Cranelift, once.
+    startup_us: u64,
     deopts: BTreeMap<(String, u32, Reason, String), u64>,
     /// Exits at instructions not compiled yet: (function, line, instruction) → count.
     exits: BTreeMap<(String, u32, &'static str), u64>,
@@ -46,6 +48,10 @@ pub fn compiled(c: &'static Compiled) {
 pub fn failed(code: &Code, reason: String) {
     let name = format!("{} ({}:{})", code.qualname.as_str().unwrap_or("?"), code.filename.as_str().unwrap_or("?"), code.firstlineno);
     with(|s| s.failed.push((name, reason)));
+}
+
+pub fn started(us: u64) {
+    with(|s| s.startup_us = us);
 }
 
 pub fn gave_up(c: &Compiled) {
@@ -125,7 +131,14 @@ fn text(s: &Stats, share: f64, native: u64, interpreted: u64) -> String {
         s.entries,
         s.osr_entries
     );
-    let _ = writeln!(o, "compile time {total_us} µs | machine code {bytes} bytes | guards {guards}");
+    let mut times: Vec<u64> = s.compiled.iter().map(|c| c.compile_us.get()).collect();
+    times.sort_unstable();
+    let median = times.get(times.len() / 2).copied().unwrap_or(0);
+    let _ = writeln!(
+        o,
+        "compile time {total_us} µs (median {median} µs; Cranelift start-up {} µs) | machine code {bytes} bytes | guards {guards}",
+        s.startup_us
+    );
     let _ = writeln!(
         o,
         "instructions: {native} native, {interpreted} interpreted ({:.1}% native)",
