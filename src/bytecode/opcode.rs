@@ -460,6 +460,28 @@ pub enum CmpOp {
 }
 
 impl CmpOp {
+    /// `a op b` by Rust's ordering (floats: IEEE, so a NaN is unequal to everything, as
+    /// in Python).
+    #[inline(always)]
+    pub fn apply<T: PartialOrd + ?Sized>(self, a: &T, b: &T) -> bool {
+        match self {
+            CmpOp::Lt => a < b,
+            CmpOp::Le => a <= b,
+            CmpOp::Eq => a == b,
+            CmpOp::Ne => a != b,
+            CmpOp::Gt => a > b,
+            CmpOp::Ge => a >= b,
+        }
+    }
+    /// Does the comparison hold for operands ordered `o` (`None`: unordered, where only
+    /// `!=` holds)?
+    #[inline(always)]
+    pub fn holds(self, o: Option<std::cmp::Ordering>) -> bool {
+        match o {
+            Some(o) => self.apply(&o, &std::cmp::Ordering::Equal),
+            None => self == CmpOp::Ne,
+        }
+    }
     pub const ALL: [CmpOp; 6] = [CmpOp::Lt, CmpOp::Le, CmpOp::Eq, CmpOp::Ne, CmpOp::Gt, CmpOp::Ge];
     #[inline(always)]
     pub fn from_arg(arg: u32) -> CmpOp {

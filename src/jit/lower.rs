@@ -675,16 +675,29 @@ impl Lower<'_, '_> {
         self.b.ins().return_(&[r]);
     }
 
-    /// One more reference to `v` (nothing for a small int).
-    fn incref(&mut self, v: Value) {
-        let small = self.b.ins().band_imm_s(v, 1);
+    /// Runs `emit` (which must end by jumping to the block it is given) when `v` is a
+    /// heap pointer, and joins after it; `skip_zero` also skips a 0 word (unbound).
+    fn if_heap(&mut self, v: Value, skip_zero: bool, emit: impl FnOnce(&mut Self, Block)) {
+        let tag = self.b.ins().band_imm_s(v, 1);
+        let mut skip = self.b.ins().icmp_imm_s(IntCC::NotEqual, tag, 0);
+        if skip_zero {
+            let zero = self.b.ins().icmp_imm_s(IntCC::Equal, v, 0);
+            skip = self.b.ins().bor(skip, zero);
+        }
         let heap = self.b.create_block();
         let cont = self.b.create_block();
-        self.b.ins().brif(small, cont, &[], heap, &[]);
+        self.b.ins().brif(skip, cont, &[], heap, &[]);
         self.b.switch_to_block(heap);
-        self.incref_heap(v);
-        self.b.ins().jump(cont, &[]);
+        emit(self, cont);
         self.b.switch_to_block(cont);
+    }
+
+    /// One more reference to `v` (nothing for a small int).
+    fn incref(&mut self, v: Value) {
+        self.if_heap(v, false, |s, cont| {
+            s.incref_heap(v);
+            s.b.ins().jump(cont, &[]);
+        });
     }
 
     /// `refcnt += 1` of a heap object (the count is the header's first `u32`).
@@ -697,27 +710,12 @@ impl Lower<'_, '_> {
     /// Drops the reference `v` holds: inline while other references remain, through the
     /// runtime (which frees the object) for the last one.
     fn decref(&mut self, v: Value) {
-        let small = self.b.ins().band_imm_s(v, 1);
-        let heap = self.b.create_block();
-        let cont = self.b.create_block();
-        self.b.ins().brif(small, cont, &[], heap, &[]);
-        self.b.switch_to_block(heap);
-        self.decref_heap(v, cont);
-        self.b.switch_to_block(cont);
+        self.if_heap(v, false, |s, cont| s.decref_heap(v, cont));
     }
 
     /// As `decref`, for a word that may be 0 (an unbound local).
     fn xdecref(&mut self, v: Value) {
-        let tag = self.b.ins().band_imm_s(v, 1);
-        let small = self.b.ins().icmp_imm_s(IntCC::NotEqual, tag, 0);
-        let zero = self.b.ins().icmp_imm_s(IntCC::Equal, v, 0);
-        let skip = self.b.ins().bor(small, zero);
-        let heap = self.b.create_block();
-        let cont = self.b.create_block();
-        self.b.ins().brif(skip, cont, &[], heap, &[]);
-        self.b.switch_to_block(heap);
-        self.decref_heap(v, cont);
-        self.b.switch_to_block(cont);
+        self.if_heap(v, true, |s, cont| s.decref_heap(v, cont));
     }
 
     fn decref_heap(&mut self, v: Value, cont: Block) {

@@ -573,14 +573,7 @@ fn b_cmp(args: Args<'_>, op: CmpOp) -> PyResult {
     let o = marg1(&args, op.dunders().0)?;
     let Some(ob) = bytes_data(o) else { return Ok(not_implemented()) };
     let (x, y) = (&b[..], &ob[..]);
-    Ok(py_bool(match op {
-        CmpOp::Lt => x < y,
-        CmpOp::Le => x <= y,
-        CmpOp::Eq => x == y,
-        CmpOp::Ne => x != y,
-        CmpOp::Gt => x > y,
-        CmpOp::Ge => x >= y,
-    }))
+    Ok(py_bool(op.apply(x, y)))
 }
 fn b_eq(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     b_cmp(args, CmpOp::Eq)

@@ -408,14 +408,7 @@ pub fn seq_compare(vm: &mut Vm, a: SeqRef<'_>, b: SeqRef<'_>, op: crate::bytecod
             (Some(x), Some(y)) => (x, y),
             _ => {
                 let (la, lb) = (a.len(), b.len());
-                return Ok(crate::objects::py_bool(match op {
-                    CmpOp::Lt => la < lb,
-                    CmpOp::Le => la <= lb,
-                    CmpOp::Eq => la == lb,
-                    CmpOp::Ne => la != lb,
-                    CmpOp::Gt => la > lb,
-                    CmpOp::Ge => la >= lb,
-                }));
+                return Ok(crate::objects::py_bool(op.apply(&la, &lb)));
             }
         };
         if !(x.is(&y) || vm.eq(&x, &y)?) {

@@ -466,14 +466,7 @@ fn str_cmp(args: Args<'_>, op: CmpOp) -> PyResult {
     let o = marg1(&args, op.dunders().0)?;
     let Some(t) = o.as_str() else { return Ok(not_implemented()) };
     let (a, b) = (s.as_str(), t);
-    Ok(py_bool(match op {
-        CmpOp::Lt => a < b,
-        CmpOp::Le => a <= b,
-        CmpOp::Eq => a == b,
-        CmpOp::Ne => a != b,
-        CmpOp::Gt => a > b,
-        CmpOp::Ge => a >= b,
-    }))
+    Ok(py_bool(op.apply(a, b)))
 }
 
 fn str_eq(_vm: &mut Vm, args: Args<'_>) -> PyResult {

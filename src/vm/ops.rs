@@ -90,17 +90,7 @@ pub fn numeric_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
 }
 
 fn cmp_result(o: Option<Ordering>, op: CmpOp) -> bool {
-    match o {
-        None => op == CmpOp::Ne,
-        Some(o) => match op {
-            CmpOp::Lt => o.is_lt(),
-            CmpOp::Le => o.is_le(),
-            CmpOp::Eq => o.is_eq(),
-            CmpOp::Ne => o.is_ne(),
-            CmpOp::Gt => o.is_gt(),
-            CmpOp::Ge => o.is_ge(),
-        },
-    }
+    op.holds(o)
 }
 
 impl Vm {

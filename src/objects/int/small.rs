@@ -186,14 +186,7 @@ pub fn pow(a: i64, e: i64) -> Option<i64> {
 /// `a op b` for a rich comparison.
 #[inline]
 pub fn compare(a: i64, b: i64, op: CmpOp) -> bool {
-    match op {
-        CmpOp::Lt => a < b,
-        CmpOp::Le => a <= b,
-        CmpOp::Eq => a == b,
-        CmpOp::Ne => a != b,
-        CmpOp::Gt => a > b,
-        CmpOp::Ge => a >= b,
-    }
+    op.apply(&a, &b)
 }
 
 /// `a op b` as a value (an int, or a float for `/`), promoted to a BigInt past the inline

@@ -110,14 +110,7 @@ pub(super) fn fast_compare(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
     }
     if let (Some(x), Some(y)) = (a.payload::<PyFloat>(), b.payload::<PyFloat>()) {
         let (x, y) = (x.0, y.0);
-        return Some(match op {
-            CmpOp::Lt => x < y,
-            CmpOp::Le => x <= y,
-            CmpOp::Eq => x == y,
-            CmpOp::Ne => x != y,
-            CmpOp::Gt => x > y,
-            CmpOp::Ge => x >= y,
-        });
+        return Some(op.apply(&x, &y));
     }
     if let (Some(x), Some(y)) = (a.payload::<PyStr>(), b.payload::<PyStr>()) {
         return Some(cmp_with(op, x.as_str().cmp(y.as_str())));
@@ -127,15 +120,7 @@ pub(super) fn fast_compare(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
 
 #[inline]
 fn cmp_with(op: CmpOp, o: std::cmp::Ordering) -> bool {
-    use std::cmp::Ordering::*;
-    match op {
-        CmpOp::Lt => o == Less,
-        CmpOp::Le => o != Greater,
-        CmpOp::Eq => o == Equal,
-        CmpOp::Ne => o != Equal,
-        CmpOp::Gt => o == Greater,
-        CmpOp::Ge => o != Less,
-    }
+    op.holds(Some(o))
 }
 
 /// `s += t` on exact strs, then `s = ...`: drops the variable's reference first so the str
