@@ -63,6 +63,10 @@ pub fn configure(mode: Mode, threshold: Option<u32>, stats: bool) {
     if let Some(t) = threshold {
         THRESHOLD.set(t.max(1));
     }
+    if matches!(mode, Mode::All | Mode::DeoptStress) {
+        // At the first call or back edge (the counters count before the JIT looks).
+        THRESHOLD.set(0);
+    }
     STATS_ON.set(stats);
 }
 
@@ -99,24 +103,35 @@ impl CodeJit {
 /// Returns the instruction to continue at when compiled code ran.
 #[inline(always)]
 pub fn on_entry(code: &Code, frame: *mut Frame) -> Option<u32> {
-    if MODE.load(Ordering::Relaxed) == MODE_OFF {
+    if MODE.load(Ordering::Relaxed) == MODE_OFF || cold(code, || code.call_count() as u64) {
         return None;
     }
-    enter(code, frame, 0, || code.call_count() as u64)
+    enter(code, frame, 0)
+}
+
+/// The loop's inline test: nothing to do for code that will not compile, or that is not
+/// hot yet (so the JIT costs a load and a compare where it does nothing).
+#[inline(always)]
+fn cold(code: &Code, heat: impl FnOnce() -> u64) -> bool {
+    match code.jit.state.get() {
+        State::Never => true,
+        State::Interpreting => heat() < THRESHOLD.get() as u64,
+        State::Compiled(_) => false,
+    }
 }
 
 /// The `JumpBackward` at `at` to `target`: as `on_entry`, entering at the loop header
 /// (OSR).
 #[inline(always)]
 pub fn on_back_edge(code: &Code, frame: *mut Frame, at: u32, target: u32) -> Option<u32> {
-    if MODE.load(Ordering::Relaxed) == MODE_OFF {
+    if MODE.load(Ordering::Relaxed) == MODE_OFF || cold(code, || code.feedback.get(at as usize).map_or(0, |f| f.back_edges())) {
         return None;
     }
-    enter(code, frame, target, || code.back_edges(at as usize))
+    enter(code, frame, target)
 }
 
 #[inline(never)]
-fn enter(code: &Code, frame: *mut Frame, pc: u32, heat: impl Fn() -> u64) -> Option<u32> {
+fn enter(code: &Code, frame: *mut Frame, pc: u32) -> Option<u32> {
     // A trace or profile function sees every instruction: compiled code stays out.
     if EVAL_BREAKER.load(Ordering::Relaxed) & layout::BREAK_TRACE != 0 {
         return None;
@@ -125,10 +140,6 @@ fn enter(code: &Code, frame: *mut Frame, pc: u32, heat: impl Fn() -> u64) -> Opt
         State::Compiled(c) => c,
         State::Never => return None,
         State::Interpreting => {
-            let eager = matches!(MODE.load(Ordering::Relaxed), MODE_ALL | MODE_STRESS);
-            if !eager && heat() < THRESHOLD.get() as u64 {
-                return None;
-            }
             match compile(code) {
                 Some(c) => c,
                 None => {
@@ -161,15 +172,21 @@ fn enter(code: &Code, frame: *mut Frame, pc: u32, heat: impl Fn() -> u64) -> Opt
 }
 
 fn compile(code: &Code) -> Option<&'static lower::Compiled> {
-    // Setting up Cranelift (host detection, the module) is start-up, not this function's.
-    JIT.with_module(|_| ());
     let started = std::time::Instant::now();
-    let r = JIT.with_module(|m| lower::compile(m, code, stress(), STATS_ON.get()));
-    let us = started.elapsed().as_micros() as u64;
+    let r = lower::plan(code).and_then(|plan| {
+        // Setting up Cranelift (host detection, the module) is start-up, not this
+        // function's compile time; code that is not compiled never pays it.
+        let set_up = JIT.with_module(|_| std::time::Instant::now());
+        let r = JIT.with_module(|m| lower::compile(m, code, plan, stress(), STATS_ON.get()));
+        Ok((r?, set_up.duration_since(started)))
+    });
+    let r = r.map(|(c, setup)| {
+        c.compile_us.set(started.elapsed().saturating_sub(setup).as_micros() as u64);
+        c
+    });
     match r {
         Ok(c) => {
             let c: &'static lower::Compiled = Box::leak(Box::new(c));
-            c.compile_us.set(us);
             stats::compiled(c);
             code.jit.state.set(State::Compiled(c));
             Some(c)

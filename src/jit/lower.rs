@@ -130,7 +130,7 @@ pub fn new_module() -> JITModule {
 }
 
 /// What the lowering needs to know about a code object before emitting anything.
-struct Plan {
+pub struct Plan {
     /// Stack depth before each instruction (`None`: unreachable from the entry).
     depth: Vec<Option<u32>>,
     /// Instructions compiled natively; every other reachable one is an exit to the
@@ -143,7 +143,9 @@ struct Plan {
 }
 
 /// Plans the compilation of `code`, or says why it is not worth compiling.
-fn plan(code: &Code, instrs: &[Instr]) -> Result<Plan, String> {
+pub fn plan(code: &Code) -> Result<Plan, String> {
+    let instrs: Vec<Instr> = code.instrs.iter().map(Cell::get).collect();
+    let instrs = &instrs[..];
     if code.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR) != 0 {
         return Err("generator or coroutine (not compiled yet)".into());
     }
@@ -213,8 +215,10 @@ fn plan(code: &Code, instrs: &[Instr]) -> Result<Plan, String> {
             | Op::PopJumpIfTrue
             | Op::PopJumpIfNone
             | Op::PopJumpIfNotNone
-            | Op::ForIter
             | Op::ReturnValue => true,
+            // Native iterators step through a helper; a generator or a user iterator
+            // (seen by the interpreter) stays with it.
+            Op::ForIter => code.kinds_seen(pc).is_none_or(|k| k.is_empty() || k.is_only(Kind::NativeIter)),
             Op::BinaryOp => binop_supported(BinOp::from_arg(ins.arg & !INPLACE)) && only_small_ints(pc),
             // Fused with the branch after it, which nothing else may jump to.
             Op::CompareOp => {
@@ -231,8 +235,8 @@ fn plan(code: &Code, instrs: &[Instr]) -> Result<Plan, String> {
         }
     }
     // Entered where it pays: at the start only when every reachable instruction is
-    // compiled, at a loop header when most of the loop is (an instruction left to the
-    // interpreter sends the rest of that iteration there, until the next back edge).
+    // compiled, at a loop header only when all of the loop is (an exit inside a loop
+    // would pay an exit and an entry every iteration, more than it saves).
     let counted = |pc: usize| depth[pc].is_some() && !matches!(instrs[pc].op, Op::Nop | Op::Resume);
     let all_native = (0..n).filter(|&pc| counted(pc)).all(|pc| native[pc]);
     let mut loops: Vec<(u32, usize)> = Vec::new();
@@ -248,7 +252,7 @@ fn plan(code: &Code, instrs: &[Instr]) -> Result<Plan, String> {
         let body: Vec<usize> = loops.iter().filter(|l| l.0 == e).flat_map(|&(h, end)| h as usize..=end).collect();
         let total = body.iter().filter(|&&pc| counted(pc)).count();
         let good = body.iter().filter(|&&pc| counted(pc) && native[pc]).count();
-        total > 0 && good * 4 >= total * 3
+        total > 0 && good == total
     });
     if entries.is_empty() {
         let first = (0..n).filter(|&pc| counted(pc)).find(|&pc| !native[pc]).unwrap_or(0);
@@ -295,9 +299,8 @@ fn binop_supported(op: BinOp) -> bool {
 }
 
 /// Compiles `code` into `module`, or says why not.
-pub fn compile(module: &mut JITModule, code: &Code, stress: bool, stats: bool) -> Result<Compiled, String> {
+pub fn compile(module: &mut JITModule, code: &Code, plan: Plan, stress: bool, stats: bool) -> Result<Compiled, String> {
     let instrs: Vec<Instr> = code.instrs.iter().map(Cell::get).collect();
-    let plan = plan(code, &instrs)?;
     let Plan { depth, native, leaders, entries } = &plan;
     let target_config = module.target_config();
     let mut ctx: Context = module.make_context();
