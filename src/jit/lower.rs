@@ -45,6 +45,8 @@ pub enum Reason {
     EvalBreaker,
     /// An iterator whose step needs the interpreter (a generator, a user `__next__`).
     IterNeedsVm,
+    /// A subscript the helper does not do (a dict, an index out of range, a subclass).
+    HelperDeclined,
     /// Not a guard: an instruction this compiler leaves to the interpreter.
     NotCompiled,
 }
@@ -60,6 +62,7 @@ impl Reason {
             Reason::NotBool => "branch on a value not bool/int/None",
             Reason::EvalBreaker => "eval breaker (signal, finalizer, thread switch, tracing)",
             Reason::IterNeedsVm => "iterator needs the interpreter",
+            Reason::HelperDeclined => "subscript needs the interpreter",
             Reason::NotCompiled => "instruction not compiled",
         }
     }
@@ -216,6 +219,11 @@ pub fn plan(code: &Code) -> Result<Plan, String> {
             | Op::PopJumpIfNone
             | Op::PopJumpIfNotNone
             | Op::ReturnValue => true,
+            // Lists and tuples indexed by small ints, through a helper.
+            Op::BinarySubscr => code.kinds_seen(pc).is_none_or(|k| {
+                k.iter().all(|kind| matches!(kind, Kind::List | Kind::Tuple | Kind::SmallInt))
+            }),
+            Op::StoreSubscr => true,
             // Native iterators step through a helper; a generator or a user iterator
             // (seen by the interpreter) stays with it.
             Op::ForIter => code.kinds_seen(pc).is_none_or(|k| k.is_empty() || k.is_only(Kind::NativeIter)),
@@ -585,20 +593,29 @@ impl Lower<'_, '_> {
                     self.b.ins().jump(target(arg)?, &args);
                     open = false;
                 }
+                Op::BinarySubscr => {
+                    let key = pop(&mut stack)?;
+                    let c = pop(&mut stack)?;
+                    let before = [stack.as_slice(), &[c, key]].concat();
+                    let r = self.call_declinable(runtime::jit_subscr as *const u8 as i64, &[c, key], p, &before, Reason::HelperDeclined);
+                    self.decref(c);
+                    self.decref(key);
+                    stack.push(r);
+                }
+                Op::StoreSubscr => {
+                    let key = pop(&mut stack)?;
+                    let c = pop(&mut stack)?;
+                    let v = pop(&mut stack)?;
+                    let before = [stack.as_slice(), &[v, c, key]].concat();
+                    self.call_declinable(runtime::jit_store_subscr as *const u8 as i64, &[c, key, v], p, &before, Reason::HelperDeclined);
+                    self.decref(v);
+                    self.decref(c);
+                    self.decref(key);
+                }
                 Op::ForIter => {
                     let it = *stack.last().ok_or("ForIter on an empty stack")?;
-                    // Deopt-stress fails this guard before the step (a failure after it
-                    // would lose the item the helper took from the iterator).
-                    if self.stress {
-                        let t = self.b.ins().iconst(I8, 1);
-                        self.guard(t, p, &stack, Reason::IterNeedsVm);
-                    }
-                    let r = self.call_helper_ret(runtime::jit_iter_next as *const u8 as i64, &[it]);
-                    let native_step = self.b.ins().icmp_imm_s(IntCC::NotEqual, r, runtime::ITER_NEEDS_VM as i64);
-                    // ITER_NEEDS_VM means the helper did nothing: safe to leave here.
-                    let stress = std::mem::replace(&mut self.stress, false);
-                    self.guard(native_step, p, &stack, Reason::IterNeedsVm);
-                    self.stress = stress;
+                    let before = stack.clone();
+                    let r = self.call_declinable(runtime::jit_iter_next as *const u8 as i64, &[it], p, &before, Reason::IterNeedsVm);
                     let exhausted = self.b.ins().icmp_imm_s(IntCC::Equal, r, 0);
                     let done = self.b.create_block();
                     let next = target(p + 1)?;
@@ -735,6 +752,22 @@ impl Lower<'_, '_> {
         self.b.switch_to_block(free);
         self.call_helper(runtime::jit_decref as *const u8 as i64, &[v]);
         self.b.ins().jump(cont, &[]);
+    }
+
+    /// Calls a helper that may decline (`ITER_NEEDS_VM`, having done nothing): then the
+    /// interpreter runs instruction `pc` from `before`. Deopt-stress fails it before the
+    /// call, since a failure after a call that did its work would do it twice.
+    fn call_declinable(&mut self, addr: i64, args: &[Value], pc: u32, before: &[Value], why: Reason) -> Value {
+        if self.stress {
+            let t = self.b.ins().iconst(I8, 1);
+            self.guard(t, pc, before, why);
+        }
+        let r = self.call_helper_ret(addr, args);
+        let done = self.b.ins().icmp_imm_s(IntCC::NotEqual, r, runtime::ITER_NEEDS_VM as i64);
+        let stress = std::mem::replace(&mut self.stress, false);
+        self.guard(done, pc, before, why);
+        self.stress = stress;
+        r
     }
 
     /// Calls a runtime helper taking and returning words.

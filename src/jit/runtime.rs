@@ -19,8 +19,47 @@ pub extern "C" fn jit_decref(word: u64) {
     drop(r);
 }
 
-/// `jit_iter_next`'s answer when the iterator needs the interpreter (a word no value
-/// has: not a small int, not 8-aligned).
+/// `container[key]` for a list or tuple and a small int index in range: the item (a
+/// counted reference), or `ITER_NEEDS_VM` (anything else: the interpreter does it).
+pub extern "C" fn jit_subscr(container: u64, key: u64) -> u64 {
+    let r = std::panic::catch_unwind(|| {
+        // SAFETY: live values compiled code holds references to, only borrowed here.
+        let (c, k) = unsafe {
+            (ManuallyDrop::new(Value::from_raw(container as usize)), ManuallyDrop::new(Value::from_raw(key as usize)))
+        };
+        match crate::vm::interp::fast_subscr(&c, &k) {
+            Some(v) => v.into_raw() as u64,
+            None => ITER_NEEDS_VM,
+        }
+    });
+    r.unwrap_or(ITER_NEEDS_VM)
+}
+
+/// `container[key] = value` for an exact list and a small int index in range: 1, or
+/// `ITER_NEEDS_VM` having done nothing. The list takes a new reference to `value`.
+pub extern "C" fn jit_store_subscr(container: u64, key: u64, value: u64) -> u64 {
+    let r = std::panic::catch_unwind(|| {
+        // SAFETY: live values compiled code holds references to, only borrowed here.
+        let (c, k, v) = unsafe {
+            (
+                ManuallyDrop::new(Value::from_raw(container as usize)),
+                ManuallyDrop::new(Value::from_raw(key as usize)),
+                ManuallyDrop::new(Value::from_raw(value as usize)),
+            )
+        };
+        match crate::vm::interp::fast_store_subscr(&c, &k, Value::clone(&v)) {
+            Ok(()) => 1,
+            Err(v) => {
+                drop(v);
+                ITER_NEEDS_VM
+            }
+        }
+    });
+    r.unwrap_or(ITER_NEEDS_VM)
+}
+
+/// A helper's answer when the interpreter must do the work (a word no value has: not a
+/// small int, not 8-aligned); the helper did nothing.
 pub const ITER_NEEDS_VM: u64 = 2;
 
 /// One step of a native iterator (range, list, tuple) for a compiled `ForIter`: the

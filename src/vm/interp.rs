@@ -25,7 +25,8 @@ mod support;
 
 pub use calls::format_func_name;
 pub use exceptions::{add_traceback, set_context};
-use fastops::{fast_binop, fast_compare, fast_subscr, str_iadd};
+use fastops::{fast_binop, fast_compare, str_iadd};
+pub(crate) use fastops::{fast_store_subscr, fast_subscr};
 pub use frames::{frame_locals, frame_object_at, frame_object_linked};
 pub use generators::Resume;
 pub use imports::{
@@ -625,19 +626,10 @@ impl Vm {
                         let (Some(key), Some(c), Some(v)) = (f.slots.pop(), f.slots.pop(), f.slots.pop()) else {
                             return Err(stack_underflow());
                         };
-                        if let (Some(l), Some(i)) = (c.payload::<PyList>(), key.as_small()) {
-                            let mut items = l.0.borrow_mut();
-                            let n = items.len() as i64;
-                            let j = if i < 0 { i + n } else { i };
-                            if (0..n).contains(&j) {
-                                let old = std::mem::replace(&mut items[j as usize], v);
-                                drop(items);
-                                drop(old);
-                                continue;
-                            }
-                            drop(items);
+                        match fast_store_subscr(&c, &key, v) {
+                            Ok(()) => continue,
+                            Err(v) => self.setitem(&c, &key, v)?,
                         }
-                        self.setitem(&c, &key, v)?;
                     }
                     Op::BinaryOp => {
                         let (Some(b), Some(a)) = (f.slots.pop(), f.slots.pop()) else {

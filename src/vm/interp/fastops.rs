@@ -18,7 +18,7 @@ use super::name_at;
 
 /// `list[i]`/`tuple[i]` with a small int index in range.
 #[inline]
-pub(super) fn fast_subscr(c: &Value, key: &Value) -> Option<Value> {
+pub(crate) fn fast_subscr(c: &Value, key: &Value) -> Option<Value> {
     let i = key.as_small()?;
     match c.kind() {
         Kind::List => {
@@ -36,6 +36,25 @@ pub(super) fn fast_subscr(c: &Value, key: &Value) -> Option<Value> {
         }
         _ => None,
     }
+}
+
+/// `list[i] = v` for an exact list and a small int index in range (what the loop and
+/// compiled code do without a method lookup); gives `v` back otherwise.
+#[inline]
+pub(crate) fn fast_store_subscr(c: &Value, key: &Value, v: Value) -> Result<(), Value> {
+    if let (Some(l), Some(i)) = (c.payload::<PyList>(), key.as_small()) {
+        if let Ok(mut items) = l.0.try_borrow_mut() {
+            let n = items.len() as i64;
+            let j = if i < 0 { i + n } else { i };
+            if let Some(slot) = usize::try_from(j).ok().filter(|_| j < n).and_then(|j| items.get_mut(j)) {
+                let old = std::mem::replace(slot, v);
+                drop(items);
+                drop(old);
+                return Ok(());
+            }
+        }
+    }
+    Err(v)
 }
 
 /// Small-int (the `int::small` core) and float arithmetic without a method lookup. Takes
