@@ -124,7 +124,9 @@ fn cold(code: &Code, heat: impl FnOnce() -> u64) -> bool {
 /// (OSR).
 #[inline(always)]
 pub fn on_back_edge(code: &Code, frame: *mut Frame, at: u32, target: u32) -> Option<u32> {
-    if MODE.load(Ordering::Relaxed) == MODE_OFF || cold(code, || code.feedback.get(at as usize).map_or(0, |f| f.back_edges())) {
+    if MODE.load(Ordering::Relaxed) == MODE_OFF
+        || cold(code, || code.feedback.get(at as usize).map_or(0, |f| f.back_edges()))
+    {
         return None;
     }
     enter(code, frame, target)
@@ -139,15 +141,13 @@ fn enter(code: &Code, frame: *mut Frame, pc: u32) -> Option<u32> {
     let compiled = match code.jit.state.get() {
         State::Compiled(c) => c,
         State::Never => return None,
-        State::Interpreting => {
-            match compile(code) {
-                Some(c) => c,
-                None => {
-                    code.jit.state.set(State::Never);
-                    return None;
-                }
+        State::Interpreting => match compile(code) {
+            Some(c) => c,
+            None => {
+                code.jit.state.set(State::Never);
+                return None;
             }
-        }
+        },
     };
     if !compiled.can_enter(pc) {
         return None;

@@ -122,7 +122,9 @@ fn main() -> ExitCode {
                                 "dump-bytecode" => config.dump_bytecode = true,
                                 "nojit" => config.no_jit = true,
                                 "jit-stats" => config.jit_stats = true,
-                                v if v.starts_with("jit-threshold=") => config.jit_opts.push(v["jit-".len()..].to_owned()),
+                                v if v.starts_with("jit-threshold=") => {
+                                    config.jit_opts.push(v["jit-".len()..].to_owned())
+                                }
                                 _ => {}
                             }
                             config.xoptions.push(val);

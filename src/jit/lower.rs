@@ -114,7 +114,10 @@ pub fn new_module() -> JITModule {
         ("is_pic", "false"),
         ("use_colocated_libcalls", "false"),
         // The verifier costs compile time: on in debug builds and when asked for.
-        ("enable_verifier", if cfg!(debug_assertions) || std::env::var_os("PYLIFT_JIT_VERIFY").is_some() { "true" } else { "false" }),
+        (
+            "enable_verifier",
+            if cfg!(debug_assertions) || std::env::var_os("PYLIFT_JIT_VERIFY").is_some() { "true" } else { "false" },
+        ),
         ("unwind_info", "false"),
         ("regalloc_algorithm", "backtracking"),
     ] {
@@ -220,9 +223,9 @@ pub fn plan(code: &Code) -> Result<Plan, String> {
             | Op::PopJumpIfNotNone
             | Op::ReturnValue => true,
             // Lists and tuples indexed by small ints, through a helper.
-            Op::BinarySubscr => code.kinds_seen(pc).is_none_or(|k| {
-                k.iter().all(|kind| matches!(kind, Kind::List | Kind::Tuple | Kind::SmallInt))
-            }),
+            Op::BinarySubscr => code
+                .kinds_seen(pc)
+                .is_none_or(|k| k.iter().all(|kind| matches!(kind, Kind::List | Kind::Tuple | Kind::SmallInt))),
             Op::StoreSubscr => true,
             // Native iterators step through a helper; a generator or a user iterator
             // (seen by the interpreter) stays with it.
@@ -350,8 +353,9 @@ pub fn compile(module: &mut JITModule, code: &Code, plan: Plan, stress: bool, st
             let is = b.ins().icmp_imm_s(IntCC::Equal, entry_pc, e as i64);
             b.ins().brif(is, here, &[], next, &[]);
             b.switch_to_block(here);
-            let items: Vec<BlockArg> =
-                (0..d).map(|i| b.ins().load(I64, MemFlagsData::trusted(), base, (8 * (nl + i)) as i32).into()).collect();
+            let items: Vec<BlockArg> = (0..d)
+                .map(|i| b.ins().load(I64, MemFlagsData::trusted(), base, (8 * (nl + i)) as i32).into())
+                .collect();
             if d > 0 {
                 let empty = b.ins().iadd_imm_s(base, 8 * nl);
                 b.ins().store(MemFlagsData::trusted(), empty, frame, OFF_STACK_TOP);
@@ -502,7 +506,8 @@ impl Lower<'_, '_> {
                     self.decref(v);
                 }
                 Op::Copy => {
-                    let v = *stack.len().checked_sub(arg as usize).and_then(|i| stack.get(i)).ok_or("Copy underflow")?;
+                    let v =
+                        *stack.len().checked_sub(arg as usize).and_then(|i| stack.get(i)).ok_or("Copy underflow")?;
                     self.incref(v);
                     stack.push(v);
                 }
@@ -597,7 +602,13 @@ impl Lower<'_, '_> {
                     let key = pop(&mut stack)?;
                     let c = pop(&mut stack)?;
                     let before = [stack.as_slice(), &[c, key]].concat();
-                    let r = self.call_declinable(runtime::jit_subscr as *const u8 as i64, &[c, key], p, &before, Reason::HelperDeclined);
+                    let r = self.call_declinable(
+                        runtime::jit_subscr as *const u8 as i64,
+                        &[c, key],
+                        p,
+                        &before,
+                        Reason::HelperDeclined,
+                    );
                     self.decref(c);
                     self.decref(key);
                     stack.push(r);
@@ -607,7 +618,13 @@ impl Lower<'_, '_> {
                     let c = pop(&mut stack)?;
                     let v = pop(&mut stack)?;
                     let before = [stack.as_slice(), &[v, c, key]].concat();
-                    self.call_declinable(runtime::jit_store_subscr as *const u8 as i64, &[c, key, v], p, &before, Reason::HelperDeclined);
+                    self.call_declinable(
+                        runtime::jit_store_subscr as *const u8 as i64,
+                        &[c, key, v],
+                        p,
+                        &before,
+                        Reason::HelperDeclined,
+                    );
                     self.decref(v);
                     self.decref(c);
                     self.decref(key);
@@ -615,7 +632,13 @@ impl Lower<'_, '_> {
                 Op::ForIter => {
                     let it = *stack.last().ok_or("ForIter on an empty stack")?;
                     let before = stack.clone();
-                    let r = self.call_declinable(runtime::jit_iter_next as *const u8 as i64, &[it], p, &before, Reason::IterNeedsVm);
+                    let r = self.call_declinable(
+                        runtime::jit_iter_next as *const u8 as i64,
+                        &[it],
+                        p,
+                        &before,
+                        Reason::IterNeedsVm,
+                    );
                     let exhausted = self.b.ins().icmp_imm_s(IntCC::Equal, r, 0);
                     let done = self.b.create_block();
                     let next = target(p + 1)?;
@@ -662,7 +685,8 @@ impl Lower<'_, '_> {
         let cont = self.b.create_block();
         self.b.set_cold_block(fail);
         // Conditions arrive as i8 flags or as i64 words (nonzero = true): make them i8.
-        let mut ok = if self.b.func.dfg.value_type(ok) == I8 { ok } else { self.b.ins().icmp_imm_s(IntCC::NotEqual, ok, 0) };
+        let mut ok =
+            if self.b.func.dfg.value_type(ok) == I8 { ok } else { self.b.ins().icmp_imm_s(IntCC::NotEqual, ok, 0) };
         let flag_addr = (id < self.stress_cap).then(|| self.stress_base + id as i64);
         if let (true, Some(fa)) = (self.stress, flag_addr) {
             let a = self.b.ins().iconst(I64, fa);

@@ -46,7 +46,12 @@ pub fn compiled(c: &'static Compiled) {
 }
 
 pub fn failed(code: &Code, reason: String) {
-    let name = format!("{} ({}:{})", code.qualname.as_str().unwrap_or("?"), code.filename.as_str().unwrap_or("?"), code.firstlineno);
+    let name = format!(
+        "{} ({}:{})",
+        code.qualname.as_str().unwrap_or("?"),
+        code.filename.as_str().unwrap_or("?"),
+        code.firstlineno
+    );
     with(|s| s.failed.push((name, reason)));
 }
 
@@ -139,11 +144,7 @@ fn text(s: &Stats, share: f64, native: u64, interpreted: u64) -> String {
         "compile time {total_us} µs (median {median} µs; Cranelift start-up {} µs) | machine code {bytes} bytes | guards {guards}",
         s.startup_us
     );
-    let _ = writeln!(
-        o,
-        "instructions: {native} native, {interpreted} interpreted ({:.1}% native)",
-        share * 100.0
-    );
+    let _ = writeln!(o, "instructions: {native} native, {interpreted} interpreted ({:.1}% native)", share * 100.0);
     if !s.compiled.is_empty() {
         let _ = writeln!(o, "compiled functions:");
         for c in &s.compiled {

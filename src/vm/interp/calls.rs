@@ -619,4 +619,3 @@ fn release(v: Option<Value>) {
         None => {}
     }
 }
-
