@@ -152,7 +152,10 @@ fn enter(code: &Code, frame: *mut Frame, pc: u32) -> Option<u32> {
     if !compiled.can_enter(pc) {
         return None;
     }
-    stats::entered(compiled, pc);
+    let counting = STATS_ON.get();
+    if counting {
+        stats::entered(pc);
+    }
     let out = compiled.run(frame, pc);
     let resume = out as u32;
     let guard = (out >> 32) as u32;
@@ -160,7 +163,11 @@ fn enter(code: &Code, frame: *mut Frame, pc: u32) -> Option<u32> {
         // SAFETY: compiled code returned, so nothing else uses the frame; the loop takes
         // its own reference again after this call.
         let f = unsafe { &*frame };
-        let real = stats::deopt(compiled, guard - 1, f);
+        // A planned exit (an instruction not compiled) is not a failed guard.
+        let real = compiled.guards.get(guard as usize - 1).is_some_and(|g| g.reason != lower::Reason::NotCompiled);
+        if counting {
+            stats::deopt(compiled, guard - 1, f);
+        }
         let n = compiled.deopts.get() + real as u32;
         compiled.deopts.set(n);
         if real && n >= MAX_DEOPTS && !stress() {

@@ -84,8 +84,6 @@ pub struct Compiled {
     pub name: String,
     pub file: String,
     pub line: u32,
-    /// Source line of each instruction (for deopt reports).
-    pub lines: Vec<u32>,
     pub code_bytes: u32,
     pub compile_us: Cell<u64>,
     pub deopts: Cell<u32>,
@@ -404,7 +402,6 @@ pub fn compile(module: &mut JITModule, code: &Code, plan: Plan, stress: bool, st
         name: code.qualname.as_str().unwrap_or("?").to_owned(),
         file: code.filename.as_str().unwrap_or("?").to_owned(),
         line: code.firstlineno,
-        lines: code.lines.clone(),
         code_bytes,
         compile_us: Cell::new(0),
         deopts: Cell::new(0),
@@ -778,7 +775,7 @@ impl Lower<'_, '_> {
         self.b.ins().jump(cont, &[]);
     }
 
-    /// Calls a helper that may decline (`ITER_NEEDS_VM`, having done nothing): then the
+    /// Calls a helper that may decline (`DECLINED`, having done nothing): then the
     /// interpreter runs instruction `pc` from `before`. Deopt-stress fails it before the
     /// call, since a failure after a call that did its work would do it twice.
     fn call_declinable(&mut self, addr: i64, args: &[Value], pc: u32, before: &[Value], why: Reason) -> Value {
@@ -787,7 +784,7 @@ impl Lower<'_, '_> {
             self.guard(t, pc, before, why);
         }
         let r = self.call_helper_ret(addr, args);
-        let done = self.b.ins().icmp_imm_s(IntCC::NotEqual, r, runtime::ITER_NEEDS_VM as i64);
+        let done = self.b.ins().icmp_imm_s(IntCC::NotEqual, r, runtime::DECLINED as i64);
         let stress = std::mem::replace(&mut self.stress, false);
         self.guard(done, pc, before, why);
         self.stress = stress;

@@ -20,7 +20,7 @@ pub extern "C" fn jit_decref(word: u64) {
 }
 
 /// `container[key]` for a list or tuple and a small int index in range: the item (a
-/// counted reference), or `ITER_NEEDS_VM` (anything else: the interpreter does it).
+/// counted reference), or `DECLINED` (anything else: the interpreter does it).
 pub extern "C" fn jit_subscr(container: u64, key: u64) -> u64 {
     let r = std::panic::catch_unwind(|| {
         // SAFETY: live values compiled code holds references to, only borrowed here.
@@ -29,14 +29,14 @@ pub extern "C" fn jit_subscr(container: u64, key: u64) -> u64 {
         };
         match crate::vm::interp::fast_subscr(&c, &k) {
             Some(v) => v.into_raw() as u64,
-            None => ITER_NEEDS_VM,
+            None => DECLINED,
         }
     });
-    r.unwrap_or(ITER_NEEDS_VM)
+    r.unwrap_or(DECLINED)
 }
 
 /// `container[key] = value` for an exact list and a small int index in range: 1, or
-/// `ITER_NEEDS_VM` having done nothing. The list takes a new reference to `value`.
+/// `DECLINED` having done nothing. The list takes a new reference to `value`.
 pub extern "C" fn jit_store_subscr(container: u64, key: u64, value: u64) -> u64 {
     let r = std::panic::catch_unwind(|| {
         // SAFETY: live values compiled code holds references to, only borrowed here.
@@ -51,31 +51,31 @@ pub extern "C" fn jit_store_subscr(container: u64, key: u64, value: u64) -> u64 
             Ok(()) => 1,
             Err(v) => {
                 drop(v);
-                ITER_NEEDS_VM
+                DECLINED
             }
         }
     });
-    r.unwrap_or(ITER_NEEDS_VM)
+    r.unwrap_or(DECLINED)
 }
 
 /// A helper's answer when the interpreter must do the work (a word no value has: not a
 /// small int, not 8-aligned); the helper did nothing.
-pub const ITER_NEEDS_VM: u64 = 2;
+pub const DECLINED: u64 = 2;
 
 /// One step of a native iterator (range, list, tuple) for a compiled `ForIter`: the
-/// next item (a counted reference), 0 when exhausted, or `ITER_NEEDS_VM`.
+/// next item (a counted reference), 0 when exhausted, or `DECLINED`.
 pub extern "C" fn jit_iter_next(iter: u64) -> u64 {
     let r = std::panic::catch_unwind(|| {
         // SAFETY: `iter` is a live value compiled code holds a reference to; it is only
         // borrowed here (`ManuallyDrop`: no decrement).
         let it = ManuallyDrop::new(unsafe { Value::from_raw(iter as usize) });
-        let Some(ni) = it.payload::<PyNativeIter>() else { return ITER_NEEDS_VM };
-        let Ok(mut b) = ni.0.try_borrow_mut() else { return ITER_NEEDS_VM };
+        let Some(ni) = it.payload::<PyNativeIter>() else { return DECLINED };
+        let Ok(mut b) = ni.0.try_borrow_mut() else { return DECLINED };
         match b.next_native() {
-            None => ITER_NEEDS_VM,
+            None => DECLINED,
             Some(None) => 0,
             Some(Some(v)) => v.into_raw() as u64,
         }
     });
-    r.unwrap_or(ITER_NEEDS_VM)
+    r.unwrap_or(DECLINED)
 }

@@ -63,7 +63,7 @@ pub fn gave_up(c: &Compiled) {
     with(|s| s.gave_up.push(c.name.clone()));
 }
 
-pub fn entered(_c: &Compiled, pc: u32) {
+pub fn entered(pc: u32) {
     with(|s| {
         if pc == 0 {
             s.entries += 1;
@@ -75,13 +75,13 @@ pub fn entered(_c: &Compiled, pc: u32) {
 
 /// Compiled code left through guard or exit `guard`: `frame` is as the interpreter
 /// resumes it (the guarded instruction's operands on top of its stack), which names the
-/// guilty type. Returns whether a guard failed (not a planned exit).
-pub fn deopt(c: &Compiled, guard: u32, frame: &Frame) -> bool {
-    let Some(g) = c.guards.get(guard as usize) else { return false };
+/// guilty type and the line.
+pub fn deopt(c: &Compiled, guard: u32, frame: &Frame) {
+    let Some(g) = c.guards.get(guard as usize) else { return };
+    let line = frame.code().line_at(g.pc as usize);
     if g.reason == Reason::NotCompiled {
-        let line = c.lines.get(g.pc as usize).copied().unwrap_or(c.line);
         with(|s| *s.exits.entry((c.name.clone(), line, g.op.name())).or_insert(0) += 1);
-        return false;
+        return;
     }
     let guilty = match g.reason {
         Reason::NotSmallInt | Reason::NotBool => {
@@ -99,9 +99,7 @@ pub fn deopt(c: &Compiled, guard: u32, frame: &Frame) -> bool {
         }
         _ => String::new(),
     };
-    let line = c.lines.get(g.pc as usize).copied().unwrap_or(c.line);
     with(|s| *s.deopts.entry((c.name.clone(), line, g.reason, guilty)).or_insert(0) += 1);
-    true
 }
 
 /// The report, on stderr (`json:PATH`: the same as one JSON object in PATH).
