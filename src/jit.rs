@@ -18,9 +18,23 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use crate::bytecode::code::Code;
 use crate::values::gil::GilStatic;
 use crate::values::layout::{self, EVAL_BREAKER};
+use crate::vm::Vm;
+use crate::vm::errors::PyErr;
 use crate::vm::frame::Frame;
 
 pub use stats::report;
+
+/// What the loop does after compiled code ran.
+pub enum Next {
+    /// Go on at this instruction (the frame's locals, stack and `top` are as the
+    /// interpreter expects them there).
+    Resume(u32),
+    /// Compiled code pushed a frame (a call): run it; the caller's `pc` is set and it
+    /// goes back to compiled code when the call returns (`Frame::jit_reenter`).
+    Switched,
+    /// An instruction raised: unwind from the frame's `lasti`.
+    Raise(PyErr),
+}
 
 /// How the JIT runs (`--no-jit`, `--jit=all`, `--jit=deopt-stress`, `-X jit-threshold=N`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -40,6 +54,12 @@ pub const DEFAULT_THRESHOLD: u32 = 200;
 /// Guard failures of one compiled code object after which it goes back to the
 /// interpreter for good (a guard that keeps failing means the feedback was wrong).
 const MAX_DEOPTS: u32 = 1000;
+/// Failures of one guard after which its code object is compiled again: the interpreter
+/// has run the instruction meanwhile, so the feedback now says what the guard did not
+/// expect (a loop over a generator compiled before it ran, ints that grew big).
+const RECOMPILE_AFTER: u32 = 50;
+/// Compilations of one code object at most (so code memory stays bounded).
+const MAX_COMPILES: u8 = 4;
 
 const MODE_OFF: u8 = 0;
 const MODE_COUNTING: u8 = 1;
@@ -83,6 +103,7 @@ fn stress() -> bool {
 /// compilation are the feedback's: `Code::call_count`, `Code::back_edges`.)
 pub struct CodeJit {
     state: Cell<State>,
+    compiles: Cell<u8>,
 }
 
 #[derive(Clone, Copy)]
@@ -95,18 +116,27 @@ enum State {
 
 impl CodeJit {
     pub const fn new() -> CodeJit {
-        CodeJit { state: Cell::new(State::Interpreting) }
+        CodeJit { state: Cell::new(State::Interpreting), compiles: Cell::new(0) }
     }
 }
 
 /// `Resume` at a function's start: maybe compile, maybe run compiled code from pc 0.
 /// Returns the instruction to continue at when compiled code ran.
 #[inline(always)]
-pub fn on_entry(code: &Code, frame: *mut Frame) -> Option<u32> {
+pub fn on_entry(code: &Code, frame: *mut Frame, vm: &mut Vm) -> Option<Next> {
     if MODE.load(Ordering::Relaxed) == MODE_OFF || cold(code, || code.call_count() as u64) {
         return None;
     }
-    enter(code, frame, 0)
+    enter(code, frame, vm, 0)
+}
+
+/// A frame that left compiled code for a call is on top again, at `pc`: back into
+/// compiled code when `pc` is one of its entries.
+pub fn on_return(code: &Code, frame: *mut Frame, vm: &mut Vm, pc: u32) -> Option<Next> {
+    match code.jit.state.get() {
+        State::Compiled(c) if c.can_enter(pc) => run(code, c, frame, vm, pc, true),
+        _ => None,
+    }
 }
 
 /// The loop's inline test: nothing to do for code that will not compile, or that is not
@@ -123,17 +153,17 @@ fn cold(code: &Code, heat: impl FnOnce() -> u64) -> bool {
 /// The `JumpBackward` at `at` to `target`: as `on_entry`, entering at the loop header
 /// (OSR).
 #[inline(always)]
-pub fn on_back_edge(code: &Code, frame: *mut Frame, at: u32, target: u32) -> Option<u32> {
+pub fn on_back_edge(code: &Code, frame: *mut Frame, vm: &mut Vm, at: u32, target: u32) -> Option<Next> {
     if MODE.load(Ordering::Relaxed) == MODE_OFF
         || cold(code, || code.feedback.get(at as usize).map_or(0, |f| f.back_edges()))
     {
         return None;
     }
-    enter(code, frame, target)
+    enter(code, frame, vm, target)
 }
 
 #[inline(never)]
-fn enter(code: &Code, frame: *mut Frame, pc: u32) -> Option<u32> {
+fn enter(code: &Code, frame: *mut Frame, vm: &mut Vm, pc: u32) -> Option<Next> {
     // A trace or profile function sees every instruction: compiled code stays out.
     if EVAL_BREAKER.load(Ordering::Relaxed) & layout::BREAK_TRACE != 0 {
         return None;
@@ -141,7 +171,7 @@ fn enter(code: &Code, frame: *mut Frame, pc: u32) -> Option<u32> {
     let compiled = match code.jit.state.get() {
         State::Compiled(c) => c,
         State::Never => return None,
-        State::Interpreting => match compile(code) {
+        State::Interpreting => match compile(code, vm.null.bits() as u64) {
             Some(c) => c,
             None => {
                 code.jit.state.set(State::Never);
@@ -152,13 +182,35 @@ fn enter(code: &Code, frame: *mut Frame, pc: u32) -> Option<u32> {
     if !compiled.can_enter(pc) {
         return None;
     }
+    run(code, compiled, frame, vm, pc, false)
+}
+
+/// Runs `compiled` from `pc` and tells the loop what next.
+fn run(
+    code: &Code,
+    compiled: &'static lower::Compiled,
+    frame: *mut Frame,
+    vm: &mut Vm,
+    pc: u32,
+    after_call: bool,
+) -> Option<Next> {
     let counting = STATS_ON.get();
     if counting {
-        stats::entered(pc);
+        stats::entered(pc, after_call);
     }
-    let out = compiled.run(frame, pc);
+    let out = compiled.run(frame, vm, pc);
     let resume = out as u32;
-    let guard = (out >> 32) as u32;
+    if out & runtime::EXIT_RAISE != 0 {
+        // SAFETY: compiled code returned; the frame is live on `Vm::frames` (as above).
+        unsafe { (*frame).lasti = resume };
+        return Some(Next::Raise(runtime::take_error()));
+    }
+    if out & runtime::EXIT_SWITCHED != 0 {
+        // SAFETY: the frame is live (below the callee the step pushed).
+        unsafe { (*frame).jit_reenter = true };
+        return Some(Next::Switched);
+    }
+    let guard = ((out & runtime::EXIT_GUARD_MASK) >> 32) as u32;
     if guard != 0 {
         // SAFETY: compiled code returned, so nothing else uses the frame; the loop takes
         // its own reference again after this call.
@@ -170,21 +222,28 @@ fn enter(code: &Code, frame: *mut Frame, pc: u32) -> Option<u32> {
         }
         let n = compiled.deopts.get() + real as u32;
         compiled.deopts.set(n);
-        if real && n >= MAX_DEOPTS && !stress() {
-            stats::gave_up(compiled);
-            code.jit.state.set(State::Never);
+        if real && !stress() {
+            let fails = compiled.guard_failed(guard - 1);
+            if fails >= RECOMPILE_AFTER && code.jit.compiles.get() < MAX_COMPILES {
+                // Frames running the old code finish with it (it is never freed).
+                stats::recompiling(compiled);
+                code.jit.state.set(State::Interpreting);
+            } else if n >= MAX_DEOPTS {
+                stats::gave_up(compiled);
+                code.jit.state.set(State::Never);
+            }
         }
     }
-    Some(resume)
+    Some(Next::Resume(resume))
 }
 
-fn compile(code: &Code) -> Option<&'static lower::Compiled> {
+fn compile(code: &Code, null: u64) -> Option<&'static lower::Compiled> {
     let started = std::time::Instant::now();
     let r = lower::plan(code).and_then(|plan| {
         // Setting up Cranelift (host detection, the module) is start-up, not this
         // function's compile time; code that is not compiled never pays it.
         let set_up = JIT.with_module(|_| std::time::Instant::now());
-        let r = JIT.with_module(|m| lower::compile(m, code, plan, stress(), STATS_ON.get()));
+        let r = JIT.with_module(|m| lower::compile(m, code, plan, null, stress(), STATS_ON.get()));
         Ok((r?, set_up.duration_since(started)))
     });
     let r = r.map(|(c, setup)| {
@@ -193,6 +252,7 @@ fn compile(code: &Code) -> Option<&'static lower::Compiled> {
     });
     match r {
         Ok(c) => {
+            code.jit.compiles.set(code.jit.compiles.get() + 1);
             let c: &'static lower::Compiled = Box::leak(Box::new(c));
             stats::compiled(c);
             code.jit.state.set(State::Compiled(c));

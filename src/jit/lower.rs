@@ -14,9 +14,11 @@ use std::collections::BTreeMap;
 
 use cranelift_codegen::Context;
 use cranelift_codegen::ir::condcodes::IntCC;
-use cranelift_codegen::ir::{AbiParam, Block, BlockArg, InstBuilder, MemFlagsData, UserFuncName, Value, types};
+use cranelift_codegen::ir::{
+    AbiParam, Block, BlockArg, InstBuilder, MemFlagsData, StackSlotData, StackSlotKind, UserFuncName, Value, types,
+};
 use cranelift_codegen::settings::{self, Configurable};
-use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Switch};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{Module, default_libcall_names};
 
@@ -24,7 +26,8 @@ use crate::bytecode::code::{CO_COROUTINE, CO_GENERATOR, Code};
 use crate::bytecode::opcode::{BinOp, CmpOp, INPLACE, Instr, Op};
 use crate::values::Kind;
 use crate::values::layout::{self, EVAL_BREAKER};
-use crate::vm::frame::{Frame, OFF_STACK_TOP};
+use crate::vm::Vm;
+use crate::vm::frame::{Frame, OFF_LASTI, OFF_PC, OFF_STACK_TOP};
 
 use super::runtime;
 
@@ -47,6 +50,8 @@ pub enum Reason {
     IterNeedsVm,
     /// A subscript the helper does not do (a dict, an index out of range, a subclass).
     HelperDeclined,
+    /// `--jit=deopt-stress` before an instruction the interpreter runs for compiled code.
+    Forced,
     /// Not a guard: an instruction this compiler leaves to the interpreter.
     NotCompiled,
 }
@@ -63,6 +68,7 @@ impl Reason {
             Reason::EvalBreaker => "eval breaker (signal, finalizer, thread switch, tracing)",
             Reason::IterNeedsVm => "iterator needs the interpreter",
             Reason::HelperDeclined => "subscript needs the interpreter",
+            Reason::Forced => "forced by --jit=deopt-stress",
             Reason::NotCompiled => "instruction not compiled",
         }
     }
@@ -78,7 +84,7 @@ pub struct Guard {
 
 /// A compiled code object.
 pub struct Compiled {
-    func: extern "C" fn(*mut Frame, u64) -> u64,
+    func: extern "C" fn(*mut Frame, u64, *mut Vm) -> u64,
     entries: Vec<u32>,
     pub guards: Vec<Guard>,
     pub name: String,
@@ -87,20 +93,30 @@ pub struct Compiled {
     pub code_bytes: u32,
     pub compile_us: Cell<u64>,
     pub deopts: Cell<u32>,
+    /// Failures per guard.
+    fails: Box<[Cell<u32>]>,
     /// `--jit=deopt-stress`: one byte per guard, set when it has failed once (its
     /// address is baked into the code, so the box never moves or goes away).
     _stress: Box<[u8]>,
 }
 
 impl Compiled {
-    /// Can compiled code start at instruction `pc` (0 or a loop header)?
+    /// Can compiled code start at instruction `pc` (0, a loop header, after a call)?
     pub fn can_enter(&self, pc: u32) -> bool {
-        self.entries.contains(&pc)
+        self.entries.binary_search(&pc).is_ok()
     }
 
-    /// Runs the code from `pc` on `frame`; returns (guard id + 1) << 32 | resume pc.
-    pub fn run(&self, frame: *mut Frame, pc: u32) -> u64 {
-        (self.func)(frame, pc as u64)
+    /// Counts a failure of guard `id`; returns its failures so far.
+    pub fn guard_failed(&self, id: u32) -> u32 {
+        self.fails.get(id as usize).map_or(0, |c| {
+            c.set(c.get().saturating_add(1));
+            c.get()
+        })
+    }
+
+    /// Runs the code from `pc` on `frame`; returns the exit word (`runtime::EXIT_*`).
+    pub fn run(&self, frame: *mut Frame, vm: &mut Vm, pc: u32) -> u64 {
+        (self.func)(frame, pc as u64, vm)
     }
 }
 
@@ -137,12 +153,14 @@ pub fn new_module() -> JITModule {
 pub struct Plan {
     /// Stack depth before each instruction (`None`: unreachable from the entry).
     depth: Vec<Option<u32>>,
-    /// Instructions compiled natively; every other reachable one is an exit to the
-    /// interpreter at that instruction.
+    /// Instructions compiled natively.
     native: Vec<bool>,
+    /// Instructions compiled code has the interpreter run for it (`runtime::jit_step`);
+    /// every other reachable one is an exit to the interpreter at that instruction.
+    step: Vec<bool>,
     /// Block starts (instruction index → stack depth there).
     leaders: BTreeMap<u32, u32>,
-    /// Where compiled code can be entered: 0 and loop headers.
+    /// Where compiled code can be entered: 0, loop headers, after calls (sorted).
     entries: Vec<u32>,
 }
 
@@ -219,15 +237,17 @@ pub fn plan(code: &Code) -> Result<Plan, String> {
             | Op::PopJumpIfTrue
             | Op::PopJumpIfNone
             | Op::PopJumpIfNotNone
+            | Op::JumpIfFalseOrPop
+            | Op::JumpIfTrueOrPop
             | Op::ReturnValue => true,
             // Lists and tuples indexed by small ints, through a helper.
             Op::BinarySubscr => code
                 .kinds_seen(pc)
                 .is_none_or(|k| k.iter().all(|kind| matches!(kind, Kind::List | Kind::Tuple | Kind::SmallInt))),
             Op::StoreSubscr => true,
-            // Native iterators step through a helper; a generator or a user iterator
-            // (seen by the interpreter) stays with it.
-            Op::ForIter => code.kinds_seen(pc).is_none_or(|k| k.is_empty() || k.is_only(Kind::NativeIter)),
+            // Iterators step through helpers; a generator (seen by the interpreter) stays
+            // with it, which resumes its frame in the loop.
+            Op::ForIter => code.kinds_seen(pc).is_none_or(|k| k.iter().all(|kind| kind != Kind::Generator)),
             Op::BinaryOp => binop_supported(BinOp::from_arg(ins.arg & !INPLACE)) && only_small_ints(pc),
             // Fused with the branch after it, which nothing else may jump to.
             Op::CompareOp => {
@@ -243,11 +263,30 @@ pub fn plan(code: &Code) -> Result<Plan, String> {
             }
         }
     }
+    // What is not lowered runs in the interpreter, one instruction at a time, when it
+    // neither jumps nor ends the frame.
+    let mut step = vec![false; n];
+    for (pc, ins) in instrs.iter().enumerate() {
+        step[pc] = depth[pc].is_some() && !native[pc] && steppable(ins.op);
+    }
+    // A call that pushed a frame comes back to compiled code after it.
+    let mut after_calls = Vec::new();
+    for (pc, ins) in instrs.iter().enumerate() {
+        if step[pc] && matches!(ins.op, Op::Call | Op::CallMethod | Op::CallKw | Op::CallEx) {
+            if let Some(d) = depth.get(pc + 1).copied().flatten() {
+                leaders.insert(pc as u32 + 1, d);
+                after_calls.push(pc as u32 + 1);
+            }
+        }
+    }
     // Entered where it pays: at the start only when every reachable instruction is
     // compiled, at a loop header only when all of the loop is (an exit inside a loop
-    // would pay an exit and an entry every iteration, more than it saves).
-    let counted = |pc: usize| depth[pc].is_some() && !matches!(instrs[pc].op, Op::Nop | Op::Resume);
-    let all_native = (0..n).filter(|&pc| counted(pc)).all(|pc| native[pc]);
+    // would pay an exit and an entry every iteration, more than it saves). Raising ends
+    // the frame's compiled run anyway.
+    let counted =
+        |pc: usize| depth[pc].is_some() && !matches!(instrs[pc].op, Op::Nop | Op::Resume | Op::Raise | Op::Reraise);
+    let compiled = |pc: usize| native[pc] || step[pc];
+    let all_native = (0..n).filter(|&pc| counted(pc)).all(compiled);
     let mut loops: Vec<(u32, usize)> = Vec::new();
     for (pc, ins) in instrs.iter().enumerate() {
         if ins.op == Op::JumpBackward && depth[pc].is_some() {
@@ -260,18 +299,27 @@ pub fn plan(code: &Code) -> Result<Plan, String> {
         }
         let body: Vec<usize> = loops.iter().filter(|l| l.0 == e).flat_map(|&(h, end)| h as usize..=end).collect();
         let total = body.iter().filter(|&&pc| counted(pc)).count();
-        let good = body.iter().filter(|&&pc| counted(pc) && native[pc]).count();
+        let good = body.iter().filter(|&&pc| counted(pc) && compiled(pc)).count();
         total > 0 && good == total
     });
     if entries.is_empty() {
-        let first = (0..n).filter(|&pc| counted(pc)).find(|&pc| !native[pc]).unwrap_or(0);
+        let first = (0..n).filter(|&pc| counted(pc)).find(|&pc| !compiled(pc)).unwrap_or(0);
         return Err(format!(
             "no loop or whole function to compile; first instruction not compiled: {} at line {}",
             describe(code, instrs[first], first),
             code.line_at(first)
         ));
     }
-    Ok(Plan { depth, native, leaders, entries })
+    entries.extend(after_calls);
+    entries.sort_unstable();
+    entries.dedup();
+    Ok(Plan { depth, native, step, leaders, entries })
+}
+
+/// Can the interpreter run `op` alone for compiled code (`runtime::jit_step`)? Not
+/// jumps, not the end of a frame, not the instructions that suspend one.
+fn steppable(op: Op) -> bool {
+    !op.is_jump() && !op.is_terminator() && !matches!(op, Op::Resume | Op::YieldValue | Op::Send)
 }
 
 /// Did instruction `pc` see only small ints (or nothing yet)?
@@ -308,15 +356,23 @@ fn binop_supported(op: BinOp) -> bool {
 }
 
 /// Compiles `code` into `module`, or says why not.
-pub fn compile(module: &mut JITModule, code: &Code, plan: Plan, stress: bool, stats: bool) -> Result<Compiled, String> {
+pub fn compile(
+    module: &mut JITModule,
+    code: &Code,
+    plan: Plan,
+    null: u64,
+    stress: bool,
+    stats: bool,
+) -> Result<Compiled, String> {
     let instrs: Vec<Instr> = code.instrs.iter().map(Cell::get).collect();
-    let Plan { depth, native, leaders, entries } = &plan;
+    let Plan { depth, native, step, leaders, entries } = &plan;
     let target_config = module.target_config();
     let mut ctx: Context = module.make_context();
     let mut fctx = FunctionBuilderContext::new();
     let mut sig = module.make_signature();
-    sig.params.push(AbiParam::new(I64));
-    sig.params.push(AbiParam::new(I64));
+    for _ in 0..3 {
+        sig.params.push(AbiParam::new(I64));
+    }
     sig.returns.push(AbiParam::new(I64));
     let id = module.declare_anonymous_function(&sig).map_err(|e| format!("Cranelift: {e}"))?;
     ctx.func.signature = sig;
@@ -331,6 +387,7 @@ pub fn compile(module: &mut JITModule, code: &Code, plan: Plan, stress: bool, st
         b.switch_to_block(start);
         let frame = b.block_params(start)[0];
         let entry_pc = b.block_params(start)[1];
+        let vm = b.block_params(start)[2];
         let base = b.ins().load(I64, MemFlagsData::trusted(), frame, crate::vm::frame::OFF_SLOTS_BASE);
         let mut blocks = BTreeMap::new();
         for (&pc, &d) in leaders {
@@ -340,16 +397,24 @@ pub fn compile(module: &mut JITModule, code: &Code, plan: Plan, stress: bool, st
             }
             blocks.insert(pc, bl);
         }
-        // Entry: jump to the block of `entry_pc` (0 or a loop header), taking the stack
-        // items the interpreter left there (the frame keeps none while compiled code runs).
+        // Entry: jump to the block of `entry_pc` (0, a loop header, after a call), taking
+        // the stack items the interpreter left there (the frame keeps none while compiled
+        // code runs).
         let nl = code.nlocalsplus() as i64;
+        let mut switch = Switch::new();
+        let mut heres = Vec::new();
         for &e in entries {
-            let Some(&target) = blocks.get(&e) else { continue };
+            if blocks.contains_key(&e) {
+                let here = b.create_block();
+                switch.set_entry(e as u128, here);
+                heres.push((e, here));
+            }
+        }
+        let not_entry = b.create_block();
+        switch.emit(&mut b, entry_pc, not_entry);
+        for (e, here) in heres {
+            let target = blocks[&e];
             let d = leaders.get(&e).copied().unwrap_or(0) as i64;
-            let here = b.create_block();
-            let next = b.create_block();
-            let is = b.ins().icmp_imm_s(IntCC::Equal, entry_pc, e as i64);
-            b.ins().brif(is, here, &[], next, &[]);
             b.switch_to_block(here);
             let items: Vec<BlockArg> = (0..d)
                 .map(|i| b.ins().load(I64, MemFlagsData::trusted(), base, (8 * (nl + i)) as i32).into())
@@ -359,15 +424,17 @@ pub fn compile(module: &mut JITModule, code: &Code, plan: Plan, stress: bool, st
                 b.ins().store(MemFlagsData::trusted(), empty, frame, OFF_STACK_TOP);
             }
             b.ins().jump(target, &items);
-            b.switch_to_block(next);
         }
         // Not an entry (the caller checks `can_enter`): resume the interpreter right there.
+        b.switch_to_block(not_entry);
         b.ins().return_(&[entry_pc]);
 
         let mut lw = Lower {
             b,
             frame,
             base,
+            vm,
+            null,
             nlocals: code.nlocalsplus() as i64,
             stress,
             stats,
@@ -375,7 +442,7 @@ pub fn compile(module: &mut JITModule, code: &Code, plan: Plan, stress: bool, st
             stress_base: stress_flags.as_ptr() as i64,
             stress_cap: stress_flags.len(),
         };
-        lw.body(code, &instrs, depth, native, &blocks)?;
+        lw.body(code, &instrs, depth, native, step, &blocks)?;
         lw.b.seal_all_blocks();
         lw.b.finalize(target_config);
     }
@@ -392,9 +459,10 @@ pub fn compile(module: &mut JITModule, code: &Code, plan: Plan, stress: bool, st
     module.finalize_definitions().map_err(|e| format!("Cranelift: {e}"))?;
     let ptr = module.get_finalized_function(id);
     // SAFETY: `ptr` is the finalized (executable) code of a function declared just above
-    // with the signature (i64, i64) -> i64 in the platform C convention, which is
-    // `extern "C" fn(*mut Frame, u64) -> u64` on a 64-bit target.
-    let func: extern "C" fn(*mut Frame, u64) -> u64 = unsafe { std::mem::transmute(ptr) };
+    // with the signature (i64, i64, i64) -> i64 in the platform C convention, which is
+    // `extern "C" fn(*mut Frame, u64, *mut Vm) -> u64` on a 64-bit target.
+    let func: extern "C" fn(*mut Frame, u64, *mut Vm) -> u64 = unsafe { std::mem::transmute(ptr) };
+    let fails = (0..guards.len()).map(|_| Cell::new(0)).collect();
     Ok(Compiled {
         func,
         entries: plan.entries.clone(),
@@ -405,6 +473,7 @@ pub fn compile(module: &mut JITModule, code: &Code, plan: Plan, stress: bool, st
         code_bytes,
         compile_us: Cell::new(0),
         deopts: Cell::new(0),
+        fails,
         _stress: stress_flags,
     })
 }
@@ -415,6 +484,10 @@ struct Lower<'a, 'b> {
     frame: Value,
     /// The slot block's base (locals at `base + 8 * i`; the stack after `nlocals` slots).
     base: Value,
+    /// The `Vm` the loop lent compiled code (for `runtime::jit_step`).
+    vm: Value,
+    /// The word of `Vm::null` (immortal, one per process), pushed by `LoadMethod`.
+    null: u64,
     nlocals: i64,
     stress: bool,
     stats: bool,
@@ -434,6 +507,7 @@ impl Lower<'_, '_> {
         instrs: &[Instr],
         depth: &[Option<u32>],
         native: &[bool],
+        step: &[bool],
         blocks: &BTreeMap<u32, Block>,
     ) -> Result<(), String> {
         let mut stack: Vec<Value> = Vec::new();
@@ -460,6 +534,12 @@ impl Lower<'_, '_> {
             }
             let ins = instrs[pc];
             let p = pc as u32;
+            if step[pc] {
+                let after = depth.get(pc + 1).copied().flatten().ok_or("a step falls off the end")?;
+                stack = self.stepped(code, ins, p, &stack, after as usize)?;
+                pc += 1;
+                continue;
+            }
             if !native[pc] {
                 // The interpreter runs this one (and goes on until the next loop header).
                 self.guards.push(Guard { pc: p, reason: Reason::NotCompiled, op: ins.op });
@@ -572,6 +652,25 @@ impl Lower<'_, '_> {
                     }
                     open = false;
                 }
+                Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
+                    // Jumps keeping the value, or pops it and goes on.
+                    let v = *stack.last().ok_or("JumpIf*OrPop on an empty stack")?;
+                    let truth = self.truth(v, p, &stack);
+                    let keep: Vec<BlockArg> = stack.iter().map(|&v| v.into()).collect();
+                    let popped = self.b.create_block();
+                    let jump_to = target(arg)?;
+                    if ins.op == Op::JumpIfTrueOrPop {
+                        self.b.ins().brif(truth, jump_to, &keep, popped, &[]);
+                    } else {
+                        self.b.ins().brif(truth, popped, &[], jump_to, &keep);
+                    }
+                    self.b.switch_to_block(popped);
+                    stack.pop();
+                    self.decref(v);
+                    let rest: Vec<BlockArg> = stack.iter().map(|&v| v.into()).collect();
+                    self.b.ins().jump(target(p + 1)?, &rest);
+                    open = false;
+                }
                 Op::Jump => {
                     let args: Vec<BlockArg> = stack.iter().map(|&v| v.into()).collect();
                     self.b.ins().jump(target(arg)?, &args);
@@ -629,13 +728,7 @@ impl Lower<'_, '_> {
                 Op::ForIter => {
                     let it = *stack.last().ok_or("ForIter on an empty stack")?;
                     let before = stack.clone();
-                    let r = self.call_declinable(
-                        runtime::jit_iter_next as *const u8 as i64,
-                        &[it],
-                        p,
-                        &before,
-                        Reason::IterNeedsVm,
-                    );
+                    let r = self.iter_next(it, p, &before);
                     let exhausted = self.b.ins().icmp_imm_s(IntCC::Equal, r, 0);
                     let done = self.b.create_block();
                     let next = target(p + 1)?;
@@ -662,6 +755,167 @@ impl Lower<'_, '_> {
             return Err("code falls off its end".into());
         }
         Ok(())
+    }
+
+    /// Has the interpreter run instruction `pc` on the frame: spills `stack` to the
+    /// frame (which owns it then), stores `top` and `pc`, calls `runtime::jit_step`, and
+    /// either leaves with the exit word it gives or takes back the `after` items the
+    /// frame's stack holds then.
+    fn step(&mut self, pc: u32, stack: &[Value], after: usize) -> Vec<Value> {
+        let first = 8 * self.nlocals;
+        for (i, &v) in stack.iter().enumerate() {
+            self.b.ins().store(mf(), v, self.base, (first + 8 * i as i64) as i32);
+        }
+        let top = self.b.ins().iadd_imm_s(self.base, first + 8 * stack.len() as i64);
+        self.b.ins().store(mf(), top, self.frame, OFF_STACK_TOP);
+        let pcv = self.b.ins().iconst(I32, pc as i64);
+        self.b.ins().store(mf(), pcv, self.frame, OFF_PC);
+        let vm = self.vm;
+        let r = self.call_helper_ret(runtime::jit_step as *const u8 as i64, &[vm]);
+        let go_on = self.b.ins().icmp_imm_s(IntCC::Equal, r, 0);
+        let leave = self.b.create_block();
+        let cont = self.b.create_block();
+        self.b.set_cold_block(leave);
+        self.b.ins().brif(go_on, cont, &[], leave, &[]);
+        self.b.switch_to_block(leave);
+        self.b.ins().return_(&[r]);
+        self.b.switch_to_block(cont);
+        let items: Vec<Value> =
+            (0..after).map(|i| self.b.ins().load(I64, mf(), self.base, (first + 8 * i as i64) as i32)).collect();
+        let empty = self.b.ins().iadd_imm_s(self.base, first);
+        self.b.ins().store(mf(), empty, self.frame, OFF_STACK_TOP);
+        items
+    }
+
+    /// An instruction the interpreter does for compiled code: first through a helper that
+    /// does its common case on the loop's inline caches and fast paths (no call into
+    /// Python code) when it has one, else (or when that declines) by `step`.
+    fn stepped(
+        &mut self,
+        code: &Code,
+        ins: Instr,
+        pc: u32,
+        stack: &[Value],
+        after: usize,
+    ) -> Result<Vec<Value>, String> {
+        if self.stress {
+            let t = self.b.ins().iconst(I8, 1);
+            self.guard(t, pc, stack, Reason::Forced);
+        }
+        let n = stack.len();
+        let below = |k: usize| stack.get(..n.wrapping_sub(k)).ok_or("stack underflow");
+        let code_ptr = code as *const Code as i64;
+        // Operands the fast paths never take (big ints, strs, instances) go straight to
+        // the interpreter.
+        let only = |ok: &[Kind]| code.kinds_seen(pc as usize).is_none_or(|k| k.iter().all(|kind| ok.contains(&kind)));
+        // The helper's answer, the references the instruction drops when it succeeds,
+        // and the stack after it.
+        let (r, drops, done): (Value, Vec<Value>, Vec<Value>) = match ins.op {
+            Op::LoadGlobal => {
+                let (c, p) = (self.b.ins().iconst(I64, code_ptr), self.b.ins().iconst(I64, pc as i64));
+                let frame = self.frame;
+                let r = self.call_helper_ret(runtime::jit_load_global as *const u8 as i64, &[frame, c, p]);
+                (r, vec![], [stack, &[r]].concat())
+            }
+            Op::LoadAttr => {
+                let obj = stack[n - 1];
+                let (c, p) = (self.b.ins().iconst(I64, code_ptr), self.b.ins().iconst(I64, pc as i64));
+                let r = self.call_helper_ret(runtime::jit_load_attr as *const u8 as i64, &[obj, c, p]);
+                (r, vec![obj], [below(1)?, &[r]].concat())
+            }
+            Op::LoadMethod => {
+                let obj = stack[n - 1];
+                let slot = self.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3));
+                let addr = self.b.ins().stack_addr(I64, slot, 0);
+                let (c, p) = (self.b.ins().iconst(I64, code_ptr), self.b.ins().iconst(I64, pc as i64));
+                let null = self.b.ins().iconst(I64, self.null as i64);
+                let r = self.call_helper_ret(runtime::jit_load_method as *const u8 as i64, &[obj, c, p, null, addr]);
+                // Read on both paths; used only where the helper wrote it.
+                let second = self.b.ins().load(I64, mf(), addr, 0);
+                (r, vec![obj], [below(1)?, &[r, second]].concat())
+            }
+            Op::StoreAttr => {
+                let (v, obj) = (stack[n - 2], stack[n - 1]);
+                let (c, p) = (self.b.ins().iconst(I64, code_ptr), self.b.ins().iconst(I64, pc as i64));
+                let r = self.call_helper_ret(runtime::jit_store_attr as *const u8 as i64, &[obj, v, c, p]);
+                (r, vec![obj, v], below(2)?.to_vec())
+            }
+            Op::BinaryOp if only(&[Kind::SmallInt, Kind::Float]) => {
+                let (a, b) = (stack[n - 2], stack[n - 1]);
+                let op = self.b.ins().iconst(I64, (ins.arg & !INPLACE) as i64);
+                // The helper takes both references when it succeeds.
+                let r = self.call_helper_ret(runtime::jit_binop as *const u8 as i64, &[a, b, op]);
+                (r, vec![], [below(2)?, &[r]].concat())
+            }
+            Op::CompareOp if only(&[Kind::SmallInt, Kind::Float, Kind::Str]) => {
+                let (a, b) = (stack[n - 2], stack[n - 1]);
+                let op = self.b.ins().iconst(I64, ins.arg as i64);
+                let r = self.call_helper_ret(runtime::jit_compare as *const u8 as i64, &[a, b, op]);
+                (r, vec![a, b], [below(2)?, &[r]].concat())
+            }
+            _ => return Ok(self.step(pc, stack, after)),
+        };
+        if done.len() != after {
+            return Err(format!("{} leaves {} items, the table says {after}", ins.op.name(), done.len()));
+        }
+        let ok = self.b.ins().icmp_imm_s(IntCC::NotEqual, r, runtime::DECLINED as i64);
+        let fast = self.b.create_block();
+        let slow = self.b.create_block();
+        let join = self.b.create_block();
+        for _ in 0..after {
+            self.b.append_block_param(join, I64);
+        }
+        self.b.set_cold_block(slow);
+        self.b.ins().brif(ok, fast, &[], slow, &[]);
+        self.b.switch_to_block(fast);
+        for v in drops {
+            self.decref(v);
+        }
+        let args: Vec<BlockArg> = done.iter().map(|&v| v.into()).collect();
+        self.b.ins().jump(join, &args);
+        self.b.switch_to_block(slow);
+        let items = self.step(pc, stack, after);
+        let args: Vec<BlockArg> = items.iter().map(|&v| v.into()).collect();
+        self.b.ins().jump(join, &args);
+        self.b.switch_to_block(join);
+        Ok(self.b.block_params(join).to_vec())
+    }
+
+    /// The next item of iterator `it` for the `ForIter` at `pc` (0: exhausted): range,
+    /// list and tuple iterators natively, other iterators through `vm.next`; a generator
+    /// leaves for the interpreter, which resumes its frame in the loop.
+    fn iter_next(&mut self, it: Value, pc: u32, before: &[Value]) -> Value {
+        if self.stress {
+            let t = self.b.ins().iconst(I8, 1);
+            self.guard(t, pc, before, Reason::IterNeedsVm);
+        }
+        let r0 = self.call_helper_ret(runtime::jit_iter_next as *const u8 as i64, &[it]);
+        let declined = self.b.ins().icmp_imm_s(IntCC::Equal, r0, runtime::DECLINED as i64);
+        let slow = self.b.create_block();
+        let got = self.b.create_block();
+        self.b.append_block_param(got, I64);
+        self.b.set_cold_block(slow);
+        self.b.ins().brif(declined, slow, &[], got, &[r0.into()]);
+        self.b.switch_to_block(slow);
+        let pcv = self.b.ins().iconst(I32, pc as i64);
+        self.b.ins().store(mf(), pcv, self.frame, OFF_LASTI);
+        let vm = self.vm;
+        let r1 = self.call_helper_ret(runtime::jit_iter_slow as *const u8 as i64, &[vm, it]);
+        let raised = self.b.ins().icmp_imm_s(IntCC::Equal, r1, runtime::RAISED as i64);
+        let raise = self.b.create_block();
+        let ok = self.b.create_block();
+        self.b.set_cold_block(raise);
+        self.b.ins().brif(raised, raise, &[], ok, &[]);
+        self.b.switch_to_block(raise);
+        self.exit_word(before, runtime::EXIT_RAISE | pc as u64);
+        self.b.switch_to_block(ok);
+        let done = self.b.ins().icmp_imm_s(IntCC::NotEqual, r1, runtime::DECLINED as i64);
+        let stress = std::mem::replace(&mut self.stress, false);
+        self.guard(done, pc, before, Reason::IterNeedsVm);
+        self.stress = stress;
+        self.b.ins().jump(got, &[r1.into()]);
+        self.b.switch_to_block(got);
+        self.b.block_params(got)[0]
     }
 
     /// `--jit-stats`: count `n` instructions run natively.
@@ -705,13 +959,18 @@ impl Lower<'_, '_> {
     /// Writes `stack` to the frame's stack slots, sets `top`, and returns `pc` (with the
     /// guard's id + 1 in the high half when a guard failed).
     fn exit(&mut self, pc: u32, stack: &[Value], guard: Option<u32>) {
+        let word = ((guard.map_or(0, |g| g as u64 + 1)) << 32) | pc as u64;
+        self.exit_word(stack, word);
+    }
+
+    /// Writes `stack` to the frame's stack slots, sets `top`, and returns `word`.
+    fn exit_word(&mut self, stack: &[Value], word: u64) {
         let first = 8 * self.nlocals;
         for (i, &v) in stack.iter().enumerate() {
             self.b.ins().store(mf(), v, self.base, (first + 8 * i as i64) as i32);
         }
         let top = self.b.ins().iadd_imm_s(self.base, first + 8 * stack.len() as i64);
         self.b.ins().store(mf(), top, self.frame, OFF_STACK_TOP);
-        let word = ((guard.map_or(0, |g| g as u64 + 1)) << 32) | pc as u64;
         let r = self.b.ins().iconst(I64, word as i64);
         self.b.ins().return_(&[r]);
     }

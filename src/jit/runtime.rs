@@ -1,10 +1,83 @@
 //! The runtime helpers compiled code calls (`extern "C"`, never unwinding: a panic
 //! inside one is caught here, since compiled frames have no unwind information).
 
+use std::cell::RefCell;
 use std::mem::ManuallyDrop;
+use std::panic::AssertUnwindSafe;
+use std::sync::atomic::Ordering;
 
+use crate::bytecode::code::Code;
+use crate::bytecode::opcode::{BinOp, CmpOp};
 use crate::objects::iter::PyNativeIter;
 use crate::values::Value;
+use crate::values::layout::{self, EVAL_BREAKER};
+use crate::vm::Vm;
+use crate::vm::errors::{PyErr, system_error};
+use crate::vm::frame::Frame;
+use crate::vm::interp::{self, Exit};
+
+/// The word compiled code returns: the instruction to resume at in the low 32 bits, and
+/// flags above it. `EXIT_RAISE`: an instruction raised (the error waits in `take_error`),
+/// `lasti` is that instruction. `EXIT_SWITCHED`: a call pushed a frame. `EXIT_LEFT`: a
+/// step left the frame for the interpreter (its stack is in the frame). Otherwise bits
+/// 32..62 hold the id + 1 of the guard that failed (0: a planned exit).
+pub const EXIT_RAISE: u64 = 1 << 63;
+pub const EXIT_SWITCHED: u64 = 1 << 62;
+pub const EXIT_LEFT: u64 = 1 << 61;
+pub const EXIT_GUARD_MASK: u64 = ((1 << 29) - 1) << 32;
+
+thread_local! {
+    /// The exception of the last `EXIT_RAISE`, between the helper and the loop.
+    static ERROR: RefCell<Option<PyErr>> = const { RefCell::new(None) };
+}
+
+/// The exception an `EXIT_RAISE` exit left.
+pub fn take_error() -> PyErr {
+    ERROR.with(|e| e.borrow_mut().take()).unwrap_or_else(|| system_error("JIT: an exit raised without an exception"))
+}
+
+fn set_error(e: PyErr) {
+    ERROR.with(|slot| *slot.borrow_mut() = Some(e));
+}
+
+/// Runs the instruction at the top frame's `pc` in the interpreter (compiled code has
+/// stored its stack, `top` and `pc` in the frame): 0 when compiled code goes on at the
+/// next instruction (the frame's stack holding the result), else the exit word to return.
+pub extern "C" fn jit_step(vm: *mut Vm) -> u64 {
+    // SAFETY: compiled code passes the `Vm` the loop lent it for this run; nothing else
+    // uses it while the helper runs.
+    let vm = unsafe { &mut *vm };
+    let Some(f) = vm.frames.last() else {
+        set_error(system_error("JIT: step without a frame"));
+        return EXIT_RAISE;
+    };
+    let pc = f.pc;
+    let frame: *const Frame = &**f;
+    let r = std::panic::catch_unwind(AssertUnwindSafe(|| vm.step()));
+    match r {
+        Ok(Ok(Exit::Stepped)) => {
+            // SAFETY: the frame stepped is still on `Vm::frames` (it neither returned nor
+            // raised), so its box is live.
+            let next = unsafe { (*frame).pc };
+            let tracing = EVAL_BREAKER.load(Ordering::Relaxed) & layout::BREAK_TRACE != 0;
+            if next == pc + 1 && !tracing { 0 } else { EXIT_LEFT | next as u64 }
+        }
+        Ok(Ok(Exit::Switched)) => EXIT_SWITCHED | (pc as u64 + 1),
+        Ok(Ok(_)) => {
+            set_error(system_error("JIT: a stepped instruction left its frame"));
+            EXIT_RAISE | pc as u64
+        }
+        Ok(Err(e)) => {
+            set_error(e);
+            EXIT_RAISE | pc as u64
+        }
+        Err(_) => {
+            // Never unwind into compiled code.
+            set_error(system_error("JIT: internal error (panic) in an instruction"));
+            EXIT_RAISE | pc as u64
+        }
+    }
+}
 
 /// Drops the last counted reference of a heap object: compiled code calls this only
 /// when the count is 1, after checking the word is a heap pointer.
@@ -78,4 +151,151 @@ pub extern "C" fn jit_iter_next(iter: u64) -> u64 {
         }
     });
     r.unwrap_or(DECLINED)
+}
+
+/// Borrows a word compiled code holds a reference for, as a `Value` that is not dropped.
+///
+/// # Safety
+/// `w` is a live value's word (a small int or a pointer to a live object).
+unsafe fn borrow(w: u64) -> ManuallyDrop<Value> {
+    // SAFETY: the caller's contract.
+    ManuallyDrop::new(unsafe { Value::from_raw(w as usize) })
+}
+
+/// The code object compiled code passes (its own, kept alive by the running frame).
+///
+/// # Safety
+/// `code` points to the `Code` of the frame compiled code runs on.
+unsafe fn code_ref<'a>(code: *const Code) -> &'a Code {
+    // SAFETY: the caller's contract.
+    unsafe { &*code }
+}
+
+/// `LoadGlobal` at `pc` of `code` through its inline cache (refilled on a miss): the
+/// value (a counted reference), or `DECLINED` (a name not defined: the interpreter raises).
+pub extern "C" fn jit_load_global(frame: *const Frame, code: *const Code, pc: u64) -> u64 {
+    let r = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        // SAFETY: compiled code passes its running frame and that frame's code.
+        let (f, code) = unsafe { (&*frame, code_ref(code)) };
+        let pc = pc as usize;
+        let Some(name) = code.names.get(code.instrs[pc].get().arg as usize) else { return DECLINED };
+        let v = interp::load_global_cached(code, pc, name, &f.globals, &f.builtins)
+            .or_else(|| interp::load_global_slow(code, pc, name, &f.globals, &f.builtins));
+        v.map_or(DECLINED, |v| v.into_raw() as u64)
+    }));
+    r.unwrap_or(DECLINED)
+}
+
+/// `obj.name` (`LoadAttr` at `pc`) through the instruction's attribute cache: the value,
+/// or `DECLINED` (no entry, or one that does not hold: the interpreter does it).
+pub extern "C" fn jit_load_attr(obj: u64, code: *const Code, pc: u64) -> u64 {
+    let r = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        // SAFETY: a live value compiled code holds; its running frame's code.
+        let (obj, code) = unsafe { (borrow(obj), code_ref(code)) };
+        let pc = pc as usize;
+        let Some(e) = code.attr_cache.get(pc).and_then(|c| c.get()) else { return DECLINED };
+        let Some(name) = code.names.get(code.instrs[pc].get().arg as usize) else { return DECLINED };
+        interp::load_attr_cached(e, &obj, name).map_or(DECLINED, |v| v.into_raw() as u64)
+    }));
+    r.unwrap_or(DECLINED)
+}
+
+/// `LoadMethod` at `pc` through its cache: the method or attribute (a counted
+/// reference), with the word to push after it (`obj` again, or the null marker, also
+/// counted) in `*second`; or `DECLINED`.
+pub extern "C" fn jit_load_method(obj: u64, code: *const Code, pc: u64, null: u64, second: *mut u64) -> u64 {
+    let r = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        // SAFETY: live values compiled code holds (`null` is the immortal marker); its
+        // running frame's code.
+        let (o, code, null) = unsafe { (borrow(obj), code_ref(code), borrow(null)) };
+        let pc = pc as usize;
+        let Some(e) = code.attr_cache.get(pc).and_then(|c| c.get()) else { return DECLINED };
+        let Some(name) = code.names.get(code.instrs[pc].get().arg as usize) else { return DECLINED };
+        let Some((m, bound)) = interp::load_method_cached(e, &o, name) else { return DECLINED };
+        let s = if bound { Value::clone(&o) } else { Value::clone(&null) };
+        // SAFETY: `second` is a stack slot of compiled code, written once here.
+        unsafe { second.write(s.into_raw() as u64) };
+        m.into_raw() as u64
+    }));
+    r.unwrap_or(DECLINED)
+}
+
+/// `obj.name = v` (`StoreAttr` at `pc`) through its cache: 1, or `DECLINED` with
+/// nothing done. The object takes a new reference to `v`.
+pub extern "C" fn jit_store_attr(obj: u64, v: u64, code: *const Code, pc: u64) -> u64 {
+    let r = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        // SAFETY: live values compiled code holds; its running frame's code.
+        let (obj, v, code) = unsafe { (borrow(obj), borrow(v), code_ref(code)) };
+        let pc = pc as usize;
+        let Some(e) = code.attr_cache.get(pc).and_then(|c| c.get()) else { return DECLINED };
+        let Some(name) = code.names.get(code.instrs[pc].get().arg as usize) else { return DECLINED };
+        match interp::store_attr_cached(e, &obj, name, Value::clone(&v)) {
+            Ok(()) => 1,
+            Err(v) => {
+                drop(v);
+                DECLINED
+            }
+        }
+    }));
+    r.unwrap_or(DECLINED)
+}
+
+/// `a op b` for small ints and floats (the loop's `fast_binop`): takes both references
+/// and gives the result; or `DECLINED`, both references still the caller's.
+pub extern "C" fn jit_binop(a: u64, b: u64, op: u64) -> u64 {
+    let r = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        // SAFETY: compiled code hands over the references it holds for `a` and `b`.
+        let (a, b) = unsafe { (Value::from_raw(a as usize), Value::from_raw(b as usize)) };
+        match interp::fast_binop(a, b, BinOp::from_arg(op as u32)) {
+            Ok(r) => r.into_raw() as u64,
+            Err((a, b)) => {
+                // Declined: the caller keeps its references.
+                let _ = (a.into_raw(), b.into_raw());
+                DECLINED
+            }
+        }
+    }));
+    r.unwrap_or(DECLINED)
+}
+
+/// `a op b` for builtin scalars (the loop's `fast_compare`): the bool object (a counted
+/// reference), or `DECLINED`. Borrows both.
+pub extern "C" fn jit_compare(a: u64, b: u64, op: u64) -> u64 {
+    let r = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        // SAFETY: live values compiled code holds.
+        let (a, b) = unsafe { (borrow(a), borrow(b)) };
+        match interp::fast_compare(&a, &b, CmpOp::from_arg(op as u32)) {
+            Some(t) => crate::objects::py_bool(t).into_raw() as u64,
+            None => DECLINED,
+        }
+    }));
+    r.unwrap_or(DECLINED)
+}
+
+/// A helper's answer when it raised: the exception waits in `take_error` (a word no
+/// value has, as `DECLINED`).
+pub const RAISED: u64 = 6;
+
+/// A `ForIter` step the native iterators decline (dict views, `enumerate`, `zip`, user
+/// iterators): the next item, 0 when exhausted, `RAISED`, or `DECLINED` for a generator
+/// (the interpreter resumes its frame in the loop). Compiled code stored `lasti` first,
+/// since a `__next__` written in Python may look at its caller.
+pub extern "C" fn jit_iter_slow(vm: *mut Vm, iter: u64) -> u64 {
+    // SAFETY: the `Vm` the loop lent compiled code; a live value it holds.
+    let (vm, it) = unsafe { (&mut *vm, borrow(iter)) };
+    if it.kind() == crate::values::Kind::Generator {
+        return DECLINED;
+    }
+    match std::panic::catch_unwind(AssertUnwindSafe(|| vm.next(&it))) {
+        Ok(Ok(Some(v))) => v.into_raw() as u64,
+        Ok(Ok(None)) => 0,
+        Ok(Err(e)) => {
+            set_error(e);
+            RAISED
+        }
+        Err(_) => {
+            set_error(system_error("JIT: internal error (panic) in an iterator step"));
+            RAISED
+        }
+    }
 }

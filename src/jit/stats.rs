@@ -25,8 +25,12 @@ struct Stats {
     compiled: Vec<&'static Compiled>,
     failed: Vec<(String, String)>,
     gave_up: Vec<String>,
+    /// Functions compiled again with the feedback a failing guard left.
+    recompiled: Vec<String>,
     entries: u64,
     osr_entries: u64,
+    /// Back into compiled code after a call it left for returned.
+    call_returns: u64,
     /// Setting up Cranelift, once.
     startup_us: u64,
     deopts: BTreeMap<(String, u32, Reason, String), u64>,
@@ -63,9 +67,17 @@ pub fn gave_up(c: &Compiled) {
     with(|s| s.gave_up.push(c.name.clone()));
 }
 
-pub fn entered(pc: u32) {
+pub fn recompiling(c: &Compiled) {
+    with(|s| s.recompiled.push(c.name.clone()));
+}
+
+/// Compiled code entered at `pc`: a function's start, a loop header (OSR), or after a
+/// call returned (`after_call`).
+pub fn entered(pc: u32, after_call: bool) {
     with(|s| {
-        if pc == 0 {
+        if after_call {
+            s.call_returns += 1;
+        } else if pc == 0 {
             s.entries += 1;
         } else {
             s.osr_entries += 1;
@@ -127,12 +139,14 @@ fn text(s: &Stats, share: f64, native: u64, interpreted: u64) -> String {
     let _ = writeln!(o, "── pylift JIT ──────────────────────────────────────────────");
     let _ = writeln!(
         o,
-        "compiled {} | failed {} | invalidated {} | entries {} | OSR entries {}",
+        "compiled {} | failed {} | invalidated {} | recompiled {} | entries {} | OSR entries {} | re-entries after calls {}",
         s.compiled.len(),
         s.failed.len(),
         s.gave_up.len(),
+        s.recompiled.len(),
         s.entries,
-        s.osr_entries
+        s.osr_entries,
+        s.call_returns
     );
     let mut times: Vec<u64> = s.compiled.iter().map(|c| c.compile_us.get()).collect();
     times.sort_unstable();
@@ -164,6 +178,9 @@ fn text(s: &Stats, share: f64, native: u64, interpreted: u64) -> String {
         for (f, r) in &s.failed {
             let _ = writeln!(o, "  {f}: {r}");
         }
+    }
+    if !s.recompiled.is_empty() {
+        let _ = writeln!(o, "compiled again (a guard kept failing): {}", s.recompiled.join(", "));
     }
     if !s.gave_up.is_empty() {
         let _ = writeln!(o, "sent back to the interpreter (guards kept failing): {}", s.gave_up.join(", "));

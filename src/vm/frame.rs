@@ -320,6 +320,8 @@ pub struct Frame {
     pub locals: Option<Value>,
     pub func: Option<Value>,
     pub entry: bool,
+    /// Compiled code left this frame for a call: go back to it when the call returns.
+    pub jit_reenter: bool,
     /// The generator object running this frame, if it is a generator's.
     pub generator: Option<Value>,
     /// The Python frame object, once something asked for one (`sys._getframe`, tracebacks).
@@ -376,6 +378,7 @@ impl Frame {
             locals,
             func,
             entry: false,
+            jit_reenter: false,
             generator: None,
             frame_obj: None,
             saved_exc: None,
@@ -449,5 +452,6 @@ impl Frame {
         self.pc = 0;
         self.lasti = 0;
         self.entry = false;
+        self.jit_reenter = false;
     }
 }

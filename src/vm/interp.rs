@@ -23,17 +23,19 @@ mod imports;
 mod names;
 mod support;
 
+pub(crate) use attr::{load_attr_cached, load_method_cached, store_attr_cached};
 pub use calls::format_func_name;
 pub use exceptions::{add_traceback, set_context};
-use fastops::{fast_binop, fast_compare, str_iadd};
-pub(crate) use fastops::{fast_store_subscr, fast_subscr};
+use fastops::str_iadd;
+pub(crate) use fastops::{fast_binop, fast_compare, fast_store_subscr, fast_subscr};
 pub use frames::{frame_locals, frame_object_at, frame_object_linked};
 pub use generators::Resume;
 pub use imports::{
     NATIVE_MODULES, NativeModuleInit, bootstrap_dicts, frozen_code, install_importlib, main_loader, main_module_spec,
     native_init, native_names, run_main_spec,
 };
-use names::{load_global_cached, load_global_slow, name_at, name_not_defined, unbound_deref, unbound_local};
+pub(crate) use names::{load_global_cached, load_global_slow};
+use names::{name_at, name_not_defined, unbound_deref, unbound_local};
 pub use support::{exc_traceback, new_dict};
 
 use std::cell::Cell;
@@ -61,6 +63,10 @@ use crate::vm::{Args, PyResult, Vm};
 pub enum Exit {
     Return(Value),
     Yield(Value),
+    /// `step` only: the one instruction ran; the frame goes on at its `pc`.
+    Stepped,
+    /// `step` only: the instruction pushed a frame (a call), which is now on top.
+    Switched,
 }
 
 thread_local! {
@@ -173,6 +179,7 @@ impl Vm {
         match self.run_frames()? {
             Exit::Return(v) => Ok(v),
             Exit::Yield(_) => Err(system_error("yield outside a generator frame")),
+            Exit::Stepped | Exit::Switched => Err(system_error("a step's exit outside a step")),
         }
     }
 
@@ -237,6 +244,7 @@ impl Vm {
                     }
                 }
                 Ok(Exit::Yield(v)) => break Ok(Exit::Yield(v)),
+                Ok(Exit::Stepped | Exit::Switched) => break Err(system_error("a step's exit outside a step")),
                 Err(e) => {
                     if let Err(e) = self.unwind(e, true) {
                         break Err(e);
@@ -318,7 +326,14 @@ impl Vm {
             // Counted on the slow path, so the fast path carries no counter.
             EVAL_BREAKER.fetch_or(layout::BREAK_STATS, Ordering::Relaxed);
         }
-        self.exec_inner()
+        self.exec_inner::<false>()
+    }
+
+    /// Runs the one instruction at the top frame's `pc` (compiled code's way to run an
+    /// instruction it does not lower: the interpreter's own code does it, so there is
+    /// one copy of every instruction's meaning).
+    pub(crate) fn step(&mut self) -> PyResult<Exit> {
+        self.exec_inner::<true>()
     }
 
     /// The top frame, or a `SystemError`.
@@ -330,8 +345,14 @@ impl Vm {
         }
     }
 
-    fn exec_inner(&mut self) -> PyResult<Exit> {
+    /// `STEP`: return after one instruction (`Exit::Stepped`), or when it switched frames
+    /// (`Exit::Switched`); no superinstructions, no JIT entries.
+    fn exec_inner<const STEP: bool>(&mut self) -> PyResult<Exit> {
+        let mut stepped = false;
         'frame: loop {
+            if STEP && stepped {
+                return Ok(Exit::Switched);
+            }
             // The running frame, reached through `fp` until the frame on top changes: every
             // path that pushes or pops a frame continues at 'frame or leaves (see
             // `FramePtr` for the rules).
@@ -343,7 +364,24 @@ impl Vm {
             // a call pushes a frame, at a yield, and around the eval-breaker (which may jump).
             // `Frame::lasti` stays exact at every instruction (tracebacks, frame objects).
             let mut npc = fr!(fp).pc as usize;
+            // A compiled frame that left for a call goes back to compiled code after it.
+            if !STEP && fr!(fp).jit_reenter {
+                fr!(fp).jit_reenter = false;
+                match crate::jit::on_return(code, fp.as_ptr(), self, npc as u32) {
+                    None => {}
+                    Some(crate::jit::Next::Resume(r)) => npc = r as usize,
+                    Some(crate::jit::Next::Switched) => continue 'frame,
+                    Some(crate::jit::Next::Raise(e)) => return Err(e),
+                }
+            }
             loop {
+                if STEP {
+                    if stepped {
+                        fr!(fp).pc = npc as u32;
+                        return Ok(Exit::Stepped);
+                    }
+                    stepped = true;
+                }
                 // `__del__` of objects freed by the previous instruction runs here, as
                 // close to the decref as CPython runs it.
                 if EVAL_BREAKER.load(Ordering::Relaxed) != 0 {
@@ -370,9 +408,12 @@ impl Vm {
                         if crate::vm::startup::sigint_pending() {
                             self.handle_eval_breaker(false)?;
                         }
-                        if pc == 0 {
-                            if let Some(resume) = crate::jit::on_entry(code, fp.as_ptr()) {
-                                npc = resume as usize;
+                        if !STEP && pc == 0 {
+                            match crate::jit::on_entry(code, fp.as_ptr(), self) {
+                                None => {}
+                                Some(crate::jit::Next::Resume(r)) => npc = r as usize,
+                                Some(crate::jit::Next::Switched) => continue 'frame,
+                                Some(crate::jit::Next::Raise(e)) => return Err(e),
                             }
                         }
                     }
@@ -384,8 +425,13 @@ impl Vm {
                         if crate::vm::startup::sigint_pending() {
                             self.handle_eval_breaker(false)?;
                         }
-                        if let Some(resume) = crate::jit::on_back_edge(code, fp.as_ptr(), pc as u32, arg) {
-                            npc = resume as usize;
+                        if !STEP {
+                            match crate::jit::on_back_edge(code, fp.as_ptr(), self, pc as u32, arg) {
+                                None => {}
+                                Some(crate::jit::Next::Resume(r)) => npc = r as usize,
+                                Some(crate::jit::Next::Switched) => continue 'frame,
+                                Some(crate::jit::Next::Raise(e)) => return Err(e),
+                            }
                         }
                     }
                     Op::PopTop => match f.slots.pop() {
@@ -421,7 +467,7 @@ impl Vm {
                                 .instrs
                                 .get(pc + 1)
                                 .map(Cell::get)
-                                .filter(|_| EVAL_BREAKER.load(Ordering::Relaxed) == 0)
+                                .filter(|_| !STEP && EVAL_BREAKER.load(Ordering::Relaxed) == 0)
                             {
                                 let v = match next.op {
                                     Op::LoadConst => code.consts.get(next.arg as usize).cloned(),
@@ -448,7 +494,7 @@ impl Vm {
                         }
                         // A following LoadFast of a bound local runs without a dispatch when
                         // the drop above left no boundary work (finalizers) pending.
-                        if EVAL_BREAKER.load(Ordering::Relaxed) == 0 {
+                        if !STEP && EVAL_BREAKER.load(Ordering::Relaxed) == 0 {
                             if let Some(next) = code.instrs.get(pc + 1).map(Cell::get) {
                                 if next.op == Op::LoadFast {
                                     if let Some(Some(v)) = f.slots.locals().get(next.arg as usize) {
@@ -685,7 +731,7 @@ impl Vm {
                                     .instrs
                                     .get(pc + 1)
                                     .map(Cell::get)
-                                    .filter(|_| EVAL_BREAKER.load(Ordering::Relaxed) == 0)
+                                    .filter(|_| !STEP && EVAL_BREAKER.load(Ordering::Relaxed) == 0)
                                 {
                                     let jump_on = match next.op {
                                         Op::PopJumpIfFalse => Some(false),

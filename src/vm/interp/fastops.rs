@@ -62,7 +62,7 @@ pub(crate) fn fast_store_subscr(c: &Value, key: &Value, v: Value) -> Result<(), 
 /// operand float object nothing else references (CPython allocates one per operation;
 /// this skips the allocator in float-heavy loops).
 #[inline]
-pub(super) fn fast_binop(a: Value, b: Value, op: BinOp) -> Result<Value, (Value, Value)> {
+pub(crate) fn fast_binop(a: Value, b: Value, op: BinOp) -> Result<Value, (Value, Value)> {
     if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
         return small::binop_common(x, y, op).ok_or((a, b));
     }
@@ -123,7 +123,7 @@ pub(super) fn float_neg(mut a: Value) -> Result<Value, Value> {
 }
 
 #[inline]
-pub(super) fn fast_compare(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
+pub(crate) fn fast_compare(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
     if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
         return Some(small::compare(x, y, op));
     }

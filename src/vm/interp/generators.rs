@@ -129,6 +129,10 @@ impl Vm {
                 g.state.set(GenState::Finished);
                 Ok(Resume::Return(v))
             }
+            Ok(Exit::Stepped | Exit::Switched) => {
+                g.state.set(GenState::Finished);
+                Err(crate::vm::errors::system_error("a step's exit outside a step"))
+            }
             Err(e) => {
                 g.state.set(GenState::Finished);
                 Err(pep479(e))

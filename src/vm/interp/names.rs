@@ -12,7 +12,7 @@ use crate::vm::errors::{PyErr, PyResult, name_error, system_error};
 /// `LoadGlobal` through its cache (`GlobalEntry` in its feedback word): the entry is
 /// re-checked by key identity; a builtins hit also needs the globals version unchanged.
 #[inline(always)]
-pub(super) fn load_global_cached(
+pub(crate) fn load_global_cached(
     code: &Code,
     pc: usize,
     name: &Value,
@@ -32,7 +32,7 @@ pub(super) fn load_global_cached(
 
 /// The full lookup (globals, then builtins), refilling the inline cache.
 #[cold]
-pub(super) fn load_global_slow(
+pub(crate) fn load_global_slow(
     code: &Code,
     pc: usize,
     name: &Value,
