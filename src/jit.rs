@@ -201,8 +201,8 @@ fn run(
     let out = compiled.run(frame, vm, pc);
     let resume = out as u32;
     if out & runtime::EXIT_RAISE != 0 {
-        // SAFETY: compiled code returned; the frame is live on `Vm::frames` (as above).
-        unsafe { (*frame).lasti = resume };
+        // `lasti` of the frame on top (this one, or a callee it ran) names the
+        // instruction that raised: whoever raised stored it.
         return Some(Next::Raise(runtime::take_error()));
     }
     if out & runtime::EXIT_SWITCHED != 0 {
@@ -281,5 +281,56 @@ impl Jit {
             m
         });
         f(m)
+    }
+}
+
+/// A call compiled code had the interpreter do pushed a frame (now on top of
+/// `vm.frames`): when that function is compiled, run it here and now, and when it returns
+/// do the return as the loop would (its value pushed on the caller's stack): 0, so the
+/// caller's compiled code goes on. Otherwise the exit word the caller leaves with:
+/// `EXIT_SWITCHED` (the loop runs the callee from its `pc`, the caller comes back to
+/// compiled code after), or `EXIT_RAISE`.
+pub(crate) fn call_pushed(vm: &mut Vm) -> u64 {
+    let tracing = EVAL_BREAKER.load(Ordering::Relaxed) & layout::BREAK_TRACE != 0;
+    if tracing || crate::vm::interp::stack_exhausted() {
+        return runtime::EXIT_SWITCHED;
+    }
+    let Some(top) = vm.frames.last_mut() else { return runtime::EXIT_SWITCHED };
+    let frame: *mut Frame = &mut **top;
+    let code_v = top.code.clone();
+    let Some(code) = code_v.payload::<Code>() else { return runtime::EXIT_SWITCHED };
+    let State::Compiled(compiled) = code.jit.state.get() else { return runtime::EXIT_SWITCHED };
+    if !compiled.can_enter(0) {
+        return runtime::EXIT_SWITCHED;
+    }
+    match run(code, compiled, frame, vm, 0, false) {
+        Some(Next::Resume(pc))
+            if code.instrs.get(pc as usize).is_some_and(|i| i.get().op == crate::bytecode::opcode::Op::ReturnValue) =>
+        {
+            // SAFETY: the callee's frame is still on top of `vm.frames` (compiled code
+            // left it at its `ReturnValue`).
+            let v = unsafe { (*frame).slots.pop() };
+            let Some(v) = v else {
+                runtime::set_error(crate::vm::errors::system_error("JIT: return without a value"));
+                return runtime::EXIT_RAISE;
+            };
+            match vm.return_to_caller(v) {
+                Ok(()) => 0,
+                Err(e) => {
+                    runtime::set_error(e);
+                    runtime::EXIT_RAISE
+                }
+            }
+        }
+        Some(Next::Resume(pc)) => {
+            // SAFETY: as above: the callee's frame is live on top.
+            unsafe { (*frame).pc = pc };
+            runtime::EXIT_SWITCHED
+        }
+        Some(Next::Switched) | None => runtime::EXIT_SWITCHED,
+        Some(Next::Raise(e)) => {
+            runtime::set_error(e);
+            runtime::EXIT_RAISE
+        }
     }
 }

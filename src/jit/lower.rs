@@ -458,6 +458,7 @@ pub fn compile(
     module.clear_context(&mut ctx);
     module.finalize_definitions().map_err(|e| format!("Cranelift: {e}"))?;
     let ptr = module.get_finalized_function(id);
+
     // SAFETY: `ptr` is the finalized (executable) code of a function declared just above
     // with the signature (i64, i64, i64) -> i64 in the platform C convention, which is
     // `extern "C" fn(*mut Frame, u64, *mut Vm) -> u64` on a 64-bit target.

@@ -36,7 +36,7 @@ pub fn take_error() -> PyErr {
     ERROR.with(|e| e.borrow_mut().take()).unwrap_or_else(|| system_error("JIT: an exit raised without an exception"))
 }
 
-fn set_error(e: PyErr) {
+pub(crate) fn set_error(e: PyErr) {
     ERROR.with(|slot| *slot.borrow_mut() = Some(e));
 }
 
@@ -62,7 +62,8 @@ pub extern "C" fn jit_step(vm: *mut Vm) -> u64 {
             let tracing = EVAL_BREAKER.load(Ordering::Relaxed) & layout::BREAK_TRACE != 0;
             if next == pc + 1 && !tracing { 0 } else { EXIT_LEFT | next as u64 }
         }
-        Ok(Ok(Exit::Switched)) => EXIT_SWITCHED | (pc as u64 + 1),
+        // A call pushed a frame: run it right here when it is compiled.
+        Ok(Ok(Exit::Switched)) => super::call_pushed(vm),
         Ok(Ok(_)) => {
             set_error(system_error("JIT: a stepped instruction left its frame"));
             EXIT_RAISE | pc as u64

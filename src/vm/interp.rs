@@ -93,7 +93,7 @@ pub fn set_stack_budget(bytes: usize) {
 
 /// Is the Rust stack nearly used up? (Deep native → Python → native recursion.)
 #[inline]
-fn stack_exhausted() -> bool {
+pub(crate) fn stack_exhausted() -> bool {
     let here = 0u8;
     let addr = &here as *const u8 as usize;
     STACK_FLOOR.with(|f| {
