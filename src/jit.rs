@@ -70,9 +70,11 @@ const MODE_STRESS: u8 = 3;
 static MODE: AtomicU8 = AtomicU8::new(MODE_OFF);
 static THRESHOLD: GilStatic<Cell<u32>> = GilStatic::new(Cell::new(DEFAULT_THRESHOLD));
 static STATS_ON: GilStatic<Cell<bool>> = GilStatic::new(Cell::new(false));
+static DUMP: GilStatic<Cell<bool>> = GilStatic::new(Cell::new(false));
 
 /// Sets the mode from the command line, before any code runs.
-pub fn configure(mode: Mode, threshold: Option<u32>, stats: bool) {
+pub fn configure(mode: Mode, threshold: Option<u32>, stats: bool, dump: bool) {
+    DUMP.set(dump);
     let m = match mode {
         Mode::Off => MODE_OFF,
         Mode::Counting => MODE_COUNTING,
@@ -243,7 +245,15 @@ fn compile(code: &Code, null: u64) -> Option<&'static lower::Compiled> {
         // Setting up Cranelift (host detection, the module) is start-up, not this
         // function's compile time; code that is not compiled never pays it.
         let set_up = JIT.with_module(|_| std::time::Instant::now());
-        let r = JIT.with_module(|m| lower::compile(m, code, plan, null, stress(), STATS_ON.get()));
+        let r = JIT.with_module(|m| {
+            lower::compile(
+                m,
+                code,
+                plan,
+                null,
+                lower::Options { stress: stress(), stats: STATS_ON.get(), dump: DUMP.get() },
+            )
+        });
         Ok((r?, set_up.duration_since(started)))
     });
     let r = r.map(|(c, setup)| {

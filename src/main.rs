@@ -35,6 +35,7 @@ const HELP: &str = "Options:
 --jit=all      : compile every function at its first call, every loop at its first back edge
 --jit=deopt-stress : as all, and every guard fails the first time it is reached
 --jit=threshold=N  : compile after N calls or back edges (also -X jit-threshold=N)
+-X jit-dump    : print each compiled function's bytecode, Cranelift IR and machine code
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]
@@ -122,6 +123,7 @@ fn main() -> ExitCode {
                                 "dump-bytecode" => config.dump_bytecode = true,
                                 "nojit" => config.no_jit = true,
                                 "jit-stats" => config.jit_stats = true,
+                                "jit-dump" => config.jit_opts.push("dump".to_owned()),
                                 v if v.starts_with("jit-threshold=") => {
                                     config.jit_opts.push(v["jit-".len()..].to_owned())
                                 }
@@ -259,8 +261,10 @@ fn configure_jit(config: &Config) -> Result<(), String> {
     use pylift::jit::Mode;
     let mut mode = Mode::Counting;
     let mut threshold = None;
+    let mut dump = false;
     for o in &config.jit_opts {
         match o.as_str() {
+            "dump" => dump = true,
             "all" => mode = Mode::All,
             "deopt-stress" => mode = Mode::DeoptStress,
             _ if o.starts_with("jit-stats=") => {}
@@ -273,7 +277,7 @@ fn configure_jit(config: &Config) -> Result<(), String> {
     if config.no_jit {
         mode = Mode::Off;
     }
-    pylift::jit::configure(mode, threshold, config.jit_stats);
+    pylift::jit::configure(mode, threshold, config.jit_stats, dump);
     Ok(())
 }
 

@@ -300,3 +300,32 @@ pub extern "C" fn jit_iter_slow(vm: *mut Vm, iter: u64) -> u64 {
         }
     }
 }
+
+/// `UnpackSequence n` of an exact tuple or list of length `n`: writes the items (counted
+/// references) to `out[0..n]` bottom of the stack first (the first item ends on top), and
+/// answers 1; or `DECLINED`, nothing written. Borrows `seq`.
+pub extern "C" fn jit_unpack(seq: u64, n: u64, out: *mut u64) -> u64 {
+    let r = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        // SAFETY: a live value compiled code holds.
+        let seq = unsafe { borrow(seq) };
+        let n = n as usize;
+        let write = |items: &[Value]| {
+            if items.len() != n {
+                return DECLINED;
+            }
+            for (i, v) in items.iter().rev().enumerate() {
+                // SAFETY: `out` is compiled code's stack slot of `n` words.
+                unsafe { out.add(i).write(v.clone().into_raw() as u64) };
+            }
+            1
+        };
+        if let Some(t) = seq.payload::<crate::objects::tuple::PyTuple>() {
+            return write(&t.0);
+        }
+        if let Some(l) = seq.payload::<crate::objects::list::PyList>() {
+            return write(&l.0.borrow());
+        }
+        DECLINED
+    }));
+    r.unwrap_or(DECLINED)
+}
