@@ -200,7 +200,12 @@ fn run(
     if counting {
         stats::entered(pc, after_call);
     }
+    // SAFETY: the frame is live on `vm.frames` for the whole run (the loop's rules).
+    unsafe { (*frame).jit_running = true };
     let out = compiled.run(frame, vm, pc);
+    // SAFETY: as above; compiled code returned, the frame is still live (a frame is
+    // popped only by the loop or by `call_pushed` after its compiled code returned).
+    unsafe { (*frame).jit_running = false };
     let resume = out as u32;
     if out & runtime::EXIT_RAISE != 0 {
         // `lasti` of the frame on top (this one, or a callee it ran) names the

@@ -322,6 +322,8 @@ pub struct Frame {
     pub entry: bool,
     /// Compiled code left this frame for a call: go back to it when the call returns.
     pub jit_reenter: bool,
+    /// Compiled code is running this frame (`sys._jit.is_active()`).
+    pub jit_running: bool,
     /// The generator object running this frame, if it is a generator's.
     pub generator: Option<Value>,
     /// The Python frame object, once something asked for one (`sys._getframe`, tracebacks).
@@ -379,6 +381,7 @@ impl Frame {
             func,
             entry: false,
             jit_reenter: false,
+            jit_running: false,
             generator: None,
             frame_obj: None,
             saved_exc: None,

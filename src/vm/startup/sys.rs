@@ -13,6 +13,7 @@ use crate::vm::startup::{add_function, module_dict};
 use crate::vm::{Args, PyResult, Vm};
 
 pub mod frames;
+mod jit;
 
 fn set(d: &Value, name: &str, v: Value) {
     if let Some(dd) = d.payload::<PyDict>() {
@@ -284,6 +285,7 @@ fn fill_sys(vm: &mut Vm) -> PyResult<()> {
     )?;
     set(&d, "thread_info", thread_info);
     frames::init(&d);
+    jit::init(&d);
     for (name, f) in [
         ("getdefaultencoding", sys_getdefaultencoding as crate::vm::NativeFn),
         ("getfilesystemencoding", sys_getdefaultencoding),

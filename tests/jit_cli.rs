@@ -1,0 +1,54 @@
+//! The JIT's command-line surface that has no CPython 3.11 counterpart to record golden
+//! output from: `sys._jit` (CPython 3.14's), `--jit-stats=json:PATH`, `-X jit-dump`.
+
+use std::process::Command;
+
+fn pylift(args: &[&str]) -> (String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_pylift")).args(args).output().expect("run pylift");
+    let (o, e) = (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned());
+    assert!(out.status.success(), "status {:?}\nstdout:\n{o}\nstderr:\n{e}", out.status);
+    (o, e)
+}
+
+const ACTIVE: &str = r#"
+import sys
+def hot(n):
+    seen = 0
+    for i in range(n):
+        seen += sys._jit.is_active()
+    return seen
+print(sys._jit.is_available(), sys._jit.is_enabled(), hot(2000) > 0)
+"#;
+
+#[test]
+fn sys_jit_reports_the_mode() {
+    assert_eq!(pylift(&["--no-jit", "-c", ACTIVE]).0, "True False False\n");
+    assert_eq!(pylift(&["-X", "nojit", "-c", ACTIVE]).0, "True False False\n");
+    assert_eq!(pylift(&["--jit=all", "-c", ACTIVE]).0, "True True True\n");
+    assert_eq!(pylift(&["-c", ACTIVE]).0, "True True True\n");
+}
+
+#[test]
+fn jit_stats_json_has_the_documented_keys() {
+    let path = std::env::temp_dir().join(format!("pylift-jit-stats-{}.json", std::process::id()));
+    let arg = format!("--jit-stats=json:{}", path.display());
+    pylift(&[&arg, "-c", ACTIVE]);
+    let json = std::fs::read_to_string(&path).expect("stats written");
+    let _ = std::fs::remove_file(&path);
+    for key in ["compiled", "failed", "invalidated", "osr_entries", "deopts", "compile_us_total", "native_share"] {
+        assert!(json.contains(&format!("\"{key}\":")), "{key} missing in {json}");
+    }
+    for key in ["function", "file", "line", "compile_us", "code_bytes", "guards"] {
+        assert!(json.contains(&format!("\"{key}\":")), "compiled.{key} missing in {json}");
+    }
+}
+
+#[test]
+fn jit_dump_shows_bytecode_ir_and_machine_code() {
+    let (_, err) = pylift(&["--jit=all", "-X", "jit-dump", "-c", "def f(a):\n    return a + 1\nf(2)\n"]);
+    let at = err.find("── JIT dump: f (").expect("f dumped");
+    let f = &err[at..];
+    for part in ["Disassembly of <code f>", "── Cranelift IR ──", "function u0:", "── machine code ("] {
+        assert!(f.contains(part), "{part} missing in:\n{f}");
+    }
+}
