@@ -13,7 +13,7 @@ use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use cranelift_codegen::Context;
-use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{
     AbiParam, Block, BlockArg, InstBuilder, InstructionData, MemFlagsData, Opcode, StackSlotData, StackSlotKind,
     UserFuncName, Value, ValueDef, types,
@@ -35,12 +35,14 @@ use super::runtime;
 const I64: types::Type = types::I64;
 const I32: types::Type = types::I32;
 const I8: types::Type = types::I8;
+const F64: types::Type = types::F64;
 const CO_ASYNC_GENERATOR: u32 = 0x200;
 
 /// Why a guard can fail (for `--jit-stats`).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
 pub enum Reason {
     NotSmallInt,
+    NotFloat,
     Overflow,
     ZeroDivisor,
     NegativeShift,
@@ -61,6 +63,7 @@ impl Reason {
     pub fn text(self) -> &'static str {
         match self {
             Reason::NotSmallInt => "operand not a small int",
+            Reason::NotFloat => "operand not a float",
             Reason::Overflow => "result out of small-int range",
             Reason::ZeroDivisor => "zero divisor",
             Reason::NegativeShift => "shift count negative or too big",
@@ -253,7 +256,10 @@ pub fn plan(code: &Code) -> Result<Plan, String> {
             // Iterators step through helpers; a generator (seen by the interpreter) stays
             // with it, which resumes its frame in the loop.
             Op::ForIter => code.kinds_seen(pc).is_none_or(|k| k.iter().all(|kind| kind != Kind::Generator)),
-            Op::BinaryOp => binop_supported(BinOp::from_arg(ins.arg & !INPLACE)) && only_small_ints(pc),
+            Op::BinaryOp => {
+                (binop_supported(BinOp::from_arg(ins.arg & !INPLACE)) && only_small_ints(pc))
+                    || float_binop(code, *ins, pc).is_some()
+            }
             // Fused with the branch after it, which nothing else may jump to.
             Op::CompareOp => {
                 matches!(instrs.get(pc + 1).map(|i| i.op), Some(Op::PopJumpIfFalse | Op::PopJumpIfTrue))
@@ -325,6 +331,19 @@ pub fn plan(code: &Code) -> Result<Plan, String> {
 /// jumps, not the end of a frame, not the instructions that suspend one.
 fn steppable(op: Op) -> bool {
     !op.is_jump() && !op.is_terminator() && !matches!(op, Op::Resume | Op::YieldValue | Op::Send)
+}
+
+/// A `BinaryOp` compiled on unboxed floats: its feedback saw floats (and maybe small
+/// ints) only, and it is `+ - * /`. Gives whether small ints were seen too.
+fn float_binop(code: &Code, ins: Instr, pc: usize) -> Option<bool> {
+    let op = BinOp::from_arg(ins.arg & !INPLACE);
+    if ins.op != Op::BinaryOp || !matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv) {
+        return None;
+    }
+    let k = code.kinds_seen(pc)?;
+    let floats = k.iter().any(|kind| kind == Kind::Float);
+    let others = k.iter().any(|kind| !matches!(kind, Kind::Float | Kind::SmallInt));
+    (floats && !others).then(|| k.iter().any(|kind| kind == Kind::SmallInt))
 }
 
 /// Did instruction `pc` see only small ints (or nothing yet)?
@@ -564,6 +583,11 @@ impl Lower<'_, '_> {
                 pc += 1;
                 continue;
             }
+            // Floats stay unboxed only from one float operation into the next.
+            let float_op = depth[pc].is_some() && float_binop(code, instrs[pc], pc).is_some() && native[pc];
+            if open && (!float_op || blocks.contains_key(&(pc as u32))) {
+                self.box_floats(&mut stack);
+            }
             if let Some(&bl) = blocks.get(&(pc as u32)) {
                 if open {
                     let args: Vec<BlockArg> = stack.iter().map(|&v| v.into()).collect();
@@ -647,7 +671,19 @@ impl Lower<'_, '_> {
                     let rhs = pop(&mut stack)?;
                     let lhs = pop(&mut stack)?;
                     let before = [stack.as_slice(), &[lhs, rhs]].concat();
-                    let r = self.small_binop(BinOp::from_arg(arg & !INPLACE), lhs, rhs, p, &before)?;
+                    let op = BinOp::from_arg(arg & !INPLACE);
+                    let r = match float_binop(code, ins, pc) {
+                        // Ints and floats seen, neither operand known to be a float: int
+                        // op int must stay int, so the loop's fast path decides.
+                        Some(true) if !self.known_float(code, lhs) && !self.known_float(code, rhs) => {
+                            let after = depth.get(pc + 1).copied().flatten().ok_or("BinaryOp at the end")?;
+                            stack = self.stepped(code, ins, p, &before, after as usize)?;
+                            pc += 1;
+                            continue;
+                        }
+                        Some(ints) => self.float_binop(op, lhs, rhs, ints, p, &before)?,
+                        None => self.small_binop(op, lhs, rhs, p, &before)?,
+                    };
                     stack.push(r);
                 }
                 Op::CompareOp => {
@@ -1024,6 +1060,8 @@ impl Lower<'_, '_> {
 
     /// Writes `stack` to the frame's stack slots, sets `top`, and returns `word`.
     fn exit_word(&mut self, stack: &[Value], word: u64) {
+        let mut stack = stack.to_vec();
+        self.box_floats(&mut stack);
         let first = 8 * self.nlocals;
         for (i, &v) in stack.iter().enumerate() {
             self.b.ins().store(mf(), v, self.base, (first + 8 * i as i64) as i32);
@@ -1128,6 +1166,89 @@ impl Lower<'_, '_> {
         self.b.ins().call_indirect(sr, f, args);
     }
 
+    /// Boxes the unboxed floats on `stack` (new float objects, owned).
+    fn box_floats(&mut self, stack: &mut [Value]) {
+        for v in stack.iter_mut() {
+            if self.b.func.dfg.value_type(*v) == F64 {
+                let bits = self.b.ins().bitcast(I64, MemFlagsData::new(), *v);
+                *v = self.call_helper_ret(runtime::jit_box_float as *const u8 as i64, &[bits]);
+            }
+        }
+    }
+
+    /// `a op b` on floats, unboxed (an operand already unboxed, a float object, or with
+    /// `ints` a small int); the result stays unboxed until something needs an object.
+    fn float_binop(
+        &mut self,
+        op: BinOp,
+        a: Value,
+        b: Value,
+        ints: bool,
+        pc: u32,
+        before: &[Value],
+    ) -> Result<Value, String> {
+        let x = self.unbox_float(a, ints, pc, before);
+        let y = self.unbox_float(b, ints, pc, before);
+        if op == BinOp::TrueDiv {
+            // Python raises on a zero divisor (also -0.0): the interpreter does.
+            let zero = self.b.ins().f64const(0.0);
+            let nz = self.b.ins().fcmp(FloatCC::NotEqual, y, zero);
+            self.guard(nz, pc, before, Reason::ZeroDivisor);
+        }
+        // Both operands are read: drop the objects (the guards above kept them).
+        for v in [a, b] {
+            if self.b.func.dfg.value_type(v) != F64 {
+                self.decref(v);
+            }
+        }
+        Ok(match op {
+            BinOp::Add => self.b.ins().fadd(x, y),
+            BinOp::Sub => self.b.ins().fsub(x, y),
+            BinOp::Mul => self.b.ins().fmul(x, y),
+            BinOp::TrueDiv => self.b.ins().fdiv(x, y),
+            _ => return Err(format!("float BinaryOp {} reached the lowering", op.symbol())),
+        })
+    }
+
+    /// The f64 of `v`: itself when unboxed, a constant small int converted, an exact float
+    /// object's payload (guarded), or with `ints` a small int converted at run time.
+    fn unbox_float(&mut self, v: Value, ints: bool, pc: u32, before: &[Value]) -> Value {
+        if self.b.func.dfg.value_type(v) == F64 {
+            return v;
+        }
+        if let Some(i) = self.const_word(v).filter(|w| w & 1 == 1) {
+            return self.b.ins().f64const((i >> 1) as f64);
+        }
+        let float_ty = crate::objects::types().float.bits() as i64;
+        if !ints {
+            let tag = self.b.ins().band_imm_s(v, 1);
+            let obj = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 0);
+            self.guard(obj, pc, before, Reason::NotFloat);
+            let ty = self.b.ins().load(I64, mf(), v, layout::HEADER_TYPE);
+            let is_float = self.b.ins().icmp_imm_s(IntCC::Equal, ty, float_ty);
+            self.guard(is_float, pc, before, Reason::NotFloat);
+            return self.b.ins().load(F64, mf(), v, layout::DATA_OFFSET);
+        }
+        let small = self.b.create_block();
+        let obj = self.b.create_block();
+        let join = self.b.create_block();
+        self.b.append_block_param(join, F64);
+        let tag = self.b.ins().band_imm_s(v, 1);
+        self.b.ins().brif(tag, small, &[], obj, &[]);
+        self.b.switch_to_block(small);
+        let i = self.b.ins().sshr_imm_s(v, 1);
+        let f = self.b.ins().fcvt_from_sint(F64, i);
+        self.b.ins().jump(join, &[f.into()]);
+        self.b.switch_to_block(obj);
+        let ty = self.b.ins().load(I64, mf(), v, layout::HEADER_TYPE);
+        let is_float = self.b.ins().icmp_imm_s(IntCC::Equal, ty, float_ty);
+        self.guard(is_float, pc, before, Reason::NotFloat);
+        let f = self.b.ins().load(F64, mf(), v, layout::DATA_OFFSET);
+        self.b.ins().jump(join, &[f.into()]);
+        self.b.switch_to_block(join);
+        self.b.block_params(join)[0]
+    }
+
     fn guard_small(&mut self, a: Value, b: Value, pc: u32, before: &[Value]) {
         // A small-int constant needs no check.
         let both = match (self.small_const(a), self.small_const(b)) {
@@ -1140,15 +1261,28 @@ impl Lower<'_, '_> {
         self.guard(small, pc, before, Reason::NotSmallInt);
     }
 
+    /// Is `v` surely a float: unboxed, or a float constant of `code`?
+    fn known_float(&self, code: &Code, v: Value) -> bool {
+        self.b.func.dfg.value_type(v) == F64
+            || self
+                .const_word(v)
+                .is_some_and(|w| code.consts.iter().any(|c| c.bits() as i64 == w && c.kind() == Kind::Float))
+    }
+
     /// Is `v` a constant small int (an `iconst` of a tagged word)?
     fn small_const(&self, v: Value) -> bool {
+        self.const_word(v).is_some_and(|w| w & 1 == 1)
+    }
+
+    /// The word `v` is when it is an `iconst`.
+    fn const_word(&self, v: Value) -> Option<i64> {
         let dfg = &self.b.func.dfg;
         match dfg.value_def(v) {
             ValueDef::Result(inst, _) => match dfg.insts[inst] {
-                InstructionData::UnaryImm { opcode: Opcode::Iconst, imm } => imm.bits() & 1 == 1,
-                _ => false,
+                InstructionData::UnaryImm { opcode: Opcode::Iconst, imm } => Some(imm.bits()),
+                _ => None,
             },
-            _ => false,
+            _ => None,
         }
     }
 

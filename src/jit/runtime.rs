@@ -329,3 +329,11 @@ pub extern "C" fn jit_unpack(seq: u64, n: u64, out: *mut u64) -> u64 {
     }));
     r.unwrap_or(DECLINED)
 }
+
+/// A new float object holding the f64 with these bits (compiled code boxing a float it
+/// kept unboxed): a counted reference.
+pub extern "C" fn jit_box_float(bits: u64) -> u64 {
+    let r = std::panic::catch_unwind(|| crate::objects::float::new_float(f64::from_bits(bits)).into_raw() as u64);
+    // Allocation failure aborts in the allocator; a panic here has no value to give.
+    r.unwrap_or_else(|_| std::process::abort())
+}
