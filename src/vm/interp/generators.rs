@@ -487,7 +487,15 @@ fn gi_frame(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
     let mut fb = g.frame.borrow_mut();
     match fb.as_mut() {
-        Some(f) => Ok(super::exceptions::frame_object(f)),
+        Some(f) => {
+            let fo = super::exceptions::frame_object(f);
+            // A suspended frame is on no stack: its `f_locals` reads this snapshot of
+            // the fast locals, taken when asked for (as CPython's FastToLocals).
+            if let Some(p) = fo.payload::<crate::objects::frame::PyFrameObj>() {
+                *p.fast.borrow_mut() = Some(f.slots.locals().to_vec());
+            }
+            Ok(fo)
+        }
         None => Ok(none()),
     }
 }
