@@ -77,3 +77,29 @@ def int_or_float(n):
 
 
 print(int_or_float(300))
+
+
+def aliases(n):
+    # A float a local holds is updated in place only when nothing else can see it.
+    keep = []
+    x = 0.5
+    y = None
+    for i in range(n):
+        if i % 50 == 0:
+            keep.append(x)
+            y = x
+        x = x * 1.5 + 1.0 - x * 0.5
+        x = x / 2.0
+    return keep[:4], y, x, id(y) != id(x)
+
+
+def accumulate(rows):
+    # Unboxed values below others on the stack, and across calls and subscripts.
+    total = 0.0
+    for r in rows:
+        total = total + r[0] * r[1] + len(r) * 0.25 + (r[0] - r[1]) * (r[0] + r[1])
+    return total
+
+
+print(aliases(400))
+print(accumulate([(float(i), i * 0.5) for i in range(300)]))

@@ -583,10 +583,29 @@ impl Lower<'_, '_> {
                 pc += 1;
                 continue;
             }
-            // Floats stay unboxed only from one float operation into the next.
-            let float_op = depth[pc].is_some() && float_binop(code, instrs[pc], pc).is_some() && native[pc];
-            if open && (!float_op || blocks.contains_key(&(pc as u32))) {
-                self.box_floats(&mut stack);
+            // Unboxed floats live on the stack until something needs them as objects: an
+            // instruction that pops them (but a float operation or a store to a local),
+            // `Copy`, and everything that writes the stack out (exits, steps, jumps).
+            if open && depth[pc].is_some() {
+                let ins = instrs[pc];
+                let n = stack.len();
+                let float_op = native[pc] && float_binop(code, ins, pc).is_some();
+                // (`CompareOp` may be fused with the branch after it.)
+                let writes_out = step[pc] || ins.op.is_jump() || ins.op.is_terminator() || ins.op == Op::CompareOp;
+                if blocks.contains_key(&(pc as u32)) || writes_out {
+                    self.box_floats(&mut stack);
+                } else if ins.op == Op::Copy {
+                    let at = n.saturating_sub(ins.arg as usize);
+                    self.box_floats(&mut stack[at..=at.min(n.saturating_sub(1))]);
+                } else if !float_op && ins.op != Op::StoreFast {
+                    let (pops, _) = ins.op.pops_pushes(ins.arg, false);
+                    let at = n.saturating_sub(pops as usize);
+                    self.box_floats(&mut stack[at..]);
+                } else if ins.op == Op::StoreFast {
+                    // Only the stored value may stay unboxed.
+                    let at = n.saturating_sub(1);
+                    self.box_floats(&mut stack[..at]);
+                }
             }
             if let Some(&bl) = blocks.get(&(pc as u32)) {
                 if open {
@@ -636,9 +655,13 @@ impl Lower<'_, '_> {
                 }
                 Op::StoreFast => {
                     let v = pop(&mut stack)?;
-                    let old = self.b.ins().load(I64, mf(), self.base, 8 * arg as i32);
-                    self.b.ins().store(mf(), v, self.base, 8 * arg as i32);
-                    self.xdecref(old);
+                    if self.b.func.dfg.value_type(v) == F64 {
+                        self.store_float_local(arg, v);
+                    } else {
+                        let old = self.b.ins().load(I64, mf(), self.base, 8 * arg as i32);
+                        self.b.ins().store(mf(), v, self.base, 8 * arg as i32);
+                        self.xdecref(old);
+                    }
                 }
                 Op::LoadConst => {
                     let c = code.consts.get(arg as usize).ok_or("constant index out of range")?;
@@ -845,6 +868,8 @@ impl Lower<'_, '_> {
     /// either leaves with the exit word it gives or takes back the `after` items the
     /// frame's stack holds then.
     fn step(&mut self, pc: u32, stack: &[Value], after: usize) -> Vec<Value> {
+        let mut stack = stack.to_vec();
+        self.box_floats(&mut stack);
         let first = 8 * self.nlocals;
         for (i, &v) in stack.iter().enumerate() {
             self.b.ins().store(mf(), v, self.base, (first + 8 * i as i64) as i32);
@@ -881,6 +906,9 @@ impl Lower<'_, '_> {
         stack: &[Value],
         after: usize,
     ) -> Result<Vec<Value>, String> {
+        let mut stack = stack.to_vec();
+        self.box_floats(&mut stack);
+        let stack = &stack[..];
         if self.stress {
             let t = self.b.ins().iconst(I8, 1);
             self.guard(t, pc, stack, Reason::Forced);
@@ -1164,6 +1192,40 @@ impl Lower<'_, '_> {
         let sr = self.b.import_signature(sig);
         let f = self.b.ins().iconst(I64, addr);
         self.b.ins().call_indirect(sr, f, args);
+    }
+
+    /// Stores the unboxed float `v` into local `i`: into the float object the local holds
+    /// when nothing else references it (as the loop's `reuse_float`: nobody can see the
+    /// difference), else into a new float object.
+    fn store_float_local(&mut self, i: u32, v: Value) {
+        let off = 8 * i as i32;
+        let old = self.b.ins().load(I64, mf(), self.base, off);
+        let check = self.b.create_block();
+        let reuse = self.b.create_block();
+        let fresh = self.b.create_block();
+        let done = self.b.create_block();
+        let tag = self.b.ins().band_imm_s(old, 1);
+        let small = self.b.ins().icmp_imm_s(IntCC::NotEqual, tag, 0);
+        let unbound = self.b.ins().icmp_imm_s(IntCC::Equal, old, 0);
+        let not_obj = self.b.ins().bor(small, unbound);
+        self.b.ins().brif(not_obj, fresh, &[], check, &[]);
+        self.b.switch_to_block(check);
+        let ty = self.b.ins().load(I64, mf(), old, layout::HEADER_TYPE);
+        let is_float = self.b.ins().icmp_imm_s(IntCC::Equal, ty, crate::objects::types().float.bits() as i64);
+        let rc = self.b.ins().load(I32, mf(), old, layout::HEADER_REFCNT);
+        let unique = self.b.ins().icmp_imm_s(IntCC::Equal, rc, 1);
+        let ok = self.b.ins().band(is_float, unique);
+        self.b.ins().brif(ok, reuse, &[], fresh, &[]);
+        self.b.switch_to_block(reuse);
+        self.b.ins().store(mf(), v, old, layout::DATA_OFFSET);
+        self.b.ins().jump(done, &[]);
+        self.b.switch_to_block(fresh);
+        let mut boxed = [v];
+        self.box_floats(&mut boxed);
+        self.b.ins().store(mf(), boxed[0], self.base, off);
+        self.xdecref(old);
+        self.b.ins().jump(done, &[]);
+        self.b.switch_to_block(done);
     }
 
     /// Boxes the unboxed floats on `stack` (new float objects, owned).
