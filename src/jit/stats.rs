@@ -96,15 +96,19 @@ pub fn deopt(c: &Compiled, guard: u32, frame: &Frame) {
         return;
     }
     let guilty = match g.reason {
-        Reason::NotSmallInt | Reason::NotBool => {
+        Reason::NotSmallInt | Reason::NotBool | Reason::NotFloat => {
             let st = frame.slots.stack();
             let n = if g.reason == Reason::NotBool { 1 } else { 2 };
+            let expected = |v: &crate::values::Value| match g.reason {
+                Reason::NotFloat => v.kind() == crate::values::Kind::Float,
+                _ => v.is_small(),
+            };
             let names: Vec<String> = st
                 .iter()
                 .rev()
                 .take(n)
                 .rev()
-                .filter(|v| !v.is_small())
+                .filter(|v| !expected(v))
                 .map(|v| crate::vm::protocol::type_name(v))
                 .collect();
             names.join(", ")
