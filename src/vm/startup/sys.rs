@@ -124,6 +124,24 @@ fn fill_sys(vm: &mut Vm) -> PyResult<()> {
         path.extend(pp.split(':').filter(|p| !p.is_empty()).map(str::to_owned));
     }
     path.push(paths.lib.clone());
+    // CPython's own pure-Python library, after ours (ours keeps precedence where both
+    // have a module). CPython prints a warning when its landmark is missing; so do we,
+    // naming the places searched and how to point pylift at a copy.
+    let env_stdlib = env_var(&cfg, "PYLIFT_STDLIB");
+    match super::paths::find_stdlib(xoption(&cfg, "stdlib"), env_stdlib.as_deref()) {
+        super::paths::Stdlib::Found(dir) => {
+            set(&d, "_stdlib_dir", new_str(dir.as_str()));
+            path.push(dir);
+        }
+        super::paths::Stdlib::Missing(looked) => {
+            let looked: Vec<String> = looked.iter().map(|l| format!("{l}/{}", super::paths::STDLIB_LANDMARK)).collect();
+            eprintln!(
+                "pylift: could not find CPython 3.11's standard library (looked for {}); \
+                 modules such as argparse will not import. Set PYLIFT_STDLIB or pass -X stdlib=DIR.",
+                looked.join(", ")
+            );
+        }
+    }
     set(&d, "path", strs(&path));
     set(&d, "meta_path", new_list(vec![]));
     set(&d, "path_hooks", new_list(vec![]));
