@@ -2,12 +2,14 @@
 
 pub mod cmath;
 pub mod core;
+pub mod errno;
 pub mod gc;
 pub mod imp;
 pub mod io;
 pub mod math;
 pub mod namespace;
 pub mod numeric;
+pub mod posix;
 pub mod random;
 pub mod seq;
 pub mod thread;
@@ -66,6 +68,7 @@ pub fn init(d: &Value) {
     core::init(d);
     io::init(d);
     numeric::init(d);
+    posix::register();
     seq::init(d);
 }
 

@@ -13,7 +13,7 @@ use crate::vm::{Args, PyResult, Vm};
 
 mod stdmods;
 
-/// Adds this group's functions to the builtins dict (and registers `io` and `os`).
+/// Adds this group's functions to the builtins dict (and registers `io`).
 pub fn init(d: &Value) {
     add_function(d, "builtins", "print", builtin_print);
     add_function(d, "builtins", "input", builtin_input);
@@ -29,7 +29,7 @@ pub fn init(d: &Value) {
         }
     }
     if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        for (name, f) in [("io", stdmods::init_io as crate::vm::interp::NativeModuleInit), ("os", stdmods::init_os)] {
+        for (name, f) in [("io", stdmods::init_io as crate::vm::interp::NativeModuleInit)] {
             if !t.iter().any(|(n, _)| *n == name) {
                 t.push((name, f));
             }
