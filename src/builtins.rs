@@ -12,6 +12,7 @@ pub mod numeric;
 pub mod posix;
 pub mod random;
 pub mod seq;
+pub mod sre;
 pub mod thread;
 
 use crate::objects::str::new_str;
@@ -69,6 +70,7 @@ pub fn init(d: &Value) {
     io::init(d);
     numeric::init(d);
     posix::register();
+    sre::register();
     seq::init(d);
 }
 
