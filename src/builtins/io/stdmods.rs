@@ -92,6 +92,7 @@ pub fn init_io(vm: &mut Vm) -> PyResult<Value> {
         add_method(&cls, "getvalue", getvalue);
         set(&d, name, cls);
     }
+    set(&d, "DEFAULT_BUFFER_SIZE", crate::objects::int::new_int(8192));
     set(&d, "TextIOWrapper", types().text_io.clone());
     set(&d, "BufferedReader", types().buffered_reader.clone());
     set(&d, "BufferedWriter", types().buffered_writer.clone());
