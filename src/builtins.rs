@@ -1,6 +1,7 @@
 //! The `builtins` module: the functions and classes every module sees.
 
 pub mod cmath;
+pub mod codecs;
 pub mod core;
 pub mod errno;
 pub mod gc;
@@ -71,6 +72,7 @@ pub fn init(d: &Value) {
     numeric::init(d);
     posix::register();
     sre::register();
+    codecs::register();
     seq::init(d);
 }
 

@@ -203,6 +203,18 @@ fn os_fstat(vm: &mut Vm, args: Args<'_>) -> PyResult {
     stat::do_stat(vm, &PathOrFd::Fd(fd), libc::AT_FDCWD, false)
 }
 
+fn os_statvfs(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let a = args.bind("statvfs", &["path"], 1)?;
+    let p = path_or_fd(vm, a[0].as_ref().unwrap_or(&none()), "statvfs", "path", true)?;
+    stat::do_statvfs(vm, &p)
+}
+
+fn os_fstatvfs(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [fd] = args.exact::<1>("fstatvfs")?;
+    let fd = fd_arg(vm, fd)?;
+    stat::do_statvfs(vm, &PathOrFd::Fd(fd))
+}
+
 fn opt_path(vm: &mut Vm, v: Option<&Value>, fname: &str) -> PyResult<PathArg> {
     match v {
         Some(v) if !v.is_none() => path_arg(vm, v, fname, "path"),
@@ -849,6 +861,7 @@ const HAVE_FUNCTIONS: &[&str] = &[
     "HAVE_FCHMOD",
     "HAVE_FCHMODAT",
     "HAVE_FSTATAT",
+    "HAVE_FSTATVFS",
     "HAVE_FTRUNCATE",
     "HAVE_FUTIMENS",
     "HAVE_MKDIRAT",
@@ -868,6 +881,8 @@ pub fn init_posix(vm: &mut Vm) -> PyResult<Value> {
         ("stat", os_stat as crate::vm::NativeFn),
         ("lstat", os_lstat),
         ("fstat", os_fstat),
+        ("statvfs", os_statvfs),
+        ("fstatvfs", os_fstatvfs),
         ("listdir", os_listdir),
         ("scandir", scandir::os_scandir),
         ("mkdir", os_mkdir),
@@ -925,6 +940,7 @@ pub fn init_posix(vm: &mut Vm) -> PyResult<Value> {
     set(&d, "stat_result", stat::stat_result_type(vm)?);
     set(&d, "uname_result", stat::uname_result_type(vm)?);
     set(&d, "terminal_size", stat::terminal_size_type(vm)?);
+    set(&d, "statvfs_result", stat::statvfs_result_type(vm)?);
     set(&d, "DirEntry", scandir::dir_entry_type(vm)?);
     Ok(m)
 }

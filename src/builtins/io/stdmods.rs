@@ -73,6 +73,106 @@ fn getvalue(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     })
 }
 
+/// `TextIOWrapper(buffer, encoding=None, errors=None, newline=None, line_buffering=False,
+/// write_through=False)` over a binary file from `open()` or a standard stream: a text file
+/// on the same open file (its read-ahead moves over). The native text layer decodes UTF-8
+/// only, so another encoding is refused rather than misread.
+fn textio_new(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let a = args.bind(
+        "TextIOWrapper",
+        &["cls", "buffer", "encoding", "errors", "newline", "line_buffering", "write_through"],
+        2,
+    )?;
+    let buffer = a[1].clone().unwrap_or_else(none);
+    if let Some(e) = a[2].as_ref().filter(|e| !e.is_none()) {
+        let Some(name) = e.as_str() else {
+            return Err(type_error(format!(
+                "TextIOWrapper() argument 'encoding' must be str or None, not {}",
+                crate::vm::protocol::type_name(e)
+            )));
+        };
+        let n = name.to_ascii_lowercase().replace('_', "-");
+        if !matches!(n.as_str(), "utf-8" | "utf8" | "locale" | "u8") {
+            return Err(crate::vm::errors::value_error(format!(
+                "TextIOWrapper: only UTF-8 is supported over a buffer here, not '{name}'"
+            )));
+        }
+    }
+    let Some(b) = buffer.downcast::<PyFile>().filter(|b| b.binary) else {
+        return Err(type_error(format!(
+            "TextIOWrapper() needs a binary file from open() as its buffer, not {}",
+            crate::vm::protocol::type_name(&buffer)
+        )));
+    };
+    b.flush().map_err(|e| crate::objects::file::os_err(&e, None))?;
+    let backend = match &*b.backend.borrow() {
+        FileBackend::Disk(f) => FileBackend::Disk(f.try_clone().map_err(|e| crate::objects::file::os_err(&e, None))?),
+        FileBackend::Stdin => FileBackend::Stdin,
+        FileBackend::Stdout => FileBackend::Stdout,
+        FileBackend::Stderr => FileBackend::Stderr,
+        FileBackend::Closed => return Err(b.closed_error()),
+        FileBackend::Memory(..) => {
+            return Err(type_error("TextIOWrapper() over io.BytesIO is not supported here yet"));
+        }
+    };
+    let mode: String = b.mode.chars().filter(|c| *c != 'b').collect();
+    let f = PyFile::new(backend, &b.name, &mode, false);
+    *f.rbuf.borrow_mut() = std::mem::take(&mut *b.rbuf.borrow_mut());
+    *f.buffer.borrow_mut() = Some(buffer.clone());
+    Ok(layout::alloc(&types().text_io, f))
+}
+
+/// The abstract bases `io` gets on first use from `lib/_pylift_iobase.py` (CPython's C
+/// `_io._IOBase` family, in Python until `_io` is native), so `import io` stays cheap; the
+/// native file types are then registered with them, as `io.py` registers its C classes.
+const LAZY_BASES: &[&str] = &["IOBase", "RawIOBase", "BufferedIOBase", "TextIOBase", "UnsupportedOperation"];
+
+/// `io.__getattr__(name)` (PEP 562).
+fn io_getattr(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [name] = args.exact::<1>("__getattr__")?;
+    let n = name.as_str().unwrap_or("");
+    if !LAZY_BASES.contains(&n) {
+        return Err(crate::vm::errors::attribute_error(format!("module 'io' has no attribute '{n}'")));
+    }
+    let bases = vm.import_module("_pylift_iobase")?;
+    let io = vm.import_module("io")?;
+    let d = module_dict(&io);
+    for base in LAZY_BASES {
+        let cls = vm.getattr_str(&bases, base)?;
+        set(&d, base, cls);
+    }
+    let buffered = vm.getattr_str(&bases, "BufferedIOBase")?;
+    let text = vm.getattr_str(&bases, "TextIOBase")?;
+    let t = types();
+    let mut pairs = vec![
+        (t.buffered_reader.clone(), buffered.clone()),
+        (t.buffered_writer.clone(), buffered.clone()),
+        (t.text_io.clone(), text.clone()),
+    ];
+    for (name, abc) in [("BytesIO", &buffered), ("StringIO", &text)] {
+        if let Some(c) = d.payload::<PyDict>().and_then(|dd| dd.get_str(name)) {
+            pairs.push((c, abc.clone()));
+        }
+    }
+    for (cls, abc) in pairs {
+        vm.call_method(&abc, "register", &[cls])?;
+    }
+    vm.getattr_str(&bases, n)
+}
+
+/// `io.text_encoding(encoding, stacklevel=2)`: the encoding, or "locale" (UTF-8 mode: "utf-8")
+/// when None, as CPython 3.11 answers.
+fn text_encoding(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let a = args.bind("text_encoding", &["encoding", "stacklevel"], 1)?;
+    let enc = a[0].clone().unwrap_or_else(none);
+    if !enc.is_none() {
+        return Ok(enc);
+    }
+    let flags = vm.getattr_str(&vm.sys.clone(), "flags")?;
+    let utf8 = vm.getattr_str(&flags, "utf8_mode")?;
+    Ok(new_str(if vm.truthy(&utf8)? { "utf-8" } else { "locale" }))
+}
+
 /// `import io`.
 pub fn init_io(vm: &mut Vm) -> PyResult<Value> {
     let m = new_module("io");
@@ -93,6 +193,31 @@ pub fn init_io(vm: &mut Vm) -> PyResult<Value> {
         set(&d, name, cls);
     }
     set(&d, "DEFAULT_BUFFER_SIZE", crate::objects::int::new_int(8192));
+    for (name, v) in [("SEEK_SET", 0), ("SEEK_CUR", 1), ("SEEK_END", 2)] {
+        set(&d, name, crate::objects::int::new_int(v));
+    }
+    let all = [
+        "open",
+        "IOBase",
+        "RawIOBase",
+        "BytesIO",
+        "StringIO",
+        "BufferedIOBase",
+        "BufferedReader",
+        "BufferedWriter",
+        "TextIOBase",
+        "TextIOWrapper",
+        "SEEK_SET",
+        "SEEK_CUR",
+        "SEEK_END",
+        "DEFAULT_BUFFER_SIZE",
+        "UnsupportedOperation",
+        "text_encoding",
+    ];
+    set(&d, "__all__", crate::objects::list::new_list(all.iter().map(|n| new_str(*n)).collect()));
+    crate::vm::startup::add_function(&d, "io", "__getattr__", io_getattr);
+    crate::vm::startup::add_function(&d, "io", "text_encoding", text_encoding);
+    add_staticmethod(&types().text_io, "__new__", textio_new);
     set(&d, "TextIOWrapper", types().text_io.clone());
     set(&d, "BufferedReader", types().buffered_reader.clone());
     set(&d, "BufferedWriter", types().buffered_writer.clone());

@@ -18,6 +18,7 @@ type TypeSlot = GilStatic<RefCell<Option<Value>>>;
 static STAT_RESULT: TypeSlot = GilStatic::new(RefCell::new(None));
 static UNAME_RESULT: TypeSlot = GilStatic::new(RefCell::new(None));
 static TERMINAL_SIZE: TypeSlot = GilStatic::new(RefCell::new(None));
+static STATVFS_RESULT: TypeSlot = GilStatic::new(RefCell::new(None));
 
 const STAT_FIELDS: &[&str] =
     &["st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime", "st_mtime", "st_ctime"];
@@ -131,4 +132,65 @@ pub(super) fn do_stat(vm: &mut Vm, p: &PathOrFd, dir_fd: i32, nofollow: bool) ->
             Err(errno_err(vm, e, f.as_ref(), None))
         }
     }
+}
+
+pub(super) fn statvfs_result_type(vm: &mut Vm) -> PyResult {
+    cached(&STATVFS_RESULT, |vm| {
+        structseq::new_type_ext(
+            vm,
+            "os",
+            "statvfs_result",
+            &[
+                "f_bsize",
+                "f_frsize",
+                "f_blocks",
+                "f_bfree",
+                "f_bavail",
+                "f_files",
+                "f_ffree",
+                "f_favail",
+                "f_flag",
+                "f_namemax",
+            ],
+            &["f_fsid"],
+        )
+    })(vm)
+}
+
+/// `statvfs(path)` / `fstatvfs(fd)`.
+pub(super) fn do_statvfs(vm: &mut Vm, p: &PathOrFd) -> PyResult {
+    // SAFETY: `struct statvfs` is plain data; all-zero is a valid value.
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+    let r = match p {
+        // SAFETY: fstatvfs fills the struct it is given.
+        PathOrFd::Fd(fd) => unsafe { libc::fstatvfs(*fd, &mut st) },
+        PathOrFd::Path(pa) => {
+            let Ok(c) = std::ffi::CString::new(pa.bytes.clone()) else {
+                return Err(crate::vm::errors::value_error("embedded null byte"));
+            };
+            // SAFETY: `c` is NUL-terminated and outlives the call; `st` is writable.
+            unsafe { libc::statvfs(c.as_ptr(), &mut st) }
+        }
+    };
+    if r == -1 {
+        let f = if let PathOrFd::Path(pa) = p { Some(pa.obj.clone()) } else { None };
+        return Err(errno_err(vm, last_errno(), f.as_ref(), None));
+    }
+    let n = |x: u64| new_bigint(num_bigint::BigInt::from(x));
+    let items = vec![
+        n(st.f_bsize as u64),
+        n(st.f_frsize as u64),
+        n(st.f_blocks as u64),
+        n(st.f_bfree as u64),
+        n(st.f_bavail as u64),
+        n(st.f_files as u64),
+        n(st.f_ffree as u64),
+        n(st.f_favail as u64),
+        n(st.f_flag as u64),
+        n(st.f_namemax as u64),
+    ];
+    let cls = statvfs_result_type(vm)?;
+    let v = vm.call_pos(&cls, &[new_tuple(items)])?;
+    structseq::set_extra(&v, &[("f_fsid", n(st.f_fsid as u64))]);
+    Ok(v)
 }
