@@ -14,6 +14,7 @@ pub mod posix;
 pub mod random;
 pub mod seq;
 pub mod sre;
+pub mod structmod;
 pub mod thread;
 
 use crate::objects::str::new_str;
@@ -73,6 +74,7 @@ pub fn init(d: &Value) {
     posix::register();
     sre::register();
     codecs::register();
+    structmod::register();
     seq::init(d);
 }
 
