@@ -1,5 +1,6 @@
 //! The `builtins` module: the functions and classes every module sees.
 
+pub mod binascii;
 pub mod cmath;
 pub mod codecs;
 pub mod core;
@@ -75,6 +76,7 @@ pub fn init(d: &Value) {
     sre::register();
     codecs::register();
     structmod::register();
+    binascii::register();
     seq::init(d);
 }
 
