@@ -1,11 +1,13 @@
 //! The `builtins` module: the functions and classes every module sees.
 
 pub mod binascii;
+pub mod bisect;
 pub mod cmath;
 pub mod codecs;
 pub mod core;
 pub mod errno;
 pub mod gc;
+pub mod heapq;
 pub mod imp;
 pub mod io;
 pub mod math;
@@ -77,6 +79,8 @@ pub fn init(d: &Value) {
     codecs::register();
     structmod::register();
     binascii::register();
+    bisect::register();
+    heapq::register();
     seq::init(d);
 }
 
