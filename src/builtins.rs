@@ -17,6 +17,7 @@ pub mod posix;
 pub mod random;
 pub mod seq;
 pub mod sre;
+pub mod string_mod;
 pub mod structmod;
 pub mod thread;
 
@@ -81,6 +82,7 @@ pub fn init(d: &Value) {
     binascii::register();
     bisect::register();
     heapq::register();
+    string_mod::register();
     seq::init(d);
 }
 
