@@ -11,6 +11,7 @@ pub mod heapq;
 pub mod imp;
 pub mod io;
 pub mod math;
+pub mod memoryview;
 pub mod namespace;
 pub mod numeric;
 pub mod posix;
@@ -83,6 +84,7 @@ pub fn init(d: &Value) {
     bisect::register();
     heapq::register();
     string_mod::register();
+    memoryview::init(d);
     seq::init(d);
 }
 
