@@ -45,8 +45,24 @@ fn cpython_stdlib() -> Option<String> {
     (out.status.success() && !s.is_empty()).then_some(s)
 }
 
+/// CPython 3.11's `sys.stdlib_module_names`, space-separated (pylift's own list is that
+/// plus its native modules; the library itself is CPython's).
+fn cpython_stdlib_names() -> Option<String> {
+    let out = std::process::Command::new("python3")
+        .args([
+            "-E",
+            "-c",
+            "import sys; print(sys.version_info[:2] == (3, 11) and ' '.join(sorted(sys.stdlib_module_names)) or '')",
+        ])
+        .output()
+        .ok()?;
+    let s = String::from_utf8(out.stdout).ok()?.trim().to_owned();
+    (out.status.success() && !s.is_empty()).then_some(s)
+}
+
 fn main() {
     println!("cargo:rustc-env=PYLIFT_BUILD_STDLIB={}", cpython_stdlib().unwrap_or_default());
+    println!("cargo:rustc-env=PYLIFT_BUILD_STDLIB_NAMES={}", cpython_stdlib_names().unwrap_or_default());
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
     let lib = root.join("lib");
     println!("cargo:rerun-if-changed=lib");

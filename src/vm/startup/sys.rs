@@ -190,6 +190,8 @@ fn fill_sys(vm: &mut Vm) -> PyResult<()> {
     set(&d, "builtin_module_names", new_tuple(natives.iter().map(|n| new_str(*n)).collect()));
     let mut std_names: Vec<&str> = natives.clone();
     std_names.extend(super::paths::frozen_names().filter(|n| !n.contains('.')));
+    // CPython's own list, recorded at build time: its Lib/ is our library too.
+    std_names.extend(option_env!("PYLIFT_BUILD_STDLIB_NAMES").unwrap_or("").split_whitespace());
     std_names.push("importlib");
     std_names.sort_unstable();
     std_names.dedup();
