@@ -1,5 +1,7 @@
 //! Build script: embeds every Python source module under `lib/` into the binary (the frozen
-//! table `FROZEN` in `$OUT_DIR/frozen_lib.rs`), so a copied binary still has its library.
+//! table `FROZEN` in `$OUT_DIR/frozen_lib.rs`), so a copied binary still has its library;
+//! and records where the build machine's CPython 3.11 keeps its standard library
+//! (`PYLIFT_BUILD_STDLIB`, one of the places start-up looks for CPython's `Lib/`).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -28,7 +30,39 @@ fn walk(dir: &Path, prefix: &str, out: &mut Vec<(String, bool, PathBuf)>) {
     }
 }
 
+/// The `stdlib` directory of the `python3` on PATH, if it is CPython 3.11 (pylift runs
+/// CPython's pure-Python modules in place; another version's would not match).
+fn cpython_stdlib() -> Option<String> {
+    let out = std::process::Command::new("python3")
+        .args([
+            "-E",
+            "-c",
+            "import sys, sysconfig; print(sys.version_info[:2] == (3, 11) and sysconfig.get_paths()['stdlib'] or '')",
+        ])
+        .output()
+        .ok()?;
+    let s = String::from_utf8(out.stdout).ok()?.trim().to_owned();
+    (out.status.success() && !s.is_empty()).then_some(s)
+}
+
+/// CPython 3.11's `sys.stdlib_module_names`, space-separated (pylift's own list is that
+/// plus its native modules; the library itself is CPython's).
+fn cpython_stdlib_names() -> Option<String> {
+    let out = std::process::Command::new("python3")
+        .args([
+            "-E",
+            "-c",
+            "import sys; print(sys.version_info[:2] == (3, 11) and ' '.join(sorted(sys.stdlib_module_names)) or '')",
+        ])
+        .output()
+        .ok()?;
+    let s = String::from_utf8(out.stdout).ok()?.trim().to_owned();
+    (out.status.success() && !s.is_empty()).then_some(s)
+}
+
 fn main() {
+    println!("cargo:rustc-env=PYLIFT_BUILD_STDLIB={}", cpython_stdlib().unwrap_or_default());
+    println!("cargo:rustc-env=PYLIFT_BUILD_STDLIB_NAMES={}", cpython_stdlib_names().unwrap_or_default());
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
     let lib = root.join("lib");
     println!("cargo:rerun-if-changed=lib");

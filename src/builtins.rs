@@ -1,15 +1,25 @@
 //! The `builtins` module: the functions and classes every module sees.
 
+pub mod binascii;
+pub mod bisect;
 pub mod cmath;
+pub mod codecs;
 pub mod core;
+pub mod errno;
 pub mod gc;
+pub mod heapq;
 pub mod imp;
 pub mod io;
 pub mod math;
+pub mod memoryview;
 pub mod namespace;
 pub mod numeric;
+pub mod posix;
 pub mod random;
 pub mod seq;
+pub mod sre;
+pub mod string_mod;
+pub mod structmod;
 pub mod thread;
 
 use crate::objects::str::new_str;
@@ -66,6 +76,15 @@ pub fn init(d: &Value) {
     core::init(d);
     io::init(d);
     numeric::init(d);
+    posix::register();
+    sre::register();
+    codecs::register();
+    structmod::register();
+    binascii::register();
+    bisect::register();
+    heapq::register();
+    string_mod::register();
+    memoryview::init(d);
     seq::init(d);
 }
 

@@ -1,5 +1,6 @@
 # PEP 578 audit hooks: events and their argument tuples, hooks in order, a raising hook
 # aborts the operation, hooks cannot be removed
+import os  # before the hooks: CPython's site has imported it at start-up already
 import sys
 
 WATCH = {"open", "exec", "compile", "sys._getframe", "sys.addaudithook", "builtins.input",
@@ -37,7 +38,6 @@ try:
 except PermissionError as e:
     print("PermissionError:", e)
 
-import os
 os.listdir(".")
 try:
     open("no/such/file.txt")

@@ -13,7 +13,7 @@ use crate::vm::{Args, PyResult, Vm};
 
 mod stdmods;
 
-/// Adds this group's functions to the builtins dict (and registers `io` and `os`).
+/// Adds this group's functions to the builtins dict (and registers `io`).
 pub fn init(d: &Value) {
     add_function(d, "builtins", "print", builtin_print);
     add_function(d, "builtins", "input", builtin_input);
@@ -29,7 +29,7 @@ pub fn init(d: &Value) {
         }
     }
     if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        for (name, f) in [("io", stdmods::init_io as crate::vm::interp::NativeModuleInit), ("os", stdmods::init_os)] {
+        for (name, f) in [("io", stdmods::init_io as crate::vm::interp::NativeModuleInit)] {
             if !t.iter().any(|(n, _)| *n == name) {
                 t.push((name, f));
             }
@@ -165,8 +165,10 @@ fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let a =
         args.bind("open", &["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"], 1)?;
     let file = a[0].clone().unwrap_or_else(none);
+    let fd_given = if file.kind() == crate::values::Kind::Int { crate::objects::int::to_i64(&file) } else { None };
     let path = match file.as_str() {
         Some(s) => s.to_owned(),
+        None if fd_given.is_some() => String::new(),
         None => {
             let p = vm.getattr_opt(&file, "__fspath__")?;
             match p {
@@ -226,6 +228,67 @@ fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult {
             | if ap { 0o2000 | 0o100 } else { 0 }
             | if x { 0o200 | 0o100 } else { 0 };
         vm.audit("open", vec![file.clone(), new_str(fmode), Value::small(flags)])?;
+    }
+    // A descriptor: given (`open(fd)`), or from `opener(path, flags)`; the file object
+    // owns it (closefd=False is honoured by owning a duplicate instead).
+    let opener = a[7].clone().filter(|o| !o.is_none());
+    if fd_given.is_some() || opener.is_some() {
+        let acc = if plus {
+            libc::O_RDWR
+        } else if r {
+            libc::O_RDONLY
+        } else {
+            libc::O_WRONLY
+        };
+        let flags = libc::O_CLOEXEC
+            | acc
+            | if w { libc::O_TRUNC | libc::O_CREAT } else { 0 }
+            | if ap { libc::O_APPEND | libc::O_CREAT } else { 0 }
+            | if x { libc::O_EXCL | libc::O_CREAT } else { 0 };
+        let fd = match (fd_given, &opener) {
+            (Some(fd), _) => fd,
+            (None, Some(op)) => {
+                let r = vm.call_pos(op, &[file.clone(), Value::small(flags as i64)])?;
+                match crate::objects::int::to_i64(&r) {
+                    Some(fd) if fd >= 0 => fd,
+                    Some(fd) => return Err(value_error(format!("opener returned {fd}"))),
+                    None => return Err(type_error("expected an integer from opener")),
+                }
+            }
+            (None, None) => unreachable!("guarded by the if above"),
+        };
+        let fd = i32::try_from(fd).map_err(|_| PyErr::new(&exc().overflow_error, "fd is greater than maximum"))?;
+        let closefd = match &a[6] {
+            Some(c) => vm.truthy(c)?,
+            None => true,
+        };
+        let fd = if closefd {
+            fd
+        } else {
+            // SAFETY: plain syscall on an integer fd; failure is checked below.
+            unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) }
+        };
+        // SAFETY: fstat on an integer fd only fills `st`; a bad fd gives EBADF.
+        let mut st: libc::stat = unsafe { std::mem::zeroed() };
+        // SAFETY: as above.
+        if fd < 0 || unsafe { libc::fstat(fd, &mut st) } != 0 {
+            return Err(os_err(&std::io::Error::last_os_error(), None));
+        }
+        if st.st_mode & libc::S_IFMT == libc::S_IFDIR {
+            return Err(os_err(&std::io::Error::from_raw_os_error(libc::EISDIR), Some(&path)));
+        }
+        // SAFETY: `fd` is open (fstat succeeded) and from here on owned by this File only:
+        // either the caller handed it over (closefd=True, as CPython's FileIO takes it) or
+        // it is our own duplicate.
+        let f = unsafe { <std::fs::File as std::os::unix::io::FromRawFd>::from_raw_fd(fd) };
+        let name = if fd_given.is_some() { fd.to_string() } else { path.clone() };
+        let v = new_file(FileBackend::Disk(f), &name, &mode, bin);
+        if fd_given.is_some() {
+            if let Some(pf) = v.downcast::<PyFile>() {
+                *pf.name_set.borrow_mut() = Some(file.clone());
+            }
+        }
+        return Ok(v);
     }
     opts.read(r || plus);
     opts.write(w || ap || x || plus);

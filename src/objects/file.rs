@@ -36,8 +36,15 @@ pub struct PyFile {
     pub wbuf: RefCell<Vec<u8>>,
     /// Input read ahead but not yet consumed.
     pub rbuf: RefCell<Vec<u8>>,
-    /// A standard stream's `.buffer` (one object, made on first access).
+    /// A standard stream's `.buffer` (one object, made on first access), or the binary
+    /// file a `TextIOWrapper(buffer)` was made over.
     pub buffer: RefCell<Option<Value>>,
+    /// `f.mode = ...`: CPython's TextIOWrapper.mode is a plain attribute (io.open and
+    /// tokenize.open assign it).
+    pub mode_set: RefCell<Option<String>>,
+    /// `f.name = ...` (tempfile names the file it opened through an opener), or the fd
+    /// of `open(fd)`.
+    pub name_set: RefCell<Option<Value>>,
 }
 impl Trace for PyFile {}
 
@@ -103,6 +110,8 @@ impl PyFile {
             wbuf: RefCell::new(Vec::new()),
             rbuf: RefCell::new(Vec::new()),
             buffer: RefCell::new(None),
+            mode_set: RefCell::new(None),
+            name_set: RefCell::new(None),
         }
     }
 
@@ -484,11 +493,32 @@ fn f_closed(_vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn f_name(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    Ok(new_str(file_of(&args)?.name.as_str()))
+    let f = file_of(&args)?;
+    if let Some(n) = &*f.name_set.borrow() {
+        return Ok(n.clone());
+    }
+    Ok(new_str(f.name.as_str()))
+}
+
+fn f_set_name(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let f = file_of(&args)?;
+    *f.name_set.borrow_mut() = args.pos().get(1).cloned();
+    Ok(none())
 }
 
 fn f_mode(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    Ok(new_str(file_of(&args)?.mode.as_str()))
+    let f = file_of(&args)?;
+    if let Some(m) = &*f.mode_set.borrow() {
+        return Ok(new_str(m.as_str()));
+    }
+    Ok(new_str(f.mode.as_str()))
+}
+
+fn f_set_mode(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let f = file_of(&args)?;
+    let v = args.pos().get(1).and_then(|v| v.as_str()).ok_or_else(|| type_error("mode must be str"))?;
+    *f.mode_set.borrow_mut() = Some(v.to_owned());
+    Ok(none())
 }
 
 /// `.buffer` of a standard text stream: a binary file on the same descriptor.
@@ -498,7 +528,10 @@ fn f_buffer(_vm: &mut Vm, args: Args<'_>) -> PyResult {
         FileBackend::Stdin => (FileBackend::Stdin, "rb"),
         FileBackend::Stdout => (FileBackend::Stdout, "wb"),
         FileBackend::Stderr => (FileBackend::Stderr, "wb"),
-        _ => return Err(crate::vm::errors::attribute_error("'TextIOWrapper' object has no attribute 'buffer'")),
+        _ => match &*f.buffer.borrow() {
+            Some(b) => return Ok(b.clone()),
+            None => return Err(crate::vm::errors::attribute_error("'TextIOWrapper' object has no attribute 'buffer'")),
+        },
     };
     if let Some(b) = &*f.buffer.borrow() {
         return Ok(b.clone());
@@ -595,8 +628,8 @@ pub fn init() {
         add_method(ty, "isatty", f_isatty);
         add_method(ty, "fileno", f_fileno);
         add_getter(ty, "closed", f_closed);
-        add_getter(ty, "name", f_name);
-        add_getter(ty, "mode", f_mode);
+        crate::vm::startup::add_property(ty, "name", f_name, Some(f_set_name));
+        crate::vm::startup::add_property(ty, "mode", f_mode, Some(f_set_mode));
         add_getter(ty, "encoding", f_encoding);
         ops::init(ty, ty.is(&t.text_io));
         if let Some(tp) = ty.as_type() {

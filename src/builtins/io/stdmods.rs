@@ -1,18 +1,15 @@
-//! The `io` and `os` modules (the parts scripts use): `io.StringIO`/`BytesIO`, `io.open`;
-//! `os.getpid/remove/getcwd/listdir/...`, `os.environ` and `os.path`.
+//! The `io` module (the parts scripts use): `io.StringIO`/`BytesIO`, `io.open`. (`os` is
+//! CPython's own `os.py` over the native `posix`, `builtins/posix.rs`.)
 
 use crate::objects::dict::PyDict;
-use crate::objects::file::{FileBackend, PyFile, memory_value, os_err};
-use crate::objects::int::new_int;
-use crate::objects::list::new_list;
+use crate::objects::file::{FileBackend, PyFile, memory_value};
 use crate::objects::str::new_str;
-use crate::objects::tuple::new_tuple;
 use crate::objects::type_::TF_BASETYPE;
 use crate::objects::type_::new_builtin_class;
-use crate::objects::{none, py_bool, types};
+use crate::objects::{none, types};
 use crate::values::{Kind, Value, layout};
 use crate::vm::errors::type_error;
-use crate::vm::startup::{add_function, add_method, add_staticmethod, module_dict, new_module};
+use crate::vm::startup::{add_method, add_staticmethod, module_dict, new_module};
 use crate::vm::{Args, PyResult, Vm};
 
 fn set(d: &Value, name: &str, v: Value) {
@@ -76,6 +73,106 @@ fn getvalue(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     })
 }
 
+/// `TextIOWrapper(buffer, encoding=None, errors=None, newline=None, line_buffering=False,
+/// write_through=False)` over a binary file from `open()` or a standard stream: a text file
+/// on the same open file (its read-ahead moves over). The native text layer decodes UTF-8
+/// only, so another encoding is refused rather than misread.
+fn textio_new(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let a = args.bind(
+        "TextIOWrapper",
+        &["cls", "buffer", "encoding", "errors", "newline", "line_buffering", "write_through"],
+        2,
+    )?;
+    let buffer = a[1].clone().unwrap_or_else(none);
+    if let Some(e) = a[2].as_ref().filter(|e| !e.is_none()) {
+        let Some(name) = e.as_str() else {
+            return Err(type_error(format!(
+                "TextIOWrapper() argument 'encoding' must be str or None, not {}",
+                crate::vm::protocol::type_name(e)
+            )));
+        };
+        let n = name.to_ascii_lowercase().replace('_', "-");
+        if !matches!(n.as_str(), "utf-8" | "utf8" | "locale" | "u8") {
+            return Err(crate::vm::errors::value_error(format!(
+                "TextIOWrapper: only UTF-8 is supported over a buffer here, not '{name}'"
+            )));
+        }
+    }
+    let Some(b) = buffer.downcast::<PyFile>().filter(|b| b.binary) else {
+        return Err(type_error(format!(
+            "TextIOWrapper() needs a binary file from open() as its buffer, not {}",
+            crate::vm::protocol::type_name(&buffer)
+        )));
+    };
+    b.flush().map_err(|e| crate::objects::file::os_err(&e, None))?;
+    let backend = match &*b.backend.borrow() {
+        FileBackend::Disk(f) => FileBackend::Disk(f.try_clone().map_err(|e| crate::objects::file::os_err(&e, None))?),
+        FileBackend::Stdin => FileBackend::Stdin,
+        FileBackend::Stdout => FileBackend::Stdout,
+        FileBackend::Stderr => FileBackend::Stderr,
+        FileBackend::Closed => return Err(b.closed_error()),
+        FileBackend::Memory(..) => {
+            return Err(type_error("TextIOWrapper() over io.BytesIO is not supported here yet"));
+        }
+    };
+    let mode: String = b.mode.chars().filter(|c| *c != 'b').collect();
+    let f = PyFile::new(backend, &b.name, &mode, false);
+    *f.rbuf.borrow_mut() = std::mem::take(&mut *b.rbuf.borrow_mut());
+    *f.buffer.borrow_mut() = Some(buffer.clone());
+    Ok(layout::alloc(&types().text_io, f))
+}
+
+/// The abstract bases `io` gets on first use from `lib/_pylift_iobase.py` (CPython's C
+/// `_io._IOBase` family, in Python until `_io` is native), so `import io` stays cheap; the
+/// native file types are then registered with them, as `io.py` registers its C classes.
+const LAZY_BASES: &[&str] = &["IOBase", "RawIOBase", "BufferedIOBase", "TextIOBase", "UnsupportedOperation"];
+
+/// `io.__getattr__(name)` (PEP 562).
+fn io_getattr(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [name] = args.exact::<1>("__getattr__")?;
+    let n = name.as_str().unwrap_or("");
+    if !LAZY_BASES.contains(&n) {
+        return Err(crate::vm::errors::attribute_error(format!("module 'io' has no attribute '{n}'")));
+    }
+    let bases = vm.import_module("_pylift_iobase")?;
+    let io = vm.import_module("io")?;
+    let d = module_dict(&io);
+    for base in LAZY_BASES {
+        let cls = vm.getattr_str(&bases, base)?;
+        set(&d, base, cls);
+    }
+    let buffered = vm.getattr_str(&bases, "BufferedIOBase")?;
+    let text = vm.getattr_str(&bases, "TextIOBase")?;
+    let t = types();
+    let mut pairs = vec![
+        (t.buffered_reader.clone(), buffered.clone()),
+        (t.buffered_writer.clone(), buffered.clone()),
+        (t.text_io.clone(), text.clone()),
+    ];
+    for (name, abc) in [("BytesIO", &buffered), ("StringIO", &text)] {
+        if let Some(c) = d.payload::<PyDict>().and_then(|dd| dd.get_str(name)) {
+            pairs.push((c, abc.clone()));
+        }
+    }
+    for (cls, abc) in pairs {
+        vm.call_method(&abc, "register", &[cls])?;
+    }
+    vm.getattr_str(&bases, n)
+}
+
+/// `io.text_encoding(encoding, stacklevel=2)`: the encoding, or "locale" (UTF-8 mode: "utf-8")
+/// when None, as CPython 3.11 answers.
+fn text_encoding(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let a = args.bind("text_encoding", &["encoding", "stacklevel"], 1)?;
+    let enc = a[0].clone().unwrap_or_else(none);
+    if !enc.is_none() {
+        return Ok(enc);
+    }
+    let flags = vm.getattr_str(&vm.sys.clone(), "flags")?;
+    let utf8 = vm.getattr_str(&flags, "utf8_mode")?;
+    Ok(new_str(if vm.truthy(&utf8)? { "utf-8" } else { "locale" }))
+}
+
 /// `import io`.
 pub fn init_io(vm: &mut Vm) -> PyResult<Value> {
     let m = new_module("io");
@@ -95,278 +192,37 @@ pub fn init_io(vm: &mut Vm) -> PyResult<Value> {
         add_method(&cls, "getvalue", getvalue);
         set(&d, name, cls);
     }
+    set(&d, "DEFAULT_BUFFER_SIZE", crate::objects::int::new_int(8192));
+    for (name, v) in [("SEEK_SET", 0), ("SEEK_CUR", 1), ("SEEK_END", 2)] {
+        set(&d, name, crate::objects::int::new_int(v));
+    }
+    let all = [
+        "open",
+        "IOBase",
+        "RawIOBase",
+        "BytesIO",
+        "StringIO",
+        "BufferedIOBase",
+        "BufferedReader",
+        "BufferedWriter",
+        "TextIOBase",
+        "TextIOWrapper",
+        "SEEK_SET",
+        "SEEK_CUR",
+        "SEEK_END",
+        "DEFAULT_BUFFER_SIZE",
+        "UnsupportedOperation",
+        "text_encoding",
+    ];
+    set(&d, "__all__", crate::objects::list::new_list(all.iter().map(|n| new_str(*n)).collect()));
+    crate::vm::startup::add_function(&d, "io", "__getattr__", io_getattr);
+    crate::vm::startup::add_function(&d, "io", "text_encoding", text_encoding);
+    add_staticmethod(&types().text_io, "__new__", textio_new);
     set(&d, "TextIOWrapper", types().text_io.clone());
     set(&d, "BufferedReader", types().buffered_reader.clone());
     set(&d, "BufferedWriter", types().buffered_writer.clone());
     if let Some(open) = vm.builtins.payload::<PyDict>().and_then(|b| b.get_str("open")) {
         set(&d, "open", open);
-    }
-    Ok(m)
-}
-
-fn path_arg(args: &Args<'_>, i: usize, fname: &str) -> PyResult<String> {
-    match args.pos().get(i) {
-        Some(v) => match v.as_str() {
-            Some(s) => Ok(s.to_owned()),
-            None => Err(type_error(format!(
-                "{fname}: path should be string, bytes or os.PathLike, not {}",
-                crate::vm::protocol::type_name(v)
-            ))),
-        },
-        None => Err(type_error(format!("{fname}() missing required argument 'path' (pos 1)"))),
-    }
-}
-
-fn os_getpid(_vm: &mut Vm, _args: Args<'_>) -> PyResult {
-    Ok(new_int(std::process::id() as i64))
-}
-fn os_remove(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let p = path_arg(&args, 0, "remove")?;
-    std::fs::remove_file(&p).map_err(|e| os_err(&e, Some(&p)))?;
-    Ok(none())
-}
-fn os_rmdir(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let p = path_arg(&args, 0, "rmdir")?;
-    std::fs::remove_dir(&p).map_err(|e| os_err(&e, Some(&p)))?;
-    Ok(none())
-}
-fn os_mkdir(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let p = path_arg(&args, 0, "mkdir")?;
-    std::fs::create_dir(&p).map_err(|e| os_err(&e, Some(&p)))?;
-    Ok(none())
-}
-fn os_makedirs(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let p = path_arg(&args, 0, "makedirs")?;
-    let exist_ok = match args.kwarg("exist_ok").or_else(|| args.pos().get(2)) {
-        Some(v) => vm.truthy(v)?,
-        None => false,
-    };
-    if std::path::Path::new(&p).is_dir() && !exist_ok {
-        let e = std::io::Error::from_raw_os_error(17);
-        return Err(os_err(&e, Some(&p)));
-    }
-    std::fs::create_dir_all(&p).map_err(|e| os_err(&e, Some(&p)))?;
-    Ok(none())
-}
-fn os_rename(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let a = path_arg(&args, 0, "rename")?;
-    let b = path_arg(&args, 1, "rename")?;
-    std::fs::rename(&a, &b).map_err(|e| os_err(&e, Some(&a)))?;
-    Ok(none())
-}
-fn os_getcwd(_vm: &mut Vm, _args: Args<'_>) -> PyResult {
-    let d = std::env::current_dir().map_err(|e| os_err(&e, None))?;
-    Ok(new_str(d.to_string_lossy().into_owned()))
-}
-fn os_listdir(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let p = if args.pos().is_empty() { ".".to_owned() } else { path_arg(&args, 0, "listdir")? };
-    if crate::vm::startup::audit::active() {
-        vm.audit("os.listdir", vec![new_str(p.as_str())])?;
-    }
-    let rd = std::fs::read_dir(&p).map_err(|e| os_err(&e, Some(&p)))?;
-    let mut names: Vec<Value> = Vec::new();
-    for e in rd.flatten() {
-        names.push(new_str(e.file_name().to_string_lossy().into_owned()));
-    }
-    Ok(new_list(names))
-}
-/// `os.system(command)`: runs it with /bin/sh; the wait status (exit code << 8).
-fn os_system(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let a = args.bind("system", &["command"], 1)?;
-    let cmd = a[0].clone().unwrap_or_else(none);
-    let Some(c) = cmd.as_str().map(str::to_owned) else {
-        return Err(type_error(format!(
-            "system() argument 'command' must be str, not {}",
-            crate::vm::protocol::type_name(&cmd)
-        )));
-    };
-    vm.audit("os.system", vec![cmd.clone()])?;
-    // Our buffered output first, so the child's output comes after it.
-    crate::vm::startup::flush_std_streams(vm);
-    let status = std::process::Command::new("/bin/sh").arg("-c").arg(&c).status().map_err(|e| os_err(&e, None))?;
-    use std::os::unix::process::ExitStatusExt;
-    Ok(new_int(status.into_raw() as i64))
-}
-fn os_getenv(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let k = path_arg(&args, 0, "getenv")?;
-    match std::env::var(&k) {
-        Ok(v) => Ok(new_str(v)),
-        Err(_) => Ok(args.pos().get(1).cloned().unwrap_or_else(none)),
-    }
-}
-fn os_cpu_count(_vm: &mut Vm, _args: Args<'_>) -> PyResult {
-    Ok(new_int(std::thread::available_parallelism().map(|n| n.get() as i64).unwrap_or(1)))
-}
-
-fn p_exists(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    Ok(py_bool(args.pos().first().and_then(|v| v.as_str()).is_some_and(|p| std::path::Path::new(p).exists())))
-}
-fn p_isfile(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    Ok(py_bool(args.pos().first().and_then(|v| v.as_str()).is_some_and(|p| std::path::Path::new(p).is_file())))
-}
-fn p_isdir(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    Ok(py_bool(args.pos().first().and_then(|v| v.as_str()).is_some_and(|p| std::path::Path::new(p).is_dir())))
-}
-fn p_isabs(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    Ok(py_bool(path_arg(&args, 0, "isabs")?.starts_with('/')))
-}
-fn p_basename(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let p = path_arg(&args, 0, "basename")?;
-    Ok(new_str(p.rsplit('/').next().unwrap_or("")))
-}
-fn p_dirname(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let p = path_arg(&args, 0, "dirname")?;
-    Ok(new_str(posix_split(&p).0))
-}
-/// posixpath.split: (head with trailing slashes stripped unless all slashes, tail).
-fn posix_split(p: &str) -> (String, String) {
-    let i = p.rfind('/').map_or(0, |i| i + 1);
-    let (head, tail) = p.split_at(i);
-    let trimmed = head.trim_end_matches('/');
-    let head = if trimmed.is_empty() { head.to_owned() } else { trimmed.to_owned() };
-    (head, tail.to_owned())
-}
-fn p_split(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let p = path_arg(&args, 0, "split")?;
-    let (h, t) = posix_split(&p);
-    Ok(new_tuple(vec![new_str(h), new_str(t)]))
-}
-fn p_splitext(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let p = path_arg(&args, 0, "splitext")?;
-    let base_start = p.rfind('/').map_or(0, |i| i + 1);
-    let base = &p[base_start..];
-    let lead = base.len() - base.trim_start_matches('.').len();
-    match base[lead..].rfind('.') {
-        Some(i) => {
-            let at = base_start + lead + i;
-            Ok(new_tuple(vec![new_str(&p[..at]), new_str(&p[at..])]))
-        }
-        None => Ok(new_tuple(vec![new_str(p.as_str()), new_str("")])),
-    }
-}
-fn p_join(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let mut out = path_arg(&args, 0, "join")?;
-    for i in 1..args.pos().len() {
-        let b = path_arg(&args, i, "join")?;
-        if b.starts_with('/') {
-            out = b;
-        } else if out.is_empty() || out.ends_with('/') {
-            out.push_str(&b);
-        } else {
-            out.push('/');
-            out.push_str(&b);
-        }
-    }
-    Ok(new_str(out))
-}
-/// posixpath.normpath.
-fn normpath(p: &str) -> String {
-    if p.is_empty() {
-        return ".".into();
-    }
-    let initial = if p.starts_with("//") && !p.starts_with("///") {
-        2
-    } else if p.starts_with('/') {
-        1
-    } else {
-        0
-    };
-    let mut comps: Vec<&str> = Vec::new();
-    for c in p.split('/') {
-        if c.is_empty() || c == "." {
-            continue;
-        }
-        if c != ".." || (initial == 0 && comps.is_empty()) || comps.last() == Some(&"..") {
-            comps.push(c);
-        } else if !comps.is_empty() {
-            comps.pop();
-        }
-    }
-    let s = format!("{}{}", "/".repeat(initial), comps.join("/"));
-    if s.is_empty() { ".".into() } else { s }
-}
-fn p_normpath(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    Ok(new_str(normpath(&path_arg(&args, 0, "normpath")?)))
-}
-fn p_abspath(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let p = path_arg(&args, 0, "abspath")?;
-    let full = if p.starts_with('/') {
-        p
-    } else {
-        let cwd = std::env::current_dir().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default();
-        format!("{cwd}/{p}")
-    };
-    Ok(new_str(normpath(&full)))
-}
-fn p_getsize(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let p = path_arg(&args, 0, "getsize")?;
-    let m = std::fs::metadata(&p).map_err(|e| os_err(&e, Some(&p)))?;
-    Ok(new_int(m.len() as i64))
-}
-
-/// `import os` (and `os.path`).
-pub fn init_os(vm: &mut Vm) -> PyResult<Value> {
-    let m = new_module("os");
-    let d = module_dict(&m);
-    for (name, f) in [
-        ("getpid", os_getpid as crate::vm::NativeFn),
-        ("remove", os_remove),
-        ("unlink", os_remove),
-        ("rmdir", os_rmdir),
-        ("mkdir", os_mkdir),
-        ("makedirs", os_makedirs),
-        ("rename", os_rename),
-        ("replace", os_rename),
-        ("getcwd", os_getcwd),
-        ("listdir", os_listdir),
-        ("getenv", os_getenv),
-        ("cpu_count", os_cpu_count),
-        ("system", os_system),
-    ] {
-        add_function(&d, "os", name, f);
-    }
-    set(&d, "sep", new_str("/"));
-    set(&d, "altsep", none());
-    set(&d, "extsep", new_str("."));
-    set(&d, "pathsep", new_str(":"));
-    set(&d, "linesep", new_str("\n"));
-    set(&d, "curdir", new_str("."));
-    set(&d, "pardir", new_str(".."));
-    set(&d, "devnull", new_str("/dev/null"));
-    set(&d, "name", new_str("posix"));
-    let env = layout::alloc(&types().dict, PyDict::new());
-    if let Some(ed) = env.payload::<PyDict>() {
-        if !vm.config.ignore_environment || true {
-            for (k, v) in std::env::vars() {
-                ed.set_str(new_str(k), new_str(v));
-            }
-        }
-    }
-    set(&d, "environ", env);
-    let path = new_module("posixpath");
-    let pd = module_dict(&path);
-    for (name, f) in [
-        ("exists", p_exists as crate::vm::NativeFn),
-        ("isfile", p_isfile),
-        ("isdir", p_isdir),
-        ("isabs", p_isabs),
-        ("basename", p_basename),
-        ("dirname", p_dirname),
-        ("split", p_split),
-        ("splitext", p_splitext),
-        ("join", p_join),
-        ("normpath", p_normpath),
-        ("abspath", p_abspath),
-        ("realpath", p_abspath),
-        ("getsize", p_getsize),
-    ] {
-        add_function(&pd, "posixpath", name, f);
-    }
-    set(&pd, "sep", new_str("/"));
-    set(&d, "path", path.clone());
-    if let Some(mods) = vm.modules.payload::<PyDict>() {
-        mods.set_str(new_str("os.path"), path.clone());
-        mods.set_str(new_str("posixpath"), path);
     }
     Ok(m)
 }

@@ -55,9 +55,25 @@ fn p_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(new_str(format!("mappingproxy({r})")))
 }
 
+/// `types.MappingProxyType(mapping)`: a live read-only view of any mapping (CPython refuses
+/// sequences, which also have `__getitem__`).
+fn p_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let a = args.bind("mappingproxy", &["cls", "mapping"], 2)?;
+    let m = a[1].clone().unwrap_or_else(crate::objects::none);
+    let is_seq = matches!(m.kind(), crate::values::Kind::List | crate::values::Kind::Tuple);
+    if is_seq || vm.getattr_opt(&m, "keys")?.is_none() || vm.lookup_special(&m, "__getitem__").is_none() {
+        return Err(type_error(format!(
+            "mappingproxy() argument must be a mapping, not {}",
+            crate::vm::protocol::type_name(&m)
+        )));
+    }
+    Ok(new_proxy(m))
+}
+
 pub fn init() {
     let t = &types().mappingproxy;
     add_forwards(t);
+    crate::vm::startup::add_staticmethod(t, "__new__", p_new);
     add_method(t, "__repr__", p_repr);
     if let Some(tp) = t.as_type() {
         tp.dict.set_str(new_str("__hash__"), crate::objects::none());

@@ -1,7 +1,8 @@
 //! Where the library lives: `sys.prefix` found by searching upward from the executable for
 //! the landmark `lib/_pylift.py` (as CPython looks for `lib/python3.X/os.py`), the initial
-//! `sys.path`, and the frozen copy of `lib/` embedded at build time (the fallback of a
-//! binary copied away from its tree).
+//! `sys.path`, the frozen copy of `lib/` embedded at build time (the fallback of a
+//! binary copied away from its tree), and where CPython 3.11's own pure-Python standard
+//! library is found (used in place, after `lib/`).
 
 include!(concat!(env!("OUT_DIR"), "/frozen_lib.rs"));
 
@@ -79,4 +80,42 @@ static PATHS: std::sync::OnceLock<Paths> = std::sync::OnceLock::new();
 /// The start-up paths (computed on first use).
 pub fn get() -> &'static Paths {
     PATHS.get_or_init(compute)
+}
+
+/// The landmark of CPython's standard library directory, as CPython's getpath checks it.
+pub const STDLIB_LANDMARK: &str = "os.py";
+
+/// Where start-up found CPython's standard library, or every place it looked.
+#[derive(Clone, Debug)]
+pub enum Stdlib {
+    Found(String),
+    Missing(Vec<String>),
+}
+
+/// Finds CPython 3.11's `Lib/`: `-X stdlib=DIR`, else `PYLIFT_STDLIB` (not with `-E`/`-I`),
+/// else the directory the build machine's python3 reported, else the usual install places.
+/// A directory counts only if it holds the landmark `os.py`; an explicit override that
+/// lacks it is reported rather than silently replaced by another copy.
+pub fn find_stdlib(xopt: Option<&str>, env: Option<&str>) -> Stdlib {
+    let ok = |d: &str| std::path::Path::new(d).join(STDLIB_LANDMARK).is_file();
+    let explicit = xopt.filter(|d| !d.is_empty()).or(env.filter(|d| !d.is_empty()));
+    if let Some(d) = explicit {
+        return if ok(d) {
+            Stdlib::Found(d.trim_end_matches('/').to_owned())
+        } else {
+            Stdlib::Missing(vec![d.to_owned()])
+        };
+    }
+    let build = option_env!("PYLIFT_BUILD_STDLIB").unwrap_or("");
+    let mut looked = Vec::new();
+    for d in [build, "/usr/lib/python3.11", "/usr/local/lib/python3.11"] {
+        if d.is_empty() || looked.iter().any(|l| l == d) {
+            continue;
+        }
+        if ok(d) {
+            return Stdlib::Found(d.to_owned());
+        }
+        looked.push(d.to_owned());
+    }
+    Stdlib::Missing(looked)
 }

@@ -70,18 +70,33 @@ fn seq_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 /// Makes the struct-sequence class `module.name` with `fields`.
 pub fn new_type(vm: &mut Vm, module: &str, name: &str, fields: &[&str]) -> PyResult {
+    new_type_ext(vm, module, name, fields, &[])
+}
+
+/// As `new_type`, for a struct sequence with `n_extra` named-only fields beyond the tuple
+/// (`os.stat_result`'s `st_mtime` float...): its instances get a `__dict__`, and
+/// `set_extra` stores those fields there. A tuple field whose name is also an extra is
+/// reached by index only (CPython's unnamed fields: `st[8]` is the int mtime).
+pub fn new_type_ext(vm: &mut Vm, module: &str, name: &str, fields: &[&str], extra: &[&str]) -> PyResult {
+    let n_extra = extra.len();
     let d = layout::alloc(&types().dict, PyDict::new());
     let dd = d.payload::<PyDict>().ok_or_else(|| type_error("dict"))?;
     dd.set_str(new_str("__module__"), new_str(module));
-    dd.set_str(new_str("__slots__"), new_tuple(vec![]));
+    if n_extra == 0 {
+        dd.set_str(new_str("__slots__"), new_tuple(vec![]));
+    }
     let names = new_tuple(fields.iter().map(|f| new_str(*f)).collect());
     dd.set_str(new_str("_fields"), names.clone());
     dd.set_str(new_str("__match_args__"), names);
     let n = Value::small(fields.len() as i64);
-    dd.set_str(new_str("n_fields"), n.clone());
+    dd.set_str(new_str("n_fields"), Value::small((fields.len() + n_extra) as i64));
     dd.set_str(new_str("n_sequence_fields"), n);
-    dd.set_str(new_str("n_unnamed_fields"), Value::small(0));
+    let unnamed = fields.iter().filter(|f| extra.contains(f)).count();
+    dd.set_str(new_str("n_unnamed_fields"), Value::small(unnamed as i64));
     for (i, f) in fields.iter().enumerate() {
+        if extra.contains(f) {
+            continue;
+        }
         let name: &'static str = Box::leak(f.to_string().into_boxed_str());
         dd.set_str(new_str(name), field_descr(i, name));
     }
@@ -99,4 +114,15 @@ pub fn new_type(vm: &mut Vm, module: &str, name: &str, fields: &[&str]) -> PyRes
 pub fn make(vm: &mut Vm, module: &str, name: &str, fields: &[&str], values: Vec<Value>) -> PyResult {
     let cls = new_type(vm, module, name, fields)?;
     vm.call_pos(&cls, &[new_tuple(values)])
+}
+
+/// Stores the named-only fields of a struct sequence made by a `new_type_ext` class.
+pub fn set_extra(obj: &Value, fields: &[(&str, Value)]) {
+    if let Some(d) = crate::vm::protocol::instance_dict_create(obj) {
+        if let Some(dd) = d.payload::<PyDict>() {
+            for (k, v) in fields {
+                dd.set_str(new_str(*k), v.clone());
+            }
+        }
+    }
 }

@@ -125,6 +125,24 @@ fn fill_sys(vm: &mut Vm) -> PyResult<()> {
         path.extend(pp.split(':').filter(|p| !p.is_empty()).map(str::to_owned));
     }
     path.push(paths.lib.clone());
+    // CPython's own pure-Python library, after ours (ours keeps precedence where both
+    // have a module). CPython prints a warning when its landmark is missing; so do we,
+    // naming the places searched and how to point pylift at a copy.
+    let env_stdlib = env_var(&cfg, "PYLIFT_STDLIB");
+    match super::paths::find_stdlib(xoption(&cfg, "stdlib"), env_stdlib.as_deref()) {
+        super::paths::Stdlib::Found(dir) => {
+            set(&d, "_stdlib_dir", new_str(dir.as_str()));
+            path.push(dir);
+        }
+        super::paths::Stdlib::Missing(looked) => {
+            let looked: Vec<String> = looked.iter().map(|l| format!("{l}/{}", super::paths::STDLIB_LANDMARK)).collect();
+            eprintln!(
+                "pylift: could not find CPython 3.11's standard library (looked for {}); \
+                 modules such as argparse will not import. Set PYLIFT_STDLIB or pass -X stdlib=DIR.",
+                looked.join(", ")
+            );
+        }
+    }
     set(&d, "path", strs(&path));
     set(&d, "meta_path", new_list(vec![]));
     set(&d, "path_hooks", new_list(vec![]));
@@ -173,6 +191,8 @@ fn fill_sys(vm: &mut Vm) -> PyResult<()> {
     set(&d, "builtin_module_names", new_tuple(natives.iter().map(|n| new_str(*n)).collect()));
     let mut std_names: Vec<&str> = natives.clone();
     std_names.extend(super::paths::frozen_names().filter(|n| !n.contains('.')));
+    // CPython's own list, recorded at build time: its Lib/ is our library too.
+    std_names.extend(option_env!("PYLIFT_BUILD_STDLIB_NAMES").unwrap_or("").split_whitespace());
     std_names.push("importlib");
     std_names.sort_unstable();
     std_names.dedup();
