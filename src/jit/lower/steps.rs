@@ -1,0 +1,192 @@
+//! Instructions compiled code has the interpreter run for it (`runtime::jit_step`), with
+//! the helpers that do their common cases first, and `ForIter`'s iterator step.
+
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{BlockArg, InstBuilder, StackSlotData, StackSlotKind, Value};
+
+use super::{I8, I32, I64, Lower, Reason, mf};
+use crate::bytecode::code::Code;
+use crate::bytecode::opcode::{INPLACE, Instr, Op};
+use crate::jit::runtime;
+use crate::values::Kind;
+use crate::vm::frame::{OFF_LASTI, OFF_PC, OFF_STACK_TOP};
+
+impl Lower<'_, '_> {
+    /// Has the interpreter run instruction `pc` on the frame: spills `stack` to the
+    /// frame (which owns it then), stores `top` and `pc`, calls `runtime::jit_step`, and
+    /// either leaves with the exit word it gives or takes back the `after` items the
+    /// frame's stack holds then.
+    pub(super) fn step(&mut self, pc: u32, stack: &[Value], after: usize) -> Vec<Value> {
+        let mut stack = stack.to_vec();
+        self.box_floats(&mut stack);
+        let first = 8 * self.nlocals;
+        for (i, &v) in stack.iter().enumerate() {
+            self.b.ins().store(mf(), v, self.base, (first + 8 * i as i64) as i32);
+        }
+        let top = self.b.ins().iadd_imm_s(self.base, first + 8 * stack.len() as i64);
+        self.b.ins().store(mf(), top, self.frame, OFF_STACK_TOP);
+        let pcv = self.b.ins().iconst(I32, pc as i64);
+        self.b.ins().store(mf(), pcv, self.frame, OFF_PC);
+        let vm = self.vm;
+        let r = self.call_helper_ret(runtime::jit_step as *const u8 as i64, &[vm]);
+        let go_on = self.b.ins().icmp_imm_s(IntCC::Equal, r, 0);
+        let leave = self.b.create_block();
+        let cont = self.b.create_block();
+        self.b.set_cold_block(leave);
+        self.b.ins().brif(go_on, cont, &[], leave, &[]);
+        self.b.switch_to_block(leave);
+        self.b.ins().return_(&[r]);
+        self.b.switch_to_block(cont);
+        let items: Vec<Value> =
+            (0..after).map(|i| self.b.ins().load(I64, mf(), self.base, (first + 8 * i as i64) as i32)).collect();
+        let empty = self.b.ins().iadd_imm_s(self.base, first);
+        self.b.ins().store(mf(), empty, self.frame, OFF_STACK_TOP);
+        items
+    }
+
+    /// An instruction the interpreter does for compiled code: first through a helper that
+    /// does its common case on the loop's inline caches and fast paths (no call into
+    /// Python code) when it has one, else (or when that declines) by `step`.
+    pub(super) fn stepped(
+        &mut self,
+        code: &Code,
+        ins: Instr,
+        pc: u32,
+        stack: &[Value],
+        after: usize,
+    ) -> Result<Vec<Value>, String> {
+        let mut stack = stack.to_vec();
+        self.box_floats(&mut stack);
+        let stack = &stack[..];
+        if self.stress {
+            let t = self.b.ins().iconst(I8, 1);
+            self.guard(t, pc, stack, Reason::Forced);
+        }
+        let n = stack.len();
+        let below = |k: usize| stack.get(..n.wrapping_sub(k)).ok_or("stack underflow");
+        let code_ptr = code as *const Code as i64;
+        // Operands the fast paths never take (big ints, strs, instances) go straight to
+        // the interpreter.
+        let only = |ok: &[Kind]| code.kinds_seen(pc as usize).is_none_or(|k| k.iter().all(|kind| ok.contains(&kind)));
+        // The helper's answer, the references the instruction drops when it succeeds,
+        // and the stack after it.
+        let (r, drops, done): (Value, Vec<Value>, Vec<Value>) = match ins.op {
+            Op::LoadGlobal => {
+                let (c, p) = (self.b.ins().iconst(I64, code_ptr), self.b.ins().iconst(I64, pc as i64));
+                let frame = self.frame;
+                let r = self.call_helper_ret(runtime::jit_load_global as *const u8 as i64, &[frame, c, p]);
+                (r, vec![], [stack, &[r]].concat())
+            }
+            Op::LoadAttr => {
+                let obj = stack[n - 1];
+                let (c, p) = (self.b.ins().iconst(I64, code_ptr), self.b.ins().iconst(I64, pc as i64));
+                let r = self.call_helper_ret(runtime::jit_load_attr as *const u8 as i64, &[obj, c, p]);
+                (r, vec![obj], [below(1)?, &[r]].concat())
+            }
+            Op::LoadMethod => {
+                let obj = stack[n - 1];
+                let slot = self.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3));
+                let addr = self.b.ins().stack_addr(I64, slot, 0);
+                let (c, p) = (self.b.ins().iconst(I64, code_ptr), self.b.ins().iconst(I64, pc as i64));
+                let null = self.b.ins().iconst(I64, self.null as i64);
+                let r = self.call_helper_ret(runtime::jit_load_method as *const u8 as i64, &[obj, c, p, null, addr]);
+                // Read on both paths; used only where the helper wrote it.
+                let second = self.b.ins().load(I64, mf(), addr, 0);
+                (r, vec![obj], [below(1)?, &[r, second]].concat())
+            }
+            Op::StoreAttr => {
+                let (v, obj) = (stack[n - 2], stack[n - 1]);
+                let (c, p) = (self.b.ins().iconst(I64, code_ptr), self.b.ins().iconst(I64, pc as i64));
+                let r = self.call_helper_ret(runtime::jit_store_attr as *const u8 as i64, &[obj, v, c, p]);
+                (r, vec![obj, v], below(2)?.to_vec())
+            }
+            Op::UnpackSequence if ins.arg > 0 && ins.arg <= 16 => {
+                let seq = stack[n - 1];
+                let k = ins.arg as usize;
+                let slot =
+                    self.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8 * k as u32, 3));
+                let addr = self.b.ins().stack_addr(I64, slot, 0);
+                let count = self.b.ins().iconst(I64, k as i64);
+                let r = self.call_helper_ret(runtime::jit_unpack as *const u8 as i64, &[seq, count, addr]);
+                // Read on both paths; used only where the helper wrote them.
+                let items: Vec<Value> = (0..k).map(|i| self.b.ins().load(I64, mf(), addr, 8 * i as i32)).collect();
+                (r, vec![seq], [below(1)?, &items].concat())
+            }
+            Op::BinaryOp if only(&[Kind::SmallInt, Kind::Float]) => {
+                let (a, b) = (stack[n - 2], stack[n - 1]);
+                let op = self.b.ins().iconst(I64, (ins.arg & !INPLACE) as i64);
+                // The helper takes both references when it succeeds.
+                let r = self.call_helper_ret(runtime::jit_binop as *const u8 as i64, &[a, b, op]);
+                (r, vec![], [below(2)?, &[r]].concat())
+            }
+            Op::CompareOp if only(&[Kind::SmallInt, Kind::Float, Kind::Str]) => {
+                let (a, b) = (stack[n - 2], stack[n - 1]);
+                let op = self.b.ins().iconst(I64, ins.arg as i64);
+                let r = self.call_helper_ret(runtime::jit_compare as *const u8 as i64, &[a, b, op]);
+                (r, vec![a, b], [below(2)?, &[r]].concat())
+            }
+            _ => return Ok(self.step(pc, stack, after)),
+        };
+        if done.len() != after {
+            return Err(format!("{} leaves {} items, the table says {after}", ins.op.name(), done.len()));
+        }
+        let ok = self.b.ins().icmp_imm_s(IntCC::NotEqual, r, runtime::DECLINED as i64);
+        let fast = self.b.create_block();
+        let slow = self.b.create_block();
+        let join = self.b.create_block();
+        for _ in 0..after {
+            self.b.append_block_param(join, I64);
+        }
+        self.b.set_cold_block(slow);
+        self.b.ins().brif(ok, fast, &[], slow, &[]);
+        self.b.switch_to_block(fast);
+        for v in drops {
+            self.decref(v);
+        }
+        let args: Vec<BlockArg> = done.iter().map(|&v| v.into()).collect();
+        self.b.ins().jump(join, &args);
+        self.b.switch_to_block(slow);
+        let items = self.step(pc, stack, after);
+        let args: Vec<BlockArg> = items.iter().map(|&v| v.into()).collect();
+        self.b.ins().jump(join, &args);
+        self.b.switch_to_block(join);
+        Ok(self.b.block_params(join).to_vec())
+    }
+
+    /// The next item of iterator `it` for the `ForIter` at `pc` (0: exhausted): range,
+    /// list and tuple iterators natively, other iterators through `vm.next`; a generator
+    /// leaves for the interpreter, which resumes its frame in the loop.
+    pub(super) fn iter_next(&mut self, it: Value, pc: u32, before: &[Value]) -> Value {
+        if self.stress {
+            let t = self.b.ins().iconst(I8, 1);
+            self.guard(t, pc, before, Reason::IterNeedsVm);
+        }
+        let r0 = self.call_helper_ret(runtime::jit_iter_next as *const u8 as i64, &[it]);
+        let declined = self.b.ins().icmp_imm_s(IntCC::Equal, r0, runtime::DECLINED as i64);
+        let slow = self.b.create_block();
+        let got = self.b.create_block();
+        self.b.append_block_param(got, I64);
+        self.b.set_cold_block(slow);
+        self.b.ins().brif(declined, slow, &[], got, &[r0.into()]);
+        self.b.switch_to_block(slow);
+        let pcv = self.b.ins().iconst(I32, pc as i64);
+        self.b.ins().store(mf(), pcv, self.frame, OFF_LASTI);
+        let vm = self.vm;
+        let r1 = self.call_helper_ret(runtime::jit_iter_slow as *const u8 as i64, &[vm, it]);
+        let raised = self.b.ins().icmp_imm_s(IntCC::Equal, r1, runtime::RAISED as i64);
+        let raise = self.b.create_block();
+        let ok = self.b.create_block();
+        self.b.set_cold_block(raise);
+        self.b.ins().brif(raised, raise, &[], ok, &[]);
+        self.b.switch_to_block(raise);
+        self.exit_word(before, runtime::EXIT_RAISE | pc as u64);
+        self.b.switch_to_block(ok);
+        let done = self.b.ins().icmp_imm_s(IntCC::NotEqual, r1, runtime::DECLINED as i64);
+        let stress = std::mem::replace(&mut self.stress, false);
+        self.guard(done, pc, before, Reason::IterNeedsVm);
+        self.stress = stress;
+        self.b.ins().jump(got, &[r1.into()]);
+        self.b.switch_to_block(got);
+        self.b.block_params(got)[0]
+    }
+}
