@@ -910,6 +910,14 @@ impl Lower<'_, '_> {
 
     /// Writes `stack` to the frame's stack slots, sets `top`, and returns `word`.
     fn exit_word(&mut self, stack: &[Value], word: u64) {
+        self.spill(stack);
+        let r = self.b.ins().iconst(I64, word as i64);
+        self.b.ins().return_(&[r]);
+    }
+
+    /// Writes `stack` (floats boxed) to the frame's stack slots and sets `top`: the frame
+    /// owns those references then.
+    fn spill(&mut self, stack: &[Value]) {
         let mut stack = stack.to_vec();
         self.box_floats(&mut stack);
         let first = 8 * self.nlocals;
@@ -918,8 +926,6 @@ impl Lower<'_, '_> {
         }
         let top = self.b.ins().iadd_imm_s(self.base, first + 8 * stack.len() as i64);
         self.b.ins().store(mf(), top, self.frame, OFF_STACK_TOP);
-        let r = self.b.ins().iconst(I64, word as i64);
-        self.b.ins().return_(&[r]);
     }
 
     /// Runs `emit` (which must end by jumping to the block it is given) when `v` is a

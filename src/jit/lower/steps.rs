@@ -17,14 +17,8 @@ impl Lower<'_, '_> {
     /// either leaves with the exit word it gives or takes back the `after` items the
     /// frame's stack holds then.
     pub(super) fn step(&mut self, pc: u32, stack: &[Value], after: usize) -> Vec<Value> {
-        let mut stack = stack.to_vec();
-        self.box_floats(&mut stack);
+        self.spill(stack);
         let first = 8 * self.nlocals;
-        for (i, &v) in stack.iter().enumerate() {
-            self.b.ins().store(mf(), v, self.base, (first + 8 * i as i64) as i32);
-        }
-        let top = self.b.ins().iadd_imm_s(self.base, first + 8 * stack.len() as i64);
-        self.b.ins().store(mf(), top, self.frame, OFF_STACK_TOP);
         let pcv = self.b.ins().iconst(I32, pc as i64);
         self.b.ins().store(mf(), pcv, self.frame, OFF_PC);
         let vm = self.vm;
