@@ -299,6 +299,49 @@ impl Jit {
     }
 }
 
+/// `Call`/`CallMethod` at the top frame's `pc` with `n` positional arguments, when the
+/// callable is a Python function whose code is compiled and enterable at its start: the
+/// call as the loop makes it (`call_from_stack`: the frame pushed, arguments moved) and
+/// the callee's compiled code at once (`call_pushed`), with no trip through the loop.
+/// `None`, having changed nothing, for any other call (the caller steps it).
+pub(crate) fn call_direct(vm: &mut Vm, n: usize, method: bool) -> Option<u64> {
+    if EVAL_BREAKER.load(Ordering::Relaxed) & layout::BREAK_TRACE != 0 {
+        return None;
+    }
+    let caller = vm.frames.last_mut()?;
+    let pc = caller.pc;
+    let base = caller.slots.depth().checked_sub(n + 1 + method as usize)?;
+    let stack = caller.slots.stack();
+    let callable = stack.get(base)?;
+    let func = callable.payload::<crate::objects::function::PyFunction>()?;
+    {
+        let cb = func.code.borrow();
+        let code = cb.payload::<Code>()?;
+        let State::Compiled(c) = code.jit.state.get() else { return None };
+        if !c.entry0 || code.is_generator() {
+            return None;
+        }
+    }
+    // As the loop's call: the caller resumes after it; tracebacks name the call.
+    caller.pc = pc + 1;
+    caller.lasti = pc;
+    if vm.push_call_simple(n, method) {
+        return Some(call_pushed(vm));
+    }
+    let caller = vm.frames.last_mut()?;
+    let stack = caller.slots.stack();
+    let callable = stack.get(base)?.clone();
+    let self_arg = stack.get(base + 1).filter(|s| method && !s.is(&vm.null)).cloned();
+    match vm.call_from_stack(callable, self_arg, n, &[], base, None) {
+        Ok(true) => Some(call_pushed(vm)),
+        Ok(false) => Some(0),
+        Err(e) => {
+            runtime::set_error(e);
+            Some(runtime::EXIT_RAISE | pc as u64)
+        }
+    }
+}
+
 /// A call compiled code had the interpreter do pushed a frame (now on top of
 /// `vm.frames`): when that function is compiled, run it here and now, and when it returns
 /// do the return as the loop would (its value pushed on the caller's stack): 0, so the
@@ -315,7 +358,7 @@ pub(crate) fn call_pushed(vm: &mut Vm) -> u64 {
     let code_v = top.code.clone();
     let Some(code) = code_v.payload::<Code>() else { return runtime::EXIT_SWITCHED };
     let State::Compiled(compiled) = code.jit.state.get() else { return runtime::EXIT_SWITCHED };
-    if !compiled.can_enter(0) {
+    if !compiled.entry0 {
         return runtime::EXIT_SWITCHED;
     }
     match run(code, compiled, frame, vm, 0, false) {

@@ -90,6 +90,8 @@ pub struct Guard {
 pub struct Compiled {
     func: extern "C" fn(*mut Frame, u64, *mut Vm) -> u64,
     entries: Vec<u32>,
+    /// Can it start at instruction 0 (a call's fast test)?
+    pub entry0: bool,
     pub guards: Vec<Guard>,
     pub name: String,
     pub file: String,
@@ -526,6 +528,7 @@ pub fn compile(module: &mut JITModule, code: &Code, plan: Plan, null: u64, opts:
     let fails = (0..guards.len()).map(|_| Cell::new(0)).collect();
     Ok(Compiled {
         func,
+        entry0: plan.entries.first() == Some(&0),
         entries: plan.entries.clone(),
         guards,
         name: code.qualname.as_str().unwrap_or("?").to_owned(),

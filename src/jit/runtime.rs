@@ -80,6 +80,22 @@ pub extern "C" fn jit_step(vm: *mut Vm) -> u64 {
     }
 }
 
+/// `Call` (`method` 0) or `CallMethod` (1) of `n` positional arguments at the top
+/// frame's `pc`, as `jit_step` would do it, but a Python function whose code is compiled
+/// is called and run directly (`jit::call_direct`), not through the loop.
+pub extern "C" fn jit_call(vm: *mut Vm, n: u64, method: u64) -> u64 {
+    // SAFETY: as in `jit_step`: the `Vm` the loop lent compiled code.
+    let vmr = unsafe { &mut *vm };
+    match std::panic::catch_unwind(AssertUnwindSafe(|| super::call_direct(vmr, n as usize, method != 0))) {
+        Ok(Some(word)) => word,
+        Ok(None) => jit_step(vm),
+        Err(_) => {
+            set_error(system_error("JIT: internal error (panic) in a call"));
+            EXIT_RAISE | vmr.frames.last().map_or(0, |f| f.lasti as u64)
+        }
+    }
+}
+
 /// Drops the last counted reference of a heap object: compiled code calls this only
 /// when the count is 1, after checking the word is a heap pointer.
 pub extern "C" fn jit_decref(word: u64) {

@@ -856,6 +856,16 @@ impl Vm {
                     Op::Call | Op::CallMethod | Op::CallKw => {
                         // A pushed callee frame returns to `npc` (see above).
                         f.pc = npc as u32;
+                        if ins.op != Op::CallKw {
+                            let method = ins.op == Op::CallMethod;
+                            let at = (arg as usize + 1 + method as usize).min(f.slots.depth());
+                            if let Some(c) = f.slots.peek(at).filter(|c| c.kind() == Kind::Function) {
+                                record_kinds(code, pc, KindSet::of_value(c));
+                                if self.push_call_simple(arg as usize, method) {
+                                    continue 'frame;
+                                }
+                            }
+                        }
                         let kwnames = if ins.op == Op::CallKw { Some(pop!(fp)) } else { None };
                         let n = arg as usize;
                         let extra = if ins.op == Op::CallMethod { 2 } else { 1 };

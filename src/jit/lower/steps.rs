@@ -17,12 +17,19 @@ impl Lower<'_, '_> {
     /// either leaves with the exit word it gives or takes back the `after` items the
     /// frame's stack holds then.
     pub(super) fn step(&mut self, pc: u32, stack: &[Value], after: usize) -> Vec<Value> {
+        self.step_with(pc, stack, after, runtime::jit_step as *const u8 as i64, &[])
+    }
+
+    /// `step` through `helper(vm, args..)`, which keeps `jit_step`'s contract (a helper
+    /// that does some cases itself and steps the rest).
+    fn step_with(&mut self, pc: u32, stack: &[Value], after: usize, helper: i64, args: &[i64]) -> Vec<Value> {
         self.spill(stack);
         let first = 8 * self.nlocals;
         let pcv = self.b.ins().iconst(I32, pc as i64);
         self.b.ins().store(mf(), pcv, self.frame, OFF_PC);
-        let vm = self.vm;
-        let r = self.call_helper_ret(runtime::jit_step as *const u8 as i64, &[vm]);
+        let mut argv = vec![self.vm];
+        argv.extend(args.iter().map(|&a| self.b.ins().iconst(I64, a)));
+        let r = self.call_helper_ret(helper, &argv);
         let go_on = self.b.ins().icmp_imm_s(IntCC::Equal, r, 0);
         let leave = self.b.create_block();
         let cont = self.b.create_block();
@@ -57,6 +64,19 @@ impl Lower<'_, '_> {
             self.guard(t, pc, stack, Reason::Forced);
         }
         let n = stack.len();
+        // Calls of Python functions: straight into the callee's compiled code.
+        if matches!(ins.op, Op::Call | Op::CallMethod)
+            && code.kinds_seen(pc as usize).is_none_or(|k| k.contains(Kind::Function))
+        {
+            let method = (ins.op == Op::CallMethod) as i64;
+            return Ok(self.step_with(
+                pc,
+                stack,
+                after,
+                runtime::jit_call as *const u8 as i64,
+                &[ins.arg as i64, method],
+            ));
+        }
         let below = |k: usize| stack.get(..n.wrapping_sub(k)).ok_or("stack underflow");
         let code_ptr = code as *const Code as i64;
         // Operands the fast paths never take (big ints, strs, instances) go straight to

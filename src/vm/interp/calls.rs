@@ -242,6 +242,58 @@ impl Vm {
         self.push_frame(frame, init_self)
     }
 
+    /// The common call, done with the fewest steps: `Call` (or `CallMethod`, `method`)
+    /// of `n` positional arguments on top of the running frame's stack, when the callable
+    /// is a Python function taking exactly those arguments (no defaults used, no `*`/`**`,
+    /// no keyword-only arguments, no cells, not a generator) and a pooled frame is free.
+    /// The arguments and the function move from the caller's stack into the frame, which
+    /// is pushed: true. False, having changed nothing, for any other call (then
+    /// `call_from_stack`, which also raises `RecursionError`).
+    #[inline(always)]
+    pub(crate) fn push_call_simple(&mut self, n: usize, method: bool) -> bool {
+        if self.frame_pool.is_empty() || self.frames.len() >= self.recursion_limit {
+            return false;
+        }
+        let null = self.null.bits();
+        let Some(caller) = self.frames.last_mut() else { return false };
+        let extra = 1 + method as usize;
+        let Some(base) = caller.slots.depth().checked_sub(n + extra) else { return false };
+        let stack = caller.slots.stack();
+        let Some(func) = stack.get(base).and_then(|f| f.payload::<PyFunction>()) else { return false };
+        let has_self = method && stack.get(base + 1).is_some_and(|s| s.bits() != null);
+        let cb = func.code.borrow();
+        let Some(code) = cb.payload::<Code>() else { return false };
+        if code.argcount as usize != n + has_self as usize
+            || code.flags & (CO_VARARGS | CO_VARKEYWORDS | crate::bytecode::code::CO_GENERATOR) != 0
+            || code.kwonlyargcount != 0
+            || !code.cellvars.is_empty()
+            || !code.freevars.is_empty()
+        {
+            return false;
+        }
+        let Some(mut frame) = self.frame_pool.pop() else { return false };
+        frame.rebind(&cb, &func.globals, &func.builtins);
+        frame.slots.reset(code.nlocalsplus(), code.stacksize as usize);
+        drop(cb);
+        let fast = frame.slots.locals_mut();
+        for slot in fast[has_self as usize..n + has_self as usize].iter_mut().rev() {
+            *slot = caller.slots.pop();
+        }
+        if method {
+            let s = caller.slots.pop();
+            if has_self {
+                fast[0] = s;
+            }
+        }
+        // The callable's slot: the frame keeps the function (`Frame::func`).
+        release(std::mem::replace(&mut frame.func, caller.slots.pop()));
+        self.frames.push(frame);
+        if self.config.jit_stats {
+            count_call();
+        }
+        true
+    }
+
     /// Pushes a bound frame for the loop to run (or, for generator code, pushes its
     /// generator object on the caller's stack and returns false).
     #[inline(always)]
