@@ -16,11 +16,12 @@ use std::cell::{Cell, RefCell};
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use crate::bytecode::code::Code;
+use crate::bytecode::opcode::Op;
 use crate::values::gil::GilStatic;
 use crate::values::layout::{self, EVAL_BREAKER};
-use crate::vm::Vm;
 use crate::vm::errors::PyErr;
 use crate::vm::frame::Frame;
+use crate::vm::{PyResult, Vm};
 
 pub use stats::report;
 
@@ -218,6 +219,11 @@ fn run(
         return Some(Next::Switched);
     }
     let guard = ((out & runtime::EXIT_GUARD_MASK) >> 32) as u32;
+    if guard != 0 && is_op(code, resume, Op::YieldValue) {
+        // A generator suspends: when it resumes, after the yield, it comes back here.
+        // SAFETY: the frame is live (compiled code returned; nothing popped it).
+        unsafe { (*frame).jit_reenter = true };
+    }
     if guard != 0 {
         // SAFETY: compiled code returned, so nothing else uses the frame; the loop takes
         // its own reference again after this call.
@@ -278,6 +284,11 @@ fn compile(code: &Code, null: u64) -> Option<&'static lower::Compiled> {
             None
         }
     }
+}
+
+/// Is instruction `pc` of `code` an `op`?
+fn is_op(code: &Code, pc: u32, op: Op) -> bool {
+    code.instrs.get(pc as usize).is_some_and(|i| i.get().op == op)
 }
 
 /// The Cranelift module all code is compiled into (compiled code lives as long as the
@@ -355,30 +366,56 @@ pub(crate) fn call_pushed(vm: &mut Vm) -> u64 {
     }
     let Some(top) = vm.frames.last_mut() else { return runtime::EXIT_SWITCHED };
     let frame: *mut Frame = &mut **top;
+    // 0 for a call; after its last yield for a resumed generator.
+    let start = top.pc;
     let code_v = top.code.clone();
     let Some(code) = code_v.payload::<Code>() else { return runtime::EXIT_SWITCHED };
     let State::Compiled(compiled) = code.jit.state.get() else { return runtime::EXIT_SWITCHED };
-    if !compiled.entry0 {
+    if !(if start == 0 { compiled.entry0 } else { compiled.can_enter(start) }) {
         return runtime::EXIT_SWITCHED;
     }
-    match run(code, compiled, frame, vm, 0, false) {
-        Some(Next::Resume(pc))
-            if code.instrs.get(pc as usize).is_some_and(|i| i.get().op == crate::bytecode::opcode::Op::ReturnValue) =>
-        {
+    top.jit_reenter = false;
+    let done = |r: PyResult<()>| match r {
+        Ok(()) => 0,
+        Err(e) => {
+            runtime::set_error(e);
+            runtime::EXIT_RAISE
+        }
+    };
+    match run(code, compiled, frame, vm, start, start != 0) {
+        Some(Next::Resume(pc)) if is_op(code, pc, Op::ReturnValue) => {
             // SAFETY: the callee's frame is still on top of `vm.frames` (compiled code
             // left it at its `ReturnValue`).
-            let v = unsafe { (*frame).slots.pop() };
-            let Some(v) = v else {
+            let Some(v) = (unsafe { (*frame).slots.pop() }) else {
                 runtime::set_error(crate::vm::errors::system_error("JIT: return without a value"));
                 return runtime::EXIT_RAISE;
             };
-            match vm.return_to_caller(v) {
-                Ok(()) => 0,
-                Err(e) => {
-                    runtime::set_error(e);
-                    runtime::EXIT_RAISE
+            let r = vm.return_to_caller(v);
+            if r.is_ok() {
+                // A generator that finished ended its caller's `for` loop: the caller
+                // goes on past it, in the interpreter.
+                if let Some(c) = vm.frames.last().filter(|c| c.pc != c.lasti + 1) {
+                    return runtime::EXIT_LEFT | c.pc as u64;
                 }
             }
+            done(r)
+        }
+        // SAFETY (both reads): the generator's frame is still on top (compiled code left
+        // it at its `YieldValue`).
+        Some(Next::Resume(pc)) if is_op(code, pc, Op::YieldValue) && unsafe { !(*frame).entry } => {
+            // The interpreter's `YieldValue`: the frame suspends, the item goes to the
+            // caller's stack (its `ForIter` then continues in compiled code).
+            let v = unsafe {
+                (*frame).lasti = pc;
+                (*frame).pc = pc + 1;
+                (*frame).slots.pop()
+            };
+            let Some(v) = v else {
+                runtime::set_error(crate::vm::errors::system_error("JIT: yield without a value"));
+                return runtime::EXIT_RAISE;
+            };
+            let r = vm.gen_yield_inline(v);
+            done(r)
         }
         Some(Next::Resume(pc)) => {
             // SAFETY: as above: the callee's frame is live on top.

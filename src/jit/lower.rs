@@ -178,9 +178,10 @@ pub struct Plan {
 pub fn plan(code: &Code) -> Result<Plan, String> {
     let instrs: Vec<Instr> = code.instrs.iter().map(Cell::get).collect();
     let instrs = &instrs[..];
-    if code.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR) != 0 {
-        return Err("generator or coroutine (not compiled yet)".into());
+    if code.flags & (CO_COROUTINE | CO_ASYNC_GENERATOR) != 0 {
+        return Err("coroutine or async generator (not compiled yet)".into());
     }
+    let generator = code.flags & CO_GENERATOR != 0;
     let n = instrs.len();
     // Stack depths from the opcode table, following jumps (handlers are left out: they
     // are reached only by raising, which compiled code never does itself).
@@ -278,14 +279,19 @@ pub fn plan(code: &Code) -> Result<Plan, String> {
     }
     // What is not lowered runs in the interpreter, one instruction at a time, when it
     // neither jumps nor ends the frame.
+    // A `ForIter` over a generator is a step too: the generator's frame runs (compiled
+    // or not) and yields its item to the stack, or ends the loop (the step then jumps).
     let mut step = vec![false; n];
     for (pc, ins) in instrs.iter().enumerate() {
-        step[pc] = depth[pc].is_some() && !native[pc] && steppable(ins.op);
+        step[pc] = depth[pc].is_some() && !native[pc] && (steppable(ins.op) || ins.op == Op::ForIter);
     }
-    // A call that pushed a frame comes back to compiled code after it.
+    // A call that pushed a frame comes back to compiled code after it; so does a
+    // generator after its `YieldValue` (an exit: the interpreter suspends the frame).
     let mut after_calls = Vec::new();
     for (pc, ins) in instrs.iter().enumerate() {
-        if step[pc] && matches!(ins.op, Op::Call | Op::CallMethod | Op::CallKw | Op::CallEx) {
+        let resumes = (step[pc] && matches!(ins.op, Op::Call | Op::CallMethod | Op::CallKw | Op::CallEx | Op::ForIter))
+            || (generator && ins.op == Op::YieldValue);
+        if resumes {
             if let Some(d) = depth.get(pc + 1).copied().flatten() {
                 leaders.insert(pc as u32 + 1, d);
                 after_calls.push(pc as u32 + 1);
@@ -298,7 +304,7 @@ pub fn plan(code: &Code) -> Result<Plan, String> {
     // the frame's compiled run anyway.
     let counted =
         |pc: usize| depth[pc].is_some() && !matches!(instrs[pc].op, Op::Nop | Op::Resume | Op::Raise | Op::Reraise);
-    let compiled = |pc: usize| native[pc] || step[pc];
+    let compiled = |pc: usize| native[pc] || step[pc] || instrs[pc].op == Op::YieldValue;
     let all_native = (0..n).filter(|&pc| counted(pc)).all(compiled);
     let mut loops: Vec<(u32, usize)> = Vec::new();
     for (pc, ins) in instrs.iter().enumerate() {
@@ -491,6 +497,7 @@ pub fn compile(module: &mut JITModule, code: &Code, plan: Plan, null: u64, opts:
             guards: &mut guards,
             stress_base: stress_flags.as_ptr() as i64,
             stress_cap: stress_flags.len(),
+            uncounted: 0,
         };
         lw.body(code, &instrs, depth, native, step, &blocks)?;
         lw.b.seal_all_blocks();
@@ -561,6 +568,8 @@ struct Lower<'a, 'b> {
     guards: &'a mut Vec<Guard>,
     stress_base: i64,
     stress_cap: usize,
+    /// `--jit-stats`: native instructions passed since the last count update.
+    uncounted: i64,
 }
 
 fn mf() -> MemFlagsData {
@@ -641,7 +650,19 @@ impl Lower<'_, '_> {
                 continue;
             }
             if self.stats {
-                self.count_native(1);
+                // Counted per straight run of native instructions, not one by one (the
+                // share is a statistic: a guard failing mid-run may count a few more).
+                self.uncounted += 1;
+                let next = pc + 1;
+                let ends_run = ins.op.is_jump()
+                    || ins.op.is_terminator()
+                    || ins.op == Op::CompareOp
+                    || blocks.contains_key(&(next as u32))
+                    || !native.get(next).copied().unwrap_or(false);
+                if ends_run {
+                    let n = std::mem::take(&mut self.uncounted);
+                    self.count_native(n);
+                }
             }
             let arg = ins.arg;
             let target = |t: u32| blocks.get(&t).copied().ok_or_else(|| format!("no block at {t}"));

@@ -92,6 +92,10 @@ pub fn deopt(c: &Compiled, guard: u32, frame: &Frame) {
     let Some(g) = c.guards.get(guard as usize) else { return };
     let line = frame.code().line_at(g.pc as usize);
     if g.reason == Reason::NotCompiled {
+        // A generator suspending is its normal way out, not a missing instruction.
+        if g.op == crate::bytecode::opcode::Op::YieldValue {
+            return;
+        }
         with(|s| *s.exits.entry((c.name.clone(), line, g.op.name())).or_insert(0) += 1);
         return;
     }
