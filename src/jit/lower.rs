@@ -51,8 +51,6 @@ pub enum Reason {
     EvalBreaker,
     /// An iterator whose step needs the interpreter (a generator, a user `__next__`).
     IterNeedsVm,
-    /// A subscript the helper does not do (a dict, an index out of range, a subclass).
-    HelperDeclined,
     /// `--jit=deopt-stress` before an instruction the interpreter runs for compiled code.
     Forced,
     /// Not a guard: an instruction this compiler leaves to the interpreter.
@@ -71,7 +69,6 @@ impl Reason {
             Reason::NotBool => "branch on a value not bool/int/None",
             Reason::EvalBreaker => "eval breaker (signal, finalizer, thread switch, tracing)",
             Reason::IterNeedsVm => "iterator needs the interpreter",
-            Reason::HelperDeclined => "subscript needs the interpreter",
             Reason::Forced => "forced by --jit=deopt-stress",
             Reason::NotCompiled => "instruction not compiled",
         }
@@ -251,11 +248,6 @@ pub fn plan(code: &Code) -> Result<Plan, String> {
             | Op::JumpIfFalseOrPop
             | Op::JumpIfTrueOrPop
             | Op::ReturnValue => true,
-            // Lists and tuples indexed by small ints, through a helper.
-            Op::BinarySubscr => code
-                .kinds_seen(pc)
-                .is_none_or(|k| k.iter().all(|kind| matches!(kind, Kind::List | Kind::Tuple | Kind::SmallInt))),
-            Op::StoreSubscr => true,
             // Iterators step through helpers; a generator (seen by the interpreter) stays
             // with it, which resumes its frame in the loop.
             Op::ForIter => code.kinds_seen(pc).is_none_or(|k| k.iter().all(|kind| kind != Kind::Generator)),
@@ -824,37 +816,6 @@ impl Lower<'_, '_> {
                     self.b.ins().jump(target(arg)?, &args);
                     open = false;
                 }
-                Op::BinarySubscr => {
-                    let key = pop(&mut stack)?;
-                    let c = pop(&mut stack)?;
-                    let before = [stack.as_slice(), &[c, key]].concat();
-                    let r = self.call_declinable(
-                        runtime::jit_subscr as *const u8 as i64,
-                        &[c, key],
-                        p,
-                        &before,
-                        Reason::HelperDeclined,
-                    );
-                    self.decref(c);
-                    self.decref(key);
-                    stack.push(r);
-                }
-                Op::StoreSubscr => {
-                    let key = pop(&mut stack)?;
-                    let c = pop(&mut stack)?;
-                    let v = pop(&mut stack)?;
-                    let before = [stack.as_slice(), &[v, c, key]].concat();
-                    self.call_declinable(
-                        runtime::jit_store_subscr as *const u8 as i64,
-                        &[c, key, v],
-                        p,
-                        &before,
-                        Reason::HelperDeclined,
-                    );
-                    self.decref(v);
-                    self.decref(c);
-                    self.decref(key);
-                }
                 Op::ForIter => {
                     let it = *stack.last().ok_or("ForIter on an empty stack")?;
                     let before = stack.clone();
@@ -1009,22 +970,6 @@ impl Lower<'_, '_> {
         self.b.switch_to_block(free);
         self.call_helper(runtime::jit_decref as *const u8 as i64, &[v]);
         self.b.ins().jump(cont, &[]);
-    }
-
-    /// Calls a helper that may decline (`DECLINED`, having done nothing): then the
-    /// interpreter runs instruction `pc` from `before`. Deopt-stress fails it before the
-    /// call, since a failure after a call that did its work would do it twice.
-    fn call_declinable(&mut self, addr: i64, args: &[Value], pc: u32, before: &[Value], why: Reason) -> Value {
-        if self.stress {
-            let t = self.b.ins().iconst(I8, 1);
-            self.guard(t, pc, before, why);
-        }
-        let r = self.call_helper_ret(addr, args);
-        let done = self.b.ins().icmp_imm_s(IntCC::NotEqual, r, runtime::DECLINED as i64);
-        let stress = std::mem::replace(&mut self.stress, false);
-        self.guard(done, pc, before, why);
-        self.stress = stress;
-        r
     }
 
     /// Calls a runtime helper taking and returning words.

@@ -114,6 +114,17 @@ impl Lower<'_, '_> {
                 let r = self.call_helper_ret(runtime::jit_store_attr as *const u8 as i64, &[obj, v, c, p]);
                 (r, vec![obj, v], below(2)?.to_vec())
             }
+            // Lists and tuples indexed by small ints (a dict or anything else: the step).
+            Op::BinarySubscr => {
+                let (c, key) = (stack[n - 2], stack[n - 1]);
+                let r = self.call_helper_ret(runtime::jit_subscr as *const u8 as i64, &[c, key]);
+                (r, vec![c, key], [below(2)?, &[r]].concat())
+            }
+            Op::StoreSubscr => {
+                let (v, c, key) = (stack[n - 3], stack[n - 2], stack[n - 1]);
+                let r = self.call_helper_ret(runtime::jit_store_subscr as *const u8 as i64, &[c, key, v]);
+                (r, vec![v, c, key], below(3)?.to_vec())
+            }
             Op::UnpackSequence if ins.arg > 0 && ins.arg <= 16 => {
                 let seq = stack[n - 1];
                 let k = ins.arg as usize;
