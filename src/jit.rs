@@ -325,19 +325,28 @@ pub(crate) fn call_direct(vm: &mut Vm, n: usize, method: bool) -> Option<u64> {
     let stack = caller.slots.stack();
     let callable = stack.get(base)?;
     let func = callable.payload::<crate::objects::function::PyFunction>()?;
-    {
+    let (code_v, compiled) = {
         let cb = func.code.borrow();
         let code = cb.payload::<Code>()?;
         let State::Compiled(c) = code.jit.state.get() else { return None };
         if !c.entry0 || code.is_generator() {
             return None;
         }
-    }
+        (cb.clone(), c)
+    };
     // As the loop's call: the caller resumes after it; tracebacks name the call.
     caller.pc = pc + 1;
     caller.lasti = pc;
     if vm.push_call_simple(n, method) {
-        return Some(call_pushed(vm));
+        // The callee's frame is on top, at its start.
+        let top = vm.frames.last_mut().map(|f| &mut **f as *mut Frame);
+        let (Some(frame), Some(code)) = (top, code_v.payload::<Code>()) else {
+            return Some(runtime::EXIT_SWITCHED);
+        };
+        if crate::vm::interp::stack_exhausted() {
+            return Some(runtime::EXIT_SWITCHED);
+        }
+        return Some(run_pushed(vm, code, compiled, frame, 0));
     }
     let caller = vm.frames.last_mut()?;
     let stack = caller.slots.stack();
@@ -375,6 +384,12 @@ pub(crate) fn call_pushed(vm: &mut Vm) -> u64 {
         return runtime::EXIT_SWITCHED;
     }
     top.jit_reenter = false;
+    run_pushed(vm, code, compiled, frame, start)
+}
+
+/// Runs the compiled code of the frame on top of `vm.frames` (pushed by a call, or a
+/// generator resumed by a `ForIter`) from `start`, and finishes as `call_pushed` says.
+fn run_pushed(vm: &mut Vm, code: &Code, compiled: &'static lower::Compiled, frame: *mut Frame, start: u32) -> u64 {
     let done = |r: PyResult<()>| match r {
         Ok(()) => 0,
         Err(e) => {
