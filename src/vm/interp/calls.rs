@@ -245,7 +245,7 @@ impl Vm {
     /// The common call, done with the fewest steps: `Call` (or `CallMethod`, `method`)
     /// of `n` positional arguments on top of the running frame's stack, when the callable
     /// is a Python function taking exactly those arguments (no defaults used, no `*`/`**`,
-    /// no keyword-only arguments, no cells, not a generator) and a pooled frame is free.
+    /// no keyword-only arguments, not a generator) and a pooled frame is free.
     /// The arguments and the function move from the caller's stack into the frame, which
     /// is pushed: true. False, having changed nothing, for any other call (then
     /// `call_from_stack`, which also raises `RecursionError`).
@@ -266,11 +266,10 @@ impl Vm {
         if code.argcount as usize != n + has_self as usize
             || code.flags & (CO_VARARGS | CO_VARKEYWORDS | crate::bytecode::code::CO_GENERATOR) != 0
             || code.kwonlyargcount != 0
-            || !code.cellvars.is_empty()
-            || !code.freevars.is_empty()
         {
             return false;
         }
+        let cells = !code.cellvars.is_empty() || !code.freevars.is_empty();
         let Some(mut frame) = self.frame_pool.pop() else { return false };
         frame.rebind(&cb, &func.globals, &func.builtins);
         frame.slots.reset(code.nlocalsplus(), code.stacksize as usize);
@@ -287,6 +286,13 @@ impl Vm {
         }
         // The callable's slot: the frame keeps the function (`Frame::func`).
         release(std::mem::replace(&mut frame.func, caller.slots.pop()));
+        if cells {
+            let fr = &mut *frame;
+            let func = fr.func.as_ref().and_then(|f| f.payload::<PyFunction>());
+            if let (Some(func), Some(code)) = (func, fr.code.payload::<Code>()) {
+                init_cells(func, code, fr.slots.locals_mut());
+            }
+        }
         self.frames.push(frame);
         if self.config.jit_stats {
             count_call();
