@@ -9,6 +9,7 @@
 //! locals, stack and `top` written as the interpreter expects them there.
 
 mod lower;
+mod perf_map;
 mod runtime;
 mod stats;
 
@@ -74,8 +75,11 @@ static STATS_ON: GilStatic<Cell<bool>> = GilStatic::new(Cell::new(false));
 static DUMP: GilStatic<Cell<bool>> = GilStatic::new(Cell::new(false));
 
 /// Sets the mode from the command line, before any code runs.
-pub fn configure(mode: Mode, threshold: Option<u32>, stats: bool, dump: bool) {
+pub fn configure(mode: Mode, threshold: Option<u32>, stats: bool, dump: bool, perf: bool) {
     DUMP.set(dump);
+    if perf {
+        perf_map::enable();
+    }
     let m = match mode {
         Mode::Off => MODE_OFF,
         Mode::Counting => MODE_COUNTING,
@@ -276,6 +280,7 @@ fn compile(code: &Code, null: u64) -> Option<&'static lower::Compiled> {
             code.jit.compiles.set(code.jit.compiles.get() + 1);
             let c: &'static lower::Compiled = Box::leak(Box::new(c));
             stats::compiled(c);
+            perf_map::record(c.addr(), c.code_bytes, &c.name, &c.file, c.line);
             code.jit.state.set(State::Compiled(c));
             Some(c)
         }

@@ -36,6 +36,7 @@ const HELP: &str = "Options:
 --jit=deopt-stress : as all, and every guard fails the first time it is reached
 --jit=threshold=N  : compile after N calls or back edges (also -X jit-threshold=N)
 -X jit-dump    : print each compiled function's bytecode, Cranelift IR and machine code
+-X perf        : write /tmp/perf-PID.map so `perf report` names compiled functions
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]
@@ -124,6 +125,7 @@ fn main() -> ExitCode {
                                 "nojit" => config.no_jit = true,
                                 "jit-stats" => config.jit_stats = true,
                                 "jit-dump" => config.jit_opts.push("dump".to_owned()),
+                                "perf" => config.jit_opts.push("perf".to_owned()),
                                 v if v.starts_with("jit-threshold=") => {
                                     config.jit_opts.push(v["jit-".len()..].to_owned())
                                 }
@@ -262,9 +264,11 @@ fn configure_jit(config: &Config) -> Result<(), String> {
     let mut mode = Mode::Counting;
     let mut threshold = None;
     let mut dump = false;
+    let mut perf = false;
     for o in &config.jit_opts {
         match o.as_str() {
             "dump" => dump = true,
+            "perf" => perf = true,
             "all" => mode = Mode::All,
             "deopt-stress" => mode = Mode::DeoptStress,
             _ if o.starts_with("jit-stats=") => {}
@@ -277,7 +281,7 @@ fn configure_jit(config: &Config) -> Result<(), String> {
     if config.no_jit {
         mode = Mode::Off;
     }
-    pylift::jit::configure(mode, threshold, config.jit_stats, dump);
+    pylift::jit::configure(mode, threshold, config.jit_stats, dump, perf);
     Ok(())
 }
 

@@ -1,5 +1,6 @@
 //! The JIT's command-line surface that has no CPython 3.11 counterpart to record golden
-//! output from: `sys._jit` (CPython 3.14's), `--jit-stats=json:PATH`, `-X jit-dump`.
+//! output from: `sys._jit` (CPython 3.14's), `--jit-stats=json:PATH`, `-X jit-dump`,
+//! `-X perf`.
 
 use std::process::Command;
 
@@ -51,4 +52,24 @@ fn jit_dump_shows_bytecode_ir_and_machine_code() {
     for part in ["Disassembly of <code f>", "── Cranelift IR ──", "function u0:", "── machine code ("] {
         assert!(f.contains(part), "{part} missing in:\n{f}");
     }
+}
+
+#[test]
+fn x_perf_writes_the_perf_map() {
+    let child = Command::new(env!("CARGO_BIN_EXE_pylift"))
+        .args(["-X", "perf", "--jit=all", "-c", ACTIVE])
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("run pylift");
+    let pid = child.id();
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success());
+    let path = format!("/tmp/perf-{pid}.map");
+    let map = std::fs::read_to_string(&path).expect("map written");
+    let _ = std::fs::remove_file(&path);
+    let line = map.lines().find(|l| l.contains("py::hot:<string>:3")).unwrap_or_else(|| panic!("hot missing: {map}"));
+    let mut parts = line.splitn(3, ' ');
+    let (addr, size) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    assert!(u64::from_str_radix(addr, 16).is_ok_and(|a| a > 0), "{line}");
+    assert!(u64::from_str_radix(size, 16).is_ok_and(|s| s > 0), "{line}");
 }

@@ -117,6 +117,11 @@ impl Compiled {
         })
     }
 
+    /// The address of the machine code (`-X perf`).
+    pub fn addr(&self) -> usize {
+        self.func as usize
+    }
+
     /// Runs the code from `pc` on `frame`; returns the exit word (`runtime::EXIT_*`).
     pub fn run(&self, frame: *mut Frame, vm: &mut Vm, pc: u32) -> u64 {
         (self.func)(frame, pc as u64, vm)
