@@ -62,6 +62,9 @@ const MAX_DEOPTS: u32 = 1000;
 const RECOMPILE_AFTER: u32 = 50;
 /// Compilations of one code object at most (so code memory stays bounded).
 const MAX_COMPILES: u8 = 4;
+/// Machine code the process compiles at most: compiled code is never freed (frames may
+/// still run old versions), so past this nothing more compiles.
+const MAX_CODE_BYTES: u64 = 64 << 20;
 
 const MODE_OFF: u8 = 0;
 const MODE_COUNTING: u8 = 1;
@@ -73,6 +76,8 @@ static MODE: AtomicU8 = AtomicU8::new(MODE_OFF);
 static THRESHOLD: GilStatic<Cell<u32>> = GilStatic::new(Cell::new(DEFAULT_THRESHOLD));
 static STATS_ON: GilStatic<Cell<bool>> = GilStatic::new(Cell::new(false));
 static DUMP: GilStatic<Cell<bool>> = GilStatic::new(Cell::new(false));
+/// Machine code compiled so far (bytes).
+static CODE_BYTES: GilStatic<Cell<u64>> = GilStatic::new(Cell::new(0));
 
 /// Sets the mode from the command line, before any code runs.
 pub fn configure(mode: Mode, threshold: Option<u32>, stats: bool, dump: bool, perf: bool) {
@@ -255,6 +260,10 @@ fn run(
 }
 
 fn compile(code: &Code, null: u64) -> Option<&'static lower::Compiled> {
+    if CODE_BYTES.get() >= MAX_CODE_BYTES {
+        stats::failed(code, format!("JIT code memory full ({} MiB compiled)", MAX_CODE_BYTES >> 20));
+        return None;
+    }
     let started = std::time::Instant::now();
     let r = lower::plan(code).and_then(|plan| {
         // Setting up Cranelift (host detection, the module) is start-up, not this
@@ -279,6 +288,7 @@ fn compile(code: &Code, null: u64) -> Option<&'static lower::Compiled> {
         Ok(c) => {
             code.jit.compiles.set(code.jit.compiles.get() + 1);
             let c: &'static lower::Compiled = Box::leak(Box::new(c));
+            CODE_BYTES.set(CODE_BYTES.get() + c.code_bytes as u64);
             stats::compiled(c);
             perf_map::record(c.addr(), c.code_bytes, &c.name, &c.file, c.line);
             code.jit.state.set(State::Compiled(c));
