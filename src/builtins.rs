@@ -17,6 +17,7 @@ pub mod numeric;
 pub mod posix;
 pub mod random;
 pub mod seq;
+pub mod signal;
 pub mod sre;
 pub mod string_mod;
 pub mod structmod;
@@ -84,6 +85,7 @@ pub fn init(d: &Value) {
     bisect::register();
     heapq::register();
     string_mod::register();
+    signal::register();
     memoryview::init(d);
     seq::init(d);
 }

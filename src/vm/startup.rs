@@ -121,29 +121,27 @@ pub fn add_getter(ty: &Value, name: &'static str, f: NativeFn) {
     tp.version.set(crate::objects::type_::next_version());
 }
 
-static SIGINT: std::sync::OnceLock<std::sync::Arc<std::sync::atomic::AtomicBool>> = std::sync::OnceLock::new();
-
-/// Installs the SIGINT handler: Ctrl-C sets a flag the loop turns into KeyboardInterrupt.
+/// Installs the SIGINT handler: Ctrl-C marks a signal pending, which the loop turns into
+/// KeyboardInterrupt (or the handler `signal.signal` set; `builtins/signal.rs`).
 pub fn install_sigint_handler() {
-    let flag = SIGINT.get_or_init(|| std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)));
-    let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, flag.clone());
+    crate::builtins::signal::install_sigint_handler();
 }
 
-/// Is a Ctrl-C waiting to be raised?
+/// Is a signal (Ctrl-C or any with a Python handler) waiting to be handled?
 #[inline(always)]
 pub fn sigint_pending() -> bool {
-    SIGINT.get().is_some_and(|f| f.load(std::sync::atomic::Ordering::Relaxed))
+    crate::builtins::signal::pending()
 }
 
-/// The address of the pending-Ctrl-C flag (one byte, nonzero when set), which compiled
-/// loops poll at their back edges; None before the handler is installed.
+/// The address of the pending-signal flag (one byte, nonzero when set), which compiled
+/// loops poll at their back edges.
 pub fn sigint_flag_addr() -> Option<*const u8> {
-    SIGINT.get().map(|f| std::sync::Arc::as_ptr(f).cast::<u8>())
+    Some(crate::builtins::signal::tripped_addr())
 }
 
 /// Consumes a pending Ctrl-C.
 pub fn take_sigint() -> bool {
-    SIGINT.get().is_some_and(|f| f.swap(false, std::sync::atomic::Ordering::Relaxed))
+    crate::builtins::signal::take_sigint()
 }
 
 /// Flushes `sys.stdout` and `sys.stderr` (our file objects or anything with `flush`).
