@@ -4,6 +4,7 @@ pub mod binascii;
 pub mod bisect;
 pub mod cmath;
 pub mod codecs;
+pub mod contextvars;
 pub mod core;
 pub mod errno;
 pub mod gc;
@@ -86,6 +87,7 @@ pub fn init(d: &Value) {
     heapq::register();
     string_mod::register();
     signal::register();
+    contextvars::register();
     memoryview::init(d);
     seq::init(d);
 }

@@ -99,6 +99,7 @@ impl Vm {
             config,
             thread,
             trace: Default::default(),
+            context: None,
         };
         sys::init_sys(&mut vm);
         crate::vm::gc::init();
