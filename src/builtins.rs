@@ -8,6 +8,7 @@ pub mod contextvars;
 pub mod core;
 pub mod errno;
 pub mod gc;
+pub mod hashes;
 pub mod heapq;
 pub mod imp;
 pub mod io;
@@ -15,6 +16,7 @@ pub mod math;
 pub mod memoryview;
 pub mod namespace;
 pub mod numeric;
+pub mod operator_mod;
 pub mod posix;
 pub mod random;
 pub mod seq;
@@ -43,7 +45,6 @@ pub fn init(d: &Value) {
         ("complex", &t.complex),
         ("str", &t.str),
         ("bytes", &t.bytes),
-        ("bytearray", &t.bytearray),
         ("list", &t.list),
         ("tuple", &t.tuple),
         ("dict", &t.dict),
@@ -88,6 +89,8 @@ pub fn init(d: &Value) {
     string_mod::register();
     signal::register();
     contextvars::register();
+    hashes::register();
+    operator_mod::register();
     memoryview::init(d);
     seq::init(d);
 }
