@@ -1,5 +1,6 @@
 //! The `builtins` module: the functions and classes every module sees.
 
+pub mod array;
 pub mod binascii;
 pub mod bisect;
 pub mod cmath;
@@ -25,6 +26,7 @@ pub mod sre;
 pub mod string_mod;
 pub mod structmod;
 pub mod thread;
+pub mod zlib;
 
 use crate::objects::str::new_str;
 use crate::objects::{exc_types_all, none, types};
@@ -45,6 +47,7 @@ pub fn init(d: &Value) {
         ("complex", &t.complex),
         ("str", &t.str),
         ("bytes", &t.bytes),
+        ("bytearray", &t.bytearray),
         ("list", &t.list),
         ("tuple", &t.tuple),
         ("dict", &t.dict),
@@ -91,6 +94,8 @@ pub fn init(d: &Value) {
     contextvars::register();
     hashes::register();
     operator_mod::register();
+    zlib::register();
+    array::register();
     memoryview::init(d);
     seq::init(d);
 }

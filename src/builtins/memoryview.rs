@@ -121,7 +121,7 @@ pub fn buffer_bytes(v: &Value) -> Option<Vec<u8>> {
     if v.type_of().as_type().is_some_and(|t| *t.name.borrow() == "memoryview") {
         return view_of(v).ok().map(|view| bytes_of(&view));
     }
-    None
+    crate::builtins::array::array_bytes(v)
 }
 
 fn make(cls: &Value, view: &View) -> Value {

@@ -497,6 +497,11 @@ fn f_name(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     if let Some(n) = &*f.name_set.borrow() {
         return Ok(n.clone());
     }
+    // In-memory streams have no name (gzip and zipfile look for one with getattr).
+    if f.name == "<StringIO>" || f.name == "<BytesIO>" {
+        let ty = if f.name == "<BytesIO>" { "_io.BytesIO" } else { "_io.StringIO" };
+        return Err(crate::vm::errors::attribute_error(format!("'{ty}' object has no attribute 'name'")));
+    }
     Ok(new_str(f.name.as_str()))
 }
 

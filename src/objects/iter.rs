@@ -541,7 +541,7 @@ pub(crate) fn iter_next(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
 }
 
-pub(crate) fn iter_length_hint(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+fn iter_length_hint(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (_, it) = it_self(&args, "__length_hint__")?;
     let n = it.0.try_borrow().ok().and_then(|b| b.length_hint()).unwrap_or(0);
     Ok(new_int(n as i64))

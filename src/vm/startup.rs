@@ -56,6 +56,16 @@ pub fn new_module(name: &str) -> Value {
     layout::alloc(&types().module, PyModule { dict: d })
 }
 
+/// A Python-level class `module.name` with `bases` (a native module's exception class:
+/// `binascii.Error`, `zlib.error`, `_csv.Error`).
+pub fn new_class(vm: &mut Vm, module: &str, name: &str, bases: Vec<Value>) -> crate::vm::PyResult {
+    let d = layout::alloc(&types().dict, PyDict::new());
+    if let Some(dd) = d.payload::<PyDict>() {
+        dd.set_str(new_str("__module__"), new_str(module));
+    }
+    vm.call_pos(&types().type_.clone(), &[new_str(name), crate::objects::tuple::new_tuple(bases), d])
+}
+
 /// The dict of a module object.
 pub fn module_dict(m: &Value) -> Value {
     m.payload::<PyModule>().map(|m| m.dict.clone()).expect("module")
