@@ -7,6 +7,7 @@ pub mod cmath;
 pub mod codecs;
 pub mod contextvars;
 pub mod core;
+pub mod csv;
 pub mod errno;
 pub mod gc;
 pub mod hashes;
@@ -96,6 +97,7 @@ pub fn init(d: &Value) {
     operator_mod::register();
     zlib::register();
     array::register();
+    csv::register();
     memoryview::init(d);
     seq::init(d);
 }

@@ -795,23 +795,20 @@ fn compare(vm: &mut Vm, args: &Args<'_>, op: CmpOp, name: &str) -> PyResult {
     seq_compare(vm, SeqRef::Tuple(&x), SeqRef::Tuple(&y), op)
 }
 
-fn a_eq(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    compare(vm, &args, CmpOp::Eq, "__eq__")
+macro_rules! comparisons {
+    ($($f:ident => $op:ident, $name:literal;)*) => {
+        $(fn $f(vm: &mut Vm, args: Args<'_>) -> PyResult {
+            compare(vm, &args, CmpOp::$op, $name)
+        })*
+    };
 }
-fn a_ne(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    compare(vm, &args, CmpOp::Ne, "__ne__")
-}
-fn a_lt(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    compare(vm, &args, CmpOp::Lt, "__lt__")
-}
-fn a_le(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    compare(vm, &args, CmpOp::Le, "__le__")
-}
-fn a_gt(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    compare(vm, &args, CmpOp::Gt, "__gt__")
-}
-fn a_ge(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    compare(vm, &args, CmpOp::Ge, "__ge__")
+comparisons! {
+    a_eq => Eq, "__eq__";
+    a_ne => Ne, "__ne__";
+    a_lt => Lt, "__lt__";
+    a_le => Le, "__le__";
+    a_gt => Gt, "__gt__";
+    a_ge => Ge, "__ge__";
 }
 
 /// A copy is a plain array even of a subclass, as CPython's (a full slice).

@@ -250,35 +250,25 @@ fn blake2_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         Some(d) => Some(data_arg(d)?),
         None => None,
     };
-    let state = if big {
-        let mut p = blake2b_simd::Params::new();
-        p.hash_length(digest_size as usize)
-            .key(&key)
-            .salt(&salt)
-            .personal(&person)
-            .fanout(fanout as u8)
-            .max_depth(depth as u8)
-            .max_leaf_length(leaf_size as u32)
-            .node_offset(node_offset as u64)
-            .node_depth(node_depth as u8)
-            .inner_hash_length(inner_size as usize)
-            .last_node(last_node);
-        State::Blake2b(p.to_state())
-    } else {
-        let mut p = blake2s_simd::Params::new();
-        p.hash_length(digest_size as usize)
-            .key(&key)
-            .salt(&salt)
-            .personal(&person)
-            .fanout(fanout as u8)
-            .max_depth(depth as u8)
-            .max_leaf_length(leaf_size as u32)
-            .node_offset(node_offset as u64)
-            .node_depth(node_depth as u8)
-            .inner_hash_length(inner_size as usize)
-            .last_node(last_node);
-        State::Blake2s(p.to_state())
-    };
+    // blake2b_simd and blake2s_simd have the same `Params` API over different types.
+    macro_rules! state {
+        ($krate:ident, $variant:ident) => {{
+            let mut p = $krate::Params::new();
+            p.hash_length(digest_size as usize)
+                .key(&key)
+                .salt(&salt)
+                .personal(&person)
+                .fanout(fanout as u8)
+                .max_depth(depth as u8)
+                .max_leaf_length(leaf_size as u32)
+                .node_offset(node_offset as u64)
+                .node_depth(node_depth as u8)
+                .inner_hash_length(inner_size as usize)
+                .last_node(last_node);
+            State::$variant(p.to_state())
+        }};
+    }
+    let state = if big { state!(blake2b_simd, Blake2b) } else { state!(blake2s_simd, Blake2s) };
     let algo: &'static Algo = if digest_size == a.digest_size as i64 { a } else { leak_algo(a, digest_size as usize) };
     let h = Hash { algo, state: RefCell::new(state) };
     if let Some(d) = data {
