@@ -20,7 +20,9 @@ pub mod namespace;
 pub mod numeric;
 pub mod operator_mod;
 pub mod posix;
+pub mod posixsubprocess;
 pub mod random;
+pub mod select;
 pub mod seq;
 pub mod signal;
 pub mod sre;
@@ -98,6 +100,8 @@ pub fn init(d: &Value) {
     zlib::register();
     array::register();
     csv::register();
+    posixsubprocess::register();
+    select::register();
     memoryview::init(d);
     seq::init(d);
 }

@@ -567,7 +567,7 @@ fn f_fileno(_vm: &mut Vm, args: Args<'_>) -> PyResult {
         FileBackend::Stdin => 0,
         FileBackend::Stdout => 1,
         FileBackend::Stderr => 2,
-        FileBackend::Disk(_) => 3,
+        FileBackend::Disk(d) => std::os::unix::io::AsRawFd::as_raw_fd(d) as i64,
         FileBackend::Memory(..) => return Err(unsupported("fileno")),
         FileBackend::Closed => return Err(value_error("I/O operation on closed file")),
     };
