@@ -1,12 +1,16 @@
 //! The `builtins` module: the functions and classes every module sees.
 
+pub mod array;
 pub mod binascii;
 pub mod bisect;
 pub mod cmath;
 pub mod codecs;
+pub mod contextvars;
 pub mod core;
+pub mod csv;
 pub mod errno;
 pub mod gc;
+pub mod hashes;
 pub mod heapq;
 pub mod imp;
 pub mod io;
@@ -14,13 +18,18 @@ pub mod math;
 pub mod memoryview;
 pub mod namespace;
 pub mod numeric;
+pub mod operator_mod;
 pub mod posix;
+pub mod posixsubprocess;
 pub mod random;
+pub mod select;
 pub mod seq;
+pub mod signal;
 pub mod sre;
 pub mod string_mod;
 pub mod structmod;
 pub mod thread;
+pub mod zlib;
 
 use crate::objects::str::new_str;
 use crate::objects::{exc_types_all, none, types};
@@ -84,6 +93,15 @@ pub fn init(d: &Value) {
     bisect::register();
     heapq::register();
     string_mod::register();
+    signal::register();
+    contextvars::register();
+    hashes::register();
+    operator_mod::register();
+    zlib::register();
+    array::register();
+    csv::register();
+    posixsubprocess::register();
+    select::register();
     memoryview::init(d);
     seq::init(d);
 }

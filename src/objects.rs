@@ -20,6 +20,7 @@ pub mod iter;
 pub mod list;
 pub mod lock;
 pub mod module;
+pub mod native;
 pub mod range;
 pub mod registry;
 pub mod sequtil;

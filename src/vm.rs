@@ -58,6 +58,8 @@ pub struct Vm {
     pub call_args: Vec<Value>,
     /// Options from the command line (`-X` and pylift's own flags).
     pub config: Config,
+    /// This thread's current `contextvars.Context` (made on first use).
+    pub context: Option<Value>,
     /// This thread's ident and GIL ownership; last, so it drops after the other fields
     /// (released under the GIL).
     pub thread: thread::ThreadHandle,

@@ -9,10 +9,9 @@ use crate::objects::dict::PyDict;
 use crate::objects::int::new_int;
 use crate::objects::registry::exc;
 use crate::objects::str::new_str;
-use crate::objects::tuple::new_tuple;
-use crate::objects::{none, types};
+use crate::objects::none;
 use crate::values::gil::GilStatic;
-use crate::values::{Value, layout};
+use crate::values::Value;
 use crate::vm::errors::{PyErr, type_error, value_error};
 use crate::vm::protocol::type_name;
 use crate::vm::startup::{add_function, module_dict, new_module};
@@ -270,11 +269,7 @@ fn crc_hqx(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn new_exc_class(vm: &mut Vm, name: &str, base: &Value) -> PyResult {
-    let d = layout::alloc(&types().dict, PyDict::new());
-    if let Some(dd) = d.payload::<PyDict>() {
-        dd.set_str(new_str("__module__"), new_str("binascii"));
-    }
-    vm.call_pos(&types().type_.clone(), &[new_str(name), new_tuple(vec![base.clone()]), d])
+    crate::vm::startup::new_class(vm, "binascii", name, vec![base.clone()])
 }
 
 /// `import binascii`.

@@ -4,6 +4,8 @@
 //! the `encodings.*` modules bind (utf-8/16/32, ascii, latin-1), built on the same
 //! conversions as `str.encode`/`bytes.decode`.
 
+mod charmap;
+
 use std::cell::RefCell;
 
 use crate::objects::bytes::{PyBytes, new_bytes};
@@ -329,6 +331,9 @@ pub fn init_codecs(_vm: &mut Vm) -> PyResult<Value> {
         ("decode", c_decode),
         ("register_error", c_register_error),
         ("lookup_error", c_lookup_error),
+        ("charmap_decode", charmap::charmap_decode),
+        ("charmap_encode", charmap::charmap_encode),
+        ("charmap_build", charmap::charmap_build),
     ] {
         add_function(&d, "_codecs", name, f);
     }

@@ -165,7 +165,7 @@ fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let a =
         args.bind("open", &["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"], 1)?;
     let file = a[0].clone().unwrap_or_else(none);
-    let fd_given = if file.kind() == crate::values::Kind::Int { crate::objects::int::to_i64(&file) } else { None };
+    let fd_given = if crate::objects::int::is_int(&file) { crate::objects::int::to_i64(&file) } else { None };
     let path = match file.as_str() {
         Some(s) => s.to_owned(),
         None if fd_given.is_some() => String::new(),

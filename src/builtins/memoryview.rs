@@ -112,6 +112,18 @@ fn bytes_of(view: &View) -> Vec<u8> {
     all.get(view.start.min(end)..end).map(<[u8]>::to_vec).unwrap_or_default()
 }
 
+/// The bytes of any object with a buffer (bytes, bytearray, memoryview, array.array);
+/// None when it has none.
+pub fn buffer_bytes(v: &Value) -> Option<Vec<u8>> {
+    if let Some(b) = crate::objects::bytes::bytes_data(v) {
+        return Some(b.into_owned());
+    }
+    if v.type_of().as_type().is_some_and(|t| *t.name.borrow() == "memoryview") {
+        return view_of(v).ok().map(|view| bytes_of(&view));
+    }
+    crate::builtins::array::array_bytes(v)
+}
+
 fn make(cls: &Value, view: &View) -> Value {
     let m = crate::objects::instance::new_instance(cls);
     if let Some(d) = instance_dict_create(&m) {

@@ -20,6 +20,7 @@ use crate::vm::protocol::type_name;
 use crate::vm::startup::{add_function, module_dict, new_module};
 use crate::vm::{Args, PyResult, Vm};
 
+mod process;
 mod scandir;
 mod stat;
 
@@ -527,13 +528,8 @@ fn os_read(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 /// The bytes of a bytes-like argument.
 fn buffer_arg(v: &Value) -> PyResult<Vec<u8>> {
-    if let Some(b) = v.downcast::<PyBytes>() {
-        return Ok(b.0.to_vec());
-    }
-    if let Some(b) = v.downcast::<crate::objects::bytes::PyByteArray>() {
-        return Ok(b.0.borrow().clone());
-    }
-    Err(type_error(format!("a bytes-like object is required, not '{}'", type_name(v))))
+    crate::builtins::memoryview::buffer_bytes(v)
+        .ok_or_else(|| type_error(format!("a bytes-like object is required, not '{}'", type_name(v))))
 }
 
 fn os_write(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -931,6 +927,7 @@ pub fn init_posix(vm: &mut Vm) -> PyResult<Value> {
     ] {
         add_function(&d, "posix", name, f);
     }
+    process::add_functions(&d);
     for (name, v) in CONSTANTS {
         set(&d, name, new_int(*v));
     }

@@ -615,7 +615,7 @@ fn b_repr(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(crate::objects::str::new_str(r))
 }
 
-fn b_decode(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+fn b_decode(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (_, b) = bself(&args, "decode")?;
     let p = crate::objects::sequtil::mbind(&args, "decode", &["encoding", "errors"], 0)?;
     let enc = match &p[0] {
@@ -626,7 +626,22 @@ fn b_decode(_vm: &mut Vm, args: Args<'_>) -> PyResult {
         Some(v) => crate::objects::str::arg_str(v, "decode() argument 'errors'")?.to_owned(),
         None => "strict".into(),
     };
+    if codec(&enc).is_none() {
+        return decode_via_registry(vm, &b, &enc, &errs);
+    }
     decode(&b, &enc, &errs)
+}
+
+/// A codec pylift has no native form of (cp437, cp1252...): `codecs.lookup(enc).decode`.
+fn decode_via_registry(vm: &mut Vm, b: &[u8], enc: &str, errs: &str) -> PyResult {
+    let info = crate::builtins::codecs::lookup(vm, enc)?;
+    let dec = vm.getitem(&info, &Value::small(1))?;
+    let r = vm.call_pos(&dec, &[new_bytes(b.to_vec()), crate::objects::str::new_str(errs)])?;
+    let s = vm.getitem(&r, &Value::small(0))?;
+    if s.as_str().is_none() {
+        return Err(type_error(format!("'{enc}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types", type_name(&s))));
+    }
+    Ok(s)
 }
 
 fn b_bytes(_vm: &mut Vm, args: Args<'_>) -> PyResult {

@@ -497,6 +497,11 @@ fn f_name(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     if let Some(n) = &*f.name_set.borrow() {
         return Ok(n.clone());
     }
+    // In-memory streams have no name (gzip and zipfile look for one with getattr).
+    if f.name == "<StringIO>" || f.name == "<BytesIO>" {
+        let ty = if f.name == "<BytesIO>" { "_io.BytesIO" } else { "_io.StringIO" };
+        return Err(crate::vm::errors::attribute_error(format!("'{ty}' object has no attribute 'name'")));
+    }
     Ok(new_str(f.name.as_str()))
 }
 
@@ -562,7 +567,7 @@ fn f_fileno(_vm: &mut Vm, args: Args<'_>) -> PyResult {
         FileBackend::Stdin => 0,
         FileBackend::Stdout => 1,
         FileBackend::Stderr => 2,
-        FileBackend::Disk(_) => 3,
+        FileBackend::Disk(d) => std::os::unix::io::AsRawFd::as_raw_fd(d) as i64,
         FileBackend::Memory(..) => return Err(unsupported("fileno")),
         FileBackend::Closed => return Err(value_error("I/O operation on closed file")),
     };

@@ -524,12 +524,12 @@ fn it_self<'a>(args: &Args<'a>, meth: &str) -> PyResult<(&'a Value, &'a PyNative
     this::<PyNativeIter>(args, meth, "iterator")
 }
 
-fn iter_iter(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn iter_iter(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (s, _) = it_self(&args, "__iter__")?;
     Ok(s.clone())
 }
 
-fn iter_next(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn iter_next(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (_, it) = it_self(&args, "__next__")?;
     if args.pos().len() > 1 || args.has_kwargs() {
         return Err(type_error(format!("expected 0 arguments, got {}", args.values.len() - 1)));

@@ -194,11 +194,11 @@ fn l_acquire(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
     let deadline = (timeout >= 0.0).then(|| Instant::now() + Duration::from_secs_f64(timeout));
     let main = vm.thread.is_main;
-    match vm.allow_threads(|| l.wait_take(me, deadline, main)) {
-        Some(got) => Ok(py_bool(got)),
-        None => {
-            crate::vm::startup::take_sigint();
-            Err(PyErr::bare(&exc().keyboard_interrupt))
+    // A signal handler that returns lets the wait go on (PEP 475).
+    loop {
+        match vm.allow_threads(|| l.wait_take(me, deadline, main)) {
+            Some(got) => return Ok(py_bool(got)),
+            None => crate::builtins::signal::check_signals(vm)?,
         }
     }
 }

@@ -397,6 +397,7 @@ kinds! {
     File => o::file::PyFile,
     Lock => o::lock::PyLock,
     WeakRef => o::weakref::PyWeakRef: gc,
+    Native => o::native::PyNative: gc,
 }
 
 // ---- Cycle collector support: generation lists of container objects ----

@@ -271,9 +271,10 @@ impl Vm {
         }
         // Signals are handled by the main thread only (as CPython does).
         if self.thread.is_main {
-            if flags & layout::BREAK_SIGNAL != 0 || crate::vm::startup::take_sigint() {
-                return Err(PyErr::bare(&exc().keyboard_interrupt));
+            if flags & layout::BREAK_SIGNAL != 0 {
+                crate::builtins::signal::simulate_sigint();
             }
+            crate::builtins::signal::check_signals(self)?;
         } else if flags & layout::BREAK_SIGNAL != 0 {
             EVAL_BREAKER.fetch_or(layout::BREAK_SIGNAL, Ordering::Relaxed);
         }

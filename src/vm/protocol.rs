@@ -275,6 +275,12 @@ impl Vm {
                     return crate::objects::tuple::getitem(self, c, &t.0, key);
                 }
             }
+            // `array.array` with an int index: decoded in place (its type is immutable).
+            Kind::Native => {
+                if let Some(v) = crate::builtins::array::fast_getitem(c, key) {
+                    return Ok(v);
+                }
+            }
             _ => {}
         }
         if let Some(f) = self.lookup_special(c, "__getitem__") {
@@ -296,6 +302,9 @@ impl Vm {
             if let Some(d) = c.payload::<PyDict>() {
                 return d.set(self, key.clone(), value);
             }
+        }
+        if c.kind() == Kind::Native && crate::builtins::array::fast_setitem(c, key, &value) {
+            return Ok(());
         }
         match self.lookup_special(c, "__setitem__") {
             Some(f) => {

@@ -56,6 +56,16 @@ pub fn new_module(name: &str) -> Value {
     layout::alloc(&types().module, PyModule { dict: d })
 }
 
+/// A Python-level class `module.name` with `bases` (a native module's exception class:
+/// `binascii.Error`, `zlib.error`, `_csv.Error`).
+pub fn new_class(vm: &mut Vm, module: &str, name: &str, bases: Vec<Value>) -> crate::vm::PyResult {
+    let d = layout::alloc(&types().dict, PyDict::new());
+    if let Some(dd) = d.payload::<PyDict>() {
+        dd.set_str(new_str("__module__"), new_str(module));
+    }
+    vm.call_pos(&types().type_.clone(), &[new_str(name), crate::objects::tuple::new_tuple(bases), d])
+}
+
 /// The dict of a module object.
 pub fn module_dict(m: &Value) -> Value {
     m.payload::<PyModule>().map(|m| m.dict.clone()).expect("module")
@@ -99,6 +109,7 @@ impl Vm {
             config,
             thread,
             trace: Default::default(),
+            context: None,
         };
         sys::init_sys(&mut vm);
         crate::vm::gc::init();
@@ -121,29 +132,27 @@ pub fn add_getter(ty: &Value, name: &'static str, f: NativeFn) {
     tp.version.set(crate::objects::type_::next_version());
 }
 
-static SIGINT: std::sync::OnceLock<std::sync::Arc<std::sync::atomic::AtomicBool>> = std::sync::OnceLock::new();
-
-/// Installs the SIGINT handler: Ctrl-C sets a flag the loop turns into KeyboardInterrupt.
+/// Installs the SIGINT handler: Ctrl-C marks a signal pending, which the loop turns into
+/// KeyboardInterrupt (or the handler `signal.signal` set; `builtins/signal.rs`).
 pub fn install_sigint_handler() {
-    let flag = SIGINT.get_or_init(|| std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)));
-    let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, flag.clone());
+    crate::builtins::signal::install_sigint_handler();
 }
 
-/// Is a Ctrl-C waiting to be raised?
+/// Is a signal (Ctrl-C or any with a Python handler) waiting to be handled?
 #[inline(always)]
 pub fn sigint_pending() -> bool {
-    SIGINT.get().is_some_and(|f| f.load(std::sync::atomic::Ordering::Relaxed))
+    crate::builtins::signal::pending()
 }
 
-/// The address of the pending-Ctrl-C flag (one byte, nonzero when set), which compiled
-/// loops poll at their back edges; None before the handler is installed.
+/// The address of the pending-signal flag (one byte, nonzero when set), which compiled
+/// loops poll at their back edges.
 pub fn sigint_flag_addr() -> Option<*const u8> {
-    SIGINT.get().map(|f| std::sync::Arc::as_ptr(f).cast::<u8>())
+    Some(crate::builtins::signal::tripped_addr())
 }
 
 /// Consumes a pending Ctrl-C.
 pub fn take_sigint() -> bool {
-    SIGINT.get().is_some_and(|f| f.swap(false, std::sync::atomic::Ordering::Relaxed))
+    crate::builtins::signal::take_sigint()
 }
 
 /// Flushes `sys.stdout` and `sys.stderr` (our file objects or anything with `flush`).

@@ -317,6 +317,7 @@ pub fn start_new_thread(vm: &mut Vm, func: Value, args: Vec<Value>, kwargs: Vec<
             config: seed.config,
             thread: handle,
             trace: Default::default(),
+            context: None,
             c_depth: 0,
         };
         let mut vals = args;

@@ -28,6 +28,9 @@ struct Ctx {
     need_close: bool,
     seen: Vec<Value>,
     files: HashMap<String, Option<Vec<String>>>,
+    /// The traceback to show for the outermost exception instead of its `__traceback__`
+    /// (`format_exception(type, value, tb)`: unittest passes a trimmed one).
+    top_tb: Option<(Value, Option<Value>)>,
 }
 
 impl Ctx {
@@ -84,8 +87,14 @@ impl Vm {
 
     /// The full CPython-style report for `exc_v` (chain included).
     pub fn format_exception(&mut self, exc_v: &Value) -> String {
+        self.format_exception_with_tb(exc_v, None)
+    }
+
+    /// `format_exception` with `tb` (None: no traceback) shown for `exc_v` itself.
+    pub fn format_exception_with_tb(&mut self, exc_v: &Value, tb: Option<Option<Value>>) -> String {
         let mut out = String::new();
-        let mut ctx = Ctx { depth: 0, need_close: false, seen: Vec::new(), files: HashMap::new() };
+        let top_tb = tb.map(|t| (exc_v.clone(), t));
+        let mut ctx = Ctx { depth: 0, need_close: false, seen: Vec::new(), files: HashMap::new(), top_tb };
         self.format_exc(exc_v, &mut ctx, &mut out);
         out
     }
@@ -119,7 +128,10 @@ impl Vm {
             if let Some(m) = msg {
                 ctx.emit(out, m, None);
             }
-            let tb = x.downcast::<PyException>().and_then(|p| p.traceback.borrow().clone());
+            let tb = match &ctx.top_tb {
+                Some((top, t)) if top.is(&x) => t.clone(),
+                _ => x.downcast::<PyException>().and_then(|p| p.traceback.borrow().clone()),
+            };
             let group = self.group_members(&x);
             match group {
                 None => {
@@ -680,10 +692,16 @@ fn tb_print_exc(vm: &mut Vm, args: crate::vm::Args<'_>) -> PyResult {
     Ok(none())
 }
 
+/// The `tb` of `format_exception(type, value, tb)`, when given (None: no traceback).
+fn tb_arg(args: &crate::vm::Args<'_>) -> Option<Option<Value>> {
+    let tb = args.pos().get(2).or_else(|| args.kwarg("tb"))?;
+    Some(if tb.is_none() { None } else { Some(tb.clone()) })
+}
+
 fn tb_format_exception(vm: &mut Vm, args: crate::vm::Args<'_>) -> PyResult {
     match exc_arg(vm, &args) {
         Some(e) => {
-            let s = vm.format_exception(&e);
+            let s = vm.format_exception_with_tb(&e, tb_arg(&args));
             Ok(split_lines(&s))
         }
         None => Ok(split_lines("NoneType: None\n")),
@@ -692,7 +710,7 @@ fn tb_format_exception(vm: &mut Vm, args: crate::vm::Args<'_>) -> PyResult {
 
 fn tb_print_exception(vm: &mut Vm, args: crate::vm::Args<'_>) -> PyResult {
     let s = match exc_arg(vm, &args) {
-        Some(e) => vm.format_exception(&e),
+        Some(e) => vm.format_exception_with_tb(&e, tb_arg(&args)),
         None => "NoneType: None\n".to_owned(),
     };
     write_stderr(vm, &args, &s)?;

@@ -14,7 +14,7 @@ use crate::values::gil::GilStatic;
 use crate::vm::startup::structseq;
 use crate::vm::{PyResult, Vm};
 
-type TypeSlot = GilStatic<RefCell<Option<Value>>>;
+use crate::vm::startup::structseq::{TypeSlot, cached};
 static STAT_RESULT: TypeSlot = GilStatic::new(RefCell::new(None));
 static UNAME_RESULT: TypeSlot = GilStatic::new(RefCell::new(None));
 static TERMINAL_SIZE: TypeSlot = GilStatic::new(RefCell::new(None));
@@ -33,17 +33,6 @@ const STAT_EXTRA: &[&str] = &[
     "st_blocks",
     "st_rdev",
 ];
-
-fn cached(slot: &TypeSlot, make: impl FnOnce(&mut Vm) -> PyResult) -> impl FnOnce(&mut Vm) -> PyResult {
-    move |vm| {
-        if let Some(t) = slot.borrow().clone() {
-            return Ok(t);
-        }
-        let t = make(vm)?;
-        *slot.borrow_mut() = Some(t.clone());
-        Ok(t)
-    }
-}
 
 pub(super) fn stat_result_type(vm: &mut Vm) -> PyResult {
     cached(&STAT_RESULT, |vm| structseq::new_type_ext(vm, "os", "stat_result", STAT_FIELDS, STAT_EXTRA))(vm)

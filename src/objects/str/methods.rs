@@ -779,7 +779,7 @@ fn str_istitle(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(py_bool(cased))
 }
 
-fn str_encode(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+fn str_encode(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (_, s) = sself(&args, "encode")?;
     let b = crate::objects::sequtil::mbind(&args, "encode", &["encoding", "errors"], 0)?;
     let enc = match &b[0] {
@@ -790,7 +790,17 @@ fn str_encode(_vm: &mut Vm, args: Args<'_>) -> PyResult {
         Some(v) => arg_str(v, "encode() argument 'errors'")?.to_owned(),
         None => "strict".into(),
     };
-    let bytes = crate::objects::bytes::encode(s.as_str(), &enc, &errs)?;
+    let bytes = match crate::objects::bytes::encode(s.as_str(), &enc, &errs) {
+        Ok(b) => b,
+        // A codec pylift has no native form of: `codecs.lookup(enc).encode`.
+        Err(e) if e.matches(&crate::objects::registry::exc().lookup_error) => {
+            let info = crate::builtins::codecs::lookup(vm, &enc)?;
+            let encf = vm.getitem(&info, &Value::small(0))?;
+            let r = vm.call_pos(&encf, &[args.pos()[0].clone(), crate::objects::str::new_str(errs.as_str())])?;
+            return vm.getitem(&r, &Value::small(0));
+        }
+        Err(e) => return Err(e),
+    };
     Ok(crate::objects::bytes::new_bytes(bytes))
 }
 

@@ -29,7 +29,7 @@ pub fn new_alias(origin: Value, args: Vec<Value>) -> Value {
     layout::alloc(&types().generic_alias, Instance { dict: RefCell::new(None), slots: Box::new([]), base: Some(base) })
 }
 
-fn class_getitem(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn class_getitem(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [cls, item] = args.exact::<2>("__class_getitem__")?;
     let a = match item.as_tuple() {
         Some(t) if item.kind() == Kind::Tuple => t.to_vec(),

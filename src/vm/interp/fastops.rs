@@ -16,7 +16,7 @@ use crate::vm::frame::Frame;
 
 use super::name_at;
 
-/// `list[i]`/`tuple[i]` with a small int index in range.
+/// `list[i]`/`tuple[i]`/`array[i]` with a small int index in range.
 #[inline]
 pub(crate) fn fast_subscr(c: &Value, key: &Value) -> Option<Value> {
     let i = key.as_small()?;
@@ -34,6 +34,7 @@ pub(crate) fn fast_subscr(c: &Value, key: &Value) -> Option<Value> {
             let j = if i < 0 { i + n } else { i };
             if (0..n).contains(&j) { Some(t.0[j as usize].clone()) } else { None }
         }
+        Kind::Native => crate::builtins::array::fast_getitem(c, key),
         _ => None,
     }
 }
@@ -42,6 +43,9 @@ pub(crate) fn fast_subscr(c: &Value, key: &Value) -> Option<Value> {
 /// compiled code do without a method lookup); gives `v` back otherwise.
 #[inline]
 pub(crate) fn fast_store_subscr(c: &Value, key: &Value, v: Value) -> Result<(), Value> {
+    if c.kind() == Kind::Native && crate::builtins::array::fast_setitem(c, key, &v) {
+        return Ok(());
+    }
     if let (Some(l), Some(i)) = (c.payload::<PyList>(), key.as_small()) {
         if let Ok(mut items) = l.0.try_borrow_mut() {
             let n = items.len() as i64;

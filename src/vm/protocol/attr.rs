@@ -151,6 +151,18 @@ impl Vm {
                     None => Ok(None),
                 }
             }
+            // A bound method reads through to its function (`m.__wrapped__`, flags
+            // decorators set on the function), as CPython's method_getattro.
+            Kind::BoundMethod => {
+                if let Some(v) = self.generic_getattr_opt(obj, name)? {
+                    return Ok(Some(v));
+                }
+                let f = obj.payload::<PyBoundMethod>().map(|m| m.func.clone());
+                match f {
+                    Some(f) => self.getattr_opt(&f, name),
+                    None => Ok(None),
+                }
+            }
             _ => self.generic_getattr_opt(obj, name),
         }
     }

@@ -126,3 +126,18 @@ pub fn set_extra(obj: &Value, fields: &[(&str, Value)]) {
         }
     }
 }
+
+/// A process-wide slot for a struct-sequence type made on first use.
+pub type TypeSlot = crate::values::gil::GilStatic<std::cell::RefCell<Option<Value>>>;
+
+/// The type in `slot`, made by `make` the first time.
+pub fn cached(slot: &TypeSlot, make: impl FnOnce(&mut Vm) -> PyResult) -> impl FnOnce(&mut Vm) -> PyResult {
+    move |vm| {
+        if let Some(t) = slot.borrow().clone() {
+            return Ok(t);
+        }
+        let t = make(vm)?;
+        *slot.borrow_mut() = Some(t.clone());
+        Ok(t)
+    }
+}

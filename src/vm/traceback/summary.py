@@ -253,6 +253,7 @@ class TracebackException:
                  lookup_lines=True, capture_locals=False, compact=False,
                  max_group_width=15, max_group_depth=10, _seen=None):
         self._exc = exc_value
+        self._tb = exc_traceback
         self.exc_type = exc_type
         self._str = _safe_str(exc_value)
         self.stack = StackSummary.extract(walk_tb(exc_traceback), limit=limit,
@@ -293,7 +294,7 @@ class TracebackException:
         yield from format_exception_only(self._exc)
 
     def format(self, *, chain=True):
-        yield from format_exception(self._exc, chain=chain)
+        yield from format_exception(self.exc_type, self._exc, self._tb, chain=chain)
 
     def print(self, *, file=None, chain=True):
         if file is None:
