@@ -321,7 +321,9 @@ fn a_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
     let tc = match p[1].as_str() {
         Some(s) if s.chars().count() == 1 => s.chars().next().unwrap_or('?'),
-        _ => return Err(type_error(format!("array() argument 1 must be a unicode character, not {}", type_name(&p[1])))),
+        _ => {
+            return Err(type_error(format!("array() argument 1 must be a unicode character, not {}", type_name(&p[1]))));
+        }
     };
     if !TYPECODES.contains(tc) {
         return Err(value_error("bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)"));
@@ -662,8 +664,12 @@ fn a_delitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
         SubKey::Slice(sl) => {
             let gone: std::collections::HashSet<usize> = sl.positions().collect();
             let mut d = a.data.borrow_mut();
-            let kept: Vec<u8> =
-                d.chunks_exact(w).enumerate().filter(|(i, _)| !gone.contains(i)).flat_map(|(_, c)| c.to_vec()).collect();
+            let kept: Vec<u8> = d
+                .chunks_exact(w)
+                .enumerate()
+                .filter(|(i, _)| !gone.contains(i))
+                .flat_map(|(_, c)| c.to_vec())
+                .collect();
             *d = kept;
         }
     }

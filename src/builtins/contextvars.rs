@@ -7,7 +7,7 @@
 use std::cell::Cell;
 
 use crate::objects::dict::PyDict;
-use crate::objects::native::{NativeData, new_native, native_ref, this};
+use crate::objects::native::{NativeData, native_ref, new_native, this};
 use crate::objects::registry::exc;
 use crate::objects::str::new_str;
 use crate::objects::type_::new_builtin_class;
@@ -147,7 +147,10 @@ fn var_new(_vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(type_error("context variable name must be a str"));
     }
     if args.pos().len() > 2 {
-        return Err(type_error(format!("ContextVar() takes exactly 1 positional argument ({} given)", args.pos().len() - 1)));
+        return Err(type_error(format!(
+            "ContextVar() takes exactly 1 positional argument ({} given)",
+            args.pos().len() - 1
+        )));
     }
     Ok(new_native(&classes().var, Var { name, default: b[2].clone() }))
 }
@@ -262,7 +265,10 @@ fn ctx_run(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(type_error("run() missing 1 required positional argument"));
     }
     if c.entered.get() {
-        return Err(runtime_error(format!("cannot enter context: <Context object at {:#x}> is already entered", s.bits())));
+        return Err(runtime_error(format!(
+            "cannot enter context: <Context object at {:#x}> is already entered",
+            s.bits()
+        )));
     }
     let f = args.pos()[1].clone();
     c.entered.set(true);

@@ -61,7 +61,8 @@ fn with_state<R>(vm: &mut Vm, f: impl FnOnce(&mut State) -> R) -> PyResult<R> {
         add_method(&writer, "writerow", w_writerow);
         add_method(&writer, "writerows", w_writerows);
         add_getter(&writer, "dialect", w_dialect);
-        *STATE.borrow_mut() = Some(State { error, dialect, reader, writer, registry: Vec::new(), field_limit: 128 * 1024 });
+        *STATE.borrow_mut() =
+            Some(State { error, dialect, reader, writer, registry: Vec::new(), field_limit: 128 * 1024 });
     }
     let mut s = STATE.borrow_mut();
     match s.as_mut() {
@@ -190,7 +191,8 @@ fn make_dialect(vm: &mut Vm, base: Option<&Value>, kwargs: &[(&str, Value)]) -> 
         return Err(type_error("quotechar must be set if quoting enabled"));
     }
     let Some(lineterminator) = lineterminator else { return Err(type_error("lineterminator must be set")) };
-    let d = Dialect { delimiter, doublequote, escapechar, lineterminator, quotechar, quoting, skipinitialspace, strict };
+    let d =
+        Dialect { delimiter, doublequote, escapechar, lineterminator, quotechar, quoting, skipinitialspace, strict };
     Ok(new_native(&cls, d))
 }
 
@@ -380,7 +382,8 @@ fn m_reader(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let input = vm.iter(&p[0])?;
     let dialect = make_dialect(vm, p.get(1).or_else(|| args.kwarg("dialect")), &kwargs_of(&args, &["dialect"]))?;
     let cls = with_state(vm, |s| s.reader.clone())?;
-    let parse = Parse { state: PState::StartRecord, field: String::new(), field_len: 0, numeric: false, fields: Vec::new() };
+    let parse =
+        Parse { state: PState::StartRecord, field: String::new(), field_len: 0, numeric: false, fields: Vec::new() };
     Ok(new_native(&cls, Reader { input, dialect, line_num: Cell::new(0), parse: RefCell::new(parse) }))
 }
 
@@ -537,7 +540,9 @@ impl Parse {
 
 fn r_next(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (_, r) = this::<Reader>(&args, "__next__", "_csv.reader")?;
-    let Some(d) = native_ref::<Dialect>(&r.dialect).cloned() else { return Err(type_error("reader without a dialect")) };
+    let Some(d) = native_ref::<Dialect>(&r.dialect).cloned() else {
+        return Err(type_error("reader without a dialect"));
+    };
     let limit = with_state(vm, |s| s.field_limit)?;
     {
         let mut p = r.parse.borrow_mut();
@@ -620,11 +625,17 @@ fn w_dialect(_vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 /// Appends one field (None: empty) to `rec`, quoting and escaping as join_append_data.
-fn join_field(vm: &mut Vm, d: &Dialect, rec: &mut String, nfields: usize, field: Option<&str>, quoted: bool) -> PyResult<()> {
+fn join_field(
+    vm: &mut Vm,
+    d: &Dialect,
+    rec: &mut String,
+    nfields: usize,
+    field: Option<&str>,
+    quoted: bool,
+) -> PyResult<()> {
     let data = field.unwrap_or("");
-    let special = |c: char| {
-        c == d.delimiter || Some(c) == d.escapechar || Some(c) == d.quotechar || d.lineterminator.contains(c)
-    };
+    let special =
+        |c: char| c == d.delimiter || Some(c) == d.escapechar || Some(c) == d.quotechar || d.lineterminator.contains(c);
     // A special character is escaped (QUOTE_NONE; a quote without doublequote; the escape
     // char itself) or else makes the field quoted.
     let wants_escape = |c: char| {
@@ -669,7 +680,9 @@ fn is_number(vm: &Vm, v: &Value) -> bool {
 }
 
 fn writerow(vm: &mut Vm, w: &Writer, row: &Value) -> PyResult {
-    let Some(d) = native_ref::<Dialect>(&w.dialect).cloned() else { return Err(type_error("writer without a dialect")) };
+    let Some(d) = native_ref::<Dialect>(&w.dialect).cloned() else {
+        return Err(type_error("writer without a dialect"));
+    };
     let it = match vm.iter(row) {
         Ok(it) => it,
         Err(e) if e.matches(&exc().type_error) => {

@@ -85,20 +85,104 @@ struct Algo {
 }
 
 const ALGOS: &[Algo] = &[
-    Algo { name: "md5", module: "_md5", digest_size: 16, block_size: 64, new: || State::Fixed(Box::new(md5::Md5::default())) },
-    Algo { name: "sha1", module: "_sha1", digest_size: 20, block_size: 64, new: || State::Fixed(Box::new(sha1::Sha1::default())) },
-    Algo { name: "sha224", module: "_sha256", digest_size: 28, block_size: 64, new: || State::Fixed(Box::new(sha2::Sha224::default())) },
-    Algo { name: "sha256", module: "_sha256", digest_size: 32, block_size: 64, new: || State::Fixed(Box::new(sha2::Sha256::default())) },
-    Algo { name: "sha384", module: "_sha512", digest_size: 48, block_size: 128, new: || State::Fixed(Box::new(sha2::Sha384::default())) },
-    Algo { name: "sha512", module: "_sha512", digest_size: 64, block_size: 128, new: || State::Fixed(Box::new(sha2::Sha512::default())) },
-    Algo { name: "sha3_224", module: "_sha3", digest_size: 28, block_size: 144, new: || State::Fixed(Box::new(sha3::Sha3_224::default())) },
-    Algo { name: "sha3_256", module: "_sha3", digest_size: 32, block_size: 136, new: || State::Fixed(Box::new(sha3::Sha3_256::default())) },
-    Algo { name: "sha3_384", module: "_sha3", digest_size: 48, block_size: 104, new: || State::Fixed(Box::new(sha3::Sha3_384::default())) },
-    Algo { name: "sha3_512", module: "_sha3", digest_size: 64, block_size: 72, new: || State::Fixed(Box::new(sha3::Sha3_512::default())) },
-    Algo { name: "shake_128", module: "_sha3", digest_size: 0, block_size: 168, new: || State::Shake128(sha3::Shake128::default()) },
-    Algo { name: "shake_256", module: "_sha3", digest_size: 0, block_size: 136, new: || State::Shake256(sha3::Shake256::default()) },
-    Algo { name: "blake2b", module: "_blake2", digest_size: 64, block_size: 128, new: || State::Blake2b(blake2b_simd::State::new()) },
-    Algo { name: "blake2s", module: "_blake2", digest_size: 32, block_size: 64, new: || State::Blake2s(blake2s_simd::State::new()) },
+    Algo {
+        name: "md5",
+        module: "_md5",
+        digest_size: 16,
+        block_size: 64,
+        new: || State::Fixed(Box::new(md5::Md5::default())),
+    },
+    Algo {
+        name: "sha1",
+        module: "_sha1",
+        digest_size: 20,
+        block_size: 64,
+        new: || State::Fixed(Box::new(sha1::Sha1::default())),
+    },
+    Algo {
+        name: "sha224",
+        module: "_sha256",
+        digest_size: 28,
+        block_size: 64,
+        new: || State::Fixed(Box::new(sha2::Sha224::default())),
+    },
+    Algo {
+        name: "sha256",
+        module: "_sha256",
+        digest_size: 32,
+        block_size: 64,
+        new: || State::Fixed(Box::new(sha2::Sha256::default())),
+    },
+    Algo {
+        name: "sha384",
+        module: "_sha512",
+        digest_size: 48,
+        block_size: 128,
+        new: || State::Fixed(Box::new(sha2::Sha384::default())),
+    },
+    Algo {
+        name: "sha512",
+        module: "_sha512",
+        digest_size: 64,
+        block_size: 128,
+        new: || State::Fixed(Box::new(sha2::Sha512::default())),
+    },
+    Algo {
+        name: "sha3_224",
+        module: "_sha3",
+        digest_size: 28,
+        block_size: 144,
+        new: || State::Fixed(Box::new(sha3::Sha3_224::default())),
+    },
+    Algo {
+        name: "sha3_256",
+        module: "_sha3",
+        digest_size: 32,
+        block_size: 136,
+        new: || State::Fixed(Box::new(sha3::Sha3_256::default())),
+    },
+    Algo {
+        name: "sha3_384",
+        module: "_sha3",
+        digest_size: 48,
+        block_size: 104,
+        new: || State::Fixed(Box::new(sha3::Sha3_384::default())),
+    },
+    Algo {
+        name: "sha3_512",
+        module: "_sha3",
+        digest_size: 64,
+        block_size: 72,
+        new: || State::Fixed(Box::new(sha3::Sha3_512::default())),
+    },
+    Algo {
+        name: "shake_128",
+        module: "_sha3",
+        digest_size: 0,
+        block_size: 168,
+        new: || State::Shake128(sha3::Shake128::default()),
+    },
+    Algo {
+        name: "shake_256",
+        module: "_sha3",
+        digest_size: 0,
+        block_size: 136,
+        new: || State::Shake256(sha3::Shake256::default()),
+    },
+    Algo {
+        name: "blake2b",
+        module: "_blake2",
+        digest_size: 64,
+        block_size: 128,
+        new: || State::Blake2b(blake2b_simd::State::new()),
+    },
+    Algo {
+        name: "blake2s",
+        module: "_blake2",
+        digest_size: 32,
+        block_size: 64,
+        new: || State::Blake2s(blake2s_simd::State::new()),
+    },
 ];
 
 /// The class of each algorithm, made on first use (index = position in `ALGOS`).
@@ -127,7 +211,9 @@ fn class_of(i: usize) -> Value {
     ] {
         add_method(&cls, n, f);
     }
-    for (n, f) in [("name", h_name as crate::vm::NativeFn), ("digest_size", h_digest_size), ("block_size", h_block_size)] {
+    for (n, f) in
+        [("name", h_name as crate::vm::NativeFn), ("digest_size", h_digest_size), ("block_size", h_block_size)]
+    {
         add_getter(&cls, n, f);
     }
     if let (Some(t), true) = (cls.as_type(), a.module == "_blake2") {
@@ -185,8 +271,20 @@ fn blake2_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let a = &ALGOS[i];
     let big = a.name == "blake2b";
     let names = [
-        "cls", "data", "digest_size", "key", "salt", "person", "fanout", "depth", "leaf_size", "node_offset",
-        "node_depth", "inner_size", "last_node", "usedforsecurity",
+        "cls",
+        "data",
+        "digest_size",
+        "key",
+        "salt",
+        "person",
+        "fanout",
+        "depth",
+        "leaf_size",
+        "node_offset",
+        "node_depth",
+        "inner_size",
+        "last_node",
+        "usedforsecurity",
     ];
     let b = args.bind(a.name, &names, 1)?;
     let (max_digest, max_key, max_salt) = if big { (64, 64, 16) } else { (32, 32, 8) };

@@ -6,10 +6,10 @@ use std::cell::RefCell;
 use crate::objects::int::new_int;
 use crate::objects::list::new_list;
 use crate::objects::native::{NativeData, new_native, this};
+use crate::objects::none;
 use crate::objects::str::new_str;
 use crate::objects::tuple::new_tuple;
 use crate::objects::type_::new_builtin_class;
-use crate::objects::none;
 use crate::values::gil::GilCell;
 use crate::values::{Kind, Value};
 use crate::vm::errors::{key_error, type_error, value_error};
@@ -37,7 +37,8 @@ fn fileno(vm: &mut Vm, v: &Value) -> PyResult<i32> {
 /// Runs `poll(2)` with the GIL released, retrying after signal handlers (PEP 475) with
 /// the time left.
 fn do_poll(vm: &mut Vm, fds: &mut [libc::pollfd], timeout_ms: i64) -> PyResult<()> {
-    let deadline = (timeout_ms >= 0).then(|| std::time::Instant::now() + std::time::Duration::from_millis(timeout_ms as u64));
+    let deadline =
+        (timeout_ms >= 0).then(|| std::time::Instant::now() + std::time::Duration::from_millis(timeout_ms as u64));
     loop {
         let t = match deadline {
             Some(d) => d.saturating_duration_since(std::time::Instant::now()).as_millis().min(i32::MAX as u128) as i32,

@@ -29,7 +29,8 @@ static WAKEUP_FD: AtomicI32 = AtomicI32::new(-1);
 
 /// The Python-level handler of each signal (`None`: as the process started, which for
 /// SIGINT is `default_int_handler`).
-static HANDLERS: GilStatic<std::cell::RefCell<Vec<Option<Value>>>> = GilStatic::new(std::cell::RefCell::new(Vec::new()));
+static HANDLERS: GilStatic<std::cell::RefCell<Vec<Option<Value>>>> =
+    GilStatic::new(std::cell::RefCell::new(Vec::new()));
 
 extern "C" fn on_signal(sig: libc::c_int) {
     // Only atomics and `write` here: both are async-signal-safe.
@@ -176,7 +177,8 @@ fn initial_handler(sig: usize) -> Value {
     }
 }
 
-static DEFAULT_INT_HANDLER: GilStatic<std::cell::RefCell<Option<Value>>> = GilStatic::new(std::cell::RefCell::new(None));
+static DEFAULT_INT_HANDLER: GilStatic<std::cell::RefCell<Option<Value>>> =
+    GilStatic::new(std::cell::RefCell::new(None));
 
 fn current_handler(sig: usize) -> Value {
     HANDLERS.borrow().get(sig).cloned().flatten().unwrap_or_else(|| initial_handler(sig))
@@ -191,9 +193,7 @@ fn s_signal(vm: &mut Vm, args: Args<'_>) -> PyResult {
         Some(SIG_IGN) if crate::objects::int::is_int(handler) => Some(libc::SIG_IGN),
         _ if crate::builtins::core::is_callable(vm, handler) => None,
         _ => {
-            return Err(type_error(
-                "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object",
-            ));
+            return Err(type_error("signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object"));
         }
     };
     let old = current_handler(sig);
@@ -237,7 +237,8 @@ fn s_raise_signal(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn s_alarm(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [secs] = args.exact::<1>("alarm")?;
     let n = crate::builtins::posix::int_arg(vm, secs)?;
-    let n = u32::try_from(n).map_err(|_| PyErr::new(&exc().overflow_error, "Python int too large to convert to C unsigned long"))?;
+    let n = u32::try_from(n)
+        .map_err(|_| PyErr::new(&exc().overflow_error, "Python int too large to convert to C unsigned long"))?;
     // SAFETY: `alarm` only arms the process's timer.
     Ok(new_int(unsafe { libc::alarm(n) } as i64))
 }

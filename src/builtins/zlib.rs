@@ -302,12 +302,19 @@ fn z_compressobj(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let format = compress_format(wbits);
     // flate2 fixes memLevel at 8 and the default strategy: other valid values change only
     // how well the data compresses, never what it decompresses to.
-    if format.is_none() || method != 8 || !(-1..=9).contains(&level) || !(1..=9).contains(&mem_level) || !(0..=4).contains(&strategy) {
+    if format.is_none()
+        || method != 8
+        || !(-1..=9).contains(&level)
+        || !(1..=9).contains(&mem_level)
+        || !(0..=4).contains(&strategy)
+    {
         return Err(value_error("Invalid initialization option"));
     }
     let mut z = new_compress(level, format.unwrap_or(Format::Zlib(15)));
     if let Some(zd) = b[5].as_ref().filter(|v| !v.is_none()) {
-        let Some(dict) = buffer_bytes(zd) else { return Err(type_error("zdict argument must support the buffer protocol")) };
+        let Some(dict) = buffer_bytes(zd) else {
+            return Err(type_error("zdict argument must support the buffer protocol"));
+        };
         if z.set_dictionary(&dict).is_err() {
             return Err(value_error("Invalid dictionary"));
         }

@@ -639,7 +639,10 @@ fn decode_via_registry(vm: &mut Vm, b: &[u8], enc: &str, errs: &str) -> PyResult
     let r = vm.call_pos(&dec, &[new_bytes(b.to_vec()), crate::objects::str::new_str(errs)])?;
     let s = vm.getitem(&r, &Value::small(0))?;
     if s.as_str().is_none() {
-        return Err(type_error(format!("'{enc}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types", type_name(&s))));
+        return Err(type_error(format!(
+            "'{enc}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types",
+            type_name(&s)
+        )));
     }
     Ok(s)
 }

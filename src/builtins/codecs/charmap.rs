@@ -49,8 +49,9 @@ fn decode_one(vm: &mut Vm, mapping: &Value, b: u8) -> PyResult<Option<String>> {
 
 pub(super) fn charmap_decode(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let a = args.range("charmap_decode", 1, 3)?;
-    let data = crate::builtins::memoryview::buffer_bytes(&a[0])
-        .ok_or_else(|| type_error(format!("a bytes-like object is required, not '{}'", crate::vm::protocol::type_name(&a[0]))))?;
+    let data = crate::builtins::memoryview::buffer_bytes(&a[0]).ok_or_else(|| {
+        type_error(format!("a bytes-like object is required, not '{}'", crate::vm::protocol::type_name(&a[0])))
+    })?;
     let errors = errors_arg(a.get(1));
     let Some(mapping) = a.get(2).filter(|m| !m.is_none()) else {
         let s: String = data.iter().map(|&b| b as char).collect();
@@ -95,7 +96,10 @@ fn encode_one(vm: &mut Vm, mapping: &Value, c: char) -> PyResult<Option<Vec<u8>>
 pub(super) fn charmap_encode(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let a = args.range("charmap_encode", 1, 3)?;
     let Some(s) = a[0].as_str().map(str::to_owned) else {
-        return Err(type_error(format!("charmap_encode() argument 1 must be str, not {}", crate::vm::protocol::type_name(&a[0]))));
+        return Err(type_error(format!(
+            "charmap_encode() argument 1 must be str, not {}",
+            crate::vm::protocol::type_name(&a[0])
+        )));
     };
     let errors = errors_arg(a.get(1));
     let mapping = a.get(2).filter(|m| !m.is_none());

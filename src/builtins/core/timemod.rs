@@ -85,7 +85,12 @@ fn t_thread_ns(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn clk_id(vm: &mut Vm, args: &Args<'_>, fname: &str) -> PyResult<libc::clockid_t> {
     let [c] = args.exact::<1>(fname)?;
     let n = crate::builtins::posix::int_arg(vm, c)?;
-    libc::clockid_t::try_from(n).map_err(|_| crate::vm::errors::PyErr::new(&crate::objects::registry::exc().overflow_error, "signed integer is greater than maximum"))
+    libc::clockid_t::try_from(n).map_err(|_| {
+        crate::vm::errors::PyErr::new(
+            &crate::objects::registry::exc().overflow_error,
+            "signed integer is greater than maximum",
+        )
+    })
 }
 fn t_clock_gettime(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let c = clk_id(vm, &args, "clock_gettime")?;

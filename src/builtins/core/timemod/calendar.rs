@@ -38,10 +38,16 @@ fn st_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (Some(cls), Some(seq)) = (&b[0], &b[1]) else { return Err(type_error("struct_time() missing argument")) };
     let items = vm.to_vec(seq)?;
     if items.len() < 9 {
-        return Err(type_error(format!("time.struct_time() takes an at least 9-sequence ({}-sequence given)", items.len())));
+        return Err(type_error(format!(
+            "time.struct_time() takes an at least 9-sequence ({}-sequence given)",
+            items.len()
+        )));
     }
     if items.len() > 11 {
-        return Err(type_error(format!("time.struct_time() takes an at most 11-sequence ({}-sequence given)", items.len())));
+        return Err(type_error(format!(
+            "time.struct_time() takes an at most 11-sequence ({}-sequence given)",
+            items.len()
+        )));
     }
     let v = crate::objects::sequtil::subclass_instance(cls, new_tuple(items[..9].to_vec()));
     let extra = |i: usize| items.get(i).cloned().unwrap_or_else(none);
@@ -166,7 +172,11 @@ fn tm_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<TmArg> {
     for (slot, item) in n.iter_mut().zip(items.iter()) {
         let x = crate::builtins::posix::int_arg(vm, item)?;
         *slot = i32::try_from(x).map_err(|_| {
-            overflow(if x < 0 { "signed integer is less than minimum" } else { "signed integer is greater than maximum" })
+            overflow(if x < 0 {
+                "signed integer is less than minimum"
+            } else {
+                "signed integer is greater than maximum"
+            })
         })?;
     }
     let mut tm = zeroed_tm();
