@@ -329,9 +329,10 @@ impl Jit {
 
 /// `Call`/`CallMethod` at the top frame's `pc` with `n` positional arguments, when the
 /// callable is a Python function whose code is compiled and enterable at its start: the
-/// call as the loop makes it (`call_from_stack`: the frame pushed, arguments moved) and
-/// the callee's compiled code at once (`call_pushed`), with no trip through the loop.
-/// `None`, having changed nothing, for any other call (the caller steps it).
+/// call as the loop makes it (`push_call_simple`, else `call_from_stack`: the frame
+/// pushed, arguments moved) and the callee's compiled code at once (`run_pushed`), with
+/// no trip through the loop. `None`, having changed nothing, for any other call (the
+/// caller steps it).
 pub(crate) fn call_direct(vm: &mut Vm, n: usize, method: bool) -> Option<u64> {
     if EVAL_BREAKER.load(Ordering::Relaxed) & layout::BREAK_TRACE != 0 {
         return None;
