@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 fn sigint_interrupts_sleep() {
     let script = "import time\nprint('sleeping', flush=True)\ntry:\n    time.sleep(30)\nexcept KeyboardInterrupt:\n    print('interrupted')\n";
     let start = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_pylift"))
+    let child = Command::new(env!("CARGO_BIN_EXE_pylift"))
         .args(["-c", script])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
