@@ -322,7 +322,10 @@ fn a_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let tc = match p[1].as_str() {
         Some(s) if s.chars().count() == 1 => s.chars().next().unwrap_or('?'),
         _ => {
-            return Err(type_error(format!("array() argument 1 must be a unicode character, not {}", type_name(&p[1]))));
+            return Err(type_error(format!(
+                "array() argument 1 must be a unicode character, not {}",
+                type_name(&p[1])
+            )));
         }
     };
     if !TYPECODES.contains(tc) {

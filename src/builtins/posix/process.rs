@@ -106,11 +106,7 @@ fn os_set_inheritable(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [fd, on] = args.exact::<2>("set_inheritable")?;
     let fd = fd_arg(vm, fd)?;
     let on = vm.truthy(on)?;
-    let old = fd_flag(vm, fd, libc::F_GETFD)?;
-    let new = if on { old & !libc::FD_CLOEXEC } else { old | libc::FD_CLOEXEC };
-    // SAFETY: plain fcntl on an integer fd.
-    check(vm, unsafe { libc::fcntl(fd, libc::F_SETFD, new) }, None, None)?;
-    Ok(none())
+    clear_fd_bit(vm, fd, (libc::F_GETFD, libc::F_SETFD), libc::FD_CLOEXEC, on)
 }
 
 fn os_get_blocking(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -123,10 +119,15 @@ fn os_set_blocking(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [fd, on] = args.exact::<2>("set_blocking")?;
     let fd = fd_arg(vm, fd)?;
     let on = vm.truthy(on)?;
-    let old = fd_flag(vm, fd, libc::F_GETFL)?;
-    let new = if on { old & !libc::O_NONBLOCK } else { old | libc::O_NONBLOCK };
+    clear_fd_bit(vm, fd, (libc::F_GETFL, libc::F_SETFL), libc::O_NONBLOCK, on)
+}
+
+/// Clears (`clear`) or sets flag `bit` of `fd` through the fcntl (get, set) pair.
+fn clear_fd_bit(vm: &mut Vm, fd: i32, (get, set): (i32, i32), bit: i32, clear: bool) -> PyResult {
+    let old = fd_flag(vm, fd, get)?;
+    let new = if clear { old & !bit } else { old | bit };
     // SAFETY: plain fcntl on an integer fd.
-    check(vm, unsafe { libc::fcntl(fd, libc::F_SETFL, new) }, None, None)?;
+    check(vm, unsafe { libc::fcntl(fd, set, new) }, None, None)?;
     Ok(none())
 }
 
