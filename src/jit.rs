@@ -328,48 +328,38 @@ impl Jit {
 }
 
 /// `Call`/`CallMethod` at the top frame's `pc` with `n` positional arguments, when the
-/// callable is a Python function whose code is compiled and enterable at its start: the
-/// call as the loop makes it (`push_call_simple`, else `call_from_stack`: the frame
-/// pushed, arguments moved) and the callee's compiled code at once (`run_pushed`), with
-/// no trip through the loop. `None`, having changed nothing, for any other call (the
-/// caller steps it).
+/// callable is a Python function: the call as the loop makes it (`push_call_simple`,
+/// else `call_from_stack`: the frame pushed, arguments moved) and, when the callee is
+/// compiled, its code at once (`call_pushed`), with no trip through the loop. `None`,
+/// having changed nothing, for any other callable (the caller steps it).
 pub(crate) fn call_direct(vm: &mut Vm, n: usize, method: bool) -> Option<u64> {
     if EVAL_BREAKER.load(Ordering::Relaxed) & layout::BREAK_TRACE != 0 {
         return None;
     }
-    let caller = vm.frames.last_mut()?;
-    let pc = caller.pc;
+    let caller: *mut Frame = &mut **vm.frames.last_mut()?;
+    // SAFETY: the caller's box stays on `vm.frames` (below the callee, if one is
+    // pushed) for this whole call; no other reference to it is live at these accesses.
+    let pc = unsafe { (*caller).pc };
+    // `push_call_simple` makes every check of the common shape once.
+    if vm.push_call_simple(n, method) {
+        // As the loop's call: the caller resumes after it; tracebacks name the call.
+        // SAFETY: as above.
+        unsafe {
+            (*caller).pc = pc + 1;
+            (*caller).lasti = pc;
+        }
+        return Some(call_pushed(vm));
+    }
+    // SAFETY: as above.
+    let caller = unsafe { &mut *caller };
     let base = caller.slots.depth().checked_sub(n + 1 + method as usize)?;
     let stack = caller.slots.stack();
     let callable = stack.get(base)?;
-    let func = callable.payload::<crate::objects::function::PyFunction>()?;
-    let (code_v, compiled) = {
-        let cb = func.code.borrow();
-        let code = cb.payload::<Code>()?;
-        let State::Compiled(c) = code.jit.state.get() else { return None };
-        if !c.entry0 || code.is_generator() {
-            return None;
-        }
-        (cb.clone(), c)
-    };
-    // As the loop's call: the caller resumes after it; tracebacks name the call.
+    callable.payload::<crate::objects::function::PyFunction>()?;
+    let callable = callable.clone();
+    let self_arg = stack.get(base + 1).filter(|s| method && !s.is(&vm.null)).cloned();
     caller.pc = pc + 1;
     caller.lasti = pc;
-    if vm.push_call_simple(n, method) {
-        // The callee's frame is on top, at its start.
-        let top = vm.frames.last_mut().map(|f| &mut **f as *mut Frame);
-        let (Some(frame), Some(code)) = (top, code_v.payload::<Code>()) else {
-            return Some(runtime::EXIT_SWITCHED);
-        };
-        if crate::vm::interp::stack_exhausted() {
-            return Some(runtime::EXIT_SWITCHED);
-        }
-        return Some(run_pushed(vm, code, compiled, frame, 0));
-    }
-    let caller = vm.frames.last_mut()?;
-    let stack = caller.slots.stack();
-    let callable = stack.get(base)?.clone();
-    let self_arg = stack.get(base + 1).filter(|s| method && !s.is(&vm.null)).cloned();
     match vm.call_from_stack(callable, self_arg, n, &[], base, None) {
         Ok(true) => Some(call_pushed(vm)),
         Ok(false) => Some(0),
@@ -395,13 +385,16 @@ pub(crate) fn call_pushed(vm: &mut Vm) -> u64 {
     let frame: *mut Frame = &mut **top;
     // 0 for a call; after its last yield for a resumed generator.
     let start = top.pc;
-    let code_v = top.code.clone();
-    let Some(code) = code_v.payload::<Code>() else { return runtime::EXIT_SWITCHED };
+    let Some(code) = top.code.payload::<Code>() else { return runtime::EXIT_SWITCHED };
     let State::Compiled(compiled) = code.jit.state.get() else { return runtime::EXIT_SWITCHED };
     if !(if start == 0 { compiled.entry0 } else { compiled.can_enter(start) }) {
         return runtime::EXIT_SWITCHED;
     }
     top.jit_reenter = false;
+    // SAFETY: the frame's `code` keeps the code object alive while the frame is on
+    // `vm.frames`, and `run_pushed` reads `code` only while the frame is there (before
+    // it returns to the caller).
+    let code: &Code = unsafe { &*(code as *const Code) };
     run_pushed(vm, code, compiled, frame, start)
 }
 
@@ -419,12 +412,13 @@ fn run_pushed(vm: &mut Vm, code: &Code, compiled: &'static lower::Compiled, fram
         Some(Next::Resume(pc)) if is_op(code, pc, Op::ReturnValue) => {
             // SAFETY: the callee's frame is still on top of `vm.frames` (compiled code
             // left it at its `ReturnValue`).
-            let Some(v) = (unsafe { (*frame).slots.pop() }) else {
+            let (v, generator) = unsafe { ((*frame).slots.pop(), (*frame).generator.is_some()) };
+            let Some(v) = v else {
                 runtime::set_error(crate::vm::errors::system_error("JIT: return without a value"));
                 return runtime::EXIT_RAISE;
             };
             let r = vm.return_to_caller(v);
-            if r.is_ok() {
+            if generator && r.is_ok() {
                 // A generator that finished ended its caller's `for` loop: the caller
                 // goes on past it, in the interpreter.
                 if let Some(c) = vm.frames.last().filter(|c| c.pc != c.lasti + 1) {

@@ -23,6 +23,7 @@ pub mod module;
 pub mod native;
 pub mod range;
 pub mod registry;
+pub mod seq_layout;
 pub mod sequtil;
 pub mod set;
 pub mod singletons;

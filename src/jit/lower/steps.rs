@@ -2,13 +2,15 @@
 //! the helpers that do their common cases first, and `ForIter`'s iterator step.
 
 use cranelift_codegen::ir::condcodes::IntCC;
-use cranelift_codegen::ir::{BlockArg, InstBuilder, StackSlotData, StackSlotKind, Value};
+use cranelift_codegen::ir::{Block, BlockArg, InstBuilder, StackSlotData, StackSlotKind, Value};
 
 use super::{I8, I32, I64, Lower, Reason, mf};
 use crate::bytecode::code::Code;
 use crate::bytecode::opcode::{INPLACE, Instr, Op};
 use crate::jit::runtime;
+use crate::objects::seq_layout::{self, ItemsLayout};
 use crate::values::Kind;
+use crate::values::layout;
 use crate::vm::frame::{OFF_LASTI, OFF_PC, OFF_STACK_TOP};
 
 impl Lower<'_, '_> {
@@ -117,12 +119,18 @@ impl Lower<'_, '_> {
             // Lists and tuples indexed by small ints (a dict or anything else: the step).
             Op::BinarySubscr => {
                 let (c, key) = (stack[n - 2], stack[n - 1]);
-                let r = self.call_helper_ret(runtime::jit_subscr as *const u8 as i64, &[c, key]);
+                let seen = code.kinds_seen(pc as usize);
+                let r = self.subscr(
+                    c,
+                    key,
+                    seen.is_none_or(|k| k.contains(Kind::List)),
+                    seen.is_some_and(|k| k.contains(Kind::Tuple)),
+                );
                 (r, vec![c, key], [below(2)?, &[r]].concat())
             }
             Op::StoreSubscr => {
                 let (v, c, key) = (stack[n - 3], stack[n - 2], stack[n - 1]);
-                let r = self.call_helper_ret(runtime::jit_store_subscr as *const u8 as i64, &[c, key, v]);
+                let r = self.store_subscr(c, key, v);
                 (r, vec![v, c, key], below(3)?.to_vec())
             }
             Op::UnpackSequence if ins.arg > 0 && ins.arg <= 16 => {
@@ -176,6 +184,111 @@ impl Lower<'_, '_> {
         self.b.ins().jump(join, &args);
         self.b.switch_to_block(join);
         Ok(self.b.block_params(join).to_vec())
+    }
+
+    /// `c[key]`: inline for a list (and with `tuples` a tuple) indexed by a small int in
+    /// range, else `runtime::jit_subscr`; the item (a counted reference) or `DECLINED`.
+    fn subscr(&mut self, c: Value, key: Value, lists: bool, tuples: bool) -> Value {
+        let join = self.b.create_block();
+        self.b.append_block_param(join, I64);
+        let helper = self.b.create_block();
+        let kinds = [
+            (lists, seq_layout::list(), crate::objects::types().list.bits()),
+            (tuples, seq_layout::tuple(), crate::objects::types().tuple.bits()),
+        ];
+        let kinds: Vec<_> = kinds.into_iter().filter_map(|(on, l, ty)| on.then_some((l?, ty))).collect();
+        if !kinds.is_empty() {
+            let i = self.small_index(c, key, helper);
+            let ty = self.b.ins().load(I64, mf(), c, layout::HEADER_TYPE);
+            for (k, (l, tp)) in kinds.iter().enumerate() {
+                let this = self.b.create_block();
+                let next = if k + 1 == kinds.len() { helper } else { self.b.create_block() };
+                let is = self.b.ins().icmp_imm_s(IntCC::Equal, ty, *tp as i64);
+                self.b.ins().brif(is, this, &[], next, &[]);
+                self.b.switch_to_block(this);
+                let slot = self.item_slot(c, i, *l, *tp == crate::objects::types().list.bits(), helper);
+                let item = self.b.ins().load(I64, mf(), slot, 0);
+                self.incref(item);
+                self.b.ins().jump(join, &[item.into()]);
+                if next != helper {
+                    self.b.switch_to_block(next);
+                }
+            }
+        } else {
+            self.b.ins().jump(helper, &[]);
+        }
+        self.b.switch_to_block(helper);
+        let r = self.call_helper_ret(runtime::jit_subscr as *const u8 as i64, &[c, key]);
+        self.b.ins().jump(join, &[r.into()]);
+        self.b.switch_to_block(join);
+        self.b.block_params(join)[0]
+    }
+
+    /// `c[key] = v`: inline for a list indexed by a small int in range (the list takes a
+    /// new reference to `v`), else `runtime::jit_store_subscr`; 1 or `DECLINED`.
+    fn store_subscr(&mut self, c: Value, key: Value, v: Value) -> Value {
+        let join = self.b.create_block();
+        self.b.append_block_param(join, I64);
+        let helper = self.b.create_block();
+        if let Some(l) = seq_layout::list() {
+            let list_ty = crate::objects::types().list.bits() as i64;
+            let i = self.small_index(c, key, helper);
+            let ty = self.b.ins().load(I64, mf(), c, layout::HEADER_TYPE);
+            let is = self.b.ins().icmp_imm_s(IntCC::Equal, ty, list_ty);
+            let this = self.b.create_block();
+            self.b.ins().brif(is, this, &[], helper, &[]);
+            self.b.switch_to_block(this);
+            let slot = self.item_slot(c, i, l, true, helper);
+            let old = self.b.ins().load(I64, mf(), slot, 0);
+            self.incref(v);
+            self.b.ins().store(mf(), v, slot, 0);
+            self.decref(old);
+            let one = self.b.ins().iconst(I64, 1);
+            self.b.ins().jump(join, &[one.into()]);
+        } else {
+            self.b.ins().jump(helper, &[]);
+        }
+        self.b.switch_to_block(helper);
+        let r = self.call_helper_ret(runtime::jit_store_subscr as *const u8 as i64, &[c, key, v]);
+        self.b.ins().jump(join, &[r.into()]);
+        self.b.switch_to_block(join);
+        self.b.block_params(join)[0]
+    }
+
+    /// The index of `c[key]` when `c` is a heap object and `key` a small int; otherwise
+    /// goes to `other`.
+    fn small_index(&mut self, c: Value, key: Value, other: Block) -> Value {
+        let heap = self.b.create_block();
+        let c_tag = self.b.ins().band_imm_s(c, 1);
+        self.b.ins().brif(c_tag, other, &[], heap, &[]);
+        self.b.switch_to_block(heap);
+        let small = self.b.create_block();
+        let k_tag = self.b.ins().band_imm_s(key, 1);
+        self.b.ins().brif(k_tag, small, &[], other, &[]);
+        self.b.switch_to_block(small);
+        self.b.ins().sshr_imm_s(key, 1)
+    }
+
+    /// The address of item `i` of sequence `c` laid out as `l` (checked: `i` in range,
+    /// and for a list the vector not borrowed mutably); otherwise goes to `other`.
+    fn item_slot(&mut self, c: Value, i: Value, l: ItemsLayout, list: bool, other: Block) -> Value {
+        let data = layout::DATA_OFFSET;
+        if list {
+            let flag = self.b.ins().load(I64, mf(), c, data + l.flag);
+            let free = self.b.create_block();
+            let borrowed = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, flag, 0);
+            self.b.ins().brif(borrowed, other, &[], free, &[]);
+            self.b.switch_to_block(free);
+        }
+        let len = self.b.ins().load(I64, mf(), c, data + l.len);
+        // A negative index compares as a huge unsigned one.
+        let inside = self.b.ins().icmp(IntCC::UnsignedLessThan, i, len);
+        let ok = self.b.create_block();
+        self.b.ins().brif(inside, ok, &[], other, &[]);
+        self.b.switch_to_block(ok);
+        let items = self.b.ins().load(I64, mf(), c, data + l.ptr);
+        let off = self.b.ins().ishl_imm_s(i, 3);
+        self.b.ins().iadd(items, off)
     }
 
     /// The next item of iterator `it` for the `ForIter` at `pc` (0: exhausted): range,
