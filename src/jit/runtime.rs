@@ -7,6 +7,7 @@ use std::panic::AssertUnwindSafe;
 use std::sync::atomic::Ordering;
 
 use crate::bytecode::code::Code;
+use crate::bytecode::feedback::AttrCache;
 use crate::bytecode::opcode::{BinOp, CmpOp};
 use crate::objects::iter::PyNativeIter;
 use crate::values::Value;
@@ -125,6 +126,41 @@ pub extern "C" fn jit_subscr(container: u64, key: u64) -> u64 {
     r.unwrap_or(DECLINED)
 }
 
+/// The value in cell `cell` (a frame's cell slot, 0 if empty) as a counted reference, or
+/// `DECLINED` (no cell, or an empty one: the interpreter raises).
+pub extern "C" fn jit_load_deref(cell: u64) -> u64 {
+    if cell == 0 {
+        return DECLINED;
+    }
+    let r = std::panic::catch_unwind(|| {
+        // SAFETY: a live value of the running frame's locals, only borrowed here.
+        let c = unsafe { borrow(cell) };
+        let Some(c) = c.payload::<crate::objects::cell::PyCell>() else { return DECLINED };
+        let Ok(v) = c.0.try_borrow() else { return DECLINED };
+        v.as_ref().map_or(DECLINED, |v| Value::clone(v).into_raw() as u64)
+    });
+    r.unwrap_or(DECLINED)
+}
+
+/// `cell` (a frame's cell slot) set to a new reference to `v`: 1, or `DECLINED` having
+/// done nothing. The old value is released after the store.
+pub extern "C" fn jit_store_deref(cell: u64, v: u64) -> u64 {
+    if cell == 0 {
+        return DECLINED;
+    }
+    let r = std::panic::catch_unwind(|| {
+        // SAFETY: live values compiled code holds, only borrowed here.
+        let (c, v) = unsafe { (borrow(cell), borrow(v)) };
+        let Some(c) = c.payload::<crate::objects::cell::PyCell>() else { return DECLINED };
+        let Ok(mut slot) = c.0.try_borrow_mut() else { return DECLINED };
+        let old = slot.replace(Value::clone(&v));
+        drop(slot);
+        drop(old);
+        1
+    });
+    r.unwrap_or(DECLINED)
+}
+
 /// `container[key] = value` for an exact list and a small int index in range: 1, or
 /// `DECLINED` having done nothing. The list takes a new reference to `value`.
 pub extern "C" fn jit_store_subscr(container: u64, key: u64, value: u64) -> u64 {
@@ -203,32 +239,29 @@ pub extern "C" fn jit_load_global(frame: *const Frame, code: *const Code, pc: u6
     r.unwrap_or(DECLINED)
 }
 
-/// `obj.name` (`LoadAttr` at `pc`) through the instruction's attribute cache: the value,
-/// or `DECLINED` (no entry, or one that does not hold: the interpreter does it).
-pub extern "C" fn jit_load_attr(obj: u64, code: *const Code, pc: u64) -> u64 {
+/// `obj.name` (a `LoadAttr`) through the instruction's attribute cache `cache`: the
+/// value, or `DECLINED` (no entry, or one that does not hold: the interpreter does it).
+pub extern "C" fn jit_load_attr(obj: u64, cache: *const AttrCache, name: u64) -> u64 {
     let r = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        // SAFETY: a live value compiled code holds; its running frame's code.
-        let (obj, code) = unsafe { (borrow(obj), code_ref(code)) };
-        let pc = pc as usize;
-        let Some(e) = code.attr_cache.get(pc).and_then(|c| c.get()) else { return DECLINED };
-        let Some(name) = code.names.get(code.instrs[pc].get().arg as usize) else { return DECLINED };
-        interp::load_attr_cached(e, &obj, name).map_or(DECLINED, |v| v.into_raw() as u64)
+        // SAFETY: a live value compiled code holds; the cache and the name (a constant of
+        // the code object) live as long as the code compiled code runs for.
+        let (obj, cache, name) = unsafe { (borrow(obj), &*cache, borrow(name)) };
+        let Some(e) = cache.get() else { return DECLINED };
+        interp::load_attr_cached(e, &obj, &name).map_or(DECLINED, |v| v.into_raw() as u64)
     }));
     r.unwrap_or(DECLINED)
 }
 
-/// `LoadMethod` at `pc` through its cache: the method or attribute (a counted
-/// reference), with the word to push after it (`obj` again, or the null marker, also
-/// counted) in `*second`; or `DECLINED`.
-pub extern "C" fn jit_load_method(obj: u64, code: *const Code, pc: u64, null: u64, second: *mut u64) -> u64 {
+/// `LoadMethod` through its cache: the method or attribute (a counted reference), with
+/// the word to push after it (`obj` again, or the null marker, also counted) in
+/// `*second`; or `DECLINED`.
+pub extern "C" fn jit_load_method(obj: u64, cache: *const AttrCache, name: u64, null: u64, second: *mut u64) -> u64 {
     let r = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        // SAFETY: live values compiled code holds (`null` is the immortal marker); its
-        // running frame's code.
-        let (o, code, null) = unsafe { (borrow(obj), code_ref(code), borrow(null)) };
-        let pc = pc as usize;
-        let Some(e) = code.attr_cache.get(pc).and_then(|c| c.get()) else { return DECLINED };
-        let Some(name) = code.names.get(code.instrs[pc].get().arg as usize) else { return DECLINED };
-        let Some((m, bound)) = interp::load_method_cached(e, &o, name) else { return DECLINED };
+        // SAFETY: live values compiled code holds (`null` is the immortal marker); the
+        // cache and name as in `jit_load_attr`.
+        let (o, cache, name, null) = unsafe { (borrow(obj), &*cache, borrow(name), borrow(null)) };
+        let Some(e) = cache.get() else { return DECLINED };
+        let Some((m, bound)) = interp::load_method_cached(e, &o, &name) else { return DECLINED };
         let s = if bound { Value::clone(&o) } else { Value::clone(&null) };
         // SAFETY: `second` is a stack slot of compiled code, written once here.
         unsafe { second.write(s.into_raw() as u64) };
@@ -237,16 +270,15 @@ pub extern "C" fn jit_load_method(obj: u64, code: *const Code, pc: u64, null: u6
     r.unwrap_or(DECLINED)
 }
 
-/// `obj.name = v` (`StoreAttr` at `pc`) through its cache: 1, or `DECLINED` with
-/// nothing done. The object takes a new reference to `v`.
-pub extern "C" fn jit_store_attr(obj: u64, v: u64, code: *const Code, pc: u64) -> u64 {
+/// `obj.name = v` (a `StoreAttr`) through its cache: 1, or `DECLINED` with nothing
+/// done. The object takes a new reference to `v`.
+pub extern "C" fn jit_store_attr(obj: u64, v: u64, cache: *const AttrCache, name: u64) -> u64 {
     let r = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        // SAFETY: live values compiled code holds; its running frame's code.
-        let (obj, v, code) = unsafe { (borrow(obj), borrow(v), code_ref(code)) };
-        let pc = pc as usize;
-        let Some(e) = code.attr_cache.get(pc).and_then(|c| c.get()) else { return DECLINED };
-        let Some(name) = code.names.get(code.instrs[pc].get().arg as usize) else { return DECLINED };
-        match interp::store_attr_cached(e, &obj, name, Value::clone(&v)) {
+        // SAFETY: live values compiled code holds; the cache and name as in
+        // `jit_load_attr`.
+        let (obj, v, cache, name) = unsafe { (borrow(obj), borrow(v), &*cache, borrow(name)) };
+        let Some(e) = cache.get() else { return DECLINED };
+        match interp::store_attr_cached(e, &obj, &name, Value::clone(&v)) {
             Ok(()) => 1,
             Err(v) => {
                 drop(v);

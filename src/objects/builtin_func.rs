@@ -38,10 +38,6 @@ impl Trace for PyBuiltin {
     }
 }
 
-fn is_dunder(n: &str) -> bool {
-    n.len() > 4 && n.starts_with("__") && n.ends_with("__")
-}
-
 fn payload(v: &Value) -> PyResult<&PyBuiltin> {
     v.payload::<PyBuiltin>().ok_or_else(|| type_error(format!("expected a builtin function, got '{}'", type_name(v))))
 }
@@ -52,9 +48,11 @@ fn builtin_repr(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let r = match (&b.self_, b.kind) {
         (None, BuiltinKind::Function) => format!("<built-in function {}>", b.name),
         (None, BuiltinKind::StaticMethod) => format!("<built-in method {} of type object>", b.name),
-        (None, _) if is_dunder(b.name) => format!("<slot wrapper '{}' of '{}' objects>", b.name, b.owner),
+        (None, _) if crate::objects::type_::is_dunder(b.name) => {
+            format!("<slot wrapper '{}' of '{}' objects>", b.name, b.owner)
+        }
         (None, _) => format!("<method '{}' of '{}' objects>", b.name, b.owner),
-        (Some(o), BuiltinKind::Method) if is_dunder(b.name) => {
+        (Some(o), BuiltinKind::Method) if crate::objects::type_::is_dunder(b.name) => {
             format!("<method-wrapper '{}' of {} object at {:#x}>", b.name, type_name(o), o.bits())
         }
         (Some(o), _) => format!("<built-in method {} of {} object at {:#x}>", b.name, type_name(o), o.bits()),

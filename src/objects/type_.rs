@@ -38,6 +38,28 @@ pub const TF_CUSTOM_SETATTR: u32 = 32;
 /// Its own dict has `__abstractmethods__` (instantiation must check it).
 pub const TF_ABSTRACT: u32 = 64;
 
+/// Is `name` a dunder (`__x__`)? Types keep their descriptors under such names.
+pub fn is_dunder(name: &str) -> bool {
+    name.len() > 4 && name.starts_with("__") && name.ends_with("__")
+}
+
+/// Is `a` (found on a type) a non-data attribute the fast paths can handle as is?
+#[inline]
+pub fn plain_class_attr(a: &Value) -> bool {
+    matches!(
+        a.kind(),
+        Kind::Function
+            | Kind::Builtin
+            | Kind::SmallInt
+            | Kind::Str
+            | Kind::None
+            | Kind::Int
+            | Kind::Float
+            | Kind::Bool
+            | Kind::Tuple
+    )
+}
+
 pub struct PyType {
     pub name: RefCell<String>,
     pub qualname: RefCell<String>,
@@ -62,6 +84,11 @@ pub struct PyType {
     /// Method-cache slots filled for this type, purged when it changes (so the cache
     /// never keeps a replaced class attribute alive).
     cache_slots: RefCell<Vec<u16>>,
+    /// The names along the MRO, dunders aside, whose class attribute is not plain
+    /// (`plain_class_attr`: properties, slots, other descriptors); `None` when there are
+    /// too many to list. An instance-dict entry of any other such name is the attribute,
+    /// which polymorphic attribute caches use instead of a lookup.
+    not_plain: RefCell<Option<Box<[Box<str>]>>>,
     /// Builtin (non-heap) types: `__new__` and `__init__` for `type_call`, as of `version`.
     /// Not kept for heap types (the collector does not see these references).
     ctor: RefCell<Option<(u32, Value, Option<Value>)>>,
@@ -103,6 +130,7 @@ impl PyType {
             base: RefCell::new(None),
             subclasses: RefCell::new(Vec::new()),
             cache_slots: RefCell::new(Vec::new()),
+            not_plain: RefCell::new(None),
             ctor: RefCell::new(None),
         }
     }
@@ -269,6 +297,29 @@ impl PyType {
             f |= TF_CUSTOM_SETATTR;
         }
         self.flags.set(f);
+        let mut names = Some(Vec::new());
+        for t in self.mro.borrow().iter() {
+            let Some(tp) = t.payload::<PyType>() else {
+                names = None;
+                break;
+            };
+            for (k, v) in tp.dict.items() {
+                match (k.as_str(), &mut names) {
+                    (Some(k), _) if is_dunder(k) => {}
+                    (Some(k), Some(n)) if !plain_class_attr(&v) && n.len() < 8 => n.push(Box::from(k)),
+                    (Some(_), _) if plain_class_attr(&v) => {}
+                    _ => names = None,
+                }
+            }
+        }
+        *self.not_plain.borrow_mut() = names.map(Vec::into_boxed_slice);
+    }
+
+    /// Is the instance-dict entry `name` (if any) what `obj.name` gives on an instance of
+    /// this type, as far as the type's own attributes go (see `not_plain`)? `false` when
+    /// unknown.
+    pub fn dict_entry_wins(&self, name: &str) -> bool {
+        !is_dunder(name) && self.not_plain.borrow().as_ref().is_some_and(|n| !n.iter().any(|x| &**x == name))
     }
 
     /// `__module__` as a string ("builtins" for builtin types, unless a native module's

@@ -6,6 +6,7 @@ use cranelift_codegen::ir::{Block, BlockArg, InstBuilder, StackSlotData, StackSl
 
 use super::{I8, I32, I64, Lower, Reason, mf};
 use crate::bytecode::code::Code;
+use crate::bytecode::feedback::AttrCache;
 use crate::bytecode::opcode::{INPLACE, Instr, Op};
 use crate::jit::runtime;
 use crate::objects::seq_layout::{self, ItemsLayout};
@@ -95,7 +96,7 @@ impl Lower<'_, '_> {
             }
             Op::LoadAttr => {
                 let obj = stack[n - 1];
-                let (c, p) = (self.b.ins().iconst(I64, code_ptr), self.b.ins().iconst(I64, pc as i64));
+                let (c, p) = self.attr_site(code, ins, pc)?;
                 let r = self.call_helper_ret(runtime::jit_load_attr as *const u8 as i64, &[obj, c, p]);
                 (r, vec![obj], [below(1)?, &[r]].concat())
             }
@@ -103,7 +104,7 @@ impl Lower<'_, '_> {
                 let obj = stack[n - 1];
                 let slot = self.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3));
                 let addr = self.b.ins().stack_addr(I64, slot, 0);
-                let (c, p) = (self.b.ins().iconst(I64, code_ptr), self.b.ins().iconst(I64, pc as i64));
+                let (c, p) = self.attr_site(code, ins, pc)?;
                 let null = self.b.ins().iconst(I64, self.null as i64);
                 let r = self.call_helper_ret(runtime::jit_load_method as *const u8 as i64, &[obj, c, p, null, addr]);
                 // Read on both paths; used only where the helper wrote it.
@@ -112,9 +113,21 @@ impl Lower<'_, '_> {
             }
             Op::StoreAttr => {
                 let (v, obj) = (stack[n - 2], stack[n - 1]);
-                let (c, p) = (self.b.ins().iconst(I64, code_ptr), self.b.ins().iconst(I64, pc as i64));
+                let (c, p) = self.attr_site(code, ins, pc)?;
                 let r = self.call_helper_ret(runtime::jit_store_attr as *const u8 as i64, &[obj, v, c, p]);
                 (r, vec![obj, v], below(2)?.to_vec())
+            }
+            // A closure's variable: the cell in local slot `arg` (unbound: the step raises).
+            Op::LoadDeref => {
+                let cell = self.b.ins().load(I64, mf(), self.base, 8 * ins.arg as i32);
+                let r = self.call_helper_ret(runtime::jit_load_deref as *const u8 as i64, &[cell]);
+                (r, vec![], [stack, &[r]].concat())
+            }
+            Op::StoreDeref => {
+                let v = stack[n - 1];
+                let cell = self.b.ins().load(I64, mf(), self.base, 8 * ins.arg as i32);
+                let r = self.call_helper_ret(runtime::jit_store_deref as *const u8 as i64, &[cell, v]);
+                (r, vec![v], below(1)?.to_vec())
             }
             // Lists and tuples indexed by small ints (a dict or anything else: the step).
             Op::BinarySubscr => {
@@ -184,6 +197,16 @@ impl Lower<'_, '_> {
         self.b.ins().jump(join, &args);
         self.b.switch_to_block(join);
         Ok(self.b.block_params(join).to_vec())
+    }
+
+    /// The attribute cache and the name of the attribute instruction `ins` at `pc`, as
+    /// constants for the attribute helpers.
+    fn attr_site(&mut self, code: &Code, ins: Instr, pc: u32) -> Result<(Value, Value), String> {
+        let cache = code.attr_cache.get(pc as usize).ok_or("no attribute cache")?;
+        let name = code.names.get(ins.arg as usize).ok_or("no attribute name")?;
+        let c = self.b.ins().iconst(I64, cache as *const AttrCache as i64);
+        let n = self.b.ins().iconst(I64, name.bits() as i64);
+        Ok((c, n))
     }
 
     /// `c[key]`: inline for a list (and with `tuples` a tuple) indexed by a small int in

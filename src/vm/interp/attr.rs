@@ -8,27 +8,10 @@ use crate::objects::dict::PyDict;
 use crate::objects::function::PyBoundMethod;
 use crate::objects::instance::Instance;
 use crate::objects::module::PyModule;
-use crate::objects::type_::{TF_CUSTOM_GETATTRIBUTE, TF_CUSTOM_SETATTR, TF_HAS_GETATTR};
+use crate::objects::type_::{TF_CUSTOM_GETATTRIBUTE, TF_CUSTOM_SETATTR, TF_HAS_GETATTR, plain_class_attr};
 use crate::objects::types;
 use crate::values::{Kind, Value, layout};
 use crate::vm::{PyResult, Vm};
-
-/// Is `a` (found on a type) a non-data attribute the fast paths can handle?
-#[inline]
-fn plain_class_attr(a: &Value) -> bool {
-    matches!(
-        a.kind(),
-        Kind::Function
-            | Kind::Builtin
-            | Kind::SmallInt
-            | Kind::Str
-            | Kind::None
-            | Kind::Int
-            | Kind::Float
-            | Kind::Bool
-            | Kind::Tuple
-    )
-}
 
 impl Vm {
     /// `obj.name` for an instance of a plain class; `None`: take the general path.
@@ -201,8 +184,12 @@ fn lookup_pos(tp: &crate::objects::type_::PyType, name: &Value) -> Option<usize>
 fn inst_dict_rules(obj: &Value, name: &Value, store: bool) -> bool {
     let Some(tp) = obj.type_of().as_type() else { return false };
     let hooks = if store { TF_CUSTOM_SETATTR } else { TF_CUSTOM_GETATTRIBUTE | TF_HAS_GETATTR };
-    if tp.flags.get() & hooks != 0 || (store && !tp.has_dict.get()) {
+    let flags = tp.flags.get();
+    if flags & hooks != 0 || (store && !tp.has_dict.get()) {
         return false;
+    }
+    if name.as_str().is_some_and(|n| tp.dict_entry_wins(n)) {
+        return true;
     }
     tp.lookup_value(name).is_none_or(|a| plain_class_attr(&a))
 }
