@@ -6,8 +6,7 @@ use std::mem::ManuallyDrop;
 use std::panic::AssertUnwindSafe;
 use std::sync::atomic::Ordering;
 
-use crate::bytecode::code::Code;
-use crate::bytecode::feedback::AttrCache;
+use crate::bytecode::feedback::{AttrCache, FeedbackWord};
 use crate::bytecode::opcode::{BinOp, CmpOp};
 use crate::objects::iter::PyNativeIter;
 use crate::values::Value;
@@ -215,25 +214,15 @@ unsafe fn borrow(w: u64) -> ManuallyDrop<Value> {
     ManuallyDrop::new(unsafe { Value::from_raw(w as usize) })
 }
 
-/// The code object compiled code passes (its own, kept alive by the running frame).
-///
-/// # Safety
-/// `code` points to the `Code` of the frame compiled code runs on.
-unsafe fn code_ref<'a>(code: *const Code) -> &'a Code {
-    // SAFETY: the caller's contract.
-    unsafe { &*code }
-}
-
-/// `LoadGlobal` at `pc` of `code` through its inline cache (refilled on a miss): the
-/// value (a counted reference), or `DECLINED` (a name not defined: the interpreter raises).
-pub extern "C" fn jit_load_global(frame: *const Frame, code: *const Code, pc: u64) -> u64 {
+/// A `LoadGlobal` through its inline cache `fb` (refilled on a miss): the value (a
+/// counted reference), or `DECLINED` (a name not defined: the interpreter raises).
+pub extern "C" fn jit_load_global(frame: *const Frame, fb: *const FeedbackWord, name: u64) -> u64 {
     let r = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        // SAFETY: compiled code passes its running frame and that frame's code.
-        let (f, code) = unsafe { (&*frame, code_ref(code)) };
-        let pc = pc as usize;
-        let Some(name) = code.names.get(code.instrs[pc].get().arg as usize) else { return DECLINED };
-        let v = interp::load_global_cached(code, pc, name, &f.globals, &f.builtins)
-            .or_else(|| interp::load_global_slow(code, pc, name, &f.globals, &f.builtins));
+        // SAFETY: compiled code passes its running frame, and the feedback word and name
+        // (a constant) of that frame's code object.
+        let (f, fb, name) = unsafe { (&*frame, &*fb, borrow(name)) };
+        let v = interp::load_global_cached(fb, &name, &f.globals, &f.builtins)
+            .or_else(|| interp::load_global_slow(fb, &name, &f.globals, &f.builtins));
         v.map_or(DECLINED, |v| v.into_raw() as u64)
     }));
     r.unwrap_or(DECLINED)

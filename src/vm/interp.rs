@@ -581,9 +581,10 @@ impl Vm {
                     }
                     Op::LoadGlobal => {
                         let name = name_at(code, arg)?;
-                        let v = match load_global_cached(code, pc, name, &f.globals, &f.builtins) {
+                        let Some(fb) = code.feedback.get(pc) else { return Err(system_error("no feedback word")) };
+                        let v = match load_global_cached(fb, name, &f.globals, &f.builtins) {
                             Some(v) => v,
-                            None => match load_global_slow(code, pc, name, &f.globals, &f.builtins) {
+                            None => match load_global_slow(fb, name, &f.globals, &f.builtins) {
                                 Some(v) => v,
                                 None => return Err(name_not_defined(name.as_str().unwrap_or(""))),
                             },

@@ -6,7 +6,7 @@ use cranelift_codegen::ir::{Block, BlockArg, InstBuilder, StackSlotData, StackSl
 
 use super::{I8, I32, I64, Lower, Reason, mf};
 use crate::bytecode::code::Code;
-use crate::bytecode::feedback::AttrCache;
+use crate::bytecode::feedback::{AttrCache, FeedbackWord};
 use crate::bytecode::opcode::{INPLACE, Instr, Op};
 use crate::jit::runtime;
 use crate::objects::seq_layout::{self, ItemsLayout};
@@ -81,7 +81,6 @@ impl Lower<'_, '_> {
             ));
         }
         let below = |k: usize| stack.get(..n.wrapping_sub(k)).ok_or("stack underflow");
-        let code_ptr = code as *const Code as i64;
         // Operands the fast paths never take (big ints, strs, instances) go straight to
         // the interpreter.
         let only = |ok: &[Kind]| code.kinds_seen(pc as usize).is_none_or(|k| k.iter().all(|kind| ok.contains(&kind)));
@@ -89,7 +88,10 @@ impl Lower<'_, '_> {
         // and the stack after it.
         let (r, drops, done): (Value, Vec<Value>, Vec<Value>) = match ins.op {
             Op::LoadGlobal => {
-                let (c, p) = (self.b.ins().iconst(I64, code_ptr), self.b.ins().iconst(I64, pc as i64));
+                let fb = code.feedback.get(pc as usize).ok_or("no feedback word")?;
+                let name = code.names.get(ins.arg as usize).ok_or("no global name")?;
+                let c = self.b.ins().iconst(I64, fb as *const FeedbackWord as i64);
+                let p = self.b.ins().iconst(I64, name.bits() as i64);
                 let frame = self.frame;
                 let r = self.call_helper_ret(runtime::jit_load_global as *const u8 as i64, &[frame, c, p]);
                 (r, vec![], [stack, &[r]].concat())

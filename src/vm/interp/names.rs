@@ -2,7 +2,7 @@
 //! lookup, and the NameError/UnboundLocalError of unbound names.
 
 use crate::bytecode::code::Code;
-use crate::bytecode::feedback::GlobalEntry;
+use crate::bytecode::feedback::{FeedbackWord, GlobalEntry};
 use crate::objects::dict::PyDict;
 use crate::objects::registry::exc;
 use crate::objects::str::new_str;
@@ -12,16 +12,10 @@ use crate::vm::errors::{PyErr, PyResult, name_error, system_error};
 /// `LoadGlobal` through its cache (`GlobalEntry` in its feedback word): the entry is
 /// re-checked by key identity; a builtins hit also needs the globals version unchanged.
 #[inline(always)]
-pub(crate) fn load_global_cached(
-    code: &Code,
-    pc: usize,
-    name: &Value,
-    globals: &Value,
-    builtins: &Value,
-) -> Option<Value> {
+pub(crate) fn load_global_cached(fb: &FeedbackWord, name: &Value, globals: &Value, builtins: &Value) -> Option<Value> {
     let g = globals.payload::<PyDict>()?;
     // Decoded right where it is matched, so the two switches fold into one.
-    match code.feedback.get(pc)?.global()? {
+    match fb.global()? {
         GlobalEntry::Global { index } => g.value_at_if_key(index, name),
         GlobalEntry::Builtin { index, globals_version } if g.version() == globals_version => {
             builtins.payload::<PyDict>()?.value_at_if_key(index, name)
@@ -32,13 +26,7 @@ pub(crate) fn load_global_cached(
 
 /// The full lookup (globals, then builtins), refilling the inline cache.
 #[cold]
-pub(crate) fn load_global_slow(
-    code: &Code,
-    pc: usize,
-    name: &Value,
-    globals: &Value,
-    builtins: &Value,
-) -> Option<Value> {
+pub(crate) fn load_global_slow(fb: &FeedbackWord, name: &Value, globals: &Value, builtins: &Value) -> Option<Value> {
     let g = globals.payload::<PyDict>();
     let (v, cache) = match g.and_then(|d| d.get_str_value_ix(name)) {
         Some((index, v)) => (v, Some(GlobalEntry::Global { index })),
@@ -47,9 +35,7 @@ pub(crate) fn load_global_slow(
             (v, g.map(|g| GlobalEntry::Builtin { index, globals_version: g.version() }))
         }
     };
-    if let Some(c) = code.feedback.get(pc) {
-        c.set_global(cache);
-    }
+    fb.set_global(cache);
     Some(v)
 }
 
