@@ -17,6 +17,9 @@ pub const CO_NESTED: u32 = 0x10;
 pub const CO_GENERATOR: u32 = 0x20;
 pub const CO_NOFREE: u32 = 0x40;
 pub const CO_COROUTINE: u32 = 0x80;
+/// A generator `types.coroutine` marked: `await` accepts it as it accepts a coroutine.
+pub const CO_ITERABLE_COROUTINE: u32 = 0x100;
+pub const CO_ASYNC_GENERATOR: u32 = 0x200;
 
 /// One exception-table row: an exception raised by an instruction in `start..end` pops the
 /// value stack to `depth`, pushes the raising instruction's index if `push_lasti`, pushes
@@ -114,7 +117,9 @@ impl Code {
     pub fn handler_for(&self, pc: u32) -> Option<&ExcEntry> {
         self.exc_table.iter().find(|e| e.start <= pc && pc < e.end)
     }
+    /// Does calling this code make a generator, coroutine or async generator object
+    /// (instead of running it)?
     pub fn is_generator(&self) -> bool {
-        self.flags & CO_GENERATOR != 0
+        self.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR) != 0
     }
 }

@@ -318,6 +318,7 @@ pub fn start_new_thread(vm: &mut Vm, func: Value, args: Vec<Value>, kwargs: Vec<
             thread: handle,
             trace: Default::default(),
             context: None,
+            async_hooks: Default::default(),
             c_depth: 0,
         };
         let mut vals = args;

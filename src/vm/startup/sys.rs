@@ -12,6 +12,7 @@ use crate::values::Value;
 use crate::vm::startup::{add_function, module_dict};
 use crate::vm::{Args, PyResult, Vm};
 
+mod asyncgen;
 pub mod frames;
 mod jit;
 
@@ -305,6 +306,7 @@ fn fill_sys(vm: &mut Vm) -> PyResult<()> {
     )?;
     set(&d, "thread_info", thread_info);
     frames::init(&d);
+    asyncgen::init(&d);
     jit::init(&d);
     for (name, f) in [
         ("getdefaultencoding", sys_getdefaultencoding as crate::vm::NativeFn),
