@@ -122,4 +122,34 @@ impl Code {
     pub fn is_generator(&self) -> bool {
         self.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR) != 0
     }
+    /// A new code object with the same contents (fresh feedback, counters and JIT
+    /// state), for `code.replace`.
+    pub fn copy(&self) -> Code {
+        let n = self.instrs.len();
+        Code {
+            instrs: self.instrs.iter().map(|i| Cell::new(i.get())).collect(),
+            feedback: (0..n).map(|_| FeedbackWord::new()).collect(),
+            attr_cache: (0..n).map(|_| AttrCache::new()).collect(),
+            calls: Cell::new(0),
+            consts: self.consts.clone(),
+            names: self.names.clone(),
+            varnames: self.varnames.clone(),
+            cellvars: self.cellvars.clone(),
+            freevars: self.freevars.clone(),
+            cell2arg: self.cell2arg.clone(),
+            argcount: self.argcount,
+            posonlyargcount: self.posonlyargcount,
+            kwonlyargcount: self.kwonlyargcount,
+            flags: self.flags,
+            stacksize: self.stacksize,
+            name: self.name.clone(),
+            qualname: self.qualname.clone(),
+            filename: self.filename.clone(),
+            firstlineno: self.firstlineno,
+            lines: self.lines.clone(),
+            cols: self.cols.clone(),
+            exc_table: self.exc_table.clone(),
+            jit: crate::jit::CodeJit::new(),
+        }
+    }
 }

@@ -43,6 +43,11 @@ const DEFAULT_STACK: usize = 16 << 20;
 /// daemon threads stay blocked until the process exits (CPython's finalizing state).
 static FINALIZING: AtomicBool = AtomicBool::new(false);
 
+/// `sys.is_finalizing()`.
+pub fn is_finalizing() -> bool {
+    FINALIZING.load(Ordering::Relaxed)
+}
+
 /// The OS thread id (`gettid`), read from procfs; a process-unique counter if unavailable.
 fn os_thread_id() -> u64 {
     std::fs::read_link("/proc/thread-self")

@@ -316,6 +316,7 @@ fn fill_sys(vm: &mut Vm) -> PyResult<()> {
         ("getsizeof", crate::objects::sizeof::sys_getsizeof),
         ("getrefcount", crate::objects::sizeof::sys_getrefcount),
         ("displayhook", sys_displayhook),
+        ("is_finalizing", |_, _| Ok(crate::objects::py_bool(crate::vm::thread::is_finalizing()))),
         ("audit", super::audit::sys_audit),
         ("addaudithook", super::audit::sys_addaudithook),
         ("get_int_max_str_digits", crate::builtins::numeric::sys_get_int_max_str_digits),
