@@ -312,27 +312,35 @@ impl Vm {
                 None => return Ok(None),
             }
         };
+        // The delegate finished either way: pop it and jump past the `Send` loop, where
+        // this generator goes on with its return value or raises its exception (CPython's
+        // _gen_throw); the frame then no longer reads as delegating.
+        let leave_delegate = |push: Option<Value>| {
+            let mut fb = g.frame.borrow_mut();
+            if let Some(f) = fb.as_mut() {
+                f.slots.pop();
+                let send_at = f.lasti as usize - 1;
+                let target = f.code().instrs.get(send_at).map(|i| i.get().arg).unwrap_or(f.pc);
+                f.pc = target;
+                if let Some(v) = push {
+                    f.slots.push(v);
+                }
+                f.lasti = target;
+            }
+        };
         match r {
             Ok(Resume::Yield(v)) => Ok(Some(Resume::Yield(v))),
             Ok(Resume::Return(v)) => {
-                // The delegate finished: pop it, jump past the `Send` loop, resume with v.
-                {
-                    let mut fb = g.frame.borrow_mut();
-                    if let Some(f) = fb.as_mut() {
-                        f.slots.pop();
-                        let send_at = f.lasti as usize - 1;
-                        let target = f.code().instrs.get(send_at).map(|i| i.get().arg).unwrap_or(f.pc);
-                        f.pc = target;
-                        f.slots.push(v);
-                        // Resuming pushes the sent value; the jump target expects the
-                        // return value alone, so mark the frame as not awaiting a send.
-                        f.lasti = target;
-                    }
-                }
+                leave_delegate(Some(v));
+                // Resuming pushes the sent value; the jump target expects the return value
+                // alone, so resume it as a fresh start.
                 g.state.set(GenState::Created);
                 self.gen_resume(gen_v, none(), None).map(Some)
             }
-            Err(err) => self.gen_resume(gen_v, none(), Some(err.0)).map(Some),
+            Err(err) => {
+                leave_delegate(None);
+                self.gen_resume(gen_v, none(), Some(err.0)).map(Some)
+            }
         }
     }
 
