@@ -168,3 +168,11 @@ print(inspect.iscoroutine(c), inspect.isawaitable(Fut(1)))
 import collections.abc
 print(isinstance(c, collections.abc.Coroutine), isinstance(c, collections.abc.Awaitable))
 print(repr(c).startswith("<coroutine object use_gen at 0x"))
+
+import sys
+print(sys.get_asyncgen_hooks(), sys.get_coroutine_origin_tracking_depth())
+sys.set_coroutine_origin_tracking_depth(1)
+c = three()
+print(c.cr_origin[0][1:], sys.get_coroutine_origin_tracking_depth())
+c.close()
+sys.set_coroutine_origin_tracking_depth(0)

@@ -138,12 +138,17 @@ impl Vm {
         Ok((exit_b, r))
     }
 
-    /// A coroutine dropped before it ever ran: `warnings._warn_unawaited_coroutine`, as
-    /// CPython's `_PyErr_WarnUnawaitedCoroutine` calls it.
+    /// A coroutine dropped before it ever ran: a RuntimeWarning at the running line, as
+    /// CPython's `_PyErr_WarnUnawaitedCoroutine` gives. (Not through
+    /// `warnings._warn_unawaited_coroutine`: its `source=` argument needs the C
+    /// `_warnings`, and without tracemalloc CPython's only extra is a hint line.)
     pub(crate) fn warn_unawaited(&mut self, coro: &Value) {
+        let qualname = gen_of(coro).map(|g| g.qualname.borrow().clone()).unwrap_or_else(|_| none());
+        let msg = format!("coroutine '{}' was never awaited", qualname.as_str().unwrap_or("?"));
         let r = self.import_module("warnings").and_then(|w| {
-            let f = self.getattr_str(&w, "_warn_unawaited_coroutine")?;
-            self.call(&f, Args::positional_only(std::slice::from_ref(coro)))
+            let f = self.getattr_str(&w, "warn")?;
+            let cat = crate::objects::registry::exc().runtime_warning.clone();
+            self.call(&f, Args::positional_only(&[new_str(msg), cat, new_int(1)]))
         });
         if let Err(e) = r {
             let what = self.repr_string(coro).unwrap_or_default();

@@ -56,7 +56,7 @@ static HOOKS_TYPE: TypeSlot = GilStatic::new(RefCell::new(None));
 
 fn get_asyncgen_hooks(vm: &mut Vm, args: Args<'_>) -> PyResult {
     args.exact::<0>("get_asyncgen_hooks")?;
-    let cls = cached(&HOOKS_TYPE, |vm| new_type(vm, "sys", "asyncgen_hooks", &["firstiter", "finalizer"]))(vm)?;
+    let cls = cached(&HOOKS_TYPE, |vm| new_type(vm, "builtins", "asyncgen_hooks", &["firstiter", "finalizer"]))(vm)?;
     let h = &vm.async_hooks;
     let items = vec![h.firstiter.clone().unwrap_or_else(none), h.finalizer.clone().unwrap_or_else(none)];
     vm.call_pos(&cls, &[crate::objects::tuple::new_tuple(items)])
