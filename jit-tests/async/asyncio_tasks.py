@@ -13,7 +13,7 @@ async def worker(name, delay, log):
 async def gather_demo():
     log = []
     r = await asyncio.gather(worker("c", 0.03, log), worker("a", 0.01, log), worker("b", 0.02, log))
-    print("gather", r, log)
+    print("gather", r, sorted(log))
     r = await asyncio.gather(worker("x", 0, log), asyncio.sleep(0, "slept"), return_exceptions=True)
     print("gather2", r)
 
@@ -108,7 +108,7 @@ async def taskgroup_demo():
     async with asyncio.TaskGroup() as tg:
         for i in range(3):
             tg.create_task(worker(f"t{i}", 0.01 * (3 - i), results))
-    print("taskgroup", results)
+    print("taskgroup", sorted(results))
 
     async def fails(n):
         await asyncio.sleep(0.01)
