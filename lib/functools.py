@@ -76,6 +76,13 @@ class partial:
         return self
 
 
+def _unwrap_partial(func):
+    """The function under any layers of `partial` (inspect uses it)."""
+    while isinstance(func, partial):
+        func = func.func
+    return func
+
+
 class partialmethod:
     def __init__(self, func, /, *args, **keywords):
         self.func = func

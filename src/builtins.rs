@@ -1,6 +1,7 @@
 //! The `builtins` module: the functions and classes every module sees.
 
 pub mod array;
+pub mod ast;
 pub mod binascii;
 pub mod bisect;
 pub mod cmath;
@@ -25,6 +26,7 @@ pub mod random;
 pub mod select;
 pub mod seq;
 pub mod signal;
+pub mod socket;
 pub mod sre;
 pub mod string_mod;
 pub mod structmod;
@@ -102,6 +104,8 @@ pub fn init(d: &Value) {
     csv::register();
     posixsubprocess::register();
     select::register();
+    socket::register();
+    ast::register();
     memoryview::init(d);
     seq::init(d);
 }

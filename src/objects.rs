@@ -75,7 +75,11 @@ pub fn init_methods() {
     let _ = HAS_FINALIZER_INIT.get_or_init(|| {
         let _ = crate::values::layout::HAS_FINALIZER.set(|v| match v.payload::<generator::PyGenerator>() {
             // A generator needs closing only if it is suspended inside its body.
-            Some(g) => g.state.get() == generator::GenState::Suspended,
+            // A never-started coroutine warns that it was never awaited.
+            Some(g) => {
+                g.state.get() == generator::GenState::Suspended
+                    || (g.flavor == generator::Flavor::Coroutine && g.state.get() == generator::GenState::Created)
+            }
             None => v.type_of().as_type().is_some_and(|t| t.has_flag(type_::TF_HAS_DEL)),
         });
     });

@@ -60,6 +60,8 @@ pub struct Vm {
     pub config: Config,
     /// This thread's current `contextvars.Context` (made on first use).
     pub context: Option<Value>,
+    /// `sys.set_asyncgen_hooks` and `sys.set_coroutine_origin_tracking_depth` state.
+    pub async_hooks: crate::objects::generator::AsyncHooks,
     /// This thread's ident and GIL ownership; last, so it drops after the other fields
     /// (released under the GIL).
     pub thread: thread::ThreadHandle,

@@ -36,6 +36,8 @@ pub fn init(d: &Value) {
     f("locals", builtin_locals);
     f("iter", builtin_iter);
     f("next", builtin_next);
+    f("aiter", crate::vm::interp::builtin_aiter);
+    f("anext", crate::vm::interp::builtin_anext);
     f("__build_class__", build_class);
     exec::init(d);
     timemod::register();
@@ -255,8 +257,9 @@ fn builtin_iter(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn builtin_next(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let p = args.range("next", 1, 2)?;
     let it = &p[0];
-    let is_iter =
-        matches!(it.kind(), Kind::NativeIter | Kind::Generator) || vm.lookup_special(it, "__next__").is_some();
+    let is_iter = it.kind() == Kind::NativeIter
+        || crate::objects::generator::is_plain_generator(it)
+        || vm.lookup_special(it, "__next__").is_some();
     if !is_iter {
         return Err(type_error(format!("'{}' object is not an iterator", type_name(it))));
     }

@@ -17,6 +17,9 @@ pub const CO_NESTED: u32 = 0x10;
 pub const CO_GENERATOR: u32 = 0x20;
 pub const CO_NOFREE: u32 = 0x40;
 pub const CO_COROUTINE: u32 = 0x80;
+/// A generator `types.coroutine` marked: `await` accepts it as it accepts a coroutine.
+pub const CO_ITERABLE_COROUTINE: u32 = 0x100;
+pub const CO_ASYNC_GENERATOR: u32 = 0x200;
 
 /// One exception-table row: an exception raised by an instruction in `start..end` pops the
 /// value stack to `depth`, pushes the raising instruction's index if `push_lasti`, pushes
@@ -114,7 +117,39 @@ impl Code {
     pub fn handler_for(&self, pc: u32) -> Option<&ExcEntry> {
         self.exc_table.iter().find(|e| e.start <= pc && pc < e.end)
     }
+    /// Does calling this code make a generator, coroutine or async generator object
+    /// (instead of running it)?
     pub fn is_generator(&self) -> bool {
-        self.flags & CO_GENERATOR != 0
+        self.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR) != 0
+    }
+    /// A new code object with the same contents (fresh feedback, counters and JIT
+    /// state), for `code.replace`.
+    pub fn copy(&self) -> Code {
+        let n = self.instrs.len();
+        Code {
+            instrs: self.instrs.iter().map(|i| Cell::new(i.get())).collect(),
+            feedback: (0..n).map(|_| FeedbackWord::new()).collect(),
+            attr_cache: (0..n).map(|_| AttrCache::new()).collect(),
+            calls: Cell::new(0),
+            consts: self.consts.clone(),
+            names: self.names.clone(),
+            varnames: self.varnames.clone(),
+            cellvars: self.cellvars.clone(),
+            freevars: self.freevars.clone(),
+            cell2arg: self.cell2arg.clone(),
+            argcount: self.argcount,
+            posonlyargcount: self.posonlyargcount,
+            kwonlyargcount: self.kwonlyargcount,
+            flags: self.flags,
+            stacksize: self.stacksize,
+            name: self.name.clone(),
+            qualname: self.qualname.clone(),
+            filename: self.filename.clone(),
+            firstlineno: self.firstlineno,
+            lines: self.lines.clone(),
+            cols: self.cols.clone(),
+            exc_table: self.exc_table.clone(),
+            jit: crate::jit::CodeJit::new(),
+        }
     }
 }

@@ -307,6 +307,25 @@ opcodes! {
     /// A `throw()`/`close()` into a generator suspended at the `YieldValue` after a `Send`
     /// is forwarded to the receiver first (PEP 380).
     Send: Jump [JUMP CONDITIONAL MAY_RAISE CALLS_OUT] |_, j| if j { 2 } else { 1 } => 1;
+    /// [obj] → [iter] for `await` (CPython's GET_AWAITABLE): a coroutine, or a generator
+    /// whose code has CO_ITERABLE_COROUTINE, passes through (RuntimeError if it is already
+    /// being awaited); anything else must have `__await__` returning an iterator. `arg`
+    /// words the error: 0 `await`, 1 after `__aenter__`, 2 after `__aexit__`.
+    GetAwaitable: Flags [MAY_RAISE CALLS_OUT] |_, _| 1 => 1;
+    /// [obj] → [obj.__aiter__()] (`async for`; the result must have `__anext__`).
+    GetAIter: None [MAY_RAISE CALLS_OUT] |_, _| 1 => 1;
+    /// [aiter] → [aiter, awaitable]: `aiter.__anext__()`, made awaitable as `GetAwaitable`
+    /// does; an async generator gives its `asend(None)` object directly.
+    GetANext: None [MAY_RAISE CALLS_OUT] |_, _| 0 => 1;
+    /// [aiter, exc] → []: the handler that ends an `async for`: StopAsyncIteration ends the
+    /// loop (both popped), any other exception is re-raised as `Reraise` does.
+    EndAsyncFor: None [MAY_RAISE] |_, _| 2 => 0;
+    /// [mgr] → [bound __aexit__, mgr.__aenter__()] (`async with`; the result is awaited).
+    BeforeAsyncWith: None [MAY_RAISE CALLS_OUT] |_, _| 1 => 2;
+    /// [value] → [wrapped]: an async generator's `yield` marks its value, so the
+    /// `asend`/`athrow` awaitable driving the generator tells it from the values an
+    /// `await` inside passes up to the event loop.
+    AsyncGenWrap: None [] |_, _| 1 => 1;
     /// `arg` = 0: re-raise the handled exception; 1: [exc] raise; 2: [exc, cause] raise from.
     Raise: Count [TERMINATOR MAY_RAISE CALLS_OUT] |n, _| n => 0;
     /// [exc] → re-raise exc (end of finally/except blocks); `arg` = n > 0: after popping

@@ -28,6 +28,7 @@ impl<'a> Compiler<'a> {
         let Some(&scope) = self.table.by_node.get(&key) else {
             return Err(self.err(range, "internal error: missing comprehension scope"));
         };
+        let is_async = self.table.scopes[scope].is_coroutine;
         let qualname = self.qualname_for(name);
         let line = self.line_of(u32::from(range.start()));
         self.push_unit(scope, name, qualname.clone(), line);
@@ -51,8 +52,12 @@ impl<'a> Compiler<'a> {
         self.make_closure(code, scope, 0, &qualname)?;
         self.expr(&first.iter)?;
         self.set_loc(range);
-        self.emit(Op::GetIter, 0);
+        self.emit(if first.is_async { Op::GetAIter } else { Op::GetIter }, 0);
         self.emit(Op::Call, 1);
+        // An async list/set/dict comprehension is a coroutine: awaited where it is built.
+        if is_async && !matches!(elt, CompElt::Gen(_)) {
+            self.await_tos(0);
+        }
         Ok(())
     }
 
@@ -72,11 +77,20 @@ impl<'a> Compiler<'a> {
         } else {
             self.expr(&g.iter)?;
             self.set_loc(g.iter.range());
-            self.emit(Op::GetIter, 0);
+            self.emit(if g.is_async { Op::GetAIter } else { Op::GetIter }, 0);
         }
         self.bind(start);
         self.set_loc(g.range);
-        self.jump(Op::ForIter, anchor);
+        // `async for`: the handler around `GetANext`'s await ends the loop (`EndAsyncFor`).
+        let depth = self.b().depth;
+        if g.is_async {
+            self.b().push_handler(anchor, false);
+            self.emit(Op::GetANext, 0);
+            self.await_tos(0);
+            self.b().pop_handler();
+        } else {
+            self.jump(Op::ForIter, anchor);
+        }
         self.store_target(&g.target)?;
         for cond in &g.ifs {
             self.jump_if(cond, false, if_cleanup)?;
@@ -105,7 +119,7 @@ impl<'a> Compiler<'a> {
                 CompElt::Gen(e) => {
                     self.expr(e)?;
                     self.set_loc(range);
-                    self.emit(Op::YieldValue, 0);
+                    self.yield_tos();
                     self.emit(Op::PopTop, 0);
                 }
             }
@@ -113,7 +127,12 @@ impl<'a> Compiler<'a> {
         self.bind(if_cleanup);
         self.set_loc(g.range);
         self.jump(Op::JumpBackward, start);
-        self.bind(anchor);
+        if g.is_async {
+            self.b().bind_with_depth(anchor, depth + 1);
+            self.emit(Op::EndAsyncFor, 0);
+        } else {
+            self.bind(anchor);
+        }
         Ok(())
     }
 }

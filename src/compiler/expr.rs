@@ -5,6 +5,7 @@
 use ruff_python_ast::{self as ast, BoolOp, CmpOp as AstCmp, Expr, Operator, UnaryOp};
 use ruff_text_size::Ranged;
 
+use crate::bytecode::code::CO_ASYNC_GENERATOR;
 use crate::bytecode::opcode::{BinOp, CmpOp, Op};
 use crate::compiler::codegen::Label;
 use crate::compiler::compr::CompElt;
@@ -109,7 +110,12 @@ impl<'a> Compiler<'a> {
             Expr::Generator(c) => {
                 self.comprehension(node_key(c), CompElt::Gen(&c.elt), &c.generators, c.range, "<genexpr>")?
             }
-            Expr::Await(a) => return Err(self.err(a.range, "'await' outside async function")),
+            // The symbol table has checked where `await` may appear.
+            Expr::Await(a) => {
+                self.expr(&a.value)?;
+                self.set_loc(a.range);
+                self.await_tos(0);
+            }
             Expr::Yield(y) => {
                 if !self.is_function_unit() {
                     return Err(self.err(y.range, "'yield' outside function"));
@@ -119,7 +125,7 @@ impl<'a> Compiler<'a> {
                     None => self.load_none(),
                 }
                 self.set_loc(y.range);
-                self.emit(Op::YieldValue, 0);
+                self.yield_tos();
             }
             Expr::YieldFrom(y) => {
                 if !self.is_function_unit() {
@@ -165,6 +171,22 @@ impl<'a> Compiler<'a> {
             Expr::IpyEscapeCommand(e) => return Err(self.err(e.range, "invalid syntax")),
         }
         Ok(())
+    }
+
+    /// `yield` of TOS; an async generator wraps the value first (`AsyncGenWrap`).
+    pub fn yield_tos(&mut self) {
+        if self.ur().flags & CO_ASYNC_GENERATOR != 0 {
+            self.emit(Op::AsyncGenWrap, 0);
+        }
+        self.emit(Op::YieldValue, 0);
+    }
+
+    /// `await` of TOS: `GetAwaitable` (`kind` words its error: 0 `await`, 1 `__aenter__`,
+    /// 2 `__aexit__`) and the `yield from` loop, as CPython 3.11 compiles it.
+    pub fn await_tos(&mut self, kind: u32) {
+        self.emit(Op::GetAwaitable, kind);
+        self.load_none();
+        self.yield_from_loop();
     }
 
     /// The `Send`/`YieldValue` loop of `yield from` on `[iter, None]` → `[result]`.

@@ -135,9 +135,6 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult {
-        if f.is_async {
-            return Err(self.err(f.range, "async functions are not supported"));
-        }
         for d in &f.decorator_list {
             self.expr(&d.expression)?;
         }

@@ -5,6 +5,7 @@
 use ruff_python_ast::{self as ast, Expr, ExprContext, Stmt};
 use ruff_text_size::Ranged;
 
+use crate::bytecode::code::CO_ASYNC_GENERATOR;
 use crate::bytecode::opcode::{INPLACE, Op};
 use crate::compiler::consts::{Const, const_of};
 use crate::compiler::expr::binop_arg;
@@ -185,6 +186,9 @@ impl<'a> Compiler<'a> {
     fn return_stmt(&mut self, r: &'a ast::StmtReturn) -> CResult {
         if !self.is_function_unit() {
             return Err(self.err(r.range, "'return' outside function"));
+        }
+        if r.value.is_some() && self.ur().flags & CO_ASYNC_GENERATOR != 0 {
+            return Err(self.err(r.range, "'return' with value in async generator"));
         }
         let saved = self.b().handler_state();
         match &r.value {
@@ -452,6 +456,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn for_stmt(&mut self, f: &'a ast::StmtFor) -> CResult {
+        if f.is_async {
+            return self.async_for_stmt(f);
+        }
         let start = self.label();
         let cleanup = self.label();
         let end = self.label();
@@ -467,6 +474,35 @@ impl<'a> Compiler<'a> {
         self.artificial_loc();
         self.jump(Op::JumpBackward, start);
         self.bind(cleanup);
+        self.body(&f.orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    /// `async for` (CPython 3.11's shape): `GetANext` and its `await` run under a handler
+    /// whose `EndAsyncFor` ends the loop on StopAsyncIteration.
+    fn async_for_stmt(&mut self, f: &'a ast::StmtFor) -> CResult {
+        let start = self.label();
+        let except = self.label();
+        let end = self.label();
+        self.expr(&f.iter)?;
+        self.set_loc(f.range);
+        self.emit(Op::GetAIter, 0);
+        self.bind(start);
+        self.push_fblock(FKind::ForLoop, start, end)?;
+        let d = self.b().depth;
+        self.b().push_handler(except, false);
+        self.emit(Op::GetANext, 0);
+        self.await_tos(0);
+        self.b().pop_handler();
+        self.store_target(&f.target)?;
+        self.body(&f.body)?;
+        self.pop_fblock();
+        self.artificial_loc();
+        self.jump(Op::JumpBackward, start);
+        self.b().bind_with_depth(except, d + 1);
+        self.set_loc(f.iter.range());
+        self.emit(Op::EndAsyncFor, 0);
         self.body(&f.orelse)?;
         self.bind(end);
         Ok(())
@@ -706,10 +742,15 @@ impl<'a> Compiler<'a> {
         let suppress = self.label();
         self.expr(&it.context_expr)?;
         self.set_loc(w.range);
-        self.emit(Op::BeforeWith, 0);
+        if w.is_async {
+            self.emit(Op::BeforeAsyncWith, 0);
+            self.await_tos(1);
+        } else {
+            self.emit(Op::BeforeWith, 0);
+        }
         let d = self.b().depth;
         self.b().push_handler_at(fin, d - 1, true);
-        self.push_fblock(FKind::With, fin, fin)?;
+        self.push_fblock(if w.is_async { FKind::AsyncWith } else { FKind::With }, fin, fin)?;
         match &it.optional_vars {
             Some(v) => self.store_target(v)?,
             None => self.emit(Op::PopTop, 0),
@@ -720,6 +761,9 @@ impl<'a> Compiler<'a> {
         if !self.b().is_terminated() {
             self.set_loc(w.range);
             self.call_exit_with_nones();
+            if w.is_async {
+                self.await_tos(2);
+            }
             self.emit(Op::PopTop, 0);
             self.jump(Op::Jump, exit);
         }
@@ -728,6 +772,9 @@ impl<'a> Compiler<'a> {
         self.b().push_handler(cleanup, true);
         self.emit(Op::PushExcInfo, 0);
         self.emit(Op::WithExceptStart, 0);
+        if w.is_async {
+            self.await_tos(2);
+        }
         self.jump(Op::PopJumpIfTrue, suppress);
         self.emit(Op::Reraise, 2);
         self.bind(suppress);

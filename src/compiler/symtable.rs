@@ -58,6 +58,9 @@ pub struct Scope {
     pub children: Vec<usize>,
     pub resolved: HashMap<String, Sc>,
     pub is_generator: bool,
+    /// An `async def`, or a comprehension with `async for` or `await` (CPython's
+    /// ste_coroutine): with `is_generator`, an async generator.
+    pub is_coroutine: bool,
     pub needs_class_closure: bool,
     pub cellvars: Vec<String>,
     pub freevars: Vec<String>,
@@ -81,6 +84,7 @@ impl Scope {
             children: Vec::new(),
             resolved: HashMap::new(),
             is_generator: false,
+            is_coroutine: false,
             needs_class_closure: false,
             cellvars: Vec::new(),
             freevars: Vec::new(),
@@ -286,7 +290,8 @@ impl<'a> Builder<'a> {
                 if let Some(r) = &f.returns {
                     self.expr(r)?;
                 }
-                self.enter(ScopeKind::Function, &f.name, node_key(f));
+                let idx = self.enter(ScopeKind::Function, &f.name, node_key(f));
+                self.scopes[idx].is_coroutine = f.is_async;
                 self.params_define(&f.parameters)?;
                 self.body(&f.body)?;
                 self.leave();
@@ -354,7 +359,7 @@ impl<'a> Builder<'a> {
             }
             Stmt::TypeAlias(t) => return Err(self.err(t.range, "type aliases are not supported")),
             Stmt::For(f) => {
-                if f.is_async {
+                if f.is_async && !self.in_async_function() {
                     return Err(self.err(f.range, "'async for' outside async function"));
                 }
                 self.expr(&f.target)?;
@@ -378,7 +383,7 @@ impl<'a> Builder<'a> {
                 }
             }
             Stmt::With(w) => {
-                if w.is_async {
+                if w.is_async && !self.in_async_function() {
                     return Err(self.err(w.range, "'async with' outside async function"));
                 }
                 for it in &w.items {
@@ -563,11 +568,9 @@ impl<'a> Builder<'a> {
         gens: &[ast::Comprehension],
         elts: &[&Expr],
         is_gen: bool,
+        range: TextRange,
     ) -> R {
         let Some(first) = gens.first() else { return Ok(()) };
-        if first.is_async {
-            return Err(self.err(first.range, "asynchronous comprehension outside of an asynchronous function"));
-        }
         self.in_comp_iter += 1;
         self.expr(&first.iter)?;
         self.in_comp_iter -= 1;
@@ -577,9 +580,6 @@ impl<'a> Builder<'a> {
         self.add_def(".0", DEF_PARAM, first.range)?;
         for (i, g) in gens.iter().enumerate() {
             if i > 0 {
-                if g.is_async {
-                    return Err(self.err(g.range, "asynchronous comprehension outside of an asynchronous function"));
-                }
                 self.in_comp_iter += 1;
                 self.expr(&g.iter)?;
                 self.in_comp_iter -= 1;
@@ -592,7 +592,21 @@ impl<'a> Builder<'a> {
         for e in elts {
             self.expr(e)?;
         }
+        if gens.iter().any(|g| g.is_async) {
+            self.scopes[idx].is_coroutine = true;
+        }
         self.leave();
+        // An async list/set/dict comprehension is awaited where it is built: only in an
+        // async function or another comprehension (a generator expression becomes an async
+        // generator anywhere).
+        let outer = &self.scopes[self.cur()];
+        if self.scopes[idx].is_coroutine
+            && !is_gen
+            && !(outer.is_coroutine && outer.kind == ScopeKind::Function)
+            && outer.kind != ScopeKind::Comprehension
+        {
+            return Err(self.err(range, "asynchronous comprehension outside of an asynchronous function"));
+        }
         Ok(())
     }
 
@@ -725,12 +739,24 @@ impl<'a> Builder<'a> {
                     self.expr(x)?;
                 }
             }
-            Expr::ListComp(c) => {
-                self.comprehension(node_key(c), "<listcomp>", "list comprehension", &c.generators, &[&c.elt], false)?
-            }
-            Expr::SetComp(c) => {
-                self.comprehension(node_key(c), "<setcomp>", "set comprehension", &c.generators, &[&c.elt], false)?
-            }
+            Expr::ListComp(c) => self.comprehension(
+                node_key(c),
+                "<listcomp>",
+                "list comprehension",
+                &c.generators,
+                &[&c.elt],
+                false,
+                c.range,
+            )?,
+            Expr::SetComp(c) => self.comprehension(
+                node_key(c),
+                "<setcomp>",
+                "set comprehension",
+                &c.generators,
+                &[&c.elt],
+                false,
+                c.range,
+            )?,
             Expr::DictComp(c) => self.comprehension(
                 node_key(c),
                 "<dictcomp>",
@@ -738,17 +764,29 @@ impl<'a> Builder<'a> {
                 &c.generators,
                 &[&c.key, &c.value],
                 false,
+                c.range,
             )?,
-            Expr::Generator(c) => {
-                self.comprehension(node_key(c), "<genexpr>", "generator expression", &c.generators, &[&c.elt], true)?
-            }
+            Expr::Generator(c) => self.comprehension(
+                node_key(c),
+                "<genexpr>",
+                "generator expression",
+                &c.generators,
+                &[&c.elt],
+                true,
+                c.range,
+            )?,
             Expr::Await(a) => {
-                let msg = if self.scopes[self.cur()].kind.is_function_like() {
-                    "'await' outside async function"
-                } else {
-                    "'await' outside function"
-                };
-                return Err(self.err(a.range, msg));
+                let c = self.cur();
+                match self.scopes[c].kind {
+                    ScopeKind::Module | ScopeKind::Class => {
+                        return Err(self.err(a.range, "'await' outside function"));
+                    }
+                    // Checked where the comprehension ends (its enclosing scope decides).
+                    ScopeKind::Comprehension => self.scopes[c].is_coroutine = true,
+                    ScopeKind::Function if self.scopes[c].is_coroutine => {}
+                    _ => return Err(self.err(a.range, "'await' outside async function")),
+                }
+                self.expr(&a.value)?;
             }
             Expr::Yield(y) => {
                 self.yield_check(y.range)?;
@@ -758,6 +796,9 @@ impl<'a> Builder<'a> {
             }
             Expr::YieldFrom(y) => {
                 self.yield_check(y.range)?;
+                if self.scopes[self.cur()].is_coroutine {
+                    return Err(self.err(y.range, "'yield from' inside async function"));
+                }
                 self.expr(&y.value)?;
             }
             Expr::Compare(c) => {
@@ -826,6 +867,12 @@ impl<'a> Builder<'a> {
             }
         }
         Ok(())
+    }
+
+    /// Is the current scope an `async def` body (where `async for`/`async with` may be)?
+    fn in_async_function(&self) -> bool {
+        let s = &self.scopes[self.cur()];
+        s.kind == ScopeKind::Function && s.is_coroutine
     }
 
     fn yield_check(&mut self, range: TextRange) -> R {

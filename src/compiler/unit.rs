@@ -38,6 +38,7 @@ pub enum FKind<'a> {
     FinallyTry(&'a [Stmt]),
     FinallyEnd,
     With,
+    AsyncWith,
     /// An `except` body; the name bound by `as`, if any.
     HandlerCleanup(Option<String>),
     PopValue,
@@ -223,9 +224,12 @@ impl<'a> Compiler<'a> {
         if sc.kind.is_function_like() {
             flags |= CO_OPTIMIZED | CO_NEWLOCALS;
         }
-        if sc.is_generator {
-            flags |= CO_GENERATOR;
-        }
+        flags |= match (sc.is_coroutine, sc.is_generator) {
+            (true, true) => CO_ASYNC_GENERATOR,
+            (true, false) => CO_COROUTINE,
+            (false, true) => CO_GENERATOR,
+            (false, false) => 0,
+        };
         // CPython marks only function blocks (not class bodies) as nested.
         if sc.nested && sc.kind.is_function_like() {
             flags |= CO_NESTED;
@@ -449,12 +453,15 @@ impl<'a> Compiler<'a> {
                 self.b().pop_handler();
                 self.emit(Op::PopExcept, 0);
             }
-            FKind::With => {
+            FKind::With | FKind::AsyncWith => {
                 self.b().pop_handler();
                 if preserve_tos {
                     self.emit(Op::Swap, 2);
                 }
                 self.call_exit_with_nones();
+                if matches!(fb.kind, FKind::AsyncWith) {
+                    self.await_tos(2);
+                }
                 self.emit(Op::PopTop, 0);
             }
             FKind::HandlerCleanup(name) => {

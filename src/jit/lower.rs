@@ -20,7 +20,7 @@ use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Switch};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{Module, default_libcall_names};
 
-use crate::bytecode::code::{CO_COROUTINE, CO_GENERATOR, Code};
+use crate::bytecode::code::{CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, Code};
 use crate::bytecode::opcode::{BinOp, CmpOp, INPLACE, Instr, Op};
 use crate::values::Kind;
 use crate::values::layout::{self, EVAL_BREAKER};
@@ -36,7 +36,6 @@ const I64: types::Type = types::I64;
 const I32: types::Type = types::I32;
 const I8: types::Type = types::I8;
 const F64: types::Type = types::F64;
-const CO_ASYNC_GENERATOR: u32 = 0x200;
 
 /// Why a guard can fail (for `--jit-stats`).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]

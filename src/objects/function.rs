@@ -253,6 +253,41 @@ fn c_posonly(_vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn c_kwonly(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(crate::objects::int::new_int(code_of(&args)?.kwonlyargcount as i64))
 }
+/// `code.replace(**changes)`: the scalar and name fields (`co_flags`, `co_name`,
+/// `co_qualname`, `co_filename`, `co_firstlineno`); the bytecode-shaped ones are not
+/// replaceable here (pylift's bytecode is not CPython's), which raises ValueError.
+fn c_replace(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let code = code_of(&args)?;
+    if args.pos().len() > 1 {
+        return Err(type_error("replace() takes no positional arguments"));
+    }
+    let mut new = code.copy();
+    for (k, v) in args.kwargs() {
+        let int = || {
+            crate::objects::int::to_i64(v)
+                .and_then(|i| u32::try_from(i).ok())
+                .ok_or_else(|| type_error(format!("replace() argument '{k}' must be int")))
+        };
+        let text = || match v.as_str() {
+            Some(_) => Ok(v.clone()),
+            None => Err(type_error(format!("replace() argument '{k}' must be str"))),
+        };
+        match k {
+            "co_flags" => new.flags = int()?,
+            "co_firstlineno" => new.firstlineno = int()?,
+            "co_name" => new.name = text()?,
+            "co_qualname" => new.qualname = text()?,
+            "co_filename" => new.filename = text()?,
+            _ => {
+                return Err(crate::vm::errors::value_error(format!(
+                    "code.replace(): '{k}' cannot be replaced in pylift"
+                )));
+            }
+        }
+    }
+    Ok(layout::alloc(&types().code, new))
+}
+
 fn c_flags(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(crate::objects::int::new_int(code_of(&args)?.flags as i64))
 }
@@ -324,6 +359,7 @@ pub fn init() {
     add_getter(c, "co_posonlyargcount", c_posonly);
     add_getter(c, "co_kwonlyargcount", c_kwonly);
     add_getter(c, "co_flags", c_flags);
+    add_method(c, "replace", c_replace);
     add_getter(c, "co_nlocals", c_nlocals);
     add_getter(c, "co_varnames", c_varnames);
     add_getter(c, "co_cellvars", c_cellvars);

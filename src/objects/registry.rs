@@ -85,6 +85,8 @@ builtin_types! {
     cell: "cell", Cell, object, 0;
     code: "code", Code, object, 0;
     generator: "generator", Generator, object, 0;
+    coroutine: "coroutine", Generator, object, 0;
+    async_generator: "async_generator", Generator, object, 0;
     property: "property", Property, object, B;
     staticmethod: "staticmethod", StaticMethod, object, B;
     classmethod: "classmethod", ClassMethod, object, B;

@@ -13,8 +13,10 @@
 //! counts taken back edges in its feedback word; the name, global and attribute caches
 //! live there and in `Code::attr_cache`.
 
+mod asyncgen;
 mod attr;
 mod calls;
+mod coroutines;
 mod exceptions;
 mod fastops;
 mod frames;
@@ -25,6 +27,7 @@ mod support;
 
 pub(crate) use attr::{load_attr_cached, load_method_cached, store_attr_cached};
 pub use calls::format_func_name;
+pub use coroutines::{builtin_aiter, builtin_anext};
 pub use exceptions::{add_traceback, set_context};
 use fastops::str_iadd;
 pub(crate) use fastops::{fast_binop, fast_compare, fast_store_subscr, fast_subscr};
@@ -169,7 +172,7 @@ impl Vm {
     /// code) and returns its result.
     pub fn run_new_frame(&mut self, mut frame: Box<crate::vm::frame::Frame>) -> PyResult {
         if frame.code().is_generator() {
-            return Ok(generators::new_generator(frame));
+            return Ok(generators::new_generator(self, frame));
         }
         if self.frames.len() >= self.recursion_limit {
             return Err(PyErr::new(&exc().recursion_error, "maximum recursion depth exceeded"));
@@ -303,10 +306,7 @@ impl Vm {
             }
             for obj in batch {
                 if obj.kind() == Kind::Generator {
-                    if let Err(e) = self.gen_close(&obj) {
-                        let what = self.repr_string(&obj).unwrap_or_default();
-                        self.report_unraisable(&format!("Exception ignored in: {what}"), &e.0);
-                    }
+                    self.finalize_generator(&obj);
                     drop(obj);
                     continue;
                 }

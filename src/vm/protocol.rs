@@ -199,8 +199,9 @@ impl Vm {
                 return Err(type_error(format!("'{}' object is not iterable", type_name(v))));
             }
             let r = self.call(&f, Args::positional_only(std::slice::from_ref(v)))?;
-            let is_iter =
-                matches!(r.kind(), Kind::NativeIter | Kind::Generator) || self.lookup_special(&r, "__next__").is_some();
+            let is_iter = r.kind() == Kind::NativeIter
+                || crate::objects::generator::is_plain_generator(&r)
+                || self.lookup_special(&r, "__next__").is_some();
             if !is_iter {
                 return Err(type_error(format!("iter() returned non-iterator of type '{}'", type_name(&r))));
             }
@@ -219,7 +220,7 @@ impl Vm {
                 ni.0.try_borrow_mut().map_err(|_| crate::vm::errors::value_error("iterator already executing"))?;
             return b.next(self);
         }
-        if it.kind() == Kind::Generator {
+        if crate::objects::generator::is_plain_generator(it) {
             return crate::objects::generator::gen_next(self, it);
         }
         let Some(f) = self.lookup_special(it, "__next__") else {

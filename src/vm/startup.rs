@@ -110,6 +110,7 @@ impl Vm {
             thread,
             trace: Default::default(),
             context: None,
+            async_hooks: Default::default(),
         };
         sys::init_sys(&mut vm);
         crate::vm::gc::init();

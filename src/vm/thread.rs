@@ -43,6 +43,11 @@ const DEFAULT_STACK: usize = 16 << 20;
 /// daemon threads stay blocked until the process exits (CPython's finalizing state).
 static FINALIZING: AtomicBool = AtomicBool::new(false);
 
+/// `sys.is_finalizing()`.
+pub fn is_finalizing() -> bool {
+    FINALIZING.load(Ordering::Relaxed)
+}
+
 /// The OS thread id (`gettid`), read from procfs; a process-unique counter if unavailable.
 fn os_thread_id() -> u64 {
     std::fs::read_link("/proc/thread-self")
@@ -318,6 +323,7 @@ pub fn start_new_thread(vm: &mut Vm, func: Value, args: Vec<Value>, kwargs: Vec<
             thread: handle,
             trace: Default::default(),
             context: None,
+            async_hooks: Default::default(),
             c_depth: 0,
         };
         let mut vals = args;

@@ -264,7 +264,8 @@ impl Vm {
         let cb = func.code.borrow();
         let Some(code) = cb.payload::<Code>() else { return false };
         if code.argcount as usize != n + has_self as usize
-            || code.flags & (CO_VARARGS | CO_VARKEYWORDS | crate::bytecode::code::CO_GENERATOR) != 0
+            || code.flags & (CO_VARARGS | CO_VARKEYWORDS) != 0
+            || code.is_generator()
             || code.kwonlyargcount != 0
         {
             return false;
@@ -305,7 +306,7 @@ impl Vm {
     #[inline(always)]
     pub(crate) fn push_frame(&mut self, mut frame: Box<Frame>, init_self: Option<Value>) -> PyResult<bool> {
         if frame.code().is_generator() {
-            let g = super::generators::new_generator(frame);
+            let g = super::generators::new_generator(self, frame);
             let caller = self.frames.last_mut().ok_or_else(|| system_error("no frame"))?;
             caller.slots.push(g);
             return Ok(false);

@@ -4,9 +4,10 @@
 
 use std::cell::{Cell, RefCell};
 
+use crate::bytecode::code::{CO_ASYNC_GENERATOR, CO_COROUTINE};
 use crate::bytecode::opcode::Op;
 use crate::objects::exception::PyException;
-use crate::objects::generator::{GenState, PyGenerator};
+use crate::objects::generator::{Flavor, GenState, PyGenerator};
 use crate::objects::registry::exc;
 use crate::objects::{none, py_bool, types};
 use crate::values::{Kind, Value, layout};
@@ -22,9 +23,22 @@ pub enum Resume {
     Return(Value),
 }
 
-/// Wraps a fresh frame of generator code in a generator object.
-pub fn new_generator(frame: Box<Frame>) -> Value {
+/// Wraps a fresh frame of generator code in a generator, coroutine or async generator
+/// object, by its code's flags.
+pub fn new_generator(vm: &Vm, frame: Box<Frame>) -> Value {
     let code = frame.code.clone();
+    let flags = frame.code().flags;
+    let (flavor, ty) = if flags & CO_COROUTINE != 0 {
+        (Flavor::Coroutine, &types().coroutine)
+    } else if flags & CO_ASYNC_GENERATOR != 0 {
+        (Flavor::AsyncGen, &types().async_generator)
+    } else {
+        (Flavor::Generator, &types().generator)
+    };
+    let origin = match flavor {
+        Flavor::Coroutine if vm.async_hooks.origin_depth > 0 => Some(super::coroutines::origin(vm)),
+        _ => None,
+    };
     let (name, qualname) = match &frame.func {
         Some(f) => match f.payload::<crate::objects::function::PyFunction>() {
             Some(p) => (p.name.borrow().clone(), p.qualname.borrow().clone()),
@@ -36,18 +50,24 @@ pub fn new_generator(frame: Box<Frame>) -> Value {
         },
     };
     layout::alloc(
-        &types().generator,
+        ty,
         PyGenerator {
             frame: RefCell::new(Some(frame)),
             state: Cell::new(GenState::Created),
+            flavor,
             name: RefCell::new(name),
             qualname: RefCell::new(qualname),
             code,
+            running_async: Cell::new(false),
+            closed: Cell::new(false),
+            hooks_inited: Cell::new(false),
+            finalizer: RefCell::new(None),
+            origin: RefCell::new(origin),
         },
     )
 }
 
-fn gen_of(g: &Value) -> PyResult<&PyGenerator> {
+pub(super) fn gen_of(g: &Value) -> PyResult<&PyGenerator> {
     g.payload::<PyGenerator>().ok_or_else(|| type_error("expected a generator"))
 }
 
@@ -62,8 +82,12 @@ impl Vm {
     /// Resumes generator `gen` sending `value`, or throwing `exc` into it.
     pub fn gen_resume(&mut self, gen_v: &Value, value: Value, throw: Option<Value>) -> PyResult<Resume> {
         let g = gen_of(gen_v)?;
+        let noun = g.flavor.noun();
         match g.state.get() {
-            GenState::Running => return Err(value_error("generator already executing")),
+            GenState::Running => return Err(value_error(format!("{noun} already executing"))),
+            GenState::Finished if g.flavor == Flavor::Coroutine => {
+                return Err(runtime_error("cannot reuse already awaited coroutine"));
+            }
             GenState::Finished => {
                 return match throw {
                     Some(e) => Err(PyErr(e)),
@@ -71,7 +95,7 @@ impl Vm {
                 };
             }
             GenState::Created if throw.is_none() && !value.is_none() => {
-                return Err(type_error("can't send non-None value to a just-started generator"));
+                return Err(type_error(format!("can't send non-None value to a just-started {noun}")));
             }
             _ => {}
         }
@@ -135,7 +159,7 @@ impl Vm {
             }
             Err(e) => {
                 g.state.set(GenState::Finished);
-                Err(pep479(e))
+                Err(pep479(e, g.flavor))
             }
         }
     }
@@ -219,8 +243,10 @@ impl Vm {
     /// An exception leaves a generator frame `gen_push` resumed (already popped by the
     /// unwinder): the generator is finished; StopIteration becomes RuntimeError (PEP 479).
     pub(crate) fn gen_unwound_inline(&mut self, f: &mut Frame, e: Value) -> Value {
+        let flavor =
+            f.generator.as_ref().and_then(|g| g.payload::<PyGenerator>()).map_or(Flavor::Generator, |g| g.flavor);
         self.gen_finish_inline(f);
-        pep479(PyErr(e)).0
+        pep479(PyErr(e), flavor).0
     }
 
     /// A generator frame `gen_push` resumed has ended (returned or raised): its generator
@@ -286,27 +312,35 @@ impl Vm {
                 None => return Ok(None),
             }
         };
+        // The delegate finished either way: pop it and jump past the `Send` loop, where
+        // this generator goes on with its return value or raises its exception (CPython's
+        // _gen_throw); the frame then no longer reads as delegating.
+        let leave_delegate = |push: Option<Value>| {
+            let mut fb = g.frame.borrow_mut();
+            if let Some(f) = fb.as_mut() {
+                f.slots.pop();
+                let send_at = f.lasti as usize - 1;
+                let target = f.code().instrs.get(send_at).map(|i| i.get().arg).unwrap_or(f.pc);
+                f.pc = target;
+                if let Some(v) = push {
+                    f.slots.push(v);
+                }
+                f.lasti = target;
+            }
+        };
         match r {
             Ok(Resume::Yield(v)) => Ok(Some(Resume::Yield(v))),
             Ok(Resume::Return(v)) => {
-                // The delegate finished: pop it, jump past the `Send` loop, resume with v.
-                {
-                    let mut fb = g.frame.borrow_mut();
-                    if let Some(f) = fb.as_mut() {
-                        f.slots.pop();
-                        let send_at = f.lasti as usize - 1;
-                        let target = f.code().instrs.get(send_at).map(|i| i.get().arg).unwrap_or(f.pc);
-                        f.pc = target;
-                        f.slots.push(v);
-                        // Resuming pushes the sent value; the jump target expects the
-                        // return value alone, so mark the frame as not awaiting a send.
-                        f.lasti = target;
-                    }
-                }
+                leave_delegate(Some(v));
+                // Resuming pushes the sent value; the jump target expects the return value
+                // alone, so resume it as a fresh start.
                 g.state.set(GenState::Created);
                 self.gen_resume(gen_v, none(), None).map(Some)
             }
-            Err(err) => self.gen_resume(gen_v, none(), Some(err.0)).map(Some),
+            Err(err) => {
+                leave_delegate(None);
+                self.gen_resume(gen_v, none(), Some(err.0)).map(Some)
+            }
         }
     }
 
@@ -324,7 +358,7 @@ impl Vm {
         }
         let ge = PyErr::bare(&exc().generator_exit).0;
         match self.gen_resume(gen_v, none(), Some(ge)) {
-            Ok(Resume::Yield(_)) => Err(runtime_error("generator ignored GeneratorExit")),
+            Ok(Resume::Yield(_)) => Err(runtime_error(format!("{} ignored GeneratorExit", g.flavor.noun()))),
             Ok(Resume::Return(_)) => Ok(none()),
             Err(e) if e.matches(&exc().generator_exit) || e.matches(&exc().stop_iteration) => Ok(none()),
             Err(e) => Err(e),
@@ -367,18 +401,27 @@ impl Vm {
     }
 }
 
-/// PEP 479: a StopIteration leaving a generator becomes RuntimeError.
-fn pep479(e: PyErr) -> PyErr {
-    if !e.matches(&exc().stop_iteration) {
+/// PEP 479: a StopIteration leaving a generator becomes RuntimeError (and a
+/// StopAsyncIteration leaving an async generator too).
+fn pep479(e: PyErr, flavor: Flavor) -> PyErr {
+    let what = if e.matches(&exc().stop_iteration) {
+        "StopIteration"
+    } else if flavor == Flavor::AsyncGen && e.matches(&exc().stop_async_iteration) {
+        "StopAsyncIteration"
+    } else {
         return e;
-    }
-    let r = runtime_error("generator raised StopIteration");
-    if let Some(p) = r.0.downcast::<PyException>() {
-        *p.cause.borrow_mut() = Some(e.0.clone());
-        *p.context.borrow_mut() = Some(e.0.clone());
+    };
+    from_cause(runtime_error(format!("{} raised {what}", flavor.noun())), e)
+}
+
+/// `new` raised from `cause` (CPython's `_PyErr_FormatFromCause`).
+pub(super) fn from_cause(new: PyErr, cause: PyErr) -> PyErr {
+    if let Some(p) = new.0.downcast::<PyException>() {
+        *p.cause.borrow_mut() = Some(cause.0.clone());
+        *p.context.borrow_mut() = Some(cause.0);
         p.suppress_context.set(true);
     }
-    r
+    new
 }
 
 fn is_subtype_v(e: &Value, cls: &Value) -> bool {
@@ -392,7 +435,7 @@ fn self_gen<'a>(args: &Args<'a>) -> PyResult<&'a Value> {
     }
 }
 
-fn gen_send(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(super) fn gen_send(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let a = args.exact::<2>("send")?;
     match vm.gen_resume(&a[0], a[1].clone(), None)? {
         Resume::Yield(v) => Ok(v),
@@ -412,11 +455,22 @@ fn gen_iter(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(self_gen(&args)?.clone())
 }
 
-fn gen_throw(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(super) fn gen_throw(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let a = args.range("throw", 2, 4)?;
     let g = a[0].clone();
-    let typ = a[1].clone();
-    let val = a.get(2).cloned().filter(|v| !v.is_none());
+    let e = throw_exception(vm, &a[1..])?;
+    match vm.gen_resume(&g, none(), Some(e))? {
+        Resume::Yield(v) => Ok(v),
+        Resume::Return(v) => Err(stop_iteration(if v.is_none() { None } else { Some(v) })),
+    }
+}
+
+/// The exception `throw(typ[, val[, tb]])` raises in the generator.
+pub(super) fn throw_exception(vm: &mut Vm, a: &[Value]) -> PyResult {
+    let Some(typ) = a.first().cloned() else {
+        return Err(type_error("throw expected at least 1 argument, got 0"));
+    };
+    let val = a.get(1).cloned().filter(|v| !v.is_none());
     let e = if typ.as_type().is_some() {
         if !crate::vm::protocol::is_subtype(&typ, &types().base_exception) {
             return Err(type_error(format!(
@@ -443,21 +497,20 @@ fn gen_throw(vm: &mut Vm, args: Args<'_>) -> PyResult {
             crate::vm::protocol::type_name(&typ)
         )));
     };
-    match vm.gen_resume(&g, none(), Some(e))? {
-        Resume::Yield(v) => Ok(v),
-        Resume::Return(v) => Err(stop_iteration(if v.is_none() { None } else { Some(v) })),
-    }
+    Ok(e)
 }
 
-fn gen_close_m(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(super) fn gen_close_m(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let g = self_gen(&args)?.clone();
     vm.gen_close(&g)
 }
 
-fn gen_repr(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+/// `<generator object f at 0x..>` (and `<async_generator object ...>`: its type's name).
+pub(super) fn gen_repr(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let g = self_gen(&args)?;
     let q = gen_of(g)?.qualname.borrow().as_str().unwrap_or("?").to_owned();
-    Ok(crate::objects::str::new_str(format!("<generator object {q} at {:#x}>", g.bits())))
+    let t = crate::vm::protocol::type_name(g);
+    Ok(crate::objects::str::new_str(format!("<{t} object {q} at {:#x}>", g.bits())))
 }
 
 fn gi_running(_vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -470,11 +523,11 @@ fn gi_suspended(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(py_bool(g.state.get() == GenState::Suspended))
 }
 
-fn gi_code(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(super) fn gi_code(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(gen_of(self_gen(&args)?)?.code.clone())
 }
 
-fn gi_frame(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(super) fn gi_frame(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let gv = self_gen(&args)?;
     let g = gen_of(gv)?;
     if g.state.get() == GenState::Running {
@@ -500,25 +553,30 @@ fn gi_frame(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
 }
 
-fn gi_name(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(super) fn gi_name(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(gen_of(self_gen(&args)?)?.name.borrow().clone())
 }
 
-fn gi_qualname(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(super) fn gi_qualname(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(gen_of(self_gen(&args)?)?.qualname.borrow().clone())
 }
 
 fn gi_yieldfrom(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let g = gen_of(self_gen(&args)?)?;
+    Ok(yield_from_of(gen_of(self_gen(&args)?)?))
+}
+
+/// What a generator suspended in `yield from`/`await` delegates to (`gi_yieldfrom`,
+/// `cr_await`, `ag_await`), else None.
+pub(super) fn yield_from_of(g: &PyGenerator) -> Value {
     let fb = g.frame.borrow();
-    let Some(f) = fb.as_ref() else { return Ok(none()) };
+    let Some(f) = fb.as_ref() else { return none() };
     let code = f.code();
     let at_yield = code.instrs.get(f.lasti as usize).is_some_and(|i| i.get().op == Op::YieldValue);
     let after_send = f.lasti > 0 && code.instrs.get(f.lasti as usize - 1).is_some_and(|i| i.get().op == Op::Send);
     if g.state.get() == GenState::Suspended && at_yield && after_send {
-        return Ok(f.slots.stack().last().cloned().unwrap_or_else(none));
+        return f.slots.stack().last().cloned().unwrap_or_else(none);
     }
-    Ok(none())
+    none()
 }
 
 /// Registers the generator type's methods and attributes.
@@ -537,4 +595,6 @@ pub fn init() {
     add_getter(t, "gi_yieldfrom", gi_yieldfrom);
     add_getter(t, "__name__", gi_name);
     add_getter(t, "__qualname__", gi_qualname);
+    super::coroutines::init();
+    super::asyncgen::init();
 }

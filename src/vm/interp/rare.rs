@@ -3,7 +3,9 @@
 //! hot dispatch loop stays small enough to keep its state in registers.
 
 use super::*;
+use crate::bytecode::code::{CO_COROUTINE, CO_ITERABLE_COROUTINE};
 use crate::bytecode::opcode::Instr;
+use crate::objects::generator::Flavor;
 
 impl Vm {
     /// Runs one instruction that `exec_inner` does not handle inline; it neither jumps nor
@@ -233,8 +235,53 @@ impl Vm {
             }
             Op::GetYieldFromIter => {
                 let v = pop!(fp);
-                let it = if v.kind() == Kind::Generator { v } else { self.iter(&v)? };
+                let it = match v.payload::<crate::objects::generator::PyGenerator>().map(|g| g.flavor) {
+                    Some(Flavor::Generator) => v,
+                    Some(Flavor::Coroutine) if code.flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE) != 0 => v,
+                    Some(Flavor::Coroutine) => {
+                        return Err(type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"));
+                    }
+                    _ => self.iter(&v)?,
+                };
                 push!(fp, it);
+            }
+            Op::GetAwaitable => {
+                let v = pop!(fp);
+                let it = self.get_awaitable(&v, arg)?;
+                push!(fp, it);
+            }
+            Op::GetAIter => {
+                let v = pop!(fp);
+                let it = self.get_aiter(&v)?;
+                push!(fp, it);
+            }
+            Op::GetANext => {
+                let aiter = peek!(fp, 1);
+                let a = self.get_anext(&aiter)?;
+                push!(fp, a);
+            }
+            Op::EndAsyncFor => {
+                let e = pop!(fp);
+                if e.type_of().as_type().is_some()
+                    && crate::vm::protocol::is_subtype(e.type_of(), &exc().stop_async_iteration)
+                {
+                    drop(pop!(fp));
+                } else {
+                    // Not the end of the loop: on as `Reraise` (no new traceback entry).
+                    self.reraising = true;
+                    return Err(PyErr(e));
+                }
+            }
+            Op::BeforeAsyncWith => {
+                let mgr = pop!(fp);
+                let (exit, entered) = self.before_async_with(&mgr)?;
+                let f = fr!(fp);
+                f.slots.push(exit);
+                f.slots.push(entered);
+            }
+            Op::AsyncGenWrap => {
+                let v = pop!(fp);
+                push!(fp, asyncgen::wrap(v));
             }
             Op::Raise => return Err(self.do_raise(arg)?),
             Op::Reraise => {

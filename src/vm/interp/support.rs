@@ -157,10 +157,9 @@ impl Vm {
     }
 
     pub(crate) fn is_iterable(&self, v: &Value) -> bool {
-        matches!(
-            v.kind(),
-            Kind::List | Kind::Tuple | Kind::Str | Kind::Dict | Kind::Set | Kind::NativeIter | Kind::Generator
-        ) || self.lookup_special(v, "__iter__").is_some()
+        matches!(v.kind(), Kind::List | Kind::Tuple | Kind::Str | Kind::Dict | Kind::Set | Kind::NativeIter)
+            || crate::objects::generator::is_plain_generator(v)
+            || self.lookup_special(v, "__iter__").is_some()
             || self.lookup_special(v, "__getitem__").is_some()
     }
 

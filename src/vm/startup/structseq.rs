@@ -25,7 +25,12 @@ fn seq_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     for (f, v) in fields_of(vm, &ty)?.iter().zip(items.iter()) {
         parts.push(format!("{}={}", f.as_str().unwrap_or(""), vm.repr_string(v)?));
     }
-    Ok(new_str(format!("{}.{name}({})", module.as_str().unwrap_or("sys"), parts.join(", "))))
+    // CPython prints `tp_name`, which is dotted unless the type lives in builtins.
+    let prefix = match module.as_str().unwrap_or("sys") {
+        "builtins" => String::new(),
+        m => format!("{m}."),
+    };
+    Ok(new_str(format!("{prefix}{name}({})", parts.join(", "))))
 }
 
 fn seq_setattr(_vm: &mut Vm, _args: Args<'_>) -> PyResult {

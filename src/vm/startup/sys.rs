@@ -12,6 +12,7 @@ use crate::values::Value;
 use crate::vm::startup::{add_function, module_dict};
 use crate::vm::{Args, PyResult, Vm};
 
+mod asyncgen;
 pub mod frames;
 mod jit;
 
@@ -305,6 +306,7 @@ fn fill_sys(vm: &mut Vm) -> PyResult<()> {
     )?;
     set(&d, "thread_info", thread_info);
     frames::init(&d);
+    asyncgen::init(&d);
     jit::init(&d);
     for (name, f) in [
         ("getdefaultencoding", sys_getdefaultencoding as crate::vm::NativeFn),
@@ -314,6 +316,7 @@ fn fill_sys(vm: &mut Vm) -> PyResult<()> {
         ("getsizeof", crate::objects::sizeof::sys_getsizeof),
         ("getrefcount", crate::objects::sizeof::sys_getrefcount),
         ("displayhook", sys_displayhook),
+        ("is_finalizing", |_, _| Ok(crate::objects::py_bool(crate::vm::thread::is_finalizing()))),
         ("audit", super::audit::sys_audit),
         ("addaudithook", super::audit::sys_addaudithook),
         ("get_int_max_str_digits", crate::builtins::numeric::sys_get_int_max_str_digits),
