@@ -267,7 +267,12 @@ fn compile(code: &Code, null: u64) -> Option<&'static lower::Compiled> {
         return None;
     }
     let started = std::time::Instant::now();
+    // `--jit=all` and deopt-stress compile whatever they can: they test the compiler.
+    let counting = MODE.load(Ordering::Relaxed) == MODE_COUNTING;
     let r = lower::plan(code).and_then(|plan| {
+        if counting {
+            plan.pays_off()?;
+        }
         // Setting up Cranelift (host detection, the module) is start-up, not this
         // function's compile time; code that is not compiled never pays it.
         let set_up = JIT.with_module(|_| std::time::Instant::now());

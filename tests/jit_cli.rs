@@ -14,9 +14,11 @@ fn pylift(args: &[&str]) -> (String, String) {
 const ACTIVE: &str = r#"
 import sys
 def hot(n):
-    seen = 0
+    seen = t = 0
     for i in range(n):
-        seen += sys._jit.is_active()
+        t = (t + i * 3) % 1000 - (i & 7)
+        if i % 100 == 0:
+            seen += sys._jit.is_active()
     return seen
 print(sys._jit.is_available(), sys._jit.is_enabled(), hot(2000) > 0)
 "#;
@@ -72,4 +74,25 @@ fn x_perf_writes_the_perf_map() {
     let (addr, size) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     assert!(u64::from_str_radix(addr, 16).is_ok_and(|a| a > 0), "{line}");
     assert!(u64::from_str_radix(size, 16).is_ok_and(|s| s > 0), "{line}");
+}
+
+/// A loop of big-int arithmetic would be all interpreter steps: by default it is left to
+/// the interpreter (and `--jit-stats` says why), while `--jit=all` still compiles it.
+const BIG_INTS: &str = r#"
+import sys
+def spin(n):
+    a, b = 10 ** 30, 3 ** 40
+    for _ in range(n):
+        a, b = b * 7 + a // 3, a - b % 11
+    return sys._jit.is_active(), a % 1000
+print(spin(3000))
+"#;
+
+#[test]
+fn mostly_stepped_code_stays_interpreted() {
+    let (out, err) = pylift(&["--jit-stats", "-c", BIG_INTS]);
+    assert!(out.starts_with("(False,"), "{out}");
+    assert!(err.contains("slower than interpreting"), "{err}");
+    let (out, _) = pylift(&["--jit=all", "-c", BIG_INTS]);
+    assert!(out.starts_with("(True,"), "{out}");
 }

@@ -173,6 +173,32 @@ pub struct Plan {
     leaders: BTreeMap<u32, u32>,
     /// Where compiled code can be entered: 0, loop headers, after calls (sorted).
     entries: Vec<u32>,
+    /// Instructions compiled natively, tried through a helper first, and stepped at once
+    /// (loop bodies weighted `LOOP_WEIGHT`): what `pays_off` weighs.
+    weighed: (u32, u32, u32),
+}
+
+/// How much more an instruction inside a loop counts than one outside.
+const LOOP_WEIGHT: u32 = 10;
+
+impl Plan {
+    /// Does compiled code likely beat the interpreter here? An instruction stepped at once
+    /// costs compiled code more than the interpreter pays for it (the stack is written
+    /// out and read back around a re-entry of the loop), about what 7 native instructions
+    /// gain; a helper gains about 3 times what a native instruction does. Calibrated with
+    /// perf/icount: pidigits (big ints) and str_ops (string methods), mostly steps, ran
+    /// 3-18% slower compiled and now stay interpreted; every other perf/ program keeps its
+    /// compiled functions. `Err` with the reason when it does not pay.
+    pub fn pays_off(&self) -> Result<(), String> {
+        let (native, helper, stepped) = self.weighed;
+        if native + 3 * helper >= 7 * stepped {
+            return Ok(());
+        }
+        Err(format!(
+            "mostly instructions the interpreter runs for compiled code (weighed: {native} native, {helper} through \
+             helpers, {stepped} stepped): slower than interpreting"
+        ))
+    }
 }
 
 /// Plans the compilation of `code`, or says why it is not worth compiling.
@@ -328,7 +354,21 @@ pub fn plan(code: &Code) -> Result<Plan, String> {
     entries.extend(after_calls);
     entries.sort_unstable();
     entries.dedup();
-    Ok(Plan { depth, native, step, leaders, entries })
+    let mut weighed = (0, 0, 0);
+    for (pc, ins) in instrs.iter().enumerate() {
+        if !counted(pc) || ins.op == Op::YieldValue {
+            continue;
+        }
+        let w = if loops.iter().any(|&(h, end)| (h as usize..=end).contains(&pc)) { LOOP_WEIGHT } else { 1 };
+        if native[pc] {
+            weighed.0 += w;
+        } else if step[pc] && (ins.op == Op::ForIter || steps::helper_first(code, *ins, pc)) {
+            weighed.1 += w;
+        } else if step[pc] {
+            weighed.2 += w;
+        }
+    }
+    Ok(Plan { depth, native, step, leaders, entries, weighed })
 }
 
 /// Can the interpreter run `op` alone for compiled code (`runtime::jit_step`)? Not
@@ -416,7 +456,7 @@ pub struct Options {
 pub fn compile(module: &mut JITModule, code: &Code, plan: Plan, null: u64, opts: Options) -> Result<Compiled, String> {
     let Options { stress, stats, dump } = opts;
     let instrs: Vec<Instr> = code.instrs.iter().map(Cell::get).collect();
-    let Plan { depth, native, step, leaders, entries } = &plan;
+    let Plan { depth, native, step, leaders, entries, .. } = &plan;
     let target_config = module.target_config();
     let mut ctx: Context = module.make_context();
     let mut fctx = FunctionBuilderContext::new();

@@ -67,10 +67,11 @@ impl Lower<'_, '_> {
             self.guard(t, pc, stack, Reason::Forced);
         }
         let n = stack.len();
+        if !helper_first(code, ins, pc as usize) {
+            return Ok(self.step(pc, stack, after));
+        }
         // Calls of Python functions: straight into the callee's compiled code.
-        if matches!(ins.op, Op::Call | Op::CallMethod)
-            && code.kinds_seen(pc as usize).is_none_or(|k| k.contains(Kind::Function))
-        {
+        if matches!(ins.op, Op::Call | Op::CallMethod) {
             let method = (ins.op == Op::CallMethod) as i64;
             return Ok(self.step_with(
                 pc,
@@ -81,9 +82,6 @@ impl Lower<'_, '_> {
             ));
         }
         let below = |k: usize| stack.get(..n.wrapping_sub(k)).ok_or("stack underflow");
-        // Operands the fast paths never take (big ints, strs, instances) go straight to
-        // the interpreter.
-        let only = |ok: &[Kind]| code.kinds_seen(pc as usize).is_none_or(|k| k.iter().all(|kind| ok.contains(&kind)));
         // The helper's answer, the references the instruction drops when it succeeds,
         // and the stack after it.
         let (r, drops, done): (Value, Vec<Value>, Vec<Value>) = match ins.op {
@@ -148,7 +146,7 @@ impl Lower<'_, '_> {
                 let r = self.store_subscr(c, key, v);
                 (r, vec![v, c, key], below(3)?.to_vec())
             }
-            Op::UnpackSequence if ins.arg > 0 && ins.arg <= 16 => {
+            Op::UnpackSequence => {
                 let seq = stack[n - 1];
                 let k = ins.arg as usize;
                 let slot =
@@ -160,14 +158,14 @@ impl Lower<'_, '_> {
                 let items: Vec<Value> = (0..k).map(|i| self.b.ins().load(I64, mf(), addr, 8 * i as i32)).collect();
                 (r, vec![seq], [below(1)?, &items].concat())
             }
-            Op::BinaryOp if only(&[Kind::SmallInt, Kind::Float]) => {
+            Op::BinaryOp => {
                 let (a, b) = (stack[n - 2], stack[n - 1]);
                 let op = self.b.ins().iconst(I64, (ins.arg & !INPLACE) as i64);
                 // The helper takes both references when it succeeds.
                 let r = self.call_helper_ret(runtime::jit_binop as *const u8 as i64, &[a, b, op]);
                 (r, vec![], [below(2)?, &[r]].concat())
             }
-            Op::CompareOp if only(&[Kind::SmallInt, Kind::Float, Kind::Str]) => {
+            Op::CompareOp => {
                 let (a, b) = (stack[n - 2], stack[n - 1]);
                 let op = self.b.ins().iconst(I64, ins.arg as i64);
                 let r = self.call_helper_ret(runtime::jit_compare as *const u8 as i64, &[a, b, op]);
@@ -351,5 +349,31 @@ impl Lower<'_, '_> {
         self.b.ins().jump(got, &[r1.into()]);
         self.b.switch_to_block(got);
         self.b.block_params(got)[0]
+    }
+}
+
+/// Does compiled code try a helper first for instruction `ins` at `pc` (stepping it only
+/// when the helper declines), rather than step it at once? Calls of Python functions,
+/// cached name and attribute accesses, cells, subscripts, unpacking, and arithmetic and
+/// comparisons whose operands were seen to be of the kinds the helpers take.
+pub(super) fn helper_first(code: &Code, ins: Instr, pc: usize) -> bool {
+    let seen = code.kinds_seen(pc);
+    let only = |ok: &[Kind]| seen.is_none_or(|k| k.iter().all(|kind| ok.contains(&kind)));
+    match ins.op {
+        Op::Call | Op::CallMethod => seen.is_none_or(|k| k.contains(Kind::Function)),
+        Op::LoadGlobal
+        | Op::LoadAttr
+        | Op::LoadMethod
+        | Op::StoreAttr
+        | Op::LoadDeref
+        | Op::StoreDeref
+        | Op::BinarySubscr
+        | Op::StoreSubscr => true,
+        Op::UnpackSequence => ins.arg > 0 && ins.arg <= 16,
+        // Operands the fast paths never take (big ints, strs, instances) go straight to
+        // the interpreter.
+        Op::BinaryOp => only(&[Kind::SmallInt, Kind::Float]),
+        Op::CompareOp => only(&[Kind::SmallInt, Kind::Float, Kind::Str]),
+        _ => false,
     }
 }
