@@ -182,13 +182,13 @@ pub struct Plan {
 const LOOP_WEIGHT: u32 = 10;
 
 impl Plan {
-    /// Does compiled code likely beat the interpreter here? An instruction stepped at once
-    /// costs compiled code more than the interpreter pays for it (the stack is written
-    /// out and read back around a re-entry of the loop), about what 7 native instructions
-    /// gain; a helper gains about 3 times what a native instruction does. Calibrated with
-    /// perf/icount: pidigits (big ints) and str_ops (string methods), mostly steps, ran
-    /// 3-18% slower compiled and now stay interpreted; every other perf/ program keeps its
-    /// compiled functions. `Err` with the reason when it does not pay.
+    /// Does compiled code likely beat the interpreter here? Native instructions and
+    /// helpers gain over the interpreter; an instruction stepped at once gains nothing
+    /// and still costs compile time (the IR around a step is large) and exits. Weights
+    /// calibrated with perf/icount: pidigits (big ints) and str_ops (string methods),
+    /// mostly steps, ran 3-18% slower compiled and now stay interpreted, while every
+    /// other perf/ program keeps its compiled functions. `Err` with the reason when it
+    /// does not pay.
     pub fn pays_off(&self) -> Result<(), String> {
         let (native, helper, stepped) = self.weighed;
         if native + 3 * helper >= 7 * stepped {
