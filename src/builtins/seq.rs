@@ -36,6 +36,9 @@ pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     usize::try_from(b).map_err(|_| crate::vm::errors::overflow_error("cannot fit 'int' into an index-sized integer"))
 }
 
+/// `len`'s native function (compiled code recognises a call of it: `jit/lower/steps.rs`).
+pub(crate) const LEN: crate::vm::args::NativeFn = builtin_len;
+
 fn builtin_len(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [v] = args.exact::<1>("len")?;
     Ok(new_int(length(vm, v)? as i64))

@@ -9,6 +9,7 @@ use crate::bytecode::code::Code;
 use crate::bytecode::feedback::{AttrCache, FeedbackWord};
 use crate::bytecode::opcode::{INPLACE, Instr, Op};
 use crate::jit::runtime;
+use crate::objects::builtin_func::PyBuiltin;
 use crate::objects::seq_layout::{self, ItemsLayout};
 use crate::values::Kind;
 use crate::values::layout;
@@ -71,7 +72,7 @@ impl Lower<'_, '_> {
             return Ok(self.step(pc, stack, after));
         }
         // Calls of Python functions: straight into the callee's compiled code.
-        if matches!(ins.op, Op::Call | Op::CallMethod) {
+        if matches!(ins.op, Op::Call | Op::CallMethod) && !is_len_call(code, ins, pc as usize) {
             let method = (ins.op == Op::CallMethod) as i64;
             return Ok(self.step_with(
                 pc,
@@ -116,6 +117,12 @@ impl Lower<'_, '_> {
                 let (c, p) = self.attr_site(code, ins, pc)?;
                 let r = self.call_helper_ret(runtime::jit_store_attr as *const u8 as i64, &[obj, v, c, p]);
                 (r, vec![obj, v], below(2)?.to_vec())
+            }
+            // `len(x)` of a list or tuple, inline (any other callable or argument: the step).
+            Op::Call => {
+                let (f, x) = (stack[n - 2], stack[n - 1]);
+                let r = self.builtin_len(f, x);
+                (r, vec![f, x], [below(2)?, &[r]].concat())
             }
             // A closure's variable: the cell in local slot `arg` (unbound: the step raises).
             Op::LoadDeref => {
@@ -247,6 +254,60 @@ impl Lower<'_, '_> {
         self.b.block_params(join)[0]
     }
 
+    /// `f(x)` when `f` is the builtin `len` (its native function, whatever name it has)
+    /// and `x` a list (not mutably borrowed) or a tuple: the length as a small int;
+    /// otherwise `DECLINED`.
+    fn builtin_len(&mut self, f: Value, x: Value) -> Value {
+        let join = self.b.create_block();
+        self.b.append_block_param(join, I64);
+        let other = self.b.create_block();
+        let builtin_ty = crate::objects::types().builtin_function.bits() as i64;
+        let heap = self.b.create_block();
+        let both = self.b.ins().bor(f, x);
+        let tag = self.b.ins().band_imm_s(both, 1);
+        self.b.ins().brif(tag, other, &[], heap, &[]);
+        self.b.switch_to_block(heap);
+        let fty = self.b.ins().load(I64, mf(), f, layout::HEADER_TYPE);
+        let is_builtin = self.b.ins().icmp_imm_s(IntCC::Equal, fty, builtin_ty);
+        let builtin = self.b.create_block();
+        self.b.ins().brif(is_builtin, builtin, &[], other, &[]);
+        self.b.switch_to_block(builtin);
+        let func_at = layout::DATA_OFFSET + std::mem::offset_of!(PyBuiltin, func) as i32;
+        let func = self.b.ins().load(I64, mf(), f, func_at);
+        let is_len = self.b.ins().icmp_imm_s(IntCC::Equal, func, crate::builtins::seq::LEN as usize as i64);
+        let len_call = self.b.create_block();
+        self.b.ins().brif(is_len, len_call, &[], other, &[]);
+        self.b.switch_to_block(len_call);
+        let xty = self.b.ins().load(I64, mf(), x, layout::HEADER_TYPE);
+        let types = crate::objects::types();
+        let kinds = [(seq_layout::list(), types.list.bits(), true), (seq_layout::tuple(), types.tuple.bits(), false)];
+        for (l, tp, list) in kinds.into_iter().filter_map(|(l, tp, list)| Some((l?, tp, list))) {
+            let this = self.b.create_block();
+            let next = self.b.create_block();
+            let is = self.b.ins().icmp_imm_s(IntCC::Equal, xty, tp as i64);
+            self.b.ins().brif(is, this, &[], next, &[]);
+            self.b.switch_to_block(this);
+            if list {
+                let flag = self.b.ins().load(I64, mf(), x, layout::DATA_OFFSET + l.flag);
+                let borrowed = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, flag, 0);
+                let free = self.b.create_block();
+                self.b.ins().brif(borrowed, other, &[], free, &[]);
+                self.b.switch_to_block(free);
+            }
+            let len = self.b.ins().load(I64, mf(), x, layout::DATA_OFFSET + l.len);
+            let shifted = self.b.ins().ishl_imm_s(len, 1);
+            let small = self.b.ins().bor_imm_s(shifted, 1);
+            self.b.ins().jump(join, &[small.into()]);
+            self.b.switch_to_block(next);
+        }
+        self.b.ins().jump(other, &[]);
+        self.b.switch_to_block(other);
+        let declined = self.b.ins().iconst(I64, runtime::DECLINED as i64);
+        self.b.ins().jump(join, &[declined.into()]);
+        self.b.switch_to_block(join);
+        self.b.block_params(join)[0]
+    }
+
     /// `c[key] = v`: inline for a list indexed by a small int in range (the list takes a
     /// new reference to `v`), else `runtime::jit_store_subscr`; 1 or `DECLINED`.
     fn store_subscr(&mut self, c: Value, key: Value, v: Value) -> Value {
@@ -360,7 +421,7 @@ pub(super) fn helper_first(code: &Code, ins: Instr, pc: usize) -> bool {
     let seen = code.kinds_seen(pc);
     let only = |ok: &[Kind]| seen.is_none_or(|k| k.iter().all(|kind| ok.contains(&kind)));
     match ins.op {
-        Op::Call | Op::CallMethod => seen.is_none_or(|k| k.contains(Kind::Function)),
+        Op::Call | Op::CallMethod => seen.is_none_or(|k| k.contains(Kind::Function)) || is_len_call(code, ins, pc),
         Op::LoadGlobal
         | Op::LoadAttr
         | Op::LoadMethod
@@ -376,4 +437,9 @@ pub(super) fn helper_first(code: &Code, ins: Instr, pc: usize) -> bool {
         Op::CompareOp => only(&[Kind::SmallInt, Kind::Float, Kind::Str]),
         _ => false,
     }
+}
+
+/// A `Call` of one argument that saw builtin functions only (`len(x)` is tried inline).
+fn is_len_call(code: &Code, ins: Instr, pc: usize) -> bool {
+    ins.op == Op::Call && ins.arg == 1 && code.kinds_seen(pc).is_some_and(|k| k.is_only(Kind::Builtin))
 }
