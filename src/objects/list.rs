@@ -169,6 +169,10 @@ fn list_init(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(none())
 }
 
+/// `list.append`'s native function (compiled code recognises a call of it:
+/// `jit/lower/steps.rs`).
+pub(crate) const APPEND: crate::vm::args::NativeFn = list_append;
+
 fn list_append(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (_, l) = lself(&args, "append")?;
     let x = marg1(&args, "list.append")?;

@@ -14,12 +14,15 @@ use crate::objects::tuple::PyTuple;
 use crate::values::Value;
 
 /// Byte offsets from the start of a payload. For a list `flag` is the `RefCell`'s borrow
-/// flag, negative while the vector is borrowed mutably (compiled code then declines).
+/// flag (0 when not borrowed, negative while borrowed mutably: compiled code reads only
+/// when it is not negative and writes only when it is 0) and `cap` the vector's capacity;
+/// a tuple has neither (-1).
 #[derive(Clone, Copy, Debug)]
 pub struct ItemsLayout {
     pub flag: i32,
     pub ptr: i32,
     pub len: i32,
+    pub cap: i32,
 }
 
 /// The layout of a list's items, if it could be established.
@@ -72,7 +75,9 @@ fn find_list() -> Option<ItemsLayout> {
     let flag = only(n, |i| free[i] == 0 && shared[i] == 1)?;
     let ptr = only(n, |i| free[i] == items)?;
     let len = only(n, |i| free[i] == 2 && i != flag)?;
-    if cap == 2 || [flag, ptr].contains(&len) || flag == ptr {
+    let cap_at = only(n, |i| free[i] == cap && i != flag)?;
+    let all = [flag, ptr, len, cap_at];
+    if cap <= 2 || (1..all.len()).any(|i| all[..i].contains(&all[i])) {
         return None;
     }
     {
@@ -83,7 +88,7 @@ fn find_list() -> Option<ItemsLayout> {
             return None;
         }
     }
-    Some(ItemsLayout { flag: 8 * flag as i32, ptr: 8 * ptr as i32, len: 8 * len as i32 })
+    Some(ItemsLayout { flag: 8 * flag as i32, ptr: 8 * ptr as i32, len: 8 * len as i32, cap: 8 * cap_at as i32 })
 }
 
 fn find_tuple() -> Option<ItemsLayout> {
@@ -95,7 +100,7 @@ fn find_tuple() -> Option<ItemsLayout> {
     let w = unsafe { words(&t as *const PyTuple) };
     let ptr = only(2, |i| w[i] == t.0.as_ptr() as usize)?;
     let len = only(2, |i| w[i] == 3)?;
-    (ptr != len).then_some(ItemsLayout { flag: -1, ptr: 8 * ptr as i32, len: 8 * len as i32 })
+    (ptr != len).then_some(ItemsLayout { flag: -1, ptr: 8 * ptr as i32, len: 8 * len as i32, cap: -1 })
 }
 
 #[cfg(test)]
@@ -105,6 +110,7 @@ mod tests {
         let l = super::list().expect("list layout");
         let t = super::tuple().expect("tuple layout");
         assert_ne!(l.ptr, l.len);
+        assert_ne!(l.len, l.cap);
         assert_ne!(t.ptr, t.len);
     }
 }

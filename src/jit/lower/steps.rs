@@ -72,7 +72,10 @@ impl Lower<'_, '_> {
             return Ok(self.step(pc, stack, after));
         }
         // Calls of Python functions: straight into the callee's compiled code.
-        if matches!(ins.op, Op::Call | Op::CallMethod) && !is_len_call(code, ins, pc as usize) {
+        if matches!(ins.op, Op::Call | Op::CallMethod)
+            && !is_len_call(code, ins, pc as usize)
+            && !is_append_call(code, ins, pc as usize)
+        {
             let method = (ins.op == Op::CallMethod) as i64;
             return Ok(self.step_with(
                 pc,
@@ -117,6 +120,12 @@ impl Lower<'_, '_> {
                 let (c, p) = self.attr_site(code, ins, pc)?;
                 let r = self.call_helper_ret(runtime::jit_store_attr as *const u8 as i64, &[obj, v, c, p]);
                 (r, vec![obj, v], below(2)?.to_vec())
+            }
+            // `xs.append(x)` of a list with room, inline (anything else: the step).
+            Op::CallMethod => {
+                let (m, xs, x) = (stack[n - 3], stack[n - 2], stack[n - 1]);
+                let r = self.list_append(m, xs, x);
+                (r, vec![m, xs, x], [below(3)?, &[r]].concat())
             }
             // `len(x)` of a list or tuple, inline (any other callable or argument: the step).
             Op::Call => {
@@ -308,6 +317,63 @@ impl Lower<'_, '_> {
         self.b.block_params(join)[0]
     }
 
+    /// `m(xs, x)` when `m` is `list.append` (by its native function), `xs` an exact list
+    /// nothing borrows, with room for one more item: the item stored (the list takes a new
+    /// reference) and None; otherwise `DECLINED`, nothing done.
+    fn list_append(&mut self, m: Value, xs: Value, x: Value) -> Value {
+        let Some(l) = seq_layout::list() else { return self.b.ins().iconst(I64, runtime::DECLINED as i64) };
+        let join = self.b.create_block();
+        self.b.append_block_param(join, I64);
+        let other = self.b.create_block();
+        let types = crate::objects::types();
+        let heap = self.b.create_block();
+        let both = self.b.ins().bor(m, xs);
+        let tag = self.b.ins().band_imm_s(both, 1);
+        self.b.ins().brif(tag, other, &[], heap, &[]);
+        self.b.switch_to_block(heap);
+        let mty = self.b.ins().load(I64, mf(), m, layout::HEADER_TYPE);
+        let is_descr = self.b.ins().icmp_imm_s(IntCC::Equal, mty, types.method_descriptor.bits() as i64);
+        let descr = self.b.create_block();
+        self.b.ins().brif(is_descr, descr, &[], other, &[]);
+        self.b.switch_to_block(descr);
+        let func_at = layout::DATA_OFFSET + std::mem::offset_of!(PyBuiltin, func) as i32;
+        let func = self.b.ins().load(I64, mf(), m, func_at);
+        let is_append = self.b.ins().icmp_imm_s(IntCC::Equal, func, crate::objects::list::APPEND as usize as i64);
+        let append = self.b.create_block();
+        self.b.ins().brif(is_append, append, &[], other, &[]);
+        self.b.switch_to_block(append);
+        let xty = self.b.ins().load(I64, mf(), xs, layout::HEADER_TYPE);
+        let is_list = self.b.ins().icmp_imm_s(IntCC::Equal, xty, types.list.bits() as i64);
+        let list = self.b.create_block();
+        self.b.ins().brif(is_list, list, &[], other, &[]);
+        self.b.switch_to_block(list);
+        let data = layout::DATA_OFFSET;
+        let flag = self.b.ins().load(I64, mf(), xs, data + l.flag);
+        let len = self.b.ins().load(I64, mf(), xs, data + l.len);
+        let cap = self.b.ins().load(I64, mf(), xs, data + l.cap);
+        let room = self.b.ins().icmp(IntCC::UnsignedLessThan, len, cap);
+        let free = self.b.ins().icmp_imm_s(IntCC::Equal, flag, 0);
+        let ok = self.b.ins().band(room, free);
+        let push = self.b.create_block();
+        self.b.ins().brif(ok, push, &[], other, &[]);
+        self.b.switch_to_block(push);
+        self.incref(x);
+        let items = self.b.ins().load(I64, mf(), xs, data + l.ptr);
+        let off = self.b.ins().ishl_imm_s(len, 3);
+        let slot = self.b.ins().iadd(items, off);
+        self.b.ins().store(mf(), x, slot, 0);
+        let len1 = self.b.ins().iadd_imm_s(len, 1);
+        self.b.ins().store(mf(), len1, xs, data + l.len);
+        let none = self.b.ins().iconst(I64, crate::objects::none().bits() as i64);
+        self.incref_heap(none);
+        self.b.ins().jump(join, &[none.into()]);
+        self.b.switch_to_block(other);
+        let declined = self.b.ins().iconst(I64, runtime::DECLINED as i64);
+        self.b.ins().jump(join, &[declined.into()]);
+        self.b.switch_to_block(join);
+        self.b.block_params(join)[0]
+    }
+
     /// `c[key] = v`: inline for a list indexed by a small int in range (the list takes a
     /// new reference to `v`), else `runtime::jit_store_subscr`; 1 or `DECLINED`.
     fn store_subscr(&mut self, c: Value, key: Value, v: Value) -> Value {
@@ -421,7 +487,11 @@ pub(super) fn helper_first(code: &Code, ins: Instr, pc: usize) -> bool {
     let seen = code.kinds_seen(pc);
     let only = |ok: &[Kind]| seen.is_none_or(|k| k.iter().all(|kind| ok.contains(&kind)));
     match ins.op {
-        Op::Call | Op::CallMethod => seen.is_none_or(|k| k.contains(Kind::Function)) || is_len_call(code, ins, pc),
+        Op::Call | Op::CallMethod => {
+            seen.is_none_or(|k| k.contains(Kind::Function))
+                || is_len_call(code, ins, pc)
+                || is_append_call(code, ins, pc)
+        }
         Op::LoadGlobal
         | Op::LoadAttr
         | Op::LoadMethod
@@ -442,4 +512,10 @@ pub(super) fn helper_first(code: &Code, ins: Instr, pc: usize) -> bool {
 /// A `Call` of one argument that saw builtin functions only (`len(x)` is tried inline).
 fn is_len_call(code: &Code, ins: Instr, pc: usize) -> bool {
     ins.op == Op::Call && ins.arg == 1 && code.kinds_seen(pc).is_some_and(|k| k.is_only(Kind::Builtin))
+}
+
+/// A `CallMethod` of one argument that saw builtin methods only (`xs.append(x)` is tried
+/// inline).
+fn is_append_call(code: &Code, ins: Instr, pc: usize) -> bool {
+    ins.op == Op::CallMethod && ins.arg == 1 && code.kinds_seen(pc).is_some_and(|k| k.is_only(Kind::Builtin))
 }
