@@ -243,8 +243,14 @@ impl Vm {
             return Ok(l.0.borrow().clone());
         }
         let it = self.iter(iterable)?;
+        // The length hint up front, as CPython's list_preallocate_exact: `range(10**12)`
+        // is a MemoryError at once; growth past the hint fails the same way, not an abort.
         let mut out = Vec::new();
+        if let Some(n) = crate::objects::iter::native_length_hint(&it) {
+            crate::objects::sequtil::reserve_hint(&mut out, n)?;
+        }
         while let Some(v) = self.next(&it)? {
+            crate::objects::sequtil::try_grow(&mut out, 1)?;
             out.push(v);
         }
         Ok(out)
