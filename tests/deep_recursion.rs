@@ -1,6 +1,7 @@
 //! Deep recursion through native re-entry (`__repr__`, `__eq__`, `__getattr__`, sort
-//! keys, map/filter callbacks, `__init__`, properties) under very high recursion limits:
-//! a RecursionError every time, never a Rust stack overflow (CPython itself crashes
+//! keys, map/filter callbacks, `__init__`, properties) and through containers nested a
+//! million deep (comparison, hash, repr) under very high recursion limits: a
+//! RecursionError every time, never a Rust stack overflow (CPython itself crashes
 //! here, so this cannot be a golden test).
 
 use std::process::Command;
@@ -23,8 +24,13 @@ class P:
     def p(self): return self.p
 class H:
     def __hash__(self): return hash(self)
+x = []
+for _ in range(10**6): x = [x]
+t = ()
+for _ in range(10**6): t = (t,)
 cases = [lambda: repr(R()), lambda: E() == E(), lambda: G().x, lambda: sorted([1, 2], key=key),
-         lambda: m(1), lambda: fl(1), lambda: I(), lambda: P().p, lambda: hash(H())]
+         lambda: m(1), lambda: fl(1), lambda: I(), lambda: P().p, lambda: hash(H()),
+         lambda: x == [x], lambda: t < (t,), lambda: hash(t), lambda: {t}, lambda: repr(x)]
 for lim in (20000, 100000, 10**6):
     sys.setrecursionlimit(lim)
     for i, fn in enumerate(cases):
@@ -49,9 +55,9 @@ fn native_recursion_never_overflows() {
         String::from_utf8_lossy(&out.stderr)
     );
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), 3 * 9 + 1, "{stdout}");
-    for l in &lines[..27] {
+    assert_eq!(lines.len(), 3 * 14 + 1, "{stdout}");
+    for l in &lines[..42] {
         assert!(l.ends_with("RecursionError"), "{l}");
     }
-    assert_eq!(lines[27], "100000");
+    assert_eq!(lines[42], "100000");
 }

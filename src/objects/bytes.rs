@@ -394,6 +394,10 @@ fn from_object(vm: &mut Vm, x: &Value, what: &str) -> PyResult<Vec<u8>> {
         if n < 0 {
             return Err(value_error("negative count"));
         }
+        // PyBytes_FromStringAndSize's header must fit too (a bytearray's is separate).
+        if what == "bytes" && n as u128 > isize::MAX as u128 - 33 {
+            return Err(crate::vm::errors::overflow_error("byte string is too large"));
+        }
         crate::objects::sequtil::check_alloc(n as u128)?;
         return Ok(vec![0; n as usize]);
     }
@@ -541,11 +545,20 @@ fn b_add(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
 }
 
+/// `b * n`: a bytes result longer than `sys.maxsize` is CPython's OverflowError (a
+/// bytearray's, MemoryError).
+fn repeat_bytes(s: &Value, b: &[u8], n: i64) -> PyResult<Vec<u8>> {
+    if s.kind() == Kind::Bytes && n > 0 && b.len() as u128 * n as u128 > isize::MAX as u128 {
+        return Err(crate::vm::errors::overflow_error("repeated bytes are too long"));
+    }
+    repeat(b, n)
+}
+
 fn b_mul(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (s, b) = bself(&args, "__mul__")?;
     let o = marg1(&args, "__mul__")?;
     match repeat_count(vm, o)? {
-        Some(n) => Ok(make_like(s, repeat(&b, n)?)),
+        Some(n) => Ok(make_like(s, repeat_bytes(s, &b, n)?)),
         None if has_user_reflected(vm, o, "__rmul__") => Ok(not_implemented()),
         None => Err(type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(o)))),
     }
@@ -555,7 +568,7 @@ fn b_rmul(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (s, b) = bself(&args, "__rmul__")?;
     let o = marg1(&args, "__rmul__")?;
     match repeat_count(vm, o)? {
-        Some(n) => Ok(make_like(s, repeat(&b, n)?)),
+        Some(n) => Ok(make_like(s, repeat_bytes(s, &b, n)?)),
         None => Ok(not_implemented()),
     }
 }

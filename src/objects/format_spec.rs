@@ -168,9 +168,15 @@ pub fn unknown_code(t: char, type_name: &str) -> crate::vm::PyErr {
 }
 
 /// Widths and precisions no machine can materialise fail like CPython's allocation does.
-fn check_size(spec: &FormatSpec) -> PyResult<()> {
+/// A str's precision only truncates and an int's is an error of its own: only float and
+/// complex formats (`float_precision`) check it, with CPython's "precision too big" past
+/// a C int.
+fn check_size(spec: &FormatSpec, float_precision: bool) -> PyResult<()> {
     const LIMIT: usize = 1 << 30;
-    if spec.width.is_some_and(|w| w > LIMIT) || spec.precision.is_some_and(|p| p > LIMIT) {
+    if float_precision && spec.precision.is_some_and(|p| p > i32::MAX as usize) {
+        return Err(value_error("precision too big"));
+    }
+    if spec.width.is_some_and(|w| w > LIMIT) || (float_precision && spec.precision.is_some_and(|p| p > LIMIT)) {
         return Err(crate::vm::errors::memory_error(""));
     }
     Ok(())
@@ -199,7 +205,7 @@ pub fn pad(body: &str, spec: &FormatSpec, align: char) -> String {
 
 /// `format(s, spec)` for a str (`str.__format__`), with the parsed spec.
 pub fn format_str(s: &str, spec: &FormatSpec) -> PyResult<String> {
-    check_size(spec)?;
+    check_size(spec, false)?;
     match spec.ty {
         None | Some('s') => {}
         Some(t) => return Err(unknown_code(t, "str")),
@@ -348,7 +354,7 @@ pub fn decimal_digits(v: &BigInt) -> PyResult<String> {
 /// `format(int, spec)` for a parsed spec; `type_name` names the object in errors
 /// ('int', 'bool', a subclass). Float presentation types convert to float first.
 pub fn format_int(v: &BigInt, spec: &FormatSpec, type_name: &str) -> PyResult<String> {
-    check_size(spec)?;
+    check_size(spec, false)?;
     let ty = spec.ty.unwrap_or('d');
     match ty {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
@@ -536,7 +542,7 @@ pub fn format_float(x: f64, spec: &FormatSpec) -> PyResult<String> {
 }
 
 pub fn format_float_typed(x: f64, spec: &FormatSpec, type_name: &str) -> PyResult<String> {
-    check_size(spec)?;
+    check_size(spec, true)?;
     let mut flags = FloatFlags { alt: spec.alternate, no_neg_0: spec.no_neg_0, ..Default::default() };
     let mut ty = match spec.ty {
         None => {
@@ -599,7 +605,7 @@ pub fn complex_repr(re: f64, im: f64) -> String {
 
 /// `format(complex, spec)` for a parsed spec.
 pub fn format_complex(re: f64, im: f64, spec: &FormatSpec) -> PyResult<String> {
-    check_size(spec)?;
+    check_size(spec, true)?;
     if let Some(t) = spec.ty.filter(|t| !matches!(t, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n')) {
         return Err(unknown_code(t, "complex"));
     }

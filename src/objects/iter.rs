@@ -541,6 +541,11 @@ pub(crate) fn iter_next(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
 }
 
+/// The length hint of a builtin iterator that knows it (`None` for anything else).
+pub fn native_length_hint(it: &Value) -> Option<usize> {
+    it.payload::<PyNativeIter>()?.0.try_borrow().ok()?.length_hint()
+}
+
 fn iter_length_hint(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (_, it) = it_self(&args, "__length_hint__")?;
     let n = it.0.try_borrow().ok().and_then(|b| b.length_hint()).unwrap_or(0);

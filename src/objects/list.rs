@@ -54,8 +54,8 @@ impl PyList {
     pub fn get(&self, i: usize) -> Option<Value> {
         self.0.borrow().get(i).cloned()
     }
-    pub fn push(&self, v: Value) {
-        py_push(&mut self.0.borrow_mut(), v);
+    pub fn push(&self, v: Value) -> PyResult<()> {
+        py_push(&mut self.0.borrow_mut(), v)
     }
     pub fn snapshot(&self) -> Vec<Value> {
         self.0.borrow().clone()
@@ -99,10 +99,10 @@ fn list_new(_vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 /// CPython's `list_resize` applied to the Vec's capacity (so `sys.getsizeof` sees the same
 /// over-allocation): grow with ~1/8 slack, shrink when under half full.
-pub fn py_resize(v: &mut Vec<Value>, newsize: usize) {
+pub fn py_resize(v: &mut Vec<Value>, newsize: usize) -> PyResult<()> {
     let allocated = v.capacity();
     if allocated >= newsize && newsize >= (allocated >> 1) {
-        return;
+        return Ok(());
     }
     let mut new_alloc = (newsize + (newsize >> 3) + 6) & !3;
     if newsize as isize - v.len() as isize > new_alloc as isize - newsize as isize {
@@ -112,20 +112,22 @@ pub fn py_resize(v: &mut Vec<Value>, newsize: usize) {
         new_alloc = 0;
     }
     if new_alloc > allocated {
-        v.reserve_exact(new_alloc - v.len());
+        v.try_reserve_exact(new_alloc - v.len()).map_err(|_| crate::objects::sequtil::no_memory())?;
     } else {
         v.shrink_to(new_alloc.max(v.len()));
     }
+    Ok(())
 }
 
 /// `append` with CPython's growth pattern.
 #[inline]
-pub fn py_push(v: &mut Vec<Value>, x: Value) {
+pub fn py_push(v: &mut Vec<Value>, x: Value) -> PyResult<()> {
     if v.len() == v.capacity() {
         let n = v.len() + 1;
-        py_resize(v, n);
+        py_resize(v, n)?;
     }
     v.push(x);
+    Ok(())
 }
 
 fn list_init(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -176,7 +178,7 @@ pub(crate) const APPEND: crate::vm::args::NativeFn = list_append;
 fn list_append(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (_, l) = lself(&args, "append")?;
     let x = marg1(&args, "list.append")?;
-    py_push(&mut l.0.borrow_mut(), x.clone());
+    py_push(&mut l.0.borrow_mut(), x.clone())?;
     Ok(none())
 }
 
@@ -214,30 +216,32 @@ pub fn extend(vm: &mut Vm, l: &PyList, it: &Value) -> PyResult<()> {
         let items = other.snapshot();
         let mut v = l.0.borrow_mut();
         let n = v.len() + items.len();
-        py_resize(&mut v, n);
+        py_resize(&mut v, n)?;
         v.extend(items);
         return Ok(());
     }
     if let Some(t) = it.as_tuple() {
         let mut v = l.0.borrow_mut();
         let n = v.len() + t.len();
-        py_resize(&mut v, n);
+        py_resize(&mut v, n)?;
         v.extend(t.iter().cloned());
         return Ok(());
     }
     let iter = vm.iter(it)?;
     {
         // CPython reserves the length hint (8 for iterators without one) up front.
+        let hint = crate::objects::iter::native_length_hint(&iter).unwrap_or(8);
         let mut v = l.0.borrow_mut();
-        let n = v.len() + 8;
-        py_resize(&mut v, n);
+        crate::objects::sequtil::reserve_hint(&mut v, hint)?;
+        let n = v.len() + hint;
+        py_resize(&mut v, n)?;
     }
     while let Some(x) = vm.next(&iter)? {
-        py_push(&mut l.0.borrow_mut(), x);
+        py_push(&mut l.0.borrow_mut(), x)?;
     }
     let mut v = l.0.borrow_mut();
     let n = v.len();
-    py_resize(&mut v, n);
+    py_resize(&mut v, n)?;
     Ok(())
 }
 
@@ -270,7 +274,7 @@ fn list_insert(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let mut v = l.0.borrow_mut();
     let n = v.len() as i64;
     let pos = if i < 0 { (i + n).max(0) } else { i.min(n) };
-    py_resize(&mut v, n as usize + 1);
+    py_resize(&mut v, n as usize + 1)?;
     v.insert(pos as usize, a[1].clone());
     Ok(none())
 }
@@ -294,7 +298,7 @@ fn list_pop(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let j = norm_index(i, v.len(), "pop")?;
     let x = v.remove(j);
     let n = v.len();
-    py_resize(&mut v, n);
+    py_resize(&mut v, n)?;
     Ok(x)
 }
 

@@ -422,10 +422,33 @@ pub fn seq_compare(vm: &mut Vm, a: SeqRef<'_>, b: SeqRef<'_>, op: crate::bytecod
     }
 }
 
+/// A bare MemoryError (CPython's `PyErr_NoMemory`).
+pub fn no_memory() -> PyErr {
+    PyErr::bare(&crate::objects::registry::exc().memory_error)
+}
+
+/// Makes room for `more` items in `v` (amortised growth), or fails with MemoryError
+/// where `Vec::push` would abort the process.
+#[inline]
+pub fn try_grow<T>(v: &mut Vec<T>, more: usize) -> PyResult<()> {
+    if v.capacity() - v.len() >= more {
+        return Ok(());
+    }
+    v.try_reserve(more).map_err(|_| no_memory())
+}
+
+/// Reserves exactly `n` more items (a length hint), with `check_alloc`'s limit first:
+/// mimalloc maps huge requests without reserving them, so only the limit catches
+/// `list(range(10**12))` before it fills memory.
+pub fn reserve_hint<T>(v: &mut Vec<T>, n: usize) -> PyResult<()> {
+    check_alloc(n as u128 * std::mem::size_of::<T>() as u128)?;
+    v.try_reserve_exact(n).map_err(|_| no_memory())
+}
+
 /// Refuses allocations no test could want (CPython raises MemoryError; Rust would abort).
 pub fn check_alloc(n: u128) -> PyResult<()> {
     if n > (1u128 << 32) {
-        return Err(PyErr::bare(&crate::objects::registry::exc().memory_error));
+        return Err(no_memory());
     }
     Ok(())
 }

@@ -428,6 +428,10 @@ pub fn repeat_str(s: &str, n: i64) -> PyResult {
     if n <= 0 || s.is_empty() {
         return Ok(new_str(""));
     }
+    // CPython's limit is in code points: past `sys.maxsize` an OverflowError.
+    if s.chars().count() as u128 * n as u128 > isize::MAX as u128 {
+        return Err(crate::vm::errors::overflow_error("repeated string is too long"));
+    }
     crate::objects::sequtil::check_alloc((s.len() as u128) * (n as u128))?;
     Ok(new_str(s.repeat(n as usize)))
 }

@@ -826,7 +826,7 @@ impl Vm {
                         let v = pop!(fp);
                         let l = peek!(fp, arg);
                         match l.downcast::<PyList>() {
-                            Some(l) => crate::objects::list::py_push(&mut l.0.borrow_mut(), v),
+                            Some(l) => crate::objects::list::py_push(&mut l.0.borrow_mut(), v)?,
                             None => {
                                 self.call_method(&l, "append", &[v])?;
                             }

@@ -207,6 +207,12 @@ impl Vm {
                 return Ok(py_bool(eq == (op == CmpOp::Eq)));
             }
         }
+        // PyObject_RichCompare's recursion level: container comparisons come back here.
+        self.recursive(" in comparison", |vm| vm.compare_dunders(a, b, op))
+    }
+
+    /// `compare` past the numeric fast paths: the dunders, reflected first for a subclass.
+    fn compare_dunders(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult {
         let (fwd, rev) = op.dunders();
         let ta = a.type_of().clone();
         let tb = b.type_of().clone();

@@ -31,6 +31,26 @@ pub fn type_name(v: &Value) -> String {
 }
 
 impl Vm {
+    /// CPython's `Py_EnterRecursiveCall`: native code that re-enters Python or recurses
+    /// into nested containers runs `f` as one level of the recursion limit, or fails
+    /// with RecursionError (`what` ends the message) when the limit or the Rust stack is
+    /// used up.
+    #[inline]
+    pub fn recursive<T>(&mut self, what: &str, f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
+        if self.frames.len() >= self.recursion_limit || crate::vm::interp::stack_exhausted() {
+            return Err(crate::vm::errors::PyErr::new(
+                &crate::objects::registry::exc().recursion_error,
+                format!("maximum recursion depth exceeded{what}"),
+            ));
+        }
+        self.recursion_limit -= 1;
+        self.c_depth += 1;
+        let r = f(self);
+        self.recursion_limit += 1;
+        self.c_depth -= 1;
+        r
+    }
+
     /// Looks a special method up on the object's type (never the instance), unbound.
     pub fn lookup_special(&self, v: &Value, name: &str) -> Option<Value> {
         v.type_of().as_type()?.lookup(name)
@@ -92,7 +112,9 @@ impl Vm {
         }
         match self.lookup_special(v, "__hash__") {
             Some(h) if !h.is_none() => {
-                let r = self.call(&h, Args::positional_only(std::slice::from_ref(v)))?;
+                // A level of its own (CPython has none and overflows on deeply nested
+                // tuples): the builtin hashes of tuples and frozensets come back here.
+                let r = self.recursive("", |vm| vm.call(&h, Args::positional_only(std::slice::from_ref(v))))?;
                 if !is_subtype(r.type_of(), &crate::objects::types().int) {
                     return Err(type_error("__hash__ method should return an integer"));
                 }
@@ -136,19 +158,8 @@ impl Vm {
 
     /// `repr(v)`.
     pub fn repr(&mut self, v: &Value) -> PyResult {
-        // CPython's PyObject_Repr is a recursion level of its own (its own message): it
-        // lends one level of the limit while it runs.
-        if self.frames.len() >= self.recursion_limit {
-            return Err(crate::vm::errors::PyErr::new(
-                &crate::objects::registry::exc().recursion_error,
-                "maximum recursion depth exceeded while getting the repr of an object",
-            ));
-        }
-        self.recursion_limit -= 1;
-        self.c_depth += 1;
-        let r = self.call_special(v, "__repr__", &[]);
-        self.recursion_limit += 1;
-        self.c_depth -= 1;
+        // CPython's PyObject_Repr is a recursion level of its own, with its own message.
+        let r = self.recursive(" while getting the repr of an object", |vm| vm.call_special(v, "__repr__", &[]));
         match r? {
             Some(r) if r.as_str().is_some() => Ok(r),
             Some(r) => Err(type_error(format!("__repr__ returned non-string (type {})", type_name(&r)))),
@@ -162,17 +173,7 @@ impl Vm {
             return Ok(v.clone());
         }
         // A recursion level of its own, as `repr` above.
-        if self.frames.len() >= self.recursion_limit {
-            return Err(crate::vm::errors::PyErr::new(
-                &crate::objects::registry::exc().recursion_error,
-                "maximum recursion depth exceeded while getting the str of an object",
-            ));
-        }
-        self.recursion_limit -= 1;
-        self.c_depth += 1;
-        let r = self.call_special(v, "__str__", &[]);
-        self.recursion_limit += 1;
-        self.c_depth -= 1;
+        let r = self.recursive(" while getting the str of an object", |vm| vm.call_special(v, "__str__", &[]));
         match r? {
             Some(r) if r.as_str().is_some() => Ok(r),
             Some(r) => Err(type_error(format!("__str__ returned non-string (type {})", type_name(&r)))),
@@ -242,8 +243,14 @@ impl Vm {
             return Ok(l.0.borrow().clone());
         }
         let it = self.iter(iterable)?;
+        // The length hint up front, as CPython's list_preallocate_exact: `range(10**12)`
+        // is a MemoryError at once; growth past the hint fails the same way, not an abort.
         let mut out = Vec::new();
+        if let Some(n) = crate::objects::iter::native_length_hint(&it) {
+            crate::objects::sequtil::reserve_hint(&mut out, n)?;
+        }
         while let Some(v) = self.next(&it)? {
+            crate::objects::sequtil::try_grow(&mut out, 1)?;
             out.push(v);
         }
         Ok(out)

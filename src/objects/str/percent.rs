@@ -317,7 +317,9 @@ pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult
             if !crate::objects::sequtil::is_int(&v) {
                 return Err(type_error("* wants int"));
             }
-            let w = crate::objects::int::to_i64(&v).unwrap_or(0);
+            // A C ssize_t, as CPython's PyLong_AsSsize_t.
+            let w = crate::objects::int::to_i64(&v)
+                .ok_or_else(|| overflow_error("Python int too large to convert to C ssize_t"))?;
             if w < 0 {
                 fl.left = true;
             }
@@ -326,6 +328,9 @@ pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult
         } else {
             while i < cs.len() && cs[i].is_ascii_digit() {
                 width = width.saturating_mul(10).saturating_add(cs[i] as usize - '0' as usize);
+                if width > isize::MAX as usize {
+                    return Err(value_error("width too big"));
+                }
                 i += 1;
             }
         }
@@ -337,12 +342,19 @@ pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult
                 if !crate::objects::sequtil::is_int(&v) {
                     return Err(type_error("* wants int"));
                 }
-                prec = Some(crate::objects::int::to_i64(&v).unwrap_or(0).max(0) as usize);
+                // A C int, as CPython's _PyLong_AsInt.
+                let p = crate::objects::int::to_i64(&v)
+                    .and_then(|p| i32::try_from(p).ok())
+                    .ok_or_else(|| overflow_error("Python int too large to convert to C int"))?;
+                prec = Some(p.max(0) as usize);
                 i += 1;
             } else {
                 let mut p = 0usize;
                 while i < cs.len() && cs[i].is_ascii_digit() {
                     p = p.saturating_mul(10).saturating_add(cs[i] as usize - '0' as usize);
+                    if p > i32::MAX as usize {
+                        return Err(value_error("precision too big"));
+                    }
                     i += 1;
                 }
                 prec = Some(p);

@@ -99,6 +99,14 @@ impl Vm {
             }
             _ => {}
         }
+        // Its frame counts towards the limit like a call's (`gen_push` falls back here
+        // at the limit; a `yield from` chain resumed from native code recurses).
+        if self.frames.len() >= self.recursion_limit {
+            return Err(PyErr::new(
+                &crate::objects::registry::exc().recursion_error,
+                "maximum recursion depth exceeded",
+            ));
+        }
         // A throw into a generator suspended in `yield from` goes to the delegate first.
         if let Some(e) = &throw {
             if let Some(r) = self.throw_to_delegate(gen_v, e)? {
