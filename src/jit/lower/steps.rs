@@ -270,23 +270,8 @@ impl Lower<'_, '_> {
         let join = self.b.create_block();
         self.b.append_block_param(join, I64);
         let other = self.b.create_block();
-        let builtin_ty = crate::objects::types().builtin_function.bits() as i64;
-        let heap = self.b.create_block();
-        let both = self.b.ins().bor(f, x);
-        let tag = self.b.ins().band_imm_s(both, 1);
-        self.b.ins().brif(tag, other, &[], heap, &[]);
-        self.b.switch_to_block(heap);
-        let fty = self.b.ins().load(I64, mf(), f, layout::HEADER_TYPE);
-        let is_builtin = self.b.ins().icmp_imm_s(IntCC::Equal, fty, builtin_ty);
-        let builtin = self.b.create_block();
-        self.b.ins().brif(is_builtin, builtin, &[], other, &[]);
-        self.b.switch_to_block(builtin);
-        let func_at = layout::DATA_OFFSET + std::mem::offset_of!(PyBuiltin, func) as i32;
-        let func = self.b.ins().load(I64, mf(), f, func_at);
-        let is_len = self.b.ins().icmp_imm_s(IntCC::Equal, func, crate::builtins::seq::LEN as usize as i64);
-        let len_call = self.b.create_block();
-        self.b.ins().brif(is_len, len_call, &[], other, &[]);
-        self.b.switch_to_block(len_call);
+        let builtin_ty = crate::objects::types().builtin_function.bits();
+        self.expect_native(f, x, builtin_ty, crate::builtins::seq::LEN as usize, other);
         let xty = self.b.ins().load(I64, mf(), x, layout::HEADER_TYPE);
         let types = crate::objects::types();
         let kinds = [(seq_layout::list(), types.list.bits(), true), (seq_layout::tuple(), types.tuple.bits(), false)];
@@ -326,22 +311,7 @@ impl Lower<'_, '_> {
         self.b.append_block_param(join, I64);
         let other = self.b.create_block();
         let types = crate::objects::types();
-        let heap = self.b.create_block();
-        let both = self.b.ins().bor(m, xs);
-        let tag = self.b.ins().band_imm_s(both, 1);
-        self.b.ins().brif(tag, other, &[], heap, &[]);
-        self.b.switch_to_block(heap);
-        let mty = self.b.ins().load(I64, mf(), m, layout::HEADER_TYPE);
-        let is_descr = self.b.ins().icmp_imm_s(IntCC::Equal, mty, types.method_descriptor.bits() as i64);
-        let descr = self.b.create_block();
-        self.b.ins().brif(is_descr, descr, &[], other, &[]);
-        self.b.switch_to_block(descr);
-        let func_at = layout::DATA_OFFSET + std::mem::offset_of!(PyBuiltin, func) as i32;
-        let func = self.b.ins().load(I64, mf(), m, func_at);
-        let is_append = self.b.ins().icmp_imm_s(IntCC::Equal, func, crate::objects::list::APPEND as usize as i64);
-        let append = self.b.create_block();
-        self.b.ins().brif(is_append, append, &[], other, &[]);
-        self.b.switch_to_block(append);
+        self.expect_native(m, xs, types.method_descriptor.bits(), crate::objects::list::APPEND as usize, other);
         let xty = self.b.ins().load(I64, mf(), xs, layout::HEADER_TYPE);
         let is_list = self.b.ins().icmp_imm_s(IntCC::Equal, xty, types.list.bits() as i64);
         let list = self.b.create_block();
@@ -372,6 +342,27 @@ impl Lower<'_, '_> {
         self.b.ins().jump(join, &[declined.into()]);
         self.b.switch_to_block(join);
         self.b.block_params(join)[0]
+    }
+
+    /// Goes on in a new block when `f` (a builtin of type `ty` whose native function is
+    /// `func`) and its argument `x` are both heap objects; otherwise to `other`.
+    fn expect_native(&mut self, f: Value, x: Value, ty: usize, func: usize, other: Block) {
+        let heap = self.b.create_block();
+        let both = self.b.ins().bor(f, x);
+        let tag = self.b.ins().band_imm_s(both, 1);
+        self.b.ins().brif(tag, other, &[], heap, &[]);
+        self.b.switch_to_block(heap);
+        let fty = self.b.ins().load(I64, mf(), f, layout::HEADER_TYPE);
+        let is_ty = self.b.ins().icmp_imm_s(IntCC::Equal, fty, ty as i64);
+        let typed = self.b.create_block();
+        self.b.ins().brif(is_ty, typed, &[], other, &[]);
+        self.b.switch_to_block(typed);
+        let func_at = layout::DATA_OFFSET + std::mem::offset_of!(PyBuiltin, func) as i32;
+        let f_func = self.b.ins().load(I64, mf(), f, func_at);
+        let is_func = self.b.ins().icmp_imm_s(IntCC::Equal, f_func, func as i64);
+        let this = self.b.create_block();
+        self.b.ins().brif(is_func, this, &[], other, &[]);
+        self.b.switch_to_block(this);
     }
 
     /// `c[key] = v`: inline for a list indexed by a small int in range (the list takes a
