@@ -834,11 +834,7 @@ fn a_reduce_ex(_vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 pub fn register() {
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        if !t.iter().any(|(n, _)| *n == "array") {
-            t.push(("array", init_array));
-        }
-    }
+    crate::vm::interp::register_native("array", init_array);
 }
 
 fn init_array(_vm: &mut Vm) -> PyResult<Value> {

@@ -165,11 +165,7 @@ fn names(s: &str) -> Value {
 }
 
 pub fn register() {
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        if !t.iter().any(|(n, _)| *n == "_ast") {
-            t.push(("_ast", init));
-        }
-    }
+    crate::vm::interp::register_native("_ast", init);
 }
 
 fn init(vm: &mut Vm) -> PyResult<Value> {

@@ -21,11 +21,7 @@ static ERROR: GilStatic<RefCell<Option<Value>>> = GilStatic::new(RefCell::new(No
 static INCOMPLETE: GilStatic<RefCell<Option<Value>>> = GilStatic::new(RefCell::new(None));
 
 pub fn register() {
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        if !t.iter().any(|(n, _)| *n == "binascii") {
-            t.push(("binascii", init_binascii));
-        }
-    }
+    crate::vm::interp::register_native("binascii", init_binascii);
 }
 
 fn error(msg: impl Into<String>) -> PyErr {

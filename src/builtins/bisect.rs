@@ -11,11 +11,7 @@ use crate::vm::startup::{add_function, module_dict, new_module};
 use crate::vm::{Args, PyResult, Vm};
 
 pub fn register() {
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        if !t.iter().any(|(n, _)| *n == "_bisect") {
-            t.push(("_bisect", init_bisect));
-        }
-    }
+    crate::vm::interp::register_native("_bisect", init_bisect);
 }
 
 struct Call {

@@ -32,11 +32,7 @@ static REGISTRY: GilStatic<RefCell<Registry>> =
     GilStatic::new(RefCell::new(Registry { search: Vec::new(), cache: Vec::new(), errors: Vec::new() }));
 
 pub fn register() {
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        if !t.iter().any(|(n, _)| *n == "_codecs") {
-            t.push(("_codecs", init_codecs));
-        }
-    }
+    crate::vm::interp::register_native("_codecs", init_codecs);
 }
 
 fn str_arg<'a>(v: &'a Value, fname: &str, what: &str) -> PyResult<&'a str> {

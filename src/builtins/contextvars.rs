@@ -358,11 +358,7 @@ fn cv_copy_context(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 pub fn register() {
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        if !t.iter().any(|(n, _)| *n == "_contextvars") {
-            t.push(("_contextvars", init_contextvars));
-        }
-    }
+    crate::vm::interp::register_native("_contextvars", init_contextvars);
 }
 
 fn init_contextvars(_vm: &mut Vm) -> PyResult<Value> {

@@ -735,11 +735,7 @@ fn w_writerows(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 pub fn register() {
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        if !t.iter().any(|(n, _)| *n == "_csv") {
-            t.push(("_csv", init_csv));
-        }
-    }
+    crate::vm::interp::register_native("_csv", init_csv);
 }
 
 fn init_csv(vm: &mut Vm) -> PyResult<Value> {

@@ -16,12 +16,8 @@ use crate::vm::{Args, PyResult, Vm};
 
 /// Registers `gc` and `_weakref` with the importer.
 pub fn register() {
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        for (name, f) in [("gc", init_gc as crate::vm::interp::NativeModuleInit), ("_weakref", init_weakref_native)] {
-            if !t.iter().any(|(n, _)| *n == name) {
-                t.push((name, f));
-            }
-        }
+    for (name, f) in [("gc", init_gc as crate::vm::interp::NativeModuleInit), ("_weakref", init_weakref_native)] {
+        crate::vm::interp::register_native(name, f);
     }
 }
 

@@ -467,19 +467,15 @@ fn h_block_size(_vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 pub fn register() {
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        for (name, init) in [
-            ("_md5", init_md5 as crate::vm::interp::NativeModuleInit),
-            ("_sha1", init_sha1),
-            ("_sha256", init_sha256),
-            ("_sha512", init_sha512),
-            ("_sha3", init_sha3),
-            ("_blake2", init_blake2),
-        ] {
-            if !t.iter().any(|(n, _)| *n == name) {
-                t.push((name, init));
-            }
-        }
+    for (name, init) in [
+        ("_md5", init_md5 as crate::vm::interp::NativeModuleInit),
+        ("_sha1", init_sha1),
+        ("_sha256", init_sha256),
+        ("_sha512", init_sha512),
+        ("_sha3", init_sha3),
+        ("_blake2", init_blake2),
+    ] {
+        crate::vm::interp::register_native(name, init);
     }
 }
 

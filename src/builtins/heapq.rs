@@ -12,11 +12,7 @@ use crate::vm::startup::{add_function, module_dict, new_module};
 use crate::vm::{Args, PyResult, Vm};
 
 pub fn register() {
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        if !t.iter().any(|(n, _)| *n == "_heapq") {
-            t.push(("_heapq", init_heapq));
-        }
-    }
+    crate::vm::interp::register_native("_heapq", init_heapq);
 }
 
 /// The heap list, or argument clinic's TypeError (`heapify() argument must be list, not

@@ -20,20 +20,10 @@ pub fn init(d: &Value) {
     add_function(d, "builtins", "open", builtin_open);
     add_function(d, "builtins", "exit", builtin_exit);
     add_function(d, "builtins", "quit", builtin_exit);
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        if !t.iter().any(|(n, _)| *n == "traceback") {
-            t.push(("traceback", crate::vm::traceback::init_traceback_module));
-        }
-        if !t.iter().any(|(n, _)| *n == "atexit") {
-            t.push(("atexit", crate::vm::exit::init_atexit_module));
-        }
-    }
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        for (name, f) in [("io", stdmods::init_io as crate::vm::interp::NativeModuleInit)] {
-            if !t.iter().any(|(n, _)| *n == name) {
-                t.push((name, f));
-            }
-        }
+    crate::vm::interp::register_native("traceback", crate::vm::traceback::init_traceback_module);
+    crate::vm::interp::register_native("atexit", crate::vm::exit::init_atexit_module);
+    for (name, f) in [("io", stdmods::init_io as crate::vm::interp::NativeModuleInit)] {
+        crate::vm::interp::register_native(name, f);
     }
 }
 

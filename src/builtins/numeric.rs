@@ -26,17 +26,9 @@ pub fn init(d: &Value) {
     add_function(d, "builtins", "bin", builtin_bin);
     add_function(d, "builtins", "sum", builtin_sum);
     add_function(d, "builtins", "format", builtin_format);
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        if !t.iter().any(|(n, _)| *n == "math") {
-            t.push(("math", crate::builtins::math::init_module));
-        }
-        if !t.iter().any(|(n, _)| *n == "random") {
-            t.push(("random", crate::builtins::random::init_module));
-        }
-        if !t.iter().any(|(n, _)| *n == "cmath") {
-            t.push(("cmath", crate::builtins::cmath::init_module));
-        }
-    }
+    crate::vm::interp::register_native("math", crate::builtins::math::init_module);
+    crate::vm::interp::register_native("random", crate::builtins::random::init_module);
+    crate::vm::interp::register_native("cmath", crate::builtins::cmath::init_module);
 }
 
 /// `format(value, format_spec='')`: `type(value).__format__(value, spec)`.

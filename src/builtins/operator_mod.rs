@@ -10,11 +10,7 @@ use crate::vm::startup::{add_function, module_dict, new_module};
 use crate::vm::{Args, PyResult, Vm};
 
 pub fn register() {
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        if !t.iter().any(|(n, _)| *n == "_operator") {
-            t.push(("_operator", init_operator));
-        }
-    }
+    crate::vm::interp::register_native("_operator", init_operator);
 }
 
 /// `_compare_digest(a, b)`: equality in time independent of where the inputs differ,

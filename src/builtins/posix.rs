@@ -26,15 +26,10 @@ mod stat;
 
 /// Registers `posix` (and `errno`, which `os`-level code imports beside it).
 pub fn register() {
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        for (name, f) in [
-            ("posix", init_posix as crate::vm::interp::NativeModuleInit),
-            ("errno", crate::builtins::errno::init_errno),
-        ] {
-            if !t.iter().any(|(n, _)| *n == name) {
-                t.push((name, f));
-            }
-        }
+    for (name, f) in
+        [("posix", init_posix as crate::vm::interp::NativeModuleInit), ("errno", crate::builtins::errno::init_errno)]
+    {
+        crate::vm::interp::register_native(name, f);
     }
 }
 

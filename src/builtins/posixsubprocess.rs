@@ -239,11 +239,7 @@ fn fork_exec(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 pub fn register() {
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        if !t.iter().any(|(n, _)| *n == "_posixsubprocess") {
-            t.push(("_posixsubprocess", init));
-        }
-    }
+    crate::vm::interp::register_native("_posixsubprocess", init);
 }
 
 fn init(_vm: &mut Vm) -> PyResult<Value> {

@@ -182,11 +182,7 @@ fn p_poll(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 pub fn register() {
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        if !t.iter().any(|(n, _)| *n == "select") {
-            t.push(("select", init));
-        }
-    }
+    crate::vm::interp::register_native("select", init);
 }
 
 fn init(_vm: &mut Vm) -> PyResult<Value> {

@@ -434,11 +434,7 @@ const SIGNALS: &[(&str, i32)] = &[
 ];
 
 pub fn register() {
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        if !t.iter().any(|(n, _)| *n == "_signal") {
-            t.push(("_signal", init_signal));
-        }
-    }
+    crate::vm::interp::register_native("_signal", init_signal);
 }
 
 fn init_signal(_vm: &mut Vm) -> PyResult<Value> {

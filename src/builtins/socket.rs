@@ -779,11 +779,7 @@ fn swap32(_vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 pub fn register() {
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        if !t.iter().any(|(n, _)| *n == "_socket") {
-            t.push(("_socket", init));
-        }
-    }
+    crate::vm::interp::register_native("_socket", init);
 }
 
 fn init(vm: &mut Vm) -> PyResult<Value> {

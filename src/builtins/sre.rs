@@ -30,11 +30,7 @@ static PATTERN: GilStatic<RefCell<Option<Value>>> = GilStatic::new(RefCell::new(
 static MATCH: GilStatic<RefCell<Option<Value>>> = GilStatic::new(RefCell::new(None));
 
 pub fn register() {
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        if !t.iter().any(|(n, _)| *n == "_sre") {
-            t.push(("_sre", init_sre));
-        }
-    }
+    crate::vm::interp::register_native("_sre", init_sre);
 }
 
 fn attr(obj: &Value, name: &str) -> Option<Value> {

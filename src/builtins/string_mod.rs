@@ -14,11 +14,7 @@ use crate::vm::startup::{add_function, module_dict, new_module};
 use crate::vm::{Args, PyResult, Vm};
 
 pub fn register() {
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        if !t.iter().any(|(n, _)| *n == "_string") {
-            t.push(("_string", init_string));
-        }
-    }
+    crate::vm::interp::register_native("_string", init_string);
 }
 
 fn text(c: &[char]) -> Value {

@@ -27,11 +27,7 @@ static ERROR: GilStatic<RefCell<Option<Value>>> = GilStatic::new(RefCell::new(No
 static STRUCT: GilStatic<RefCell<Option<Value>>> = GilStatic::new(RefCell::new(None));
 
 pub fn register() {
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        if !t.iter().any(|(n, _)| *n == "_struct") {
-            t.push(("_struct", init_struct));
-        }
-    }
+    crate::vm::interp::register_native("_struct", init_struct);
 }
 
 fn error(msg: impl Into<String>) -> PyErr {

@@ -22,11 +22,7 @@ use crate::vm::{Args, NativeFn, PyResult, Vm};
 
 /// Registers `_thread` with the importer (`threading` is `lib/threading.py`).
 pub fn register() {
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        if !t.iter().any(|(n, _)| *n == "_thread") {
-            t.push(("_thread", init_thread));
-        }
-    }
+    crate::vm::interp::register_native("_thread", init_thread);
 }
 
 fn set(d: &Value, name: &str, v: Value) {

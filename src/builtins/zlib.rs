@@ -470,11 +470,7 @@ fn d_eof(_vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 pub fn register() {
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        if !t.iter().any(|(n, _)| *n == "zlib") {
-            t.push(("zlib", init_zlib));
-        }
-    }
+    crate::vm::interp::register_native("zlib", init_zlib);
 }
 
 fn init_zlib(vm: &mut Vm) -> PyResult<Value> {

@@ -35,7 +35,7 @@ pub use frames::{frame_locals, frame_object_at, frame_object_linked};
 pub use generators::Resume;
 pub use imports::{
     NATIVE_MODULES, NativeModuleInit, bootstrap_dicts, frozen_code, install_importlib, main_loader, main_module_spec,
-    native_init, native_names, run_main_spec,
+    native_init, native_names, register_native, run_main_spec,
 };
 pub(crate) use names::{load_global_cached, load_global_slow};
 use names::{name_at, name_not_defined, unbound_deref, unbound_local};

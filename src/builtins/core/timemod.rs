@@ -15,11 +15,7 @@ use crate::vm::{Args, PyResult, Vm};
 
 /// Registers the module with the importer.
 pub fn register() {
-    if let Ok(mut t) = crate::vm::interp::NATIVE_MODULES.lock() {
-        if !t.iter().any(|(n, _)| *n == "time") {
-            t.push(("time", init_module));
-        }
-    }
+    crate::vm::interp::register_native("time", init_module);
 }
 
 /// The process-wide origin of `perf_counter`/`monotonic`.

@@ -23,6 +23,16 @@ pub type NativeModuleInit = fn(&mut Vm) -> PyResult<Value>;
 /// Modules implemented in Rust, by name. Add an entry to make `import name` work.
 pub static NATIVE_MODULES: std::sync::Mutex<Vec<(&'static str, NativeModuleInit)>> = std::sync::Mutex::new(Vec::new());
 
+/// Makes `import name` build native module `name` with `init` (the first registration of
+/// a name stands).
+pub fn register_native(name: &'static str, init: NativeModuleInit) {
+    if let Ok(mut t) = NATIVE_MODULES.lock() {
+        if !t.iter().any(|(n, _)| *n == name) {
+            t.push((name, init));
+        }
+    }
+}
+
 /// The init function of native module `name`.
 pub fn native_init(name: &str) -> Option<NativeModuleInit> {
     let t = NATIVE_MODULES.lock().ok()?;
