@@ -16,7 +16,7 @@ mod stats;
 use std::cell::{Cell, RefCell};
 use std::sync::atomic::{AtomicU8, Ordering};
 
-use crate::bytecode::code::Code;
+use crate::bytecode::code::{CO_VARARGS, CO_VARKEYWORDS, Code};
 use crate::bytecode::opcode::Op;
 use crate::values::gil::GilStatic;
 use crate::values::layout::{self, EVAL_BREAKER};
@@ -24,6 +24,7 @@ use crate::vm::errors::PyErr;
 use crate::vm::frame::Frame;
 use crate::vm::{PyResult, Vm};
 
+pub use lower::Compiled;
 pub use stats::report;
 
 /// What the loop does after compiled code ran.
@@ -117,6 +118,10 @@ fn stress() -> bool {
 /// compilation are the feedback's: `Code::call_count`, `Code::back_edges`.)
 pub struct CodeJit {
     state: Cell<State>,
+    /// The compiled code a compiled caller may call directly (`Vm::push_call_compiled`):
+    /// set with `state` when it starts at 0 and the code takes plain positional arguments
+    /// (no `*args`, `**kwargs`, keyword-only arguments or cells, not a generator).
+    direct: Cell<Option<&'static lower::Compiled>>,
     compiles: Cell<u8>,
 }
 
@@ -130,8 +135,28 @@ enum State {
 
 impl CodeJit {
     pub const fn new() -> CodeJit {
-        CodeJit { state: Cell::new(State::Interpreting), compiles: Cell::new(0) }
+        CodeJit { state: Cell::new(State::Interpreting), direct: Cell::new(None), compiles: Cell::new(0) }
     }
+
+    /// The compiled code to call directly, as `direct` says.
+    #[inline(always)]
+    pub fn direct(&self) -> Option<&'static lower::Compiled> {
+        self.direct.get()
+    }
+}
+
+/// Sets `code`'s JIT state (and with it whether compiled callers may call it directly).
+fn set_state(code: &Code, state: State) {
+    code.jit.state.set(state);
+    let plain = code.flags & (CO_VARARGS | CO_VARKEYWORDS) == 0
+        && code.kwonlyargcount == 0
+        && !code.is_generator()
+        && code.cellvars.is_empty()
+        && code.freevars.is_empty();
+    code.jit.direct.set(match state {
+        State::Compiled(c) if c.entry0 && plain => Some(c),
+        _ => None,
+    });
 }
 
 /// `Resume` at a function's start: maybe compile, maybe run compiled code from pc 0.
@@ -188,7 +213,7 @@ fn enter(code: &Code, frame: *mut Frame, vm: &mut Vm, pc: u32) -> Option<Next> {
         State::Interpreting => match compile(code, vm.null.bits() as u64) {
             Some(c) => c,
             None => {
-                code.jit.state.set(State::Never);
+                set_state(code, State::Never);
                 return None;
             }
         },
@@ -208,8 +233,7 @@ fn run(
     pc: u32,
     after_call: bool,
 ) -> Option<Next> {
-    let counting = STATS_ON.get();
-    if counting {
+    if STATS_ON.get() {
         stats::entered(pc, after_call);
     }
     // SAFETY: the frame is live on `vm.frames` for the whole run (the loop's rules).
@@ -218,6 +242,13 @@ fn run(
     // SAFETY: as above; compiled code returned, the frame is still live (a frame is
     // popped only by the loop or by `call_pushed` after its compiled code returned).
     unsafe { (*frame).jit_running = false };
+    finish(code, compiled, frame, out)
+}
+
+/// What the exit word `out` of `compiled`, run on `frame`, tells the loop: raise, a
+/// call switched frames, or resume at an instruction (counting a failed guard, and
+/// recompiling or giving up on code whose guards keep failing).
+fn finish(code: &Code, compiled: &'static lower::Compiled, frame: *mut Frame, out: u64) -> Option<Next> {
     let resume = out as u32;
     if out & runtime::EXIT_RAISE != 0 {
         // `lasti` of the frame on top (this one, or a callee it ran) names the
@@ -241,7 +272,7 @@ fn run(
         let f = unsafe { &*frame };
         // A planned exit (an instruction not compiled) is not a failed guard.
         let real = compiled.guards.get(guard as usize - 1).is_some_and(|g| g.reason != lower::Reason::NotCompiled);
-        if counting {
+        if STATS_ON.get() {
             stats::deopt(compiled, guard - 1, f);
         }
         let n = compiled.deopts.get() + real as u32;
@@ -251,10 +282,10 @@ fn run(
             if fails >= RECOMPILE_AFTER && code.jit.compiles.get() < MAX_COMPILES {
                 // Frames running the old code finish with it (it is never freed).
                 stats::recompiling(compiled);
-                code.jit.state.set(State::Interpreting);
+                set_state(code, State::Interpreting);
             } else if n >= MAX_DEOPTS {
                 stats::gave_up(compiled);
-                code.jit.state.set(State::Never);
+                set_state(code, State::Never);
             }
         }
     }
@@ -298,7 +329,7 @@ fn compile(code: &Code, null: u64) -> Option<&'static lower::Compiled> {
             CODE_BYTES.set(CODE_BYTES.get() + c.code_bytes as u64);
             stats::compiled(c);
             perf_map::record(c.addr(), c.code_bytes, &c.name, &c.file, c.line);
-            code.jit.state.set(State::Compiled(c));
+            set_state(code, State::Compiled(c));
             Some(c)
         }
         Err(reason) => {
@@ -332,12 +363,20 @@ impl Jit {
     }
 }
 
+/// What a call compiled code made leaves to do: the exit word the caller goes on with
+/// (0: the result is on its stack), or the callee's compiled code to run (its frame on
+/// top of `vm.frames`, entered at `start`).
+pub(crate) enum Called {
+    Word(u64),
+    Native { frame: *mut Frame, compiled: &'static lower::Compiled, start: u32 },
+}
+
 /// `Call`/`CallMethod` at the top frame's `pc` with `n` positional arguments, when the
 /// callable is a Python function: the call as the loop makes it (`push_call_simple`,
 /// else `call_from_stack`: the frame pushed, arguments moved) and, when the callee is
 /// compiled, its code at once (`call_pushed`), with no trip through the loop. `None`,
 /// having changed nothing, for any other callable (the caller steps it).
-pub(crate) fn call_direct(vm: &mut Vm, n: usize, method: bool) -> Option<u64> {
+pub(crate) fn call_direct(vm: &mut Vm, n: usize, method: bool) -> Option<Called> {
     if EVAL_BREAKER.load(Ordering::Relaxed) & layout::BREAK_TRACE != 0 {
         return None;
     }
@@ -353,7 +392,7 @@ pub(crate) fn call_direct(vm: &mut Vm, n: usize, method: bool) -> Option<u64> {
             (*caller).pc = pc + 1;
             (*caller).lasti = pc;
         }
-        return Some(call_pushed(vm));
+        return Some(pushed(vm));
     }
     // SAFETY: as above.
     let caller = unsafe { &mut *caller };
@@ -366,11 +405,11 @@ pub(crate) fn call_direct(vm: &mut Vm, n: usize, method: bool) -> Option<u64> {
     caller.pc = pc + 1;
     caller.lasti = pc;
     match vm.call_from_stack(callable, self_arg, n, &[], base, None) {
-        Ok(true) => Some(call_pushed(vm)),
-        Ok(false) => Some(0),
+        Ok(true) => Some(pushed(vm)),
+        Ok(false) => Some(Called::Word(0)),
         Err(e) => {
             runtime::set_error(e);
-            Some(runtime::EXIT_RAISE | pc as u64)
+            Some(Called::Word(runtime::EXIT_RAISE | pc as u64))
         }
     }
 }
@@ -382,30 +421,56 @@ pub(crate) fn call_direct(vm: &mut Vm, n: usize, method: bool) -> Option<u64> {
 /// `EXIT_SWITCHED` (the loop runs the callee from its `pc`, the caller comes back to
 /// compiled code after), or `EXIT_RAISE`.
 pub(crate) fn call_pushed(vm: &mut Vm) -> u64 {
+    match pushed(vm) {
+        Called::Word(w) => w,
+        Called::Native { frame, compiled, start } => run_pushed(vm, compiled, frame, start),
+    }
+}
+
+/// The frame on top of `vm.frames`, just pushed by a call (or a generator resumed): its
+/// compiled code to run, or `EXIT_SWITCHED` when the loop must run it (not compiled,
+/// not enterable there, tracing on, or the native stack low).
+fn pushed(vm: &mut Vm) -> Called {
     let tracing = EVAL_BREAKER.load(Ordering::Relaxed) & layout::BREAK_TRACE != 0;
     if tracing || crate::vm::interp::stack_exhausted() {
-        return runtime::EXIT_SWITCHED;
+        return Called::Word(runtime::EXIT_SWITCHED);
     }
-    let Some(top) = vm.frames.last_mut() else { return runtime::EXIT_SWITCHED };
+    let Some(top) = vm.frames.last_mut() else { return Called::Word(runtime::EXIT_SWITCHED) };
     let frame: *mut Frame = &mut **top;
     // 0 for a call; after its last yield for a resumed generator.
     let start = top.pc;
-    let Some(code) = top.code.payload::<Code>() else { return runtime::EXIT_SWITCHED };
-    let State::Compiled(compiled) = code.jit.state.get() else { return runtime::EXIT_SWITCHED };
+    let Some(code) = top.code.payload::<Code>() else { return Called::Word(runtime::EXIT_SWITCHED) };
+    let State::Compiled(compiled) = code.jit.state.get() else { return Called::Word(runtime::EXIT_SWITCHED) };
     if !(if start == 0 { compiled.entry0 } else { compiled.can_enter(start) }) {
-        return runtime::EXIT_SWITCHED;
+        return Called::Word(runtime::EXIT_SWITCHED);
     }
     top.jit_reenter = false;
-    // SAFETY: the frame's `code` keeps the code object alive while the frame is on
-    // `vm.frames`, and `run_pushed` reads `code` only while the frame is there (before
-    // it returns to the caller).
-    let code: &Code = unsafe { &*(code as *const Code) };
-    run_pushed(vm, code, compiled, frame, start)
+    Called::Native { frame, compiled, start }
+}
+
+/// The code object a frame on `vm.frames` runs.
+///
+/// # Safety
+/// `frame` is live on `vm.frames` and stays there while the reference is used: its `code`
+/// keeps the code object alive.
+unsafe fn code_of<'a>(frame: *mut Frame) -> Option<&'a Code> {
+    // SAFETY: the caller's promise.
+    unsafe { (*frame).code.payload::<Code>().map(|c| &*(c as *const Code)) }
 }
 
 /// Runs the compiled code of the frame on top of `vm.frames` (pushed by a call, or a
 /// generator resumed by a `ForIter`) from `start`, and finishes as `call_pushed` says.
-fn run_pushed(vm: &mut Vm, code: &Code, compiled: &'static lower::Compiled, frame: *mut Frame, start: u32) -> u64 {
+fn run_pushed(vm: &mut Vm, compiled: &'static lower::Compiled, frame: *mut Frame, start: u32) -> u64 {
+    // SAFETY: the frame is on top of `vm.frames` and stays there until it returns below.
+    let Some(code) = (unsafe { code_of(frame) }) else { return runtime::EXIT_SWITCHED };
+    let next = run(code, compiled, frame, vm, start, start != 0);
+    pushed_done(vm, code, frame, next)
+}
+
+/// The end of a pushed frame's compiled run (`next`, as `finish` says): its return done
+/// as the loop does it (0: the caller's compiled code goes on), or its yield, or the exit
+/// word the caller leaves with.
+fn pushed_done(vm: &mut Vm, code: &Code, frame: *mut Frame, next: Option<Next>) -> u64 {
     let done = |r: PyResult<()>| match r {
         Ok(()) => 0,
         Err(e) => {
@@ -413,7 +478,7 @@ fn run_pushed(vm: &mut Vm, code: &Code, compiled: &'static lower::Compiled, fram
             runtime::EXIT_RAISE
         }
     };
-    match run(code, compiled, frame, vm, start, start != 0) {
+    match next {
         Some(Next::Resume(pc)) if is_op(code, pc, Op::ReturnValue) => {
             // SAFETY: the callee's frame is still on top of `vm.frames` (compiled code
             // left it at its `ReturnValue`).
@@ -460,4 +525,80 @@ fn run_pushed(vm: &mut Vm, code: &Code, compiled: &'static lower::Compiled, fram
             runtime::EXIT_RAISE
         }
     }
+}
+
+/// `jit_call_enter`: the call compiled code makes at the top frame's `pc`, as
+/// `call_direct`, stopping short of running the callee: its compiled function, with its
+/// frame and `Compiled` in `out`, for the caller to call directly; or `None` with the
+/// exit word in `out[0]` (the call was made some other way).
+pub(crate) fn call_enter(vm: &mut Vm, n: usize, method: bool, out: &mut [u64; 2]) -> Option<u64> {
+    match call_direct(vm, n, method) {
+        Some(Called::Native { frame, compiled, start: 0 }) => {
+            if STATS_ON.get() {
+                stats::entered(0, false);
+            }
+            // SAFETY: the callee's frame was just pushed on `vm.frames`.
+            unsafe { (*frame).jit_running = true };
+            out[0] = frame as u64;
+            out[1] = compiled as *const lower::Compiled as u64;
+            Some(compiled.addr() as u64)
+        }
+        Some(Called::Native { frame, compiled, start }) => {
+            out[0] = run_pushed(vm, compiled, frame, start);
+            None
+        }
+        Some(Called::Word(w)) => {
+            out[0] = w;
+            None
+        }
+        None => {
+            out[0] = runtime::jit_step(vm);
+            None
+        }
+    }
+}
+
+/// `jit_call_done`: the callee `call_enter` gave compiled code returned `out`. A return
+/// (the common case) pops its frame and pushes the value on the caller's stack; anything
+/// else is finished as `run_pushed` would. 0: the caller goes on; else its exit word.
+pub(crate) fn call_done(vm: &mut Vm, out: u64, frame: *mut Frame, compiled: &'static lower::Compiled) -> u64 {
+    // SAFETY: `frame` is the callee's, still on `vm.frames` (compiled code never pops
+    // its own frame).
+    unsafe { (*frame).jit_running = false };
+    if out & !0xffff_ffff == runtime::EXIT_RETURN {
+        // SAFETY: as above; it is the top frame (it returned, so nothing above it is left).
+        let v = unsafe { (*frame).slots.pop() };
+        let Some(v) = v else {
+            runtime::set_error(crate::vm::errors::system_error("JIT: return without a value"));
+            return runtime::EXIT_RAISE;
+        };
+        return match vm.return_to_caller(v) {
+            Ok(()) => 0,
+            Err(e) => {
+                runtime::set_error(e);
+                runtime::EXIT_RAISE
+            }
+        };
+    }
+    // SAFETY: as above.
+    let Some(code) = (unsafe { code_of(frame) }) else { return runtime::EXIT_SWITCHED };
+    let next = finish(code, compiled, frame, out);
+    pushed_done(vm, code, frame, next)
+}
+
+/// `jit_push`: `Vm::push_call_compiled` when compiled code may run the callee itself
+/// (not tracing, native stack to spare): the callee's frame, with its compiled code's
+/// function and `Compiled` in `out`.
+pub(crate) fn push_compiled(vm: &mut Vm, n: usize, method: bool, out: &mut [u64; 2]) -> Option<*mut Frame> {
+    if EVAL_BREAKER.load(Ordering::Relaxed) & layout::BREAK_TRACE != 0 || crate::vm::interp::stack_exhausted() {
+        return None;
+    }
+    let compiled = vm.push_call_compiled(n, method)?;
+    if STATS_ON.get() {
+        stats::entered(0, false);
+    }
+    out[0] = compiled.addr() as u64;
+    out[1] = compiled as *const Compiled as u64;
+    let top = vm.frames.last_mut()?;
+    Some(&mut **top)
 }

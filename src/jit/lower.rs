@@ -568,6 +568,9 @@ pub fn compile(module: &mut JITModule, code: &Code, plan: Plan, null: u64, opts:
     // with the signature (i64, i64, i64) -> i64 in the platform C convention, which is
     // `extern "C" fn(*mut Frame, u64, *mut Vm) -> u64` on a 64-bit target.
     let func: extern "C" fn(*mut Frame, u64, *mut Vm) -> u64 = unsafe { std::mem::transmute(ptr) };
+    if guards.len() > runtime::MAX_GUARDS {
+        return Err(format!("{} guards: more than an exit word can name", guards.len()));
+    }
     let fails = (0..guards.len()).map(|_| Cell::new(0)).collect();
     Ok(Compiled {
         func,
@@ -878,8 +881,9 @@ impl Lower<'_, '_> {
                     open = false;
                 }
                 Op::ReturnValue => {
-                    // The interpreter returns (entry frames, generators, `__init__`).
-                    self.exit(p, &stack, None);
+                    // The interpreter returns (entry frames, generators, `__init__`), or
+                    // a compiled caller that called this directly (`jit_call_done`).
+                    self.exit_word(&stack, runtime::EXIT_RETURN | p as u64);
                     open = false;
                 }
                 op => return Err(format!("{} reached the lowering", op.name())),
@@ -1018,11 +1022,16 @@ impl Lower<'_, '_> {
 
     /// Calls a runtime helper taking and returning words.
     fn call_helper_ret(&mut self, addr: i64, args: &[Value]) -> Value {
+        let f = self.b.ins().iconst(I64, addr);
+        self.call_ret(f, args)
+    }
+
+    /// Calls the function at address `f` taking and returning words.
+    fn call_ret(&mut self, f: Value, args: &[Value]) -> Value {
         let mut sig = cranelift_codegen::ir::Signature::new(self.b.func.signature.call_conv);
         sig.params.extend(args.iter().map(|_| AbiParam::new(I64)));
         sig.returns.push(AbiParam::new(I64));
         let sr = self.b.import_signature(sig);
-        let f = self.b.ins().iconst(I64, addr);
         let call = self.b.ins().call_indirect(sr, f, args);
         self.b.inst_results(call)[0]
     }

@@ -19,12 +19,17 @@ use crate::vm::interp::{self, Exit};
 /// The word compiled code returns: the instruction to resume at in the low 32 bits, and
 /// flags above it. `EXIT_RAISE`: an instruction raised (the error waits in `take_error`),
 /// `lasti` is that instruction. `EXIT_SWITCHED`: a call pushed a frame. `EXIT_LEFT`: a
-/// step left the frame for the interpreter (its stack is in the frame). Otherwise bits
-/// 32..62 hold the id + 1 of the guard that failed (0: a planned exit).
+/// step left the frame for the interpreter (its stack is in the frame). `EXIT_RETURN`:
+/// the code reached its `ReturnValue` (the value on its stack; a compiled caller that
+/// called it directly does the return, `jit_call_done`). Otherwise bits 32..60 hold the
+/// id + 1 of the guard that failed (0: a planned exit).
 pub const EXIT_RAISE: u64 = 1 << 63;
 pub const EXIT_SWITCHED: u64 = 1 << 62;
 pub const EXIT_LEFT: u64 = 1 << 61;
-pub const EXIT_GUARD_MASK: u64 = ((1 << 29) - 1) << 32;
+pub const EXIT_RETURN: u64 = 1 << 60;
+pub const EXIT_GUARD_MASK: u64 = (MAX_GUARDS as u64) << 32;
+/// Guard ids must fit under the flags.
+pub const MAX_GUARDS: usize = (1 << 28) - 1;
 
 thread_local! {
     /// The exception of the last `EXIT_RAISE`, between the helper and the loop.
@@ -81,17 +86,65 @@ pub extern "C" fn jit_step(vm: *mut Vm) -> u64 {
 }
 
 /// `Call` (`method` 0) or `CallMethod` (1) of `n` positional arguments at the top
-/// frame's `pc`, as `jit_step` would do it, but a Python function whose code is compiled
-/// is called and run directly (`jit::call_direct`), not through the loop.
-pub extern "C" fn jit_call(vm: *mut Vm, n: u64, method: u64) -> u64 {
-    // SAFETY: as in `jit_step`: the `Vm` the loop lent compiled code.
-    let vmr = unsafe { &mut *vm };
-    match std::panic::catch_unwind(AssertUnwindSafe(|| super::call_direct(vmr, n as usize, method != 0))) {
-        Ok(Some(word)) => word,
-        Ok(None) => jit_step(vm),
+/// frame's `pc`, which compiled code makes directly (the caller has stored its
+/// stack, `top` and `pc`): the callee's frame pushed, its compiled function returned, and
+/// its frame and `Compiled` written to `out`; the caller calls the function (entry 0) and
+/// passes what it returns to `jit_call_done`. 0 when the call was made another way
+/// (as the interpreter makes it), with its exit word in `out[0]`.
+pub extern "C" fn jit_call_enter(vm: *mut Vm, n: u64, method: u64, out: *mut [u64; 2]) -> u64 {
+    // SAFETY: as in `jit_step`; `out` is the caller's two-word stack slot.
+    let (vmr, out) = unsafe { (&mut *vm, &mut *out) };
+    let r = std::panic::catch_unwind(AssertUnwindSafe(|| super::call_enter(vmr, n as usize, method != 0, out)));
+    match r {
+        Ok(Some(func)) => func,
+        Ok(None) => 0,
         Err(_) => {
             set_error(system_error("JIT: internal error (panic) in a call"));
-            EXIT_RAISE | vmr.frames.last().map_or(0, |f| f.lasti as u64)
+            out[0] = EXIT_RAISE | vmr.frames.last().map_or(0, |f| f.lasti as u64);
+            0
+        }
+    }
+}
+
+/// The second half: the callee's code returned `out`; its return done as the loop does
+/// (0: the caller goes on, the value on its stack), or the caller's exit word.
+pub extern "C" fn jit_call_done(vm: *mut Vm, out: u64, frame: u64, compiled: u64) -> u64 {
+    // SAFETY: as in `jit_step`; `frame` and `compiled` are what `jit_call_enter` gave
+    // (the callee's frame is still on `vm.frames`; a `Compiled` is never freed).
+    let (vmr, compiled) = unsafe { (&mut *vm, &*(compiled as *const super::lower::Compiled)) };
+    let r = std::panic::catch_unwind(AssertUnwindSafe(|| super::call_done(vmr, out, frame as *mut Frame, compiled)));
+    r.unwrap_or_else(|_| {
+        set_error(system_error("JIT: internal error (panic) in a call"));
+        EXIT_RAISE | vmr.frames.last().map_or(0, |f| f.lasti as u64)
+    })
+}
+
+/// The fast path of a call compiled code makes (stack, `top` and `pc` stored): when the
+/// callee's compiled code can be called directly (`jit::push_compiled`), its frame
+/// pushed, with the code's function and `Compiled` in `out`; the caller calls the
+/// function (entry 0) and, when it returns `EXIT_RETURN`, `jit_pop`, else `jit_call_done`.
+/// 0 (nothing done) otherwise: the caller goes the general way (`jit_call_enter`).
+pub extern "C" fn jit_push(vm: *mut Vm, n: u64, method: u64, out: *mut [u64; 2]) -> u64 {
+    // SAFETY: as in `jit_step`; `out` is the caller's two-word stack slot.
+    let (vm, out) = unsafe { (&mut *vm, &mut *out) };
+    let r = std::panic::catch_unwind(AssertUnwindSafe(|| super::push_compiled(vm, n as usize, method != 0, out)));
+    match r {
+        Ok(Some(frame)) => frame as u64,
+        // A panic before the push changed nothing that matters; the general way reports.
+        _ => 0,
+    }
+}
+
+/// The return of a callee `jit_push` pushed: its frame popped and retired, its value (a
+/// counted reference), or 0 with the error set.
+pub extern "C" fn jit_pop(vm: *mut Vm) -> u64 {
+    // SAFETY: as in `jit_step`.
+    let vm = unsafe { &mut *vm };
+    match std::panic::catch_unwind(AssertUnwindSafe(|| vm.pop_call_compiled())) {
+        Ok(Some(v)) => v.into_raw() as u64,
+        _ => {
+            set_error(system_error("JIT: return without a value"));
+            0
         }
     }
 }

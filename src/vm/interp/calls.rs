@@ -301,6 +301,67 @@ impl Vm {
         true
     }
 
+    /// Compiled code's call, at the running frame's `pc`, of `n` positional arguments on
+    /// its stack (below them the callable, and for `CallMethod` the self slot), when the
+    /// callable is a Python function whose code a compiled caller may call directly
+    /// (`CodeJit::direct`) with exactly these arguments: the callee's frame pushed (the
+    /// arguments moved into it, the caller to resume after the call) and its compiled
+    /// code returned. `None`, having changed nothing, otherwise (the caller makes the call
+    /// the general way). No tracing, native stack to spare: the caller checked.
+    #[inline]
+    pub(crate) fn push_call_compiled(&mut self, n: usize, method: bool) -> Option<&'static crate::jit::Compiled> {
+        if self.frames.len() >= self.recursion_limit {
+            return None;
+        }
+        let null = self.null.bits();
+        let caller = self.frames.last_mut()?;
+        let base = caller.slots.depth().checked_sub(n + 1 + method as usize)?;
+        let stack = caller.slots.stack();
+        let func = stack.get(base)?.payload::<PyFunction>()?;
+        let has_self = method && stack.get(base + 1).is_some_and(|s| s.bits() != null);
+        let cb = func.code.borrow();
+        let code = cb.payload::<Code>()?;
+        let compiled = code.jit.direct()?;
+        if code.argcount as usize != n + has_self as usize {
+            return None;
+        }
+        let mut frame = self.frame_pool.pop()?;
+        frame.rebind(&cb, &func.globals, &func.builtins);
+        frame.slots.reset(code.nlocalsplus(), code.stacksize as usize);
+        drop(cb);
+        let fast = frame.slots.locals_mut();
+        for slot in fast[has_self as usize..n + has_self as usize].iter_mut().rev() {
+            *slot = caller.slots.pop();
+        }
+        if method {
+            let s = caller.slots.pop();
+            if has_self {
+                fast[0] = s;
+            }
+        }
+        release(std::mem::replace(&mut frame.func, caller.slots.pop()));
+        // As the loop's call: the caller resumes after it; tracebacks name the call.
+        caller.lasti = caller.pc;
+        caller.pc += 1;
+        frame.jit_running = true;
+        self.frames.push(frame);
+        if self.config.jit_stats {
+            count_call();
+        }
+        Some(compiled)
+    }
+
+    /// The return of a frame `push_call_compiled` pushed, whose compiled code reached its
+    /// `ReturnValue`: the frame popped and retired, and its return value.
+    #[inline]
+    pub(crate) fn pop_call_compiled(&mut self) -> Option<Value> {
+        let mut done = self.frames.pop()?;
+        done.jit_running = false;
+        let v = done.slots.pop();
+        self.retire_frame(done);
+        v
+    }
+
     /// Pushes a bound frame for the loop to run (or, for generator code, pushes its
     /// generator object on the caller's stack and returns false).
     #[inline(always)]
