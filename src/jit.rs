@@ -145,6 +145,9 @@ impl CodeJit {
     }
 }
 
+/// Where compiled code finds `CodeJit::direct` in a `Code`.
+pub const OFF_CODE_DIRECT: usize = std::mem::offset_of!(Code, jit) + std::mem::offset_of!(CodeJit, direct);
+
 /// Sets `code`'s JIT state (and with it whether compiled callers may call it directly).
 fn set_state(code: &Code, state: State) {
     code.jit.state.set(state);
@@ -238,6 +241,7 @@ fn run(
     }
     // SAFETY: the frame is live on `vm.frames` for the whole run (the loop's rules).
     unsafe { (*frame).jit_running = true };
+    vm.jit_stack_floor = crate::vm::interp::stack_floor();
     let out = compiled.run(frame, vm, pc);
     // SAFETY: as above; compiled code returned, the frame is still live (a frame is
     // popped only by the loop or by `call_pushed` after its compiled code returned).

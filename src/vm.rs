@@ -26,6 +26,9 @@ pub use errors::{PyErr, PyResult};
 use crate::values::Value;
 use frame::Frame;
 
+/// How many finished frames `Vm::frame_pool` keeps.
+pub const FRAME_POOL_MAX: usize = 64;
+
 /// Interpreter state of one thread.
 pub struct Vm {
     /// The frame stack; the last entry is the running frame.
@@ -51,8 +54,13 @@ pub struct Vm {
     pub null: Value,
     /// Set by `Reraise`/bare `raise`: the unwinder adds no traceback entry for it.
     pub reraising: bool,
-    /// Finished frames kept for reuse (their vectors keep their capacity).
+    /// Finished frames kept for reuse (their vectors keep their capacity), at most
+    /// `FRAME_POOL_MAX`.
     pub frame_pool: Vec<Box<frame::Frame>>,
+    /// The lowest native stack address compiled code may call further from (this
+    /// thread's `interp::stack_floor`, stored when compiled code is entered): its inline
+    /// calls compare the stack pointer with it.
+    pub jit_stack_floor: usize,
     /// A reused argument buffer for the loop's calls of native callables (a nested call
     /// finds it taken and uses a fresh one).
     pub call_args: Vec<Value>,

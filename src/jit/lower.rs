@@ -29,6 +29,7 @@ use crate::vm::frame::{Frame, OFF_STACK_TOP};
 
 use super::runtime;
 
+mod calls;
 mod numbers;
 mod steps;
 
@@ -85,6 +86,10 @@ pub struct Guard {
 /// A compiled code object.
 pub struct Compiled {
     func: extern "C" fn(*mut Frame, u64, *mut Vm) -> u64,
+    /// The code's locals (`Code::nlocalsplus`) and the slots its frame needs (locals,
+    /// stack, one spare), for inline calls of it (`lower/calls.rs`).
+    nlocalsplus: u64,
+    slots_needed: u64,
     entries: Vec<u32>,
     /// Can it start at instruction 0 (a call's fast test)?
     pub entry0: bool,
@@ -101,6 +106,11 @@ pub struct Compiled {
     /// address is baked into the code, so the box never moves or goes away).
     _stress: Box<[u8]>,
 }
+
+/// Where inline calls (`lower/calls.rs`) find a `Compiled`'s function and frame needs.
+const OFF_COMPILED_FUNC: i32 = std::mem::offset_of!(Compiled, func) as i32;
+const OFF_COMPILED_NLOCALS: i32 = std::mem::offset_of!(Compiled, nlocalsplus) as i32;
+const OFF_COMPILED_SLOTS: i32 = std::mem::offset_of!(Compiled, slots_needed) as i32;
 
 impl Compiled {
     /// Can compiled code start at instruction `pc` (0, a loop header, after a call)?
@@ -574,6 +584,8 @@ pub fn compile(module: &mut JITModule, code: &Code, plan: Plan, null: u64, opts:
     let fails = (0..guards.len()).map(|_| Cell::new(0)).collect();
     Ok(Compiled {
         func,
+        nlocalsplus: code.nlocalsplus() as u64,
+        slots_needed: (code.nlocalsplus() + code.stacksize as usize + 1) as u64,
         entry0: plan.entries.first() == Some(&0),
         entries: plan.entries.clone(),
         guards,

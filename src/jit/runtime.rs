@@ -149,6 +149,20 @@ pub extern "C" fn jit_pop(vm: *mut Vm) -> u64 {
     }
 }
 
+/// A frame an inline return retired (off `Vm::frames`, locals unbound) when the pool had
+/// no room for it without growing: pooled if under the bound, else freed.
+pub extern "C" fn jit_pool_put(vm: *mut Vm, frame: *mut Frame) {
+    // SAFETY: as in `jit_step`; `frame` came out of a `Box<Frame>` of the pool (compiled
+    // code took it from there and, now that it is off `Vm::frames`, owns it alone).
+    let (vm, frame) = unsafe { (&mut *vm, Box::from_raw(frame)) };
+    let r = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        if vm.frame_pool.len() < crate::vm::FRAME_POOL_MAX {
+            vm.frame_pool.push(frame);
+        }
+    }));
+    drop(r);
+}
+
 /// Drops the last counted reference of a heap object: compiled code calls this only
 /// when the count is 1, after checking the word is a heap pointer.
 pub extern "C" fn jit_decref(word: u64) {

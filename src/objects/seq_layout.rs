@@ -42,14 +42,14 @@ pub fn tuple() -> Option<ItemsLayout> {
 /// # Safety
 /// `p` points to a live `T` made only of initialised word-sized fields, and no mutable
 /// reference into it is live.
-unsafe fn words<T>(p: *const T) -> Vec<usize> {
+pub(crate) unsafe fn words<T>(p: *const T) -> Vec<usize> {
     let n = std::mem::size_of::<T>() / 8;
     // SAFETY: the caller's contract; `n` words fit in a `T`.
     (0..n).map(|i| unsafe { (p as *const usize).add(i).read() }).collect()
 }
 
 /// The one index `hit` accepts, or `None` when none or several do.
-fn only(n: usize, hit: impl Fn(usize) -> bool) -> Option<usize> {
+pub(crate) fn only(n: usize, hit: impl Fn(usize) -> bool) -> Option<usize> {
     let mut it = (0..n).filter(|&i| hit(i));
     let first = it.next()?;
     it.next().is_none().then_some(first)

@@ -95,18 +95,21 @@ pub fn set_stack_budget(bytes: usize) {
 }
 
 /// Is the Rust stack nearly used up? (Deep native → Python → native recursion.)
-#[inline]
 pub(crate) fn stack_exhausted() -> bool {
+    let here = 0u8;
+    (&here as *const u8 as usize) < stack_floor()
+}
+
+/// The lowest stack address re-entering the loop may reach on this thread (set on first
+/// use when `set_stack_budget` was not called: the default 8 MiB thread stack, 2 MiB spare).
+pub(crate) fn stack_floor() -> usize {
     let here = 0u8;
     let addr = &here as *const u8 as usize;
     STACK_FLOOR.with(|f| {
-        let floor = f.get();
-        if floor == 0 {
-            // Not declared: assume the default 8 MiB thread stack, keep 2 MiB spare.
+        if f.get() == 0 {
             f.set(addr.saturating_sub(6 << 20));
-            return false;
         }
-        addr < floor
+        f.get()
     })
 }
 

@@ -105,6 +105,7 @@ impl Vm {
             null,
             reraising: false,
             frame_pool: Vec::new(),
+            jit_stack_floor: 0,
             call_args: Vec::new(),
             config,
             thread,

@@ -318,6 +318,7 @@ pub fn start_new_thread(vm: &mut Vm, func: Value, args: Vec<Value>, kwargs: Vec<
             null: seed.null,
             reraising: false,
             frame_pool: Vec::new(),
+            jit_stack_floor: 0,
             call_args: Vec::new(),
             config: seed.config,
             thread: handle,

@@ -36,97 +36,9 @@ impl Lower<'_, '_> {
         self.after_step(r, after)
     }
 
-    /// A call of a Python function whose code is compiled, from compiled code to compiled
-    /// code: `runtime::jit_push` pushes the callee's frame and gives its function, which
-    /// is called here directly; on its return `runtime::jit_pop` pops the frame and gives
-    /// the value, and the caller goes on with its stack still in registers. Anything else
-    /// (another callable, a callee not compiled, tracing, a callee that left its compiled
-    /// code) goes through `runtime::jit_call_enter` or `runtime::jit_call_done`, then on
-    /// as after a `step`.
-    fn call(&mut self, pc: u32, stack: &[Value], after: usize, n: u32, method: bool) -> Vec<Value> {
-        self.spill(stack);
-        let pcv = self.b.ins().iconst(I32, pc as i64);
-        self.b.ins().store(mf(), pcv, self.frame, OFF_PC);
-        let slot = self.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 16, 3));
-        let out = self.b.ins().stack_addr(I64, slot, 0);
-        let nv = self.b.ins().iconst(I64, n as i64);
-        let m = self.b.ins().iconst(I64, method as i64);
-        let vm = self.vm;
-        let callee = self.call_helper_ret(runtime::jit_push as *const u8 as i64, &[vm, nv, m, out]);
-        let direct = self.b.create_block();
-        let general = self.b.create_block();
-        let returned = self.b.create_block();
-        let other_exit = self.b.create_block();
-        let word = self.b.create_block();
-        let done = self.b.create_block();
-        self.b.append_block_param(word, I64);
-        for _ in 0..after {
-            self.b.append_block_param(done, I64);
-        }
-        self.b.set_cold_block(general);
-        self.b.set_cold_block(other_exit);
-        self.b.ins().brif(callee, direct, &[], general, &[]);
-
-        self.b.switch_to_block(direct);
-        let func = self.b.ins().load(I64, mf(), out, 0);
-        let zero = self.b.ins().iconst(I64, 0);
-        let exit = self.call_ret(func, &[callee, zero, vm]);
-        let flags = self.b.ins().ushr_imm_u(exit, 32);
-        let is_return = self.b.ins().icmp_imm_s(IntCC::Equal, flags, (runtime::EXIT_RETURN >> 32) as i64);
-        self.b.ins().brif(is_return, returned, &[], other_exit, &[]);
-
-        self.b.switch_to_block(returned);
-        let v = self.call_helper_ret(runtime::jit_pop as *const u8 as i64, &[vm]);
-        let failed = self.b.ins().icmp_imm_s(IntCC::Equal, v, 0);
-        let ok = self.b.create_block();
-        let leave = self.b.create_block();
-        self.b.set_cold_block(leave);
-        self.b.ins().brif(failed, leave, &[], ok, &[]);
-        self.b.switch_to_block(leave);
-        let raise = self.b.ins().iconst(I64, (runtime::EXIT_RAISE | pc as u64) as i64);
-        self.b.ins().return_(&[raise]);
-        self.b.switch_to_block(ok);
-        // The items below the callable are still ours in registers: the frame gives them up.
-        let empty = self.b.ins().iadd_imm_s(self.base, 8 * self.nlocals);
-        self.b.ins().store(mf(), empty, self.frame, OFF_STACK_TOP);
-        let below = stack.len() - n as usize - 1 - method as usize;
-        let mut items: Vec<BlockArg> = stack[..below].iter().map(|&v| v.into()).collect();
-        items.push(v.into());
-        self.b.ins().jump(done, &items);
-
-        self.b.switch_to_block(other_exit);
-        let compiled = self.b.ins().load(I64, mf(), out, 8);
-        let r = self.call_helper_ret(runtime::jit_call_done as *const u8 as i64, &[vm, exit, callee, compiled]);
-        self.b.ins().jump(word, &[r.into()]);
-
-        self.b.switch_to_block(general);
-        let f = self.call_helper_ret(runtime::jit_call_enter as *const u8 as i64, &[vm, nv, m, out]);
-        let direct2 = self.b.create_block();
-        let other = self.b.create_block();
-        self.b.ins().brif(f, direct2, &[], other, &[]);
-        self.b.switch_to_block(other);
-        let w = self.b.ins().load(I64, mf(), out, 0);
-        self.b.ins().jump(word, &[w.into()]);
-        self.b.switch_to_block(direct2);
-        let frame = self.b.ins().load(I64, mf(), out, 0);
-        let compiled = self.b.ins().load(I64, mf(), out, 8);
-        let zero = self.b.ins().iconst(I64, 0);
-        let exit2 = self.call_ret(f, &[frame, zero, vm]);
-        let r = self.call_helper_ret(runtime::jit_call_done as *const u8 as i64, &[vm, exit2, frame, compiled]);
-        self.b.ins().jump(word, &[r.into()]);
-
-        self.b.switch_to_block(word);
-        let r = self.b.block_params(word)[0];
-        let items = self.after_step(r, after);
-        let args: Vec<BlockArg> = items.iter().map(|&v| v.into()).collect();
-        self.b.ins().jump(done, &args);
-        self.b.switch_to_block(done);
-        self.b.block_params(done).to_vec()
-    }
-
     /// After a step's helper answered `r`: leave with it unless it is 0, else take back
     /// the `after` items of the frame's stack.
-    fn after_step(&mut self, r: Value, after: usize) -> Vec<Value> {
+    pub(super) fn after_step(&mut self, r: Value, after: usize) -> Vec<Value> {
         let first = 8 * self.nlocals;
         let go_on = self.b.ins().icmp_imm_s(IntCC::Equal, r, 0);
         let leave = self.b.create_block();

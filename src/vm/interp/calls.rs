@@ -134,7 +134,7 @@ impl Vm {
             f.saved_exc = None;
             f.init_self = None;
         }
-        if self.frame_pool.len() < 64 {
+        if self.frame_pool.len() < crate::vm::FRAME_POOL_MAX {
             self.frame_pool.push(f);
         }
     }

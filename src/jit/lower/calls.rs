@@ -1,0 +1,449 @@
+//! Calls from compiled code to compiled code. The plain case is inline: the callee's
+//! frame taken from the pool, filled and pushed on `Vm::frames`, its compiled code
+//! called, and on its return the frame popped and pooled again (what `Vm::push_call_simple`
+//! and `Vm::retire_frame` do). Every other case goes through the runtime's helpers.
+//!
+//! The inline code reads Rust structures at fixed offsets: `offset_of!` gives those of
+//! our own types (`Frame` is `#[repr(C)]`; `Vm`, `PyFunction`, `Code` and `Compiled` are
+//! laid out once per build), and `layout()` finds, once at start-up, those Rust does not
+//! expose: a `Vec`'s pointer, length and capacity words and where a `RefCell` keeps its
+//! value (as `objects/seq_layout.rs` does for lists). When any is ambiguous, calls go
+//! through the helpers.
+
+use std::cell::RefCell;
+use std::mem::offset_of;
+use std::sync::OnceLock;
+
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{BlockArg, InstBuilder, StackSlotData, StackSlotKind, Value};
+
+use super::{I8, I32, I64, Lower, mf};
+use crate::bytecode::code::Code;
+use crate::jit::runtime;
+use crate::objects::function::PyFunction;
+use crate::objects::seq_layout::{only, words};
+use crate::values::layout::{self, BREAK_TRACE, EVAL_BREAKER};
+use crate::vm::Vm;
+use crate::vm::frame::{Frame, OFF_LASTI, OFF_NLOCALS, OFF_PC, OFF_SLOTS_BASE, OFF_STACK_BASE, OFF_STACK_LIMIT, OFF_STACK_TOP};
+
+const POOL_MAX: i64 = crate::vm::FRAME_POOL_MAX as i64;
+
+/// Offsets Rust does not fix: within a `Vec<Box<Frame>>` (`ptr`, `len`, `cap`) and within
+/// a `RefCell<Value>` (`value`).
+#[derive(Clone, Copy)]
+struct Layout {
+    ptr: i32,
+    len: i32,
+    cap: i32,
+    value: i32,
+}
+
+fn layout() -> Option<Layout> {
+    static L: OnceLock<Option<Layout>> = OnceLock::new();
+    *L.get_or_init(|| {
+        let v: Vec<Box<Frame>> = Vec::with_capacity(7);
+        if size_of::<Vec<Box<Frame>>>() != 24 || size_of::<RefCell<crate::values::Value>>() != 16 {
+            return None;
+        }
+        // SAFETY: `v` is live, made of three initialised words, and not borrowed.
+        let w = unsafe { words(&v as *const Vec<Box<Frame>>) };
+        let ptr = only(3, |i| w[i] == v.as_ptr() as usize)?;
+        let cap = only(3, |i| w[i] == 7)?;
+        let len = only(3, |i| w[i] == 0)?;
+        let probe = crate::values::Value::small(12345);
+        let cell = RefCell::new(probe.clone());
+        // SAFETY: `cell` is live and not borrowed; its flag and value are initialised words.
+        let c = unsafe { words(&cell as *const RefCell<crate::values::Value>) };
+        let value = only(2, |i| c[i] == probe.bits())?;
+        let distinct = ptr != cap && cap != len && ptr != len;
+        distinct.then_some(Layout { ptr: 8 * ptr as i32, len: 8 * len as i32, cap: 8 * cap as i32, value: 8 * value as i32 })
+    })
+}
+
+const FR_CODE: i32 = offset_of!(Frame, code) as i32;
+const FR_GLOBALS: i32 = offset_of!(Frame, globals) as i32;
+const FR_BUILTINS: i32 = offset_of!(Frame, builtins) as i32;
+const FR_FUNC: i32 = offset_of!(Frame, func) as i32;
+const FR_ENTRY: i32 = offset_of!(Frame, entry) as i32;
+const FR_REENTER: i32 = offset_of!(Frame, jit_reenter) as i32;
+const FR_RUNNING: i32 = offset_of!(Frame, jit_running) as i32;
+/// The fields that must be empty for the inline return (else `Vm::retire_frame` runs).
+const FR_EMPTY: [i32; 5] = [
+    offset_of!(Frame, frame_obj) as i32,
+    offset_of!(Frame, locals) as i32,
+    offset_of!(Frame, generator) as i32,
+    offset_of!(Frame, saved_exc) as i32,
+    offset_of!(Frame, init_self) as i32,
+];
+const FN_GLOBALS: i32 = layout::DATA_OFFSET + offset_of!(PyFunction, globals) as i32;
+const FN_BUILTINS: i32 = layout::DATA_OFFSET + offset_of!(PyFunction, builtins) as i32;
+const CODE_DIRECT: i32 = layout::DATA_OFFSET + crate::jit::OFF_CODE_DIRECT as i32;
+const CODE_ARGCOUNT: i32 = layout::DATA_OFFSET + offset_of!(Code, argcount) as i32;
+const VM_FRAMES: i32 = offset_of!(Vm, frames) as i32;
+const VM_POOL: i32 = offset_of!(Vm, frame_pool) as i32;
+const VM_LIMIT: i32 = offset_of!(Vm, recursion_limit) as i32;
+const VM_FLOOR: i32 = offset_of!(Vm, jit_stack_floor) as i32;
+
+const _: () = {
+    assert!(size_of::<Option<crate::values::Value>>() == 8 && size_of::<bool>() == 1);
+    assert!(size_of::<u32>() == 4);
+};
+
+impl Lower<'_, '_> {
+    /// `Call`/`CallMethod` at `pc` of `n` positional arguments: inline when the callee's
+    /// compiled code can be called directly (`try_inline`), else through
+    /// `runtime::jit_push` (the same, in Rust) and then `runtime::jit_call_enter` (any
+    /// callable, as the interpreter calls it); the result pushed on the stack.
+    pub(super) fn call(&mut self, pc: u32, stack: &[Value], after: usize, n: u32, method: bool) -> Vec<Value> {
+        let below = stack.len() - n as usize - 1 - method as usize;
+        debug_assert_eq!(after, below + 1, "a call leaves its result in place of its operands");
+        let done = self.b.create_block();
+        for _ in 0..after {
+            self.b.append_block_param(done, I64);
+        }
+        let helpers = self.b.create_block();
+        self.b.set_cold_block(helpers);
+        if let (Some(l), false) = (layout(), self.stats) {
+            self.inline_call(l, pc, stack, below, n, method, helpers, done);
+        } else {
+            self.b.ins().jump(helpers, &[]);
+        }
+        self.b.switch_to_block(helpers);
+        self.call_through_helpers(pc, stack, after, below, n, method, done);
+        self.b.switch_to_block(done);
+        self.b.block_params(done).to_vec()
+    }
+
+    /// The inline call: every check first (any failing one jumps to `helpers` with
+    /// nothing changed), then the push, the call, and the inline return.
+    #[allow(clippy::too_many_arguments)]
+    fn inline_call(
+        &mut self,
+        l: Layout,
+        pc: u32,
+        stack: &[Value],
+        below: usize,
+        n: u32,
+        method: bool,
+        helpers: cranelift_codegen::ir::Block,
+        done: cranelift_codegen::ir::Block,
+    ) {
+        let vm = self.vm;
+        let f = stack[below];
+        let self_slot = method.then(|| stack[below + 1]);
+        let args = &stack[below + 1 + method as usize..];
+        let check = |s: &mut Self, fail: Value| {
+            let next = s.b.create_block();
+            s.b.ins().brif(fail, helpers, &[], next, &[]);
+            s.b.switch_to_block(next);
+        };
+        // Not tracing; native stack to spare.
+        let eb_addr = self.b.ins().iconst(I64, &EVAL_BREAKER as *const _ as i64);
+        let eb = self.b.ins().load(I32, mf(), eb_addr, 0);
+        let tracing = self.b.ins().band_imm_s(eb, BREAK_TRACE as i64);
+        check(self, tracing);
+        let sp = self.b.ins().get_stack_pointer(I64);
+        let floor = self.b.ins().load(I64, mf(), vm, VM_FLOOR);
+        let low = self.b.ins().icmp(IntCC::UnsignedLessThan, sp, floor);
+        check(self, low);
+        // A Python function whose code compiled callers may call directly, with as many
+        // parameters as arguments.
+        let tag = self.b.ins().band_imm_s(f, 1);
+        check(self, tag);
+        let ty = self.b.ins().load(I64, mf(), f, layout::HEADER_TYPE);
+        let not_fn = self.b.ins().icmp_imm_s(IntCC::NotEqual, ty, crate::objects::types().function.bits() as i64);
+        check(self, not_fn);
+        let code_at = layout::DATA_OFFSET + offset_of!(PyFunction, code) as i32 + l.value;
+        let codev = self.b.ins().load(I64, mf(), f, code_at);
+        let compiled = self.b.ins().load(I64, mf(), codev, CODE_DIRECT);
+        let none = self.b.ins().icmp_imm_s(IntCC::Equal, compiled, 0);
+        check(self, none);
+        let argc = self.b.ins().load(I32, mf(), codev, CODE_ARGCOUNT);
+        let has_self = match self_slot {
+            Some(s) => self.b.ins().icmp_imm_s(IntCC::NotEqual, s, self.null as i64),
+            None => self.b.ins().iconst(I8, 0),
+        };
+        let has_self32 = self.b.ins().uextend(I32, has_self);
+        let want = self.b.ins().iadd_imm_s(has_self32, n as i64);
+        let wrong = self.b.ins().icmp(IntCC::NotEqual, argc, want);
+        check(self, wrong);
+        // Below the recursion limit, room on `Vm::frames`, a pooled frame.
+        let depth = self.b.ins().load(I64, mf(), vm, VM_FRAMES + l.len);
+        let limit = self.b.ins().load(I64, mf(), vm, VM_LIMIT);
+        let deep = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, depth, limit);
+        check(self, deep);
+        let room = self.b.ins().load(I64, mf(), vm, VM_FRAMES + l.cap);
+        let full = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, depth, room);
+        check(self, full);
+        let pooled = self.b.ins().load(I64, mf(), vm, VM_POOL + l.len);
+        let empty = self.b.ins().icmp_imm_s(IntCC::Equal, pooled, 0);
+        check(self, empty);
+        let pool = self.b.ins().load(I64, mf(), vm, VM_POOL + l.ptr);
+        let last = self.b.ins().iadd_imm_s(pooled, -1);
+        let at = self.b.ins().ishl_imm_u(last, 3);
+        let at = self.b.ins().iadd(pool, at);
+        let fr = self.b.ins().load(I64, mf(), at, 0);
+        // The pooled frame last ran this function (so `rebind` and `reset` have nothing
+        // to do): same code, globals and builtins, as many locals, room for the stack.
+        for (fr_at, want) in [(FR_CODE, codev), (FR_GLOBALS, f), (FR_BUILTINS, f)] {
+            let want = match fr_at {
+                FR_GLOBALS => self.b.ins().load(I64, mf(), want, FN_GLOBALS),
+                FR_BUILTINS => self.b.ins().load(I64, mf(), want, FN_BUILTINS),
+                _ => want,
+            };
+            let had = self.b.ins().load(I64, mf(), fr, fr_at);
+            let differs = self.b.ins().icmp(IntCC::NotEqual, had, want);
+            check(self, differs);
+        }
+        let nl = self.b.ins().load(I64, mf(), fr, OFF_NLOCALS);
+        let want_nl = self.b.ins().load(I64, mf(), compiled, super::OFF_COMPILED_NLOCALS);
+        let differs = self.b.ins().icmp(IntCC::NotEqual, nl, want_nl);
+        check(self, differs);
+        let fbase = self.b.ins().load(I64, mf(), fr, OFF_SLOTS_BASE);
+        let flimit = self.b.ins().load(I64, mf(), fr, OFF_STACK_LIMIT);
+        let cap = self.b.ins().isub(flimit, fbase);
+        let need = self.b.ins().load(I64, mf(), compiled, super::OFF_COMPILED_SLOTS);
+        let need = self.b.ins().ishl_imm_u(need, 3);
+        let small = self.b.ins().icmp(IntCC::UnsignedLessThan, cap, need);
+        check(self, small);
+
+        // The push. The caller's stack below the callable goes to its frame (the frame
+        // owns it during the call); the callable and arguments move into the callee's.
+        self.spill(&stack[..below]);
+        let pcv = self.b.ins().iconst(I32, pc as i64 + 1);
+        self.b.ins().store(mf(), pcv, self.frame, OFF_PC);
+        let lasti = self.b.ins().iconst(I32, pc as i64);
+        self.b.ins().store(mf(), lasti, self.frame, OFF_LASTI);
+        self.b.ins().store(mf(), last, vm, VM_POOL + l.len);
+        if let Some(s) = self_slot {
+            let zero = self.b.ins().iconst(I64, 0);
+            let first = self.b.ins().select(has_self, s, zero);
+            self.b.ins().store(mf(), first, fbase, 0);
+        }
+        let shift = self.b.ins().uextend(I64, has_self);
+        let shift = self.b.ins().ishl_imm_u(shift, 3);
+        let argbase = self.b.ins().iadd(fbase, shift);
+        for (i, &a) in args.iter().enumerate() {
+            self.b.ins().store(mf(), a, argbase, 8 * i as i32);
+        }
+        self.b.ins().store(mf(), f, fr, FR_FUNC);
+        let zero32 = self.b.ins().iconst(I32, 0);
+        self.b.ins().store(mf(), zero32, fr, OFF_PC);
+        self.b.ins().store(mf(), zero32, fr, OFF_LASTI);
+        let no = self.b.ins().iconst(I8, 0);
+        let yes = self.b.ins().iconst(I8, 1);
+        self.b.ins().store(mf(), no, fr, FR_ENTRY);
+        self.b.ins().store(mf(), no, fr, FR_REENTER);
+        self.b.ins().store(mf(), yes, fr, FR_RUNNING);
+        let frames = self.b.ins().load(I64, mf(), vm, VM_FRAMES + l.ptr);
+        let at = self.b.ins().ishl_imm_u(depth, 3);
+        let at = self.b.ins().iadd(frames, at);
+        self.b.ins().store(mf(), fr, at, 0);
+        let depth1 = self.b.ins().iadd_imm_s(depth, 1);
+        self.b.ins().store(mf(), depth1, vm, VM_FRAMES + l.len);
+
+        // The call.
+        let func = self.b.ins().load(I64, mf(), compiled, super::OFF_COMPILED_FUNC);
+        let zero = self.b.ins().iconst(I64, 0);
+        let exit = self.call_ret(func, &[fr, zero, vm]);
+        let flags = self.b.ins().ushr_imm_u(exit, 32);
+        let returned = self.b.ins().icmp_imm_s(IntCC::Equal, flags, (runtime::EXIT_RETURN >> 32) as i64);
+        let ret = self.b.create_block();
+        let other = self.b.create_block();
+        self.b.set_cold_block(other);
+        self.b.ins().brif(returned, ret, &[], other, &[]);
+
+        // Anything but a return: as the runtime finishes a callee it ran.
+        self.b.switch_to_block(other);
+        let r = self.call_helper_ret(runtime::jit_call_done as *const u8 as i64, &[vm, exit, fr, compiled]);
+        let items = self.after_step(r, below + 1);
+        let items: Vec<BlockArg> = items.iter().map(|&v| v.into()).collect();
+        self.b.ins().jump(done, &items);
+
+        // The return: the value off the callee's stack, then its frame retired inline
+        // unless it has more than locals and a function to let go of.
+        self.b.switch_to_block(ret);
+        let top = self.b.ins().load(I64, mf(), fr, OFF_STACK_TOP);
+        let v = self.b.ins().load(I64, mf(), top, -8);
+        let mut any = self.b.ins().iconst(I64, 0);
+        for at in FR_EMPTY {
+            let w = self.b.ins().load(I64, mf(), fr, at);
+            any = self.b.ins().bor(any, w);
+        }
+        let plain = self.b.create_block();
+        let rust = self.b.create_block();
+        let got = self.b.create_block();
+        self.b.append_block_param(got, I64);
+        self.b.set_cold_block(rust);
+        self.b.ins().brif(any, rust, &[], plain, &[]);
+
+        self.b.switch_to_block(rust);
+        let rv = self.call_helper_ret(runtime::jit_pop as *const u8 as i64, &[vm]);
+        let failed = self.b.ins().icmp_imm_s(IntCC::Equal, rv, 0);
+        let leave = self.b.create_block();
+        let fine = self.b.create_block();
+        self.b.set_cold_block(leave);
+        self.b.ins().brif(failed, leave, &[], fine, &[]);
+        self.b.switch_to_block(leave);
+        let raise = self.b.ins().iconst(I64, (runtime::EXIT_RAISE | pc as u64) as i64);
+        self.b.ins().return_(&[raise]);
+        self.b.switch_to_block(fine);
+        self.b.ins().jump(got, &[rv.into()]);
+
+        self.b.switch_to_block(plain);
+        let sbase = self.b.ins().load(I64, mf(), fr, OFF_STACK_BASE);
+        self.b.ins().store(mf(), sbase, fr, OFF_STACK_TOP);
+        self.b.ins().store(mf(), no, fr, FR_RUNNING);
+        let d = self.b.ins().load(I64, mf(), vm, VM_FRAMES + l.len);
+        let d = self.b.ins().iadd_imm_s(d, -1);
+        self.b.ins().store(mf(), d, vm, VM_FRAMES + l.len);
+        // Off `Vm::frames` and not yet pooled, the frame is ours while its locals and
+        // function are let go of (a `__del__` may run Python code meanwhile).
+        self.release_locals(fr);
+        let func = self.b.ins().load(I64, mf(), fr, FR_FUNC);
+        let zero = self.b.ins().iconst(I64, 0);
+        self.b.ins().store(mf(), zero, fr, FR_FUNC);
+        self.xdecref(func);
+        let pooled = self.b.ins().load(I64, mf(), vm, VM_POOL + l.len);
+        let room = self.b.ins().load(I64, mf(), vm, VM_POOL + l.cap);
+        let has_room = self.b.ins().icmp(IntCC::UnsignedLessThan, pooled, room);
+        let below_max = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, pooled, POOL_MAX);
+        let fits = self.b.ins().band(has_room, below_max);
+        let put = self.b.create_block();
+        let give = self.b.create_block();
+        self.b.set_cold_block(give);
+        self.b.ins().brif(fits, put, &[], give, &[]);
+        self.b.switch_to_block(give);
+        self.call_helper(runtime::jit_pool_put as *const u8 as i64, &[vm, fr]);
+        self.b.ins().jump(got, &[v.into()]);
+        self.b.switch_to_block(put);
+        let pool = self.b.ins().load(I64, mf(), vm, VM_POOL + l.ptr);
+        let at = self.b.ins().ishl_imm_u(pooled, 3);
+        let at = self.b.ins().iadd(pool, at);
+        self.b.ins().store(mf(), fr, at, 0);
+        let pooled1 = self.b.ins().iadd_imm_s(pooled, 1);
+        self.b.ins().store(mf(), pooled1, vm, VM_POOL + l.len);
+        self.b.ins().jump(got, &[v.into()]);
+
+        // The caller goes on with its stack in registers again.
+        self.b.switch_to_block(got);
+        let v = self.b.block_params(got)[0];
+        let empty = self.b.ins().iadd_imm_s(self.base, 8 * self.nlocals);
+        self.b.ins().store(mf(), empty, self.frame, OFF_STACK_TOP);
+        let mut items: Vec<BlockArg> = stack[..below].iter().map(|&v| v.into()).collect();
+        items.push(v.into());
+        self.b.ins().jump(done, &items);
+    }
+
+    /// Unbinds the locals of the frame `fr` (off `Vm::frames`), dropping their values.
+    fn release_locals(&mut self, fr: Value) {
+        let nl = self.b.ins().load(I64, mf(), fr, OFF_NLOCALS);
+        let head = self.b.create_block();
+        let body = self.b.create_block();
+        let out = self.b.create_block();
+        self.b.append_block_param(head, I64);
+        let zero = self.b.ins().iconst(I64, 0);
+        self.b.ins().jump(head, &[zero.into()]);
+        self.b.switch_to_block(head);
+        let i = self.b.block_params(head)[0];
+        let more = self.b.ins().icmp(IntCC::UnsignedLessThan, i, nl);
+        self.b.ins().brif(more, body, &[], out, &[]);
+        self.b.switch_to_block(body);
+        // The base is read each time: a `__del__` cannot move this frame's block (the
+        // frame is nobody else's), but reading it costs one load.
+        let fbase = self.b.ins().load(I64, mf(), fr, OFF_SLOTS_BASE);
+        let at = self.b.ins().ishl_imm_u(i, 3);
+        let at = self.b.ins().iadd(fbase, at);
+        let w = self.b.ins().load(I64, mf(), at, 0);
+        let zero = self.b.ins().iconst(I64, 0);
+        self.b.ins().store(mf(), zero, at, 0);
+        self.xdecref(w);
+        let i1 = self.b.ins().iadd_imm_s(i, 1);
+        self.b.ins().jump(head, &[i1.into()]);
+        self.b.switch_to_block(out);
+    }
+
+    /// The call through the runtime: the whole stack stored, then `runtime::jit_push` (the
+    /// inline call's checks and push, in Rust) and a direct call of the callee's code, or
+    /// `runtime::jit_call_enter` (any callable); on to `done` with the stack after it.
+    #[allow(clippy::too_many_arguments)]
+    fn call_through_helpers(
+        &mut self,
+        pc: u32,
+        stack: &[Value],
+        after: usize,
+        below: usize,
+        n: u32,
+        method: bool,
+        done: cranelift_codegen::ir::Block,
+    ) {
+        self.spill(stack);
+        let pcv = self.b.ins().iconst(I32, pc as i64);
+        self.b.ins().store(mf(), pcv, self.frame, OFF_PC);
+        let slot = self.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 16, 3));
+        let out = self.b.ins().stack_addr(I64, slot, 0);
+        let nv = self.b.ins().iconst(I64, n as i64);
+        let m = self.b.ins().iconst(I64, method as i64);
+        let vm = self.vm;
+        let zero = self.b.ins().iconst(I64, 0);
+        let callee = self.call_helper_ret(runtime::jit_push as *const u8 as i64, &[vm, nv, m, out]);
+        let direct = self.b.create_block();
+        let general = self.b.create_block();
+        let returned = self.b.create_block();
+        let other_exit = self.b.create_block();
+        let word = self.b.create_block();
+        self.b.append_block_param(word, I64);
+        self.b.ins().brif(callee, direct, &[], general, &[]);
+
+        self.b.switch_to_block(direct);
+        let func = self.b.ins().load(I64, mf(), out, 0);
+        let exit = self.call_ret(func, &[callee, zero, vm]);
+        let flags = self.b.ins().ushr_imm_u(exit, 32);
+        let is_return = self.b.ins().icmp_imm_s(IntCC::Equal, flags, (runtime::EXIT_RETURN >> 32) as i64);
+        self.b.ins().brif(is_return, returned, &[], other_exit, &[]);
+
+        self.b.switch_to_block(returned);
+        let v = self.call_helper_ret(runtime::jit_pop as *const u8 as i64, &[vm]);
+        let failed = self.b.ins().icmp_imm_s(IntCC::Equal, v, 0);
+        let ok = self.b.create_block();
+        let leave = self.b.create_block();
+        self.b.set_cold_block(leave);
+        self.b.ins().brif(failed, leave, &[], ok, &[]);
+        self.b.switch_to_block(leave);
+        let raise = self.b.ins().iconst(I64, (runtime::EXIT_RAISE | pc as u64) as i64);
+        self.b.ins().return_(&[raise]);
+        self.b.switch_to_block(ok);
+        // The items below the callable are still ours in registers: the frame gives them up.
+        let empty = self.b.ins().iadd_imm_s(self.base, 8 * self.nlocals);
+        self.b.ins().store(mf(), empty, self.frame, OFF_STACK_TOP);
+        let mut items: Vec<BlockArg> = stack[..below].iter().map(|&v| v.into()).collect();
+        items.push(v.into());
+        self.b.ins().jump(done, &items);
+
+        self.b.switch_to_block(other_exit);
+        let compiled = self.b.ins().load(I64, mf(), out, 8);
+        let r = self.call_helper_ret(runtime::jit_call_done as *const u8 as i64, &[vm, exit, callee, compiled]);
+        self.b.ins().jump(word, &[r.into()]);
+
+        self.b.switch_to_block(general);
+        let f = self.call_helper_ret(runtime::jit_call_enter as *const u8 as i64, &[vm, nv, m, out]);
+        let direct2 = self.b.create_block();
+        let other = self.b.create_block();
+        self.b.ins().brif(f, direct2, &[], other, &[]);
+        self.b.switch_to_block(other);
+        let w = self.b.ins().load(I64, mf(), out, 0);
+        self.b.ins().jump(word, &[w.into()]);
+        self.b.switch_to_block(direct2);
+        let frame = self.b.ins().load(I64, mf(), out, 0);
+        let compiled = self.b.ins().load(I64, mf(), out, 8);
+        let exit2 = self.call_ret(f, &[frame, zero, vm]);
+        let r = self.call_helper_ret(runtime::jit_call_done as *const u8 as i64, &[vm, exit2, frame, compiled]);
+        self.b.ins().jump(word, &[r.into()]);
+
+        self.b.switch_to_block(word);
+        let r = self.b.block_params(word)[0];
+        let items = self.after_step(r, after);
+        let args: Vec<BlockArg> = items.iter().map(|&v| v.into()).collect();
+        self.b.ins().jump(done, &args);
+    }
+}
