@@ -15,7 +15,7 @@ use std::mem::offset_of;
 use std::sync::OnceLock;
 
 use cranelift_codegen::ir::condcodes::IntCC;
-use cranelift_codegen::ir::{BlockArg, InstBuilder, StackSlotData, StackSlotKind, Value};
+use cranelift_codegen::ir::{Block, BlockArg, InstBuilder, StackSlotData, StackSlotKind, Value};
 
 use super::{I8, I32, I64, Lower, mf};
 use crate::bytecode::code::Code;
@@ -103,13 +103,15 @@ impl Lower<'_, '_> {
         }
         let helpers = self.b.create_block();
         self.b.set_cold_block(helpers);
-        if let (Some(l), false) = (layout(), self.stats) {
+        // `--jit-stats` counts calls and entries in the runtime.
+        let inline = layout().filter(|_| !self.stats);
+        if let Some(l) = inline {
             self.inline_call(l, pc, stack, below, n, method, helpers, done);
         } else {
             self.b.ins().jump(helpers, &[]);
         }
         self.b.switch_to_block(helpers);
-        self.call_through_helpers(pc, stack, after, below, n, method, done);
+        self.call_through_helpers(pc, stack, after, below, n, method, inline.is_none(), done);
         self.b.switch_to_block(done);
         self.b.block_params(done).to_vec()
     }
@@ -125,8 +127,8 @@ impl Lower<'_, '_> {
         below: usize,
         n: u32,
         method: bool,
-        helpers: cranelift_codegen::ir::Block,
-        done: cranelift_codegen::ir::Block,
+        helpers: Block,
+        done: Block,
     ) {
         let vm = self.vm;
         let f = stack[below];
@@ -183,8 +185,10 @@ impl Lower<'_, '_> {
         let at = self.b.ins().ishl_imm_u(last, 3);
         let at = self.b.ins().iadd(pool, at);
         let fr = self.b.ins().load(I64, mf(), at, 0);
-        // The pooled frame last ran this function (so `rebind` and `reset` have nothing
-        // to do): same code, globals and builtins, as many locals, room for the stack.
+        // The pooled frame is bound to this function when it last ran it (same code,
+        // globals and builtins, as many locals, room for the stack); else
+        // `runtime::jit_rebind` binds it (it stays in the pool meanwhile).
+        let mut differs = self.b.ins().iconst(I8, 0);
         for (fr_at, want) in [(FR_CODE, codev), (FR_GLOBALS, f), (FR_BUILTINS, f)] {
             let want = match fr_at {
                 FR_GLOBALS => self.b.ins().load(I64, mf(), want, FN_GLOBALS),
@@ -192,20 +196,30 @@ impl Lower<'_, '_> {
                 _ => want,
             };
             let had = self.b.ins().load(I64, mf(), fr, fr_at);
-            let differs = self.b.ins().icmp(IntCC::NotEqual, had, want);
-            check(self, differs);
+            let ne = self.b.ins().icmp(IntCC::NotEqual, had, want);
+            differs = self.b.ins().bor(differs, ne);
         }
         let nl = self.b.ins().load(I64, mf(), fr, OFF_NLOCALS);
         let want_nl = self.b.ins().load(I64, mf(), compiled, super::OFF_COMPILED_NLOCALS);
-        let differs = self.b.ins().icmp(IntCC::NotEqual, nl, want_nl);
-        check(self, differs);
+        let ne = self.b.ins().icmp(IntCC::NotEqual, nl, want_nl);
+        differs = self.b.ins().bor(differs, ne);
         let fbase = self.b.ins().load(I64, mf(), fr, OFF_SLOTS_BASE);
         let flimit = self.b.ins().load(I64, mf(), fr, OFF_STACK_LIMIT);
         let cap = self.b.ins().isub(flimit, fbase);
         let need = self.b.ins().load(I64, mf(), compiled, super::OFF_COMPILED_SLOTS);
         let need = self.b.ins().ishl_imm_u(need, 3);
         let small = self.b.ins().icmp(IntCC::UnsignedLessThan, cap, need);
-        check(self, small);
+        differs = self.b.ins().bor(differs, small);
+        let rebind = self.b.create_block();
+        let bound = self.b.create_block();
+        self.b.set_cold_block(rebind);
+        self.b.ins().brif(differs, rebind, &[], bound, &[]);
+        self.b.switch_to_block(rebind);
+        self.call_helper(runtime::jit_rebind as *const u8 as i64, &[fr, f]);
+        self.b.ins().jump(bound, &[]);
+        self.b.switch_to_block(bound);
+        // (`jit_rebind` may have moved the slot block.)
+        let fbase = self.b.ins().load(I64, mf(), fr, OFF_SLOTS_BASE);
 
         // The push. The caller's stack below the callable goes to its frame (the frame
         // owns it during the call); the callable and arguments move into the callee's.
@@ -278,16 +292,7 @@ impl Lower<'_, '_> {
         self.b.ins().brif(any, rust, &[], plain, &[]);
 
         self.b.switch_to_block(rust);
-        let rv = self.call_helper_ret(runtime::jit_pop as *const u8 as i64, &[vm]);
-        let failed = self.b.ins().icmp_imm_s(IntCC::Equal, rv, 0);
-        let leave = self.b.create_block();
-        let fine = self.b.create_block();
-        self.b.set_cold_block(leave);
-        self.b.ins().brif(failed, leave, &[], fine, &[]);
-        self.b.switch_to_block(leave);
-        let raise = self.b.ins().iconst(I64, (runtime::EXIT_RAISE | pc as u64) as i64);
-        self.b.ins().return_(&[raise]);
-        self.b.switch_to_block(fine);
+        let rv = self.pop_through_helper(pc);
         self.b.ins().jump(got, &[rv.into()]);
 
         self.b.switch_to_block(plain);
@@ -325,9 +330,30 @@ impl Lower<'_, '_> {
         self.b.ins().store(mf(), pooled1, vm, VM_POOL + l.len);
         self.b.ins().jump(got, &[v.into()]);
 
-        // The caller goes on with its stack in registers again.
         self.b.switch_to_block(got);
         let v = self.b.block_params(got)[0];
+        self.go_on_with(v, stack, below, done);
+    }
+
+    /// `runtime::jit_pop`: the callee's value; leaves with `EXIT_RAISE` when it has none.
+    fn pop_through_helper(&mut self, pc: u32) -> Value {
+        let vm = self.vm;
+        let v = self.call_helper_ret(runtime::jit_pop as *const u8 as i64, &[vm]);
+        let failed = self.b.ins().icmp_imm_s(IntCC::Equal, v, 0);
+        let leave = self.b.create_block();
+        let fine = self.b.create_block();
+        self.b.set_cold_block(leave);
+        self.b.ins().brif(failed, leave, &[], fine, &[]);
+        self.b.switch_to_block(leave);
+        let raise = self.b.ins().iconst(I64, (runtime::EXIT_RAISE | pc as u64) as i64);
+        self.b.ins().return_(&[raise]);
+        self.b.switch_to_block(fine);
+        v
+    }
+
+    /// After a call returned `v`: the caller goes on with the items below the callable
+    /// still in registers (its frame gives them up) and `v` on top.
+    fn go_on_with(&mut self, v: Value, stack: &[Value], below: usize, done: Block) {
         let empty = self.b.ins().iadd_imm_s(self.base, 8 * self.nlocals);
         self.b.ins().store(mf(), empty, self.frame, OFF_STACK_TOP);
         let mut items: Vec<BlockArg> = stack[..below].iter().map(|&v| v.into()).collect();
@@ -363,9 +389,10 @@ impl Lower<'_, '_> {
         self.b.switch_to_block(out);
     }
 
-    /// The call through the runtime: the whole stack stored, then `runtime::jit_push` (the
-    /// inline call's checks and push, in Rust) and a direct call of the callee's code, or
-    /// `runtime::jit_call_enter` (any callable); on to `done` with the stack after it.
+    /// The call through the runtime: the whole stack stored, then (with `push`: when the
+    /// call is not inline) `runtime::jit_push` (the inline call's checks and push, in
+    /// Rust) and a direct call of the callee's code, or `runtime::jit_call_enter` (any
+    /// callable); on to `done` with the stack after it.
     #[allow(clippy::too_many_arguments)]
     fn call_through_helpers(
         &mut self,
@@ -375,7 +402,8 @@ impl Lower<'_, '_> {
         below: usize,
         n: u32,
         method: bool,
-        done: cranelift_codegen::ir::Block,
+        push: bool,
+        done: Block,
     ) {
         self.spill(stack);
         let pcv = self.b.ins().iconst(I32, pc as i64);
@@ -386,44 +414,14 @@ impl Lower<'_, '_> {
         let m = self.b.ins().iconst(I64, method as i64);
         let vm = self.vm;
         let zero = self.b.ins().iconst(I64, 0);
-        let callee = self.call_helper_ret(runtime::jit_push as *const u8 as i64, &[vm, nv, m, out]);
-        let direct = self.b.create_block();
         let general = self.b.create_block();
-        let returned = self.b.create_block();
-        let other_exit = self.b.create_block();
         let word = self.b.create_block();
         self.b.append_block_param(word, I64);
-        self.b.ins().brif(callee, direct, &[], general, &[]);
-
-        self.b.switch_to_block(direct);
-        let func = self.b.ins().load(I64, mf(), out, 0);
-        let exit = self.call_ret(func, &[callee, zero, vm]);
-        let flags = self.b.ins().ushr_imm_u(exit, 32);
-        let is_return = self.b.ins().icmp_imm_s(IntCC::Equal, flags, (runtime::EXIT_RETURN >> 32) as i64);
-        self.b.ins().brif(is_return, returned, &[], other_exit, &[]);
-
-        self.b.switch_to_block(returned);
-        let v = self.call_helper_ret(runtime::jit_pop as *const u8 as i64, &[vm]);
-        let failed = self.b.ins().icmp_imm_s(IntCC::Equal, v, 0);
-        let ok = self.b.create_block();
-        let leave = self.b.create_block();
-        self.b.set_cold_block(leave);
-        self.b.ins().brif(failed, leave, &[], ok, &[]);
-        self.b.switch_to_block(leave);
-        let raise = self.b.ins().iconst(I64, (runtime::EXIT_RAISE | pc as u64) as i64);
-        self.b.ins().return_(&[raise]);
-        self.b.switch_to_block(ok);
-        // The items below the callable are still ours in registers: the frame gives them up.
-        let empty = self.b.ins().iadd_imm_s(self.base, 8 * self.nlocals);
-        self.b.ins().store(mf(), empty, self.frame, OFF_STACK_TOP);
-        let mut items: Vec<BlockArg> = stack[..below].iter().map(|&v| v.into()).collect();
-        items.push(v.into());
-        self.b.ins().jump(done, &items);
-
-        self.b.switch_to_block(other_exit);
-        let compiled = self.b.ins().load(I64, mf(), out, 8);
-        let r = self.call_helper_ret(runtime::jit_call_done as *const u8 as i64, &[vm, exit, callee, compiled]);
-        self.b.ins().jump(word, &[r.into()]);
+        if push {
+            self.push_through_helper(pc, stack, below, out, nv, m, general, word, done);
+        } else {
+            self.b.ins().jump(general, &[]);
+        }
 
         self.b.switch_to_block(general);
         let f = self.call_helper_ret(runtime::jit_call_enter as *const u8 as i64, &[vm, nv, m, out]);
@@ -445,5 +443,46 @@ impl Lower<'_, '_> {
         let items = self.after_step(r, after);
         let args: Vec<BlockArg> = items.iter().map(|&v| v.into()).collect();
         self.b.ins().jump(done, &args);
+    }
+
+    /// `runtime::jit_push` and, when it pushed the callee, the direct call of its code and
+    /// its return through `runtime::jit_pop` (on to `done`) or `runtime::jit_call_done`
+    /// (on to `word`); when it did not, on to `general`.
+    #[allow(clippy::too_many_arguments)]
+    fn push_through_helper(
+        &mut self,
+        pc: u32,
+        stack: &[Value],
+        below: usize,
+        out: Value,
+        nv: Value,
+        m: Value,
+        general: Block,
+        word: Block,
+        done: Block,
+    ) {
+        let vm = self.vm;
+        let callee = self.call_helper_ret(runtime::jit_push as *const u8 as i64, &[vm, nv, m, out]);
+        let direct = self.b.create_block();
+        let returned = self.b.create_block();
+        let other_exit = self.b.create_block();
+        self.b.ins().brif(callee, direct, &[], general, &[]);
+
+        self.b.switch_to_block(direct);
+        let func = self.b.ins().load(I64, mf(), out, 0);
+        let zero = self.b.ins().iconst(I64, 0);
+        let exit = self.call_ret(func, &[callee, zero, vm]);
+        let flags = self.b.ins().ushr_imm_u(exit, 32);
+        let is_return = self.b.ins().icmp_imm_s(IntCC::Equal, flags, (runtime::EXIT_RETURN >> 32) as i64);
+        self.b.ins().brif(is_return, returned, &[], other_exit, &[]);
+
+        self.b.switch_to_block(returned);
+        let v = self.pop_through_helper(pc);
+        self.go_on_with(v, stack, below, done);
+
+        self.b.switch_to_block(other_exit);
+        let compiled = self.b.ins().load(I64, mf(), out, 8);
+        let r = self.call_helper_ret(runtime::jit_call_done as *const u8 as i64, &[vm, exit, callee, compiled]);
+        self.b.ins().jump(word, &[r.into()]);
     }
 }
