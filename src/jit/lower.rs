@@ -29,6 +29,7 @@ use crate::vm::frame::{Frame, OFF_STACK_TOP};
 
 use super::runtime;
 
+mod attrs;
 mod calls;
 mod numbers;
 mod steps;

@@ -556,3 +556,52 @@ pub fn init() {
     methods::init();
     views::init();
 }
+
+/// Where compiled code finds a dict's entries (inline attribute loads, `jit/lower/attrs.rs`):
+/// byte offsets from the start of a `PyDict` of the entries' pointer and length, an
+/// entry's size, and its key and value within it. A deleted entry (`None`) has a 0 key or
+/// value word, so a reader that checks the key and a nonzero value never takes one.
+#[derive(Clone, Copy, Debug)]
+pub struct EntriesLayout {
+    pub ptr: i32,
+    pub len: i32,
+    pub size: i32,
+    pub key: i32,
+    pub value: i32,
+}
+
+/// The layout, found once by looking at a dict made for the purpose (Rust fixes neither
+/// `RefCell`'s nor `Vec`'s field order), or `None` when anything is ambiguous.
+pub fn entries_layout() -> Option<EntriesLayout> {
+    static L: std::sync::OnceLock<Option<EntriesLayout>> = std::sync::OnceLock::new();
+    *L.get_or_init(|| {
+        if size_of::<Option<Entry>>() != size_of::<Entry>() || size_of::<PyDict>() % 8 != 0 {
+            return None;
+        }
+        let mut entries = Vec::with_capacity(9);
+        for i in 0..5 {
+            entries.push(Some(Entry { hash: i, key: Value::small(100 + i), value: Value::small(200 + i) }));
+        }
+        let ptr = entries.as_ptr() as usize;
+        let d = PyDict {
+            table: RefCell::new(DictTable { indices: Vec::new(), entries, len: 2, fill: 3 }),
+            version: Cell::new(77),
+        };
+        // SAFETY: `d` is live and not borrowed; a `PyDict` is made of initialised words
+        // (pointers, lengths, the borrow flag, the version).
+        let w = unsafe { crate::objects::seq_layout::words(&d as *const PyDict) };
+        let at_ptr = crate::objects::seq_layout::only(w.len(), |i| w[i] == ptr)?;
+        let at_len = crate::objects::seq_layout::only(w.len(), |i| w[i] == 5)?;
+        let e = EntriesLayout {
+            ptr: 8 * at_ptr as i32,
+            len: 8 * at_len as i32,
+            size: size_of::<Entry>() as i32,
+            key: std::mem::offset_of!(Entry, key) as i32,
+            value: std::mem::offset_of!(Entry, value) as i32,
+        };
+        // The entry found there is the one built.
+        // SAFETY: `ptr` is the live entries buffer; entry 3 is initialised.
+        let k = unsafe { ((ptr + 3 * e.size as usize + e.key as usize) as *const usize).read() };
+        (k == Value::small(103).bits()).then_some(e)
+    })
+}

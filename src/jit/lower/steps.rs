@@ -100,7 +100,24 @@ impl Lower<'_, '_> {
             Op::LoadAttr => {
                 let obj = stack[n - 1];
                 let (c, p) = self.attr_site(code, ins, pc)?;
-                let r = self.call_helper_ret(runtime::jit_load_attr as *const u8 as i64, &[obj, c, p]);
+                let cached = code.attr_cache.get(pc as usize).and_then(|c| c.get());
+                let r = match self.inline_attr(cached) {
+                    Some(site) => {
+                        let name = code.names.get(ins.arg as usize).ok_or("no attribute name")?.bits() as u64;
+                        let join = self.b.create_block();
+                        self.b.append_block_param(join, I64);
+                        let miss = self.b.create_block();
+                        self.b.set_cold_block(miss);
+                        let v = self.inst_dict_attr(obj, site, name, miss);
+                        self.b.ins().jump(join, &[v.into()]);
+                        self.b.switch_to_block(miss);
+                        let r = self.call_helper_ret(runtime::jit_load_attr as *const u8 as i64, &[obj, c, p]);
+                        self.b.ins().jump(join, &[r.into()]);
+                        self.b.switch_to_block(join);
+                        self.b.block_params(join)[0]
+                    }
+                    None => self.call_helper_ret(runtime::jit_load_attr as *const u8 as i64, &[obj, c, p]),
+                };
                 (r, vec![obj], [below(1)?, &[r]].concat())
             }
             Op::LoadMethod => {

@@ -1,0 +1,88 @@
+//! Attribute loads inline: `obj.name` of an instance whose class's version is the one
+//! the instruction's cache saw, found in the instance's `__dict__` at the entry the cache
+//! names (CPython 3.11's `LOAD_ATTR_INSTANCE_VALUE`/`_WITH_HINT`). Anything else, the
+//! runtime's helper (`jit_load_attr`), which also refills nothing: the interpreter does.
+
+use std::cell::RefCell;
+use std::mem::offset_of;
+use std::sync::OnceLock;
+
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{Block, InstBuilder, Value};
+
+use super::{I32, I64, Lower, mf};
+use crate::bytecode::feedback::{AttrEntry, AttrTag};
+use crate::objects::dict::{EntriesLayout, entries_layout};
+use crate::objects::instance::Instance;
+use crate::objects::seq_layout::{only, words};
+use crate::objects::type_::PyType;
+use crate::values::layout;
+
+/// Where a `RefCell<Option<Value>>` keeps its value (an instance's `__dict__` slot).
+fn cell_value() -> Option<i32> {
+    static V: OnceLock<Option<i32>> = OnceLock::new();
+    *V.get_or_init(|| {
+        if size_of::<RefCell<Option<crate::values::Value>>>() != 16 {
+            return None;
+        }
+        let probe = crate::values::Value::small(4242);
+        let cell = RefCell::new(Some(probe.clone()));
+        // SAFETY: `cell` is live and not borrowed; its flag and value are initialised words.
+        let w = unsafe { words(&cell as *const RefCell<Option<crate::values::Value>>) };
+        only(2, |i| w[i] == probe.bits()).map(|i| 8 * i as i32)
+    })
+}
+
+const TYPE_VERSION: i32 = layout::DATA_OFFSET + offset_of!(PyType, version) as i32;
+
+impl Lower<'_, '_> {
+    /// The cache entry at compile time, when it is one the inline load takes.
+    pub(super) fn inline_attr(&self, e: Option<AttrEntry>) -> Option<(AttrEntry, EntriesLayout, i32)> {
+        let e = e.filter(|e| e.tag == AttrTag::InstDict)?;
+        Some((e, entries_layout()?, cell_value()?))
+    }
+
+    /// `obj.name` from the instance dict as `e` says, a counted reference; jumps to
+    /// `miss` (nothing done) when the class's version, the dict or its entry differ.
+    pub(super) fn inst_dict_attr(
+        &mut self,
+        obj: Value,
+        (e, l, cell): (AttrEntry, EntriesLayout, i32),
+        name: u64,
+        miss: Block,
+    ) -> Value {
+        let check = |s: &mut Self, fail: Value| {
+            let next = s.b.create_block();
+            s.b.ins().brif(fail, miss, &[], next, &[]);
+            s.b.switch_to_block(next);
+        };
+        let tag = self.b.ins().band_imm_s(obj, 1);
+        check(self, tag);
+        let ty = self.b.ins().load(I64, mf(), obj, layout::HEADER_TYPE);
+        let version = self.b.ins().load(I32, mf(), ty, TYPE_VERSION);
+        // The class is as it was when the cache was filled: its instances are `Instance`s
+        // and the name is no data descriptor of it.
+        let other = self.b.ins().icmp_imm_s(IntCC::NotEqual, version, e.version as i64);
+        check(self, other);
+        let dict_at = layout::DATA_OFFSET + offset_of!(Instance, dict) as i32 + cell;
+        let d = self.b.ins().load(I64, mf(), obj, dict_at);
+        let none = self.b.ins().icmp_imm_s(IntCC::Equal, d, 0);
+        check(self, none);
+        let dty = self.b.ins().load(I64, mf(), d, layout::HEADER_TYPE);
+        let not_dict = self.b.ins().icmp_imm_s(IntCC::NotEqual, dty, crate::objects::types().dict.bits() as i64);
+        check(self, not_dict);
+        let len = self.b.ins().load(I64, mf(), d, layout::DATA_OFFSET + l.len);
+        let short = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThanOrEqual, len, e.index as i64);
+        check(self, short);
+        let items = self.b.ins().load(I64, mf(), d, layout::DATA_OFFSET + l.ptr);
+        let at = e.index as i32 * l.size;
+        let key = self.b.ins().load(I64, mf(), items, at + l.key);
+        let moved = self.b.ins().icmp_imm_s(IntCC::NotEqual, key, name as i64);
+        check(self, moved);
+        let v = self.b.ins().load(I64, mf(), items, at + l.value);
+        let gone = self.b.ins().icmp_imm_s(IntCC::Equal, v, 0);
+        check(self, gone);
+        self.incref(v);
+        v
+    }
+}
