@@ -91,10 +91,19 @@ const _: () = {
 
 impl Lower<'_, '_> {
     /// `Call`/`CallMethod` at `pc` of `n` positional arguments: inline when the callee's
-    /// compiled code can be called directly (`try_inline`), else through
+    /// compiled code can be called directly (`inline_call`), else through
     /// `runtime::jit_push` (the same, in Rust) and then `runtime::jit_call_enter` (any
-    /// callable, as the interpreter calls it); the result pushed on the stack.
-    pub(super) fn call(&mut self, pc: u32, stack: &[Value], after: usize, n: u32, method: bool) -> Vec<Value> {
+    /// callable, as the interpreter calls it); the result pushed on the stack. With
+    /// `python` false (the site saw only other callables) straight to `jit_call_enter`.
+    pub(super) fn call(
+        &mut self,
+        pc: u32,
+        stack: &[Value],
+        after: usize,
+        n: u32,
+        method: bool,
+        python: bool,
+    ) -> Vec<Value> {
         let below = stack.len() - n as usize - 1 - method as usize;
         debug_assert_eq!(after, below + 1, "a call leaves its result in place of its operands");
         let done = self.b.create_block();
@@ -102,16 +111,16 @@ impl Lower<'_, '_> {
             self.b.append_block_param(done, I64);
         }
         let helpers = self.b.create_block();
-        self.b.set_cold_block(helpers);
         // `--jit-stats` counts calls and entries in the runtime.
-        let inline = layout().filter(|_| !self.stats);
+        let inline = layout().filter(|_| python && !self.stats);
         if let Some(l) = inline {
+            self.b.set_cold_block(helpers);
             self.inline_call(l, pc, stack, below, n, method, helpers, done);
         } else {
             self.b.ins().jump(helpers, &[]);
         }
         self.b.switch_to_block(helpers);
-        self.call_through_helpers(pc, stack, after, below, n, method, inline.is_none(), done);
+        self.call_through_helpers(pc, stack, after, below, n, method, python && inline.is_none(), done);
         self.b.switch_to_block(done);
         self.b.block_params(done).to_vec()
     }

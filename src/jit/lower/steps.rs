@@ -82,7 +82,9 @@ impl Lower<'_, '_> {
             && !is_len_call(code, ins, pc as usize)
             && !is_append_call(code, ins, pc as usize)
         {
-            return Ok(self.call(pc, stack, after, ins.arg, ins.op == Op::CallMethod));
+            // Inline only where Python functions were called (not a builtin's call site).
+            let python = code.kinds_seen(pc as usize).is_none_or(|k| k.contains(Kind::Function));
+            return Ok(self.call(pc, stack, after, ins.arg, ins.op == Op::CallMethod, python));
         }
         let below = |k: usize| stack.get(..n.wrapping_sub(k)).ok_or("stack underflow");
         // The helper's answer, the references the instruction drops when it succeeds,
