@@ -160,7 +160,7 @@ fn dict_lookup(d: &Value, key: &str) -> Option<Value> {
 fn getstate_default(vm: &mut Vm, s: &Value, required: bool) -> PyResult {
     let inst = s.payload::<Instance>();
     if required && inst.is_none_or(|i| i.base.is_some()) {
-        return Err(type_error(format!("cannot pickle '{}' object", tp_name(s))));
+        return Err(type_error(format!("cannot pickle '{}' object", type_name(s))));
     }
     let mut state = match instance_dict(s) {
         Some(d) if d.payload::<PyDict>().is_some_and(|dd| !dd.is_empty()) => d,
@@ -201,17 +201,4 @@ fn slot_names(vm: &mut Vm, cls: &Value) -> PyResult<Vec<Value>> {
         return Ok(Vec::new());
     }
     vm.to_vec(&names)
-}
-
-/// The type's name as CPython's `tp_name`: builtin types defined by a module other than
-/// `builtins` carry the module (`_thread.lock`), classes written in Python do not.
-fn tp_name(v: &Value) -> String {
-    let ty = v.type_of();
-    match ty.as_type() {
-        Some(t) if !t.is_heap() => {
-            let m = t.module_name();
-            if m == "builtins" { type_name(v) } else { format!("{m}.{}", type_name(v)) }
-        }
-        _ => type_name(v),
-    }
 }
