@@ -1,3 +1,8 @@
+# Why pylift's own: CPython's typing.py imports and mostly runs (Generic, Protocol,
+# NamedTuple, Callable, Literal...), but instantiating a TypedDict class fails in pylift
+# ("unbound method dict.keys() needs an argument": a dict subclass made by a metaclass's
+# `type.__new__(meta, name, (dict,), ns)`), and its import costs ~100 ms more without a
+# bytecode cache. Delete this file once both are fixed.
 """typing: the names type hints use (subscriptable aliases, Union/Optional, TypeVar,
 Generic, Protocol, NamedTuple, TypedDict, cast, overload...). Runtime checks are minimal."""
 

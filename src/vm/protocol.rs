@@ -310,6 +310,14 @@ impl Vm {
             return self.call(&f, Args::positional_only(&argv));
         }
         if c.as_type().is_some() {
+            // `type[int]` is special-cased, as CPython does (so `str[int]` still fails).
+            if c.is(&crate::objects::types().type_) {
+                let args = match key.as_tuple() {
+                    Some(t) if key.kind() == Kind::Tuple => t.to_vec(),
+                    _ => vec![key.clone()],
+                };
+                return Ok(crate::objects::type_::generic::new_alias(c.clone(), args));
+            }
             if let Some(cg) = self.getattr_opt(c, "__class_getitem__")? {
                 return self.call(&cg, Args::positional_only(std::slice::from_ref(key)));
             }
