@@ -1,3 +1,6 @@
+# Why pylift's own: CPython's statistics.py imports `fractions` and `decimal`; without a
+# native `_decimal` that is `_pydecimal` (see lib/fractions.py), ~200 ms per import.
+# Delete this file together with lib/fractions.py.
 """Basic statistics (CPython 3.11's statistics.py algorithms: exact sums via fractions)."""
 
 import math

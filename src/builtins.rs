@@ -15,6 +15,7 @@ pub mod hashes;
 pub mod heapq;
 pub mod imp;
 pub mod io;
+pub mod itertools;
 pub mod math;
 pub mod memoryview;
 pub mod namespace;
@@ -94,6 +95,7 @@ pub fn init(d: &Value) {
     binascii::register();
     bisect::register();
     heapq::register();
+    itertools::register();
     string_mod::register();
     signal::register();
     contextvars::register();

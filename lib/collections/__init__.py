@@ -1,3 +1,7 @@
+# Why pylift's own: CPython's collections/__init__.py takes `deque` and `defaultdict`
+# from the C module `_collections` with no pure-Python fallback; pylift has no native
+# `_collections` yet. Delete this package once src/builtins/collections.rs provides
+# deque, defaultdict, _count_elements and _tuplegetter.
 """collections: namedtuple, deque, defaultdict, Counter, OrderedDict, ChainMap."""
 import sys as _sys
 

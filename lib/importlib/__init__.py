@@ -1,3 +1,6 @@
+# Why pylift's own: the import system's bootstrap (_bootstrap, _bootstrap_external) is
+# compiled into the binary and talks to pylift's `_imp`; CPython's importlib expects its
+# own frozen modules and `_imp`/`marshal` bytecode loading.
 """A pure Python implementation of import (the parts written in Python live in
 importlib._bootstrap and importlib._bootstrap_external, loaded at start-up)."""
 __all__ = ['__import__', 'import_module', 'invalidate_caches', 'reload']

@@ -93,6 +93,7 @@ pub fn init() {
     use crate::objects::descr::add_getset;
     for t in [&types().builtin_function, &types().method_descriptor] {
         add_method(t, "__repr__", builtin_repr);
+        add_method(t, "__call__", crate::objects::function::call_self);
         add_getset(t, "__name__", g_name, None);
         add_getset(t, "__qualname__", g_qualname, None);
         add_getset(t, "__self__", g_self, None);

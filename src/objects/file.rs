@@ -577,7 +577,7 @@ fn f_fileno(_vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn f_repr(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let f = file_of(&args)?;
     let v = &args.pos()[0];
-    let tn = crate::vm::protocol::type_name(v);
+    let tn = crate::vm::protocol::type_short_name(v);
     if matches!(*f.backend.borrow(), FileBackend::Memory(..)) {
         return Ok(new_str(format!("<_io.{tn} object at {:#x}>", v.bits())));
     }

@@ -320,10 +320,19 @@ fn c_repr(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     )))
 }
 
+/// `f.__call__(*args, **kw)` for the callable builtin kinds (functions, methods, builtin
+/// functions): the call itself. Having it in their type dicts is what
+/// `collections.abc.Callable`'s `__subclasshook__` looks for.
+pub fn call_self(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let Some(s) = args.pos().first() else { return Err(type_error("descriptor '__call__' needs an argument")) };
+    vm.call(s, Args::new(&args.values[1..], args.kwnames))
+}
+
 /// Registers this type's native methods (called once at start-up).
 pub fn init() {
     let t = types();
     let f = &t.function;
+    add_method(f, "__call__", call_self);
     add_method(f, "__repr__", f_repr);
     add_method(f, "__get__", f_get);
     add_property(f, "__name__", f_name, Some(f_set_name));
@@ -339,6 +348,7 @@ pub fn init() {
     add_getter(f, "__closure__", f_closure);
     add_getter(f, "__dict__", f_dict);
     let m = &t.method;
+    add_method(m, "__call__", call_self);
     add_method(m, "__repr__", m_repr);
     add_method(m, "__eq__", m_eq);
     add_method(m, "__hash__", m_hash);

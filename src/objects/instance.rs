@@ -4,6 +4,8 @@
 
 use std::cell::RefCell;
 
+mod reduce;
+
 use crate::objects::dict::PyDict;
 use crate::objects::list::new_list;
 use crate::objects::str::new_str;
@@ -285,10 +287,6 @@ fn object_subclasshook(_vm: &mut Vm, _args: Args<'_>) -> PyResult {
     Ok(not_implemented())
 }
 
-fn object_reduce_ex(_vm: &mut Vm, _args: Args<'_>) -> PyResult {
-    Err(type_error("cannot pickle objects yet"))
-}
-
 fn object_class_get(_vm: &mut Vm, s: &Value) -> PyResult {
     Ok(s.type_of().clone())
 }
@@ -380,7 +378,9 @@ pub fn init() {
     add_classmethod(o, "__init_subclass__", object_init_subclass);
     add_classmethod(o, "__subclasshook__", object_subclasshook);
     add_method(o, "__sizeof__", crate::objects::sizeof::object_sizeof);
-    add_method(o, "__reduce_ex__", object_reduce_ex);
+    add_method(o, "__reduce_ex__", reduce::object_reduce_ex);
+    add_method(o, "__reduce__", reduce::object_reduce);
+    add_method(o, "__getstate__", reduce::object_getstate);
     crate::objects::descr::add_getset(o, "__class__", object_class_get, Some(object_class_set));
     if let Some(t) = o.as_type() {
         t.dict.set_str(new_str("__doc__"), new_str("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n"));

@@ -32,6 +32,11 @@ pub trait NativeIter {
         None
     }
     fn trace(&self, _visit: &mut dyn FnMut(&Value)) {}
+    /// The iterator as `Any`, for native modules whose methods read their iterator's
+    /// state (`itertools.count.__repr__`); `None` for the others.
+    fn as_any(&self) -> Option<&dyn std::any::Any> {
+        None
+    }
 }
 
 pub struct PyNativeIter(pub RefCell<Box<dyn NativeIter>>);

@@ -244,7 +244,7 @@ fn l_repr(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let v = &args.pos()[0];
     let s = l.st();
     let state = if s.locked { "locked" } else { "unlocked" };
-    let tn = crate::vm::protocol::type_name(v);
+    let tn = crate::vm::protocol::type_short_name(v);
     let module = v.type_of().as_type().map(|t| t.module_name()).unwrap_or_default();
     Ok(new_str(&if l.reentrant {
         format!("<{state} {module}.{tn} object owner={} count={} at {:#x}>", s.owner, s.count, v.bits())

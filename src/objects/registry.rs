@@ -95,7 +95,7 @@ builtin_types! {
     member_descriptor: "member_descriptor", MemberDescr, object, 0;
     mappingproxy: "mappingproxy", Instance, object, 0;
     union_type: "UnionType", Instance, object, 0;
-    generic_alias: "GenericAlias", Instance, object, 0;
+    generic_alias: "GenericAlias", Instance, object, B;
     frame: "frame", Frame, object, 0;
     traceback: "traceback", Traceback, object, 0;
     list_iterator: "list_iterator", NativeIter, object, 0;

@@ -35,15 +35,26 @@ impl Vm {
             Kind::Function => self.call_function(f, args),
             Kind::Type => self.call_type(f, args),
             _ => match self.lookup_special(f, "__call__") {
-                Some(c) => {
-                    let mut v = Vec::with_capacity(args.values.len() + 1);
-                    v.push(f.clone());
-                    v.extend_from_slice(args.values);
-                    self.call(&c, Args::new(&v, args.kwnames))
-                }
+                Some(c) => self.call_found_call(&c, f, args),
                 None => Err(type_error(format!("'{}' object is not callable", type_name(f)))),
             },
         }
+    }
+
+    /// Calls `__call__` attribute `c`, found on `obj`'s type, for `obj(*args)`: functions
+    /// get `obj` first; anything else goes through the descriptor protocol, so a
+    /// staticmethod or a plain class (`typing`'s `__call__ = dict` on a metaclass) is
+    /// called without it, as CPython's slot lookup does.
+    fn call_found_call(&mut self, c: &Value, obj: &Value, args: Args<'_>) -> PyResult {
+        if c.kind() == Kind::Function {
+            let mut v = Vec::with_capacity(args.values.len() + 1);
+            v.push(obj.clone());
+            v.extend_from_slice(args.values);
+            return self.call(c, Args::new(&v, args.kwnames));
+        }
+        let owner = obj.type_of().clone();
+        let bound = self.descr_get(c, Some(obj), &owner)?;
+        self.call(&bound, args)
     }
 
     /// Calls with positional arguments only.
@@ -57,9 +68,7 @@ impl Vm {
         if !meta.is(&crate::objects::types().type_) {
             if let Some(c) = meta.as_type().and_then(|t| t.lookup("__call__")) {
                 if c.kind() != Kind::Builtin {
-                    let mut v = vec![cls.clone()];
-                    v.extend_from_slice(args.values);
-                    return self.call(&c, Args::new(&v, args.kwnames));
+                    return self.call_found_call(&c, cls, args);
                 }
             }
         }

@@ -25,9 +25,23 @@ pub fn is_subtype(t: &Value, cls: &Value) -> bool {
     }
 }
 
-/// The type's name (`__name__`).
-pub fn type_name(v: &Value) -> String {
+/// The type's `__name__` (reprs that add the module themselves).
+pub fn type_short_name(v: &Value) -> String {
     v.type_of().as_type().map(|t| t.name.borrow().clone()).unwrap_or_else(|| "?".into())
+}
+
+/// The type's name as CPython's `tp_name`, which error messages print: `__name__` for
+/// classes and builtins, `module.name` for the types of native modules
+/// (`'itertools.count' object is not subscriptable`).
+pub fn type_name(v: &Value) -> String {
+    let Some(t) = v.type_of().as_type() else { return "?".into() };
+    if !t.is_heap() {
+        let m = t.module_name();
+        if m != "builtins" {
+            return format!("{m}.{}", t.name.borrow());
+        }
+    }
+    t.name.borrow().clone()
 }
 
 impl Vm {
@@ -296,6 +310,14 @@ impl Vm {
             return self.call(&f, Args::positional_only(&argv));
         }
         if c.as_type().is_some() {
+            // `type[int]` is special-cased, as CPython does (so `str[int]` still fails).
+            if c.is(&crate::objects::types().type_) {
+                let args = match key.as_tuple() {
+                    Some(t) if key.kind() == Kind::Tuple => t.to_vec(),
+                    _ => vec![key.clone()],
+                };
+                return Ok(crate::objects::type_::generic::new_alias(c.clone(), args));
+            }
             if let Some(cg) = self.getattr_opt(c, "__class_getitem__")? {
                 return self.call(&cg, Args::positional_only(std::slice::from_ref(key)));
             }

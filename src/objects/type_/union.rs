@@ -19,8 +19,12 @@ pub fn union_args(v: &Value) -> Option<Vec<Value>> {
     v.payload::<Instance>().and_then(|i| i.base.as_ref()).and_then(|b| b.as_tuple()).map(|t| t.to_vec())
 }
 
+/// What `|` joins into a union: None, classes, generic aliases (`list[int]`) and unions.
 fn unionable(v: &Value) -> bool {
-    v.is_none() || v.as_type().is_some() || union_args(v).is_some()
+    v.is_none()
+        || v.as_type().is_some()
+        || union_args(v).is_some()
+        || crate::objects::type_::generic::parts(v).is_some()
 }
 
 fn flatten(v: &Value, out: &mut Vec<Value>) {
@@ -115,5 +119,6 @@ pub fn init() {
     crate::objects::descr::add_getset(u, "__args__", union_args_get, None);
     if let Some(t) = u.as_type() {
         *t.name.borrow_mut() = "UnionType".into();
+        t.dict.set_str(new_str("__module__"), new_str("types"));
     }
 }
