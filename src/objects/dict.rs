@@ -557,6 +557,9 @@ pub fn init() {
     views::init();
 }
 
+/// Where compiled code finds a dict's version (`PyDict::version`), from the `PyDict`.
+pub const VERSION_OFFSET: i32 = std::mem::offset_of!(PyDict, version) as i32;
+
 /// Where compiled code finds a dict's entries (inline attribute loads, `jit/lower/attrs.rs`):
 /// byte offsets from the start of a `PyDict` of the entries' pointer and length, an
 /// entry's size, and its key and value within it. A deleted entry (`None`) has a 0 key or

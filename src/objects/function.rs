@@ -7,6 +7,7 @@ use crate::objects::str::new_str;
 use crate::objects::{Trace, none, types};
 use crate::values::{Value, layout};
 use crate::vm::errors::type_error;
+use crate::vm::protocol::type_name;
 use crate::vm::startup::{add_getter, add_method, add_property};
 use crate::vm::{Args, PyResult, Vm};
 
@@ -328,10 +329,86 @@ pub fn call_self(vm: &mut Vm, args: Args<'_>) -> PyResult {
     vm.call(s, Args::new(&args.values[1..], args.kwnames))
 }
 
+/// `types.FunctionType(code, globals, name=None, argdefs=None, closure=None)`.
+fn f_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let rest = Args::new(args.values.get(1..).unwrap_or(&[]), args.kwnames);
+    let a = rest.bind("function", &["code", "globals", "name", "argdefs", "closure"], 2)?;
+    let arg = |i: usize| a[i].clone().filter(|v| !v.is_none());
+    let (Some(code_v), Some(globals)) = (a[0].clone(), a[1].clone()) else {
+        return Err(type_error("function() missing required argument 'code' (pos 1)"));
+    };
+    let Some(code) = code_v.payload::<Code>() else {
+        return Err(type_error(format!("function() argument 'code' must be code, not {}", type_name(&code_v))));
+    };
+    let Some(g) = globals.payload::<crate::objects::dict::PyDict>() else {
+        return Err(type_error(format!("function() argument 'globals' must be dict, not {}", type_name(&globals))));
+    };
+    let name = match arg(2) {
+        Some(n) if n.as_str().is_none() => return Err(type_error("arg 3 (name) must be None or string")),
+        Some(n) => n,
+        None => code.name.clone(),
+    };
+    let defaults = arg(3);
+    if defaults.as_ref().is_some_and(|d| d.kind() != crate::values::Kind::Tuple) {
+        return Err(type_error("arg 4 (defaults) must be None or tuple"));
+    }
+    let closure = arg(4);
+    let given = match &closure {
+        Some(c) => match c.payload::<crate::objects::tuple::PyTuple>() {
+            Some(t) if c.kind() == crate::values::Kind::Tuple => t.0.len(),
+            _ => return Err(type_error("arg 5 (closure) must be tuple")),
+        },
+        None => 0,
+    };
+    if given != code.freevars.len() {
+        let n = code.name.as_str().unwrap_or("?");
+        return Err(match closure {
+            None => type_error("arg 5 (closure) must be tuple"),
+            Some(_) => crate::vm::errors::value_error(format!(
+                "{n} requires closure of length {}, not {given}",
+                code.freevars.len()
+            )),
+        });
+    }
+    // As CPython: the builtins are the globals' `__builtins__` (a module's dict or a
+    // dict), else those of the running code.
+    let builtins = match g.get_str("__builtins__") {
+        Some(b) if b.payload::<crate::objects::dict::PyDict>().is_some() => b,
+        Some(b) => match b.payload::<crate::objects::module::PyModule>() {
+            Some(m) => m.dict.clone(),
+            None => vm.builtins.clone(),
+        },
+        None => vm.builtins.clone(),
+    };
+    let doc = match code.consts.first() {
+        Some(c) if c.kind() == crate::values::Kind::Str => c.clone(),
+        _ => none(),
+    };
+    let module = g.get_str("__name__").unwrap_or_else(none);
+    Ok(layout::alloc(
+        &types().function,
+        PyFunction {
+            code: RefCell::new(code_v.clone()),
+            globals: globals.clone(),
+            builtins,
+            name: RefCell::new(name),
+            qualname: RefCell::new(code.qualname.clone()),
+            defaults: RefCell::new(defaults),
+            kwdefaults: RefCell::new(None),
+            closure,
+            doc: RefCell::new(doc),
+            module: RefCell::new(module),
+            annotations: RefCell::new(None),
+            dict: RefCell::new(None),
+        },
+    ))
+}
+
 /// Registers this type's native methods (called once at start-up).
 pub fn init() {
     let t = types();
     let f = &t.function;
+    crate::vm::startup::add_staticmethod(f, "__new__", f_new);
     add_method(f, "__call__", call_self);
     add_method(f, "__repr__", f_repr);
     add_method(f, "__get__", f_get);

@@ -1,7 +1,9 @@
-//! Attribute loads inline: `obj.name` of an instance whose class's version is the one
-//! the instruction's cache saw, found in the instance's `__dict__` at the entry the cache
-//! names (CPython 3.11's `LOAD_ATTR_INSTANCE_VALUE`/`_WITH_HINT`). Anything else, the
-//! runtime's helper (`jit_load_attr`), which also refills nothing: the interpreter does.
+//! Cached loads inline: `obj.name` of an instance whose class's version is the one the
+//! instruction's cache saw, found in the instance's `__dict__` at the entry the cache
+//! names (CPython 3.11's `LOAD_ATTR_INSTANCE_VALUE`/`_WITH_HINT`), and a global or
+//! builtin found at the dict entry its `LoadGlobal` cache names (`LOAD_GLOBAL_MODULE`/
+//! `_BUILTIN`). Anything else takes the runtime's helper (which does not refill caches:
+//! the interpreter does).
 
 use std::cell::RefCell;
 use std::mem::offset_of;
@@ -11,7 +13,7 @@ use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{Block, InstBuilder, Value};
 
 use super::{I32, I64, Lower, mf};
-use crate::bytecode::feedback::{AttrEntry, AttrTag};
+use crate::bytecode::feedback::{AttrEntry, AttrTag, GlobalEntry};
 use crate::objects::dict::{EntriesLayout, entries_layout};
 use crate::objects::instance::Instance;
 use crate::objects::seq_layout::{only, words};
@@ -34,6 +36,8 @@ fn cell_value() -> Option<i32> {
 }
 
 const TYPE_VERSION: i32 = layout::DATA_OFFSET + offset_of!(PyType, version) as i32;
+const FR_GLOBALS: i32 = offset_of!(crate::vm::frame::Frame, globals) as i32;
+const FR_BUILTINS: i32 = offset_of!(crate::vm::frame::Frame, builtins) as i32;
 
 impl Lower<'_, '_> {
     /// The cache entry at compile time, when it is one the inline load takes.
@@ -68,14 +72,63 @@ impl Lower<'_, '_> {
         let d = self.b.ins().load(I64, mf(), obj, dict_at);
         let none = self.b.ins().icmp_imm_s(IntCC::Equal, d, 0);
         check(self, none);
+        self.dict_entry(d, l, e.index as usize, name, miss)
+    }
+
+    /// `LoadGlobal`'s cache entry at compile time, when the inline load takes it.
+    pub(super) fn inline_global(&self, e: Option<GlobalEntry>) -> Option<(GlobalEntry, EntriesLayout)> {
+        let e = e?;
+        let ix = match e {
+            GlobalEntry::Global { index } | GlobalEntry::Builtin { index, .. } => index,
+        };
+        (ix < 1 << 24).then_some((e, entries_layout()?))
+    }
+
+    /// The global `name` as the cache entry says: the globals dict's entry, or (while the
+    /// globals dict is at the version the entry saw) the builtins dict's; a counted
+    /// reference, else a jump to `miss` with nothing done.
+    pub(super) fn global_entry(&mut self, (e, l): (GlobalEntry, EntriesLayout), name: u64, miss: Block) -> Value {
+        let globals = self.b.ins().load(I64, mf(), self.frame, FR_GLOBALS);
+        match e {
+            GlobalEntry::Global { index } => self.dict_entry(globals, l, index, name, miss),
+            GlobalEntry::Builtin { index, globals_version } => {
+                self.expect_dict(globals, miss);
+                let at = layout::DATA_OFFSET + crate::objects::dict::VERSION_OFFSET;
+                let v = self.b.ins().load(I64, mf(), globals, at);
+                let want = self.b.ins().iconst(I64, globals_version as i64);
+                let changed = self.b.ins().icmp(IntCC::NotEqual, v, want);
+                let next = self.b.create_block();
+                self.b.ins().brif(changed, miss, &[], next, &[]);
+                self.b.switch_to_block(next);
+                let builtins = self.b.ins().load(I64, mf(), self.frame, FR_BUILTINS);
+                self.dict_entry(builtins, l, index, name, miss)
+            }
+        }
+    }
+
+    /// Jumps to `miss` unless `d` is an exact dict.
+    fn expect_dict(&mut self, d: Value, miss: Block) {
         let dty = self.b.ins().load(I64, mf(), d, layout::HEADER_TYPE);
         let not_dict = self.b.ins().icmp_imm_s(IntCC::NotEqual, dty, crate::objects::types().dict.bits() as i64);
-        check(self, not_dict);
+        let next = self.b.create_block();
+        self.b.ins().brif(not_dict, miss, &[], next, &[]);
+        self.b.switch_to_block(next);
+    }
+
+    /// The value of entry `ix` of the exact dict `d` (a counted reference) when that
+    /// entry's key is the object `name`; else a jump to `miss`.
+    fn dict_entry(&mut self, d: Value, l: EntriesLayout, ix: usize, name: u64, miss: Block) -> Value {
+        let check = |s: &mut Self, fail: Value| {
+            let next = s.b.create_block();
+            s.b.ins().brif(fail, miss, &[], next, &[]);
+            s.b.switch_to_block(next);
+        };
+        self.expect_dict(d, miss);
         let len = self.b.ins().load(I64, mf(), d, layout::DATA_OFFSET + l.len);
-        let short = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThanOrEqual, len, e.index as i64);
+        let short = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThanOrEqual, len, ix as i64);
         check(self, short);
         let items = self.b.ins().load(I64, mf(), d, layout::DATA_OFFSET + l.ptr);
-        let at = e.index as i32 * l.size;
+        let at = ix as i32 * l.size;
         let key = self.b.ins().load(I64, mf(), items, at + l.key);
         let moved = self.b.ins().icmp_imm_s(IntCC::NotEqual, key, name as i64);
         check(self, moved);

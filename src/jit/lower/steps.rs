@@ -93,10 +93,26 @@ impl Lower<'_, '_> {
             Op::LoadGlobal => {
                 let fb = code.feedback.get(pc as usize).ok_or("no feedback word")?;
                 let name = code.names.get(ins.arg as usize).ok_or("no global name")?;
+                let name_bits = name.bits() as u64;
+                let site = self.inline_global(fb.global());
+                let join = self.b.create_block();
+                self.b.append_block_param(join, I64);
+                let miss = self.b.create_block();
+                if let Some(site) = site {
+                    self.b.set_cold_block(miss);
+                    let v = self.global_entry(site, name_bits, miss);
+                    self.b.ins().jump(join, &[v.into()]);
+                } else {
+                    self.b.ins().jump(miss, &[]);
+                }
+                self.b.switch_to_block(miss);
                 let c = self.b.ins().iconst(I64, fb as *const FeedbackWord as i64);
-                let p = self.b.ins().iconst(I64, name.bits() as i64);
+                let p = self.b.ins().iconst(I64, name_bits as i64);
                 let frame = self.frame;
                 let r = self.call_helper_ret(runtime::jit_load_global as *const u8 as i64, &[frame, c, p]);
+                self.b.ins().jump(join, &[r.into()]);
+                self.b.switch_to_block(join);
+                let r = self.b.block_params(join)[0];
                 (r, vec![], [stack, &[r]].concat())
             }
             Op::LoadAttr => {
