@@ -13,6 +13,7 @@ pub mod fstring;
 pub mod func;
 pub mod parse;
 pub mod pattern;
+pub mod source;
 pub mod stmt;
 pub mod symtable;
 pub mod unit;
@@ -35,6 +36,35 @@ pub struct CompileError {
     pub end_col: u32,
     /// The source line text (without the newline).
     pub text: String,
+    pub located: Located,
+}
+
+/// How much of a location a `CompileError` carries: errors found while decoding the
+/// source carry less, as CPython's do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Located {
+    /// File, line, column and text.
+    Full,
+    /// File and line 0, no text (`compile()` of bytes in an unknown encoding).
+    LineZero,
+    /// The message alone (a script in an unknown encoding: `SyntaxError: msg`).
+    MessageOnly,
+}
+
+impl CompileError {
+    /// An error with no location (see `Located`).
+    pub fn message_only(kind: &'static str, msg: String, filename: &str) -> CompileError {
+        CompileError {
+            kind,
+            msg,
+            filename: filename.into(),
+            line: 0,
+            col: 0,
+            end_col: 0,
+            text: String::new(),
+            located: Located::MessageOnly,
+        }
+    }
 }
 
 /// What the source is compiled as (`compile()`'s mode).
@@ -57,6 +87,7 @@ pub fn error_at(source: &str, filename: &str, range: TextRange, msg: impl Into<S
         col,
         end_col: if eline == line { ecol } else { 0 },
         text,
+        located: Located::Full,
     }
 }
 

@@ -358,7 +358,7 @@ fn run_target(vm: &mut Vm, target: Target) -> i32 {
             let abs = std::path::absolute(&path).unwrap_or_else(|_| path.clone().into());
             let abs_s = abs.to_string_lossy().into_owned();
             let source = match std::fs::read(&path) {
-                Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+                Ok(b) => b,
                 Err(e) => {
                     let errno = e.raw_os_error().unwrap_or(2);
                     eprintln!(
@@ -375,7 +375,7 @@ fn run_target(vm: &mut Vm, target: Target) -> i32 {
             }
             let dir = abs.parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
             set_path0(vm, &dir);
-            run_source(vm, &source, &abs_s, Some(&abs_s))
+            run_file(vm, &source, &abs_s, Some(&abs_s))
         }
         Target::Command(cmd) => {
             set_path0(vm, "");
@@ -391,9 +391,9 @@ fn run_target(vm: &mut Vm, target: Target) -> i32 {
             if std::io::stdin().is_terminal() {
                 return repl::interactive(vm);
             }
-            let mut source = String::new();
-            let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut source);
-            run_source(vm, &source, "<stdin>", Some("<stdin>"))
+            let mut source = Vec::new();
+            let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut source);
+            run_file(vm, &source, "<stdin>", Some("<stdin>"))
         }
     }
 }
@@ -414,6 +414,18 @@ fn run_module(vm: &mut Vm, name: &str) -> i32 {
     match pylift::vm::interp::run_main_spec(vm, &spec, &globals) {
         Ok(()) => 0,
         Err(e) => handle_uncaught(vm, e),
+    }
+}
+
+/// Decodes a script's bytes (PEP 263) and runs them as `__main__`; the exit status.
+fn run_file(vm: &mut Vm, source: &[u8], filename: &str, file_attr: Option<&str>) -> i32 {
+    match pylift::builtins::core::decode_source(vm, source, filename, pylift::compiler::source::Origin::File) {
+        Ok(text) => run_source(vm, &text, filename, file_attr),
+        Err(e) => {
+            pylift::vm::startup::flush_std_streams(vm);
+            eprint!("{}", pylift::vm::traceback::format_compile_error(&e));
+            1
+        }
     }
 }
 

@@ -66,6 +66,7 @@ fn make(source: &str, filename: &str, range: TextRange, msg: String, kind: &'sta
         col,
         end_col: if eline == line && ecol > col { ecol } else { 0 },
         text,
+        located: super::Located::Full,
     }
 }
 

@@ -167,6 +167,7 @@ pub fn recursion_error(filename: &str) -> CompileError {
         col: 0,
         end_col: 0,
         text: String::new(),
+        located: super::Located::MessageOnly,
     }
 }
 

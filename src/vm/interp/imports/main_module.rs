@@ -108,7 +108,9 @@ pub fn run_main_spec(vm: &mut Vm, spec: &Value, globals: &Value) -> PyResult<()>
         let path = vm.str_string(&path)?;
         let bytes = std::fs::read(&path)
             .map_err(|e| crate::vm::errors::PyErr::new(&exc().os_error, crate::objects::file::strerror(&e)))?;
-        let src = String::from_utf8_lossy(&bytes).into_owned();
+        let origin = crate::compiler::source::Origin::Bytes;
+        let src =
+            crate::builtins::core::decode_source(vm, &bytes, &path, origin).map_err(|e| vm.syntax_error_from(&e))?;
         crate::compiler::compile(&src, &path, crate::compiler::Mode::Exec).map_err(|e| vm.syntax_error_from(&e))?
     } else if crate::vm::startup::paths::frozen(&name).is_some() && origin.as_str() == Some("frozen") {
         super::frozen_code(vm, &name)?
