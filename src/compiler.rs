@@ -45,6 +45,9 @@ pub struct CompileError {
 pub enum Located {
     /// File, line, column and text.
     Full,
+    /// As `Full`, but the text is the file's line, read when reported (CPython's compiler
+    /// stage reads it from the file: none for `<string>`); `text` keeps the source's line.
+    Compiler,
     /// File and line 0, no text (`compile()` of bytes in an unknown encoding).
     LineZero,
     /// The message alone (a script in an unknown encoding: `SyntaxError: msg`).
@@ -87,7 +90,7 @@ pub fn error_at(source: &str, filename: &str, range: TextRange, msg: impl Into<S
         col,
         end_col: if eline == line { ecol } else { 0 },
         text,
-        located: Located::Full,
+        located: Located::Compiler,
     }
 }
 

@@ -269,7 +269,7 @@ fn invalid_token(b: &[u8]) -> Option<BadToken> {
 
 /// For a string starting with the quote at `q`: (body start, body end, end after the
 /// closing quote). An unterminated single-quoted string ends at its line's end.
-fn string_extent(b: &[u8], q: usize) -> (usize, usize, usize) {
+pub(crate) fn string_extent(b: &[u8], q: usize) -> (usize, usize, usize) {
     let quote = b[q];
     let triple = b.len() >= q + 3 && b[q + 1] == quote && b[q + 2] == quote;
     let open = if triple { 3 } else { 1 };

@@ -404,8 +404,10 @@ impl<'a> Compiler<'a> {
 
     pub fn push_fblock(&mut self, kind: FKind<'a>, start: Label, exit: Label) -> CResult {
         if self.ur().fblocks.len() >= 20 {
-            let r = TextRange::default();
-            return Err(self.err(r, "too many statically nested blocks"));
+            // CPython marks the 21st block's statement, to its first line's end.
+            let mut e = self.err(self.cur_stmt_range, "too many statically nested blocks");
+            e.end_col = e.end_col.max(e.text.chars().count() as u32 + 1);
+            return Err(e);
         }
         self.u().fblocks.push(FBlock { kind, start, exit });
         Ok(())

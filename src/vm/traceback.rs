@@ -337,12 +337,15 @@ pub fn compile_error_exc(ce: &CompileError) -> PyErr {
     let end_col = if ce.end_col == 0 { ce.col } else { ce.end_col };
     // (filename, lineno, offset, text, end_lineno, end_offset)
     let details = match ce.located {
-        Located::Full => Some(vec![
+        Located::Full | Located::Compiler => Some(vec![
             new_str(ce.filename.as_str()),
             new_int(ce.line as i64),
             new_int(ce.col as i64),
             // The tokenizer's line, with its newline.
-            new_str(format!("{}\n", ce.text)),
+            match compile_error_text(ce) {
+                Some(t) => new_str(format!("{t}\n")),
+                None => none(),
+            },
             new_int(ce.line as i64),
             new_int(end_col as i64),
         ]),
@@ -458,9 +461,12 @@ pub fn format_compile_error(ce: &CompileError) -> String {
         return format!("  File \"{}\", line 0\n{}: {}\n", ce.filename, ce.kind, ce.msg);
     }
     let mut out = format!("  File \"{}\", line {}\n", ce.filename, ce.line);
+    let Some(text) = compile_error_text(ce) else {
+        return format!("{out}{}: {}\n", ce.kind, ce.msg);
+    };
     // CPython's printer marks IndentationError/TabError with a single caret.
     let end = if ce.end_col == 0 || ce.kind != "SyntaxError" { None } else { Some(ce.end_col as i64) };
-    out.push_str(&syntax_text_lines(&ce.text, Some(ce.col as i64), end));
+    out.push_str(&syntax_text_lines(&text, Some(ce.col as i64), end));
     out.push_str(&format!("{}: {}\n", ce.kind, ce.msg));
     out
 }
@@ -557,6 +563,14 @@ fn format_entries(entries: &[Entry], out: &mut String, files: &mut HashMap<Strin
     if count > 3 {
         let n = count - 3;
         out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n > 1 { "s" } else { "" }));
+    }
+}
+
+/// The text line of a compile error: the compiler stage's is the file's line, if any.
+fn compile_error_text(ce: &CompileError) -> Option<String> {
+    match ce.located {
+        Located::Compiler => source_line(&mut HashMap::new(), &ce.filename, ce.line),
+        _ => Some(ce.text.clone()),
     }
 }
 
