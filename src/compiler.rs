@@ -94,8 +94,26 @@ pub fn error_at(source: &str, filename: &str, range: TextRange, msg: impl Into<S
     }
 }
 
-/// Compiles `source` into a module-level code object.
+/// The interpreter's `-O` level (`sys.flags.optimize`), what `compile()` uses by default.
+static OPTIMIZE: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Sets the interpreter's `-O` level (start-up).
+pub fn set_optimize(level: u8) {
+    OPTIMIZE.store(level, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The interpreter's `-O` level.
+pub fn optimize() -> u8 {
+    OPTIMIZE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Compiles `source` into a module-level code object at the interpreter's `-O` level.
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Value, CompileError> {
+    compile_opt(source, filename, mode, optimize())
+}
+
+/// Compiles `source` at `-O` level `optimize` (`compile()`'s argument).
+pub fn compile_opt(source: &str, filename: &str, mode: Mode, optimize: u8) -> Result<Value, CompileError> {
     let ast = parse::parse(source, filename, mode)?;
     let table = match symtable::build(&ast, source, filename) {
         Ok(t) => t,
@@ -107,7 +125,7 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Value, Compil
             return Err(e);
         }
     };
-    unit::compile_module(&ast, &table, source, filename, mode)
+    unit::compile_module(&ast, &table, source, filename, mode, optimize)
 }
 
 #[cfg(test)]

@@ -83,12 +83,12 @@ pub fn audit_exec(vm: &mut Vm, code: &Value) -> PyResult<()> {
     Ok(())
 }
 
-fn compile_source(src: &str, filename: &str, mode: Mode) -> PyResult {
+fn compile_source(src: &str, filename: &str, mode: Mode, optimize: u8) -> PyResult {
     if src.contains('\0') {
         let msg = "source code string cannot contain null bytes".to_owned();
         return Err(crate::vm::traceback::compile_error_exc(&CompileError::message_only("SyntaxError", msg, filename)));
     }
-    crate::compiler::compile(src, filename, mode).map_err(|e| crate::vm::traceback::compile_error_exc(&e))
+    crate::compiler::compile_opt(src, filename, mode, optimize).map_err(|e| crate::vm::traceback::compile_error_exc(&e))
 }
 
 /// Resolves exec/eval's globals and locals arguments.
@@ -133,7 +133,7 @@ fn builtin_exec(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let code = match source_text(vm, &src, "exec", "<string>")? {
         Some(s) => {
             audit_compile(vm, &s, "<string>")?;
-            compile_source(&s, "<string>", Mode::Exec)?
+            compile_source(&s, "<string>", Mode::Exec, crate::compiler::optimize())?
         }
         None => src,
     };
@@ -150,7 +150,7 @@ fn builtin_eval(vm: &mut Vm, args: Args<'_>) -> PyResult {
         // eval ignores leading spaces and tabs.
         Some(s) => {
             audit_compile(vm, &s, "<string>")?;
-            compile_source(s.trim_start_matches([' ', '\t']), "<string>", Mode::Eval)?
+            compile_source(s.trim_start_matches([' ', '\t']), "<string>", Mode::Eval, crate::compiler::optimize())?
         }
         None => src,
     };
@@ -176,10 +176,17 @@ fn builtin_compile(vm: &mut Vm, args: Args<'_>) -> PyResult {
         Some("single") => Mode::Single,
         _ => return Err(value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
+    // -1: the interpreter's level; 0-2 as -O.
+    let optimize = match a[5].as_ref().map(|v| crate::objects::int::to_i64(v)) {
+        None => crate::compiler::optimize(),
+        Some(Some(-1)) => crate::compiler::optimize(),
+        Some(Some(n @ 0..=2)) => n as u8,
+        Some(_) => return Err(value_error("compile(): invalid optimize value")),
+    };
     match source_text(vm, &src, "compile", &fname)? {
         Some(s) => {
             audit_compile(vm, &s, &fname)?;
-            compile_source(&s, &fname, mode)
+            compile_source(&s, &fname, mode, optimize)
         }
         None => Ok(src),
     }

@@ -75,8 +75,9 @@ pub fn main_module_spec(vm: &mut Vm, name: &str) -> PyResult<Result<Value, Strin
 }
 
 /// Runs the module of `spec` in `globals` (the `__main__` namespace), after setting its
-/// module attributes from the spec and `sys.argv[0]` to the file.
-pub fn run_main_spec(vm: &mut Vm, spec: &Value, globals: &Value) -> PyResult<()> {
+/// module attributes from the spec and (with `alter_argv`, as `-m` does) `sys.argv[0]` to
+/// the file.
+pub fn run_main_spec(vm: &mut Vm, spec: &Value, globals: &Value, alter_argv: bool) -> PyResult<()> {
     let origin = vm.getattr(spec, &new_str("origin"))?;
     let loader = vm.getattr(spec, &new_str("loader"))?;
     let parent = vm.getattr(spec, &new_str("parent"))?;
@@ -94,7 +95,7 @@ pub fn run_main_spec(vm: &mut Vm, spec: &Value, globals: &Value) -> PyResult<()>
         }
     }
     let argv = dict_get(&module_dict(&vm.sys), "argv");
-    if let Some(l) = argv.as_ref().and_then(|a| a.payload::<PyList>()) {
+    if let Some(l) = argv.as_ref().and_then(|a| a.payload::<PyList>()).filter(|_| alter_argv) {
         if let Some(first) = l.0.borrow_mut().first_mut() {
             *first = origin.clone();
         }
