@@ -114,6 +114,10 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Value, Compil
 
 /// Compiles `source` at `-O` level `optimize` (`compile()`'s argument).
 pub fn compile_opt(source: &str, filename: &str, mode: Mode, optimize: u8) -> Result<Value, CompileError> {
+    if source.contains('\0') {
+        let msg = "source code string cannot contain null bytes".to_owned();
+        return Err(CompileError::message_only("SyntaxError", msg, filename));
+    }
     let ast = parse::parse(source, filename, mode)?;
     let table = match symtable::build(&ast, source, filename) {
         Ok(t) => t,

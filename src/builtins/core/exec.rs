@@ -84,10 +84,6 @@ pub fn audit_exec(vm: &mut Vm, code: &Value) -> PyResult<()> {
 }
 
 fn compile_source(src: &str, filename: &str, mode: Mode, optimize: u8) -> PyResult {
-    if src.contains('\0') {
-        let msg = "source code string cannot contain null bytes".to_owned();
-        return Err(crate::vm::traceback::compile_error_exc(&CompileError::message_only("SyntaxError", msg, filename)));
-    }
     crate::compiler::compile_opt(src, filename, mode, optimize).map_err(|e| crate::vm::traceback::compile_error_exc(&e))
 }
 
