@@ -173,16 +173,20 @@ def check(pylift, path, timeout):
     """A list of (kind, detail) findings for the program at `path`."""
     results = {m: run([pylift, m], path, timeout) for m in MODES}
     found = []
+    cpython = None
     for m, (st, out, err) in results.items():
         text = err.decode("utf-8", "replace")
         if st is not None and st < 0:
-            found.append(("crash", f"{m}: killed by signal {-st}\n{text[-2000:]}"))
+            # An uncaught KeyboardInterrupt ends python3 by SIGINT too.
+            cpython = cpython or run([sys.executable], path, timeout)
+            if cpython[0] != st:
+                found.append(("crash", f"{m}: killed by signal {-st}\n{text[-2000:]}"))
         elif any(mark in text for mark in CRASH_MARKS):
             found.append(("crash", f"{m}: status {st}\n{text[-2000:]}"))
     if found:
         return found
     finished = {m: r for m, r in results.items() if r[0] is not None}
-    if len({(r[0], r[1], r[2]) for r in finished.values()}) > 1:
+    if len({(r[0], r[1], r[2]) for r in finished.values()}) > 1 and not any(map(nondeterministic, finished.values())):
         found.append(("modes", "\n".join(f"{m}: {r[0]} {r[1][-300:]!r} {r[2][-300:]!r}" for m, r in finished.items())))
         return found
     cp1 = run([sys.executable], path, timeout)
