@@ -13,6 +13,7 @@ pub mod fstring;
 pub mod func;
 pub mod parse;
 pub mod pattern;
+pub mod source;
 pub mod stmt;
 pub mod symtable;
 pub mod unit;
@@ -35,6 +36,38 @@ pub struct CompileError {
     pub end_col: u32,
     /// The source line text (without the newline).
     pub text: String,
+    pub located: Located,
+}
+
+/// How much of a location a `CompileError` carries: errors found while decoding the
+/// source carry less, as CPython's do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Located {
+    /// File, line, column and text.
+    Full,
+    /// As `Full`, but the text is the file's line, read when reported (CPython's compiler
+    /// stage reads it from the file: none for `<string>`); `text` keeps the source's line.
+    Compiler,
+    /// File and line 0, no text (`compile()` of bytes in an unknown encoding).
+    LineZero,
+    /// The message alone (a script in an unknown encoding: `SyntaxError: msg`).
+    MessageOnly,
+}
+
+impl CompileError {
+    /// An error with no location (see `Located`).
+    pub fn message_only(kind: &'static str, msg: String, filename: &str) -> CompileError {
+        CompileError {
+            kind,
+            msg,
+            filename: filename.into(),
+            line: 0,
+            col: 0,
+            end_col: 0,
+            text: String::new(),
+            located: Located::MessageOnly,
+        }
+    }
 }
 
 /// What the source is compiled as (`compile()`'s mode).
@@ -57,11 +90,34 @@ pub fn error_at(source: &str, filename: &str, range: TextRange, msg: impl Into<S
         col,
         end_col: if eline == line { ecol } else { 0 },
         text,
+        located: Located::Compiler,
     }
 }
 
-/// Compiles `source` into a module-level code object.
+/// The interpreter's `-O` level (`sys.flags.optimize`), what `compile()` uses by default.
+static OPTIMIZE: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Sets the interpreter's `-O` level (start-up).
+pub fn set_optimize(level: u8) {
+    OPTIMIZE.store(level, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The interpreter's `-O` level.
+pub fn optimize() -> u8 {
+    OPTIMIZE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Compiles `source` into a module-level code object at the interpreter's `-O` level.
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Value, CompileError> {
+    compile_opt(source, filename, mode, optimize())
+}
+
+/// Compiles `source` at `-O` level `optimize` (`compile()`'s argument).
+pub fn compile_opt(source: &str, filename: &str, mode: Mode, optimize: u8) -> Result<Value, CompileError> {
+    if source.contains('\0') {
+        let msg = "source code string cannot contain null bytes".to_owned();
+        return Err(CompileError::message_only("SyntaxError", msg, filename));
+    }
     let ast = parse::parse(source, filename, mode)?;
     let table = match symtable::build(&ast, source, filename) {
         Ok(t) => t,
@@ -73,7 +129,7 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Value, Compil
             return Err(e);
         }
     };
-    unit::compile_module(&ast, &table, source, filename, mode)
+    unit::compile_module(&ast, &table, source, filename, mode, optimize)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use pylift::compiler::{self, Mode};
 
+mod help;
 mod repl;
 
 // mimalloc: small-object allocation (floats, strs, frames) is a large share of run time and
@@ -18,29 +19,6 @@ use pylift::vm::startup::{module_dict, new_module};
 use pylift::vm::{Config, PyErr, Vm};
 
 const USAGE_LINE: &str = "[option] ... [-c cmd | -m mod | file | -] [arg] ...";
-
-const HELP: &str = "Options:
--c cmd : program passed in as string (terminates option list)
--E     : ignore PYTHON* environment variables
--h     : print this help message and exit (also -? or --help)
--I     : isolate Python from the user's environment (implies -E and -s)
--m mod : run library module as a script (terminates option list)
--u     : force the stdout and stderr streams to be unbuffered
--V     : print the Python version number and exit (also --version)
--X opt : set implementation-specific option (-X dump-bytecode: print the bytecode;
-         -X dump-feedback: print it with the recorded feedback after the run)
---no-jit       : run everything in the interpreter (also -X nojit)
---jit-stats    : print JIT statistics to stderr at exit (also -X jit-stats);
-                 --jit-stats=json:PATH writes them to PATH as JSON
---jit=all      : compile every function at its first call, every loop at its first back edge
---jit=deopt-stress : as all, and every guard fails the first time it is reached
---jit=threshold=N  : compile after N calls or back edges (also -X jit-threshold=N)
--X jit-dump    : print each compiled function's bytecode, Cranelift IR and machine code
--X perf        : write /tmp/perf-PID.map so `perf report` names compiled functions
-file   : program read from script file
--      : program read from stdin (default; interactive mode if a tty)
-arg ...: arguments passed to program in sys.argv[1:]
-";
 
 /// What to run.
 enum Target {
@@ -84,8 +62,32 @@ fn main() -> ExitCode {
                     return ExitCode::SUCCESS;
                 }
                 "help" => {
-                    print!("usage: {} {USAGE_LINE}\n{HELP}", prog_name());
+                    print!("usage: {} {USAGE_LINE}\n{}{}", prog_name(), help::OPTIONS, help::PYLIFT_OPTIONS);
                     return ExitCode::SUCCESS;
+                }
+                "help-env" => {
+                    print!("{}", help::ENV);
+                    return ExitCode::SUCCESS;
+                }
+                "help-xoptions" => {
+                    print!("{}", help::XOPTIONS);
+                    return ExitCode::SUCCESS;
+                }
+                "help-all" => {
+                    let (o, e, x) = (help::OPTIONS, help::ENV, help::XOPTIONS);
+                    print!("usage: {} {USAGE_LINE}\n{o}\n\n{e}\n\n{x}\n{}", prog_name(), help::PYLIFT_OPTIONS);
+                    return ExitCode::SUCCESS;
+                }
+                // pylift writes no .pyc files, so the mode has nothing to check; the value is
+                // validated as CPython does.
+                "check-hash-based-pycs" => {
+                    let Some(v) = args.get(i + 1) else {
+                        return usage_error("Argument expected for the --check-hash-based-pycs options");
+                    };
+                    if !["default", "always", "never"].contains(&v.as_str()) {
+                        return usage_error("--check-hash-based-pycs must be one of 'default', 'always', or 'never'");
+                    }
+                    i += 1;
                 }
                 "no-jit" => config.no_jit = true,
                 "jit-stats" => config.jit_stats = true,
@@ -159,13 +161,14 @@ fn main() -> ExitCode {
                     config.flags.interactive += 1;
                 }
                 'P' => config.flags.safe_path = true,
+                'x' => config.skip_first_line = true,
                 'R' => {}
                 'V' => {
                     println!("Python 3.11.7");
                     return ExitCode::SUCCESS;
                 }
                 'h' | '?' => {
-                    print!("usage: {} {USAGE_LINE}\n{HELP}", prog_name());
+                    print!("usage: {} {USAGE_LINE}\n{}{}", prog_name(), help::OPTIONS, help::PYLIFT_OPTIONS);
                     return ExitCode::SUCCESS;
                 }
                 _ => return usage_error(&format!("Unknown option: -{c}")),
@@ -344,6 +347,10 @@ fn set_path0(vm: &mut Vm, dir: &str) {
     if vm.config.flags.safe_path || vm.config.isolated {
         return;
     }
+    insert_path0(vm, dir);
+}
+
+fn insert_path0(vm: &mut Vm, dir: &str) {
     let sys = vm.sys.clone();
     if let Some(p) = module_dict(&sys).payload::<PyDict>().and_then(|d| d.get_str("path")) {
         if let Some(l) = p.payload::<pylift::objects::list::PyList>() {
@@ -352,13 +359,35 @@ fn set_path0(vm: &mut Vm, dir: &str) {
     }
 }
 
+/// Runs the target, then (with `-i` or `PYTHONINSPECT`) the prompt in its `__main__`.
 fn run_target(vm: &mut Vm, target: Target) -> i32 {
+    let ran_code = !matches!(target, Target::Stdin);
+    let status = run_target_code(vm, target);
+    if !ran_code || !inspect(vm) {
+        return status;
+    }
+    let globals = vm.modules.payload::<PyDict>().and_then(|d| d.get_str("__main__"));
+    let globals = globals.map(|m| module_dict(&m));
+    repl::interactive(vm, globals)
+}
+
+/// `-i`, or `PYTHONINSPECT` (not under `-E`) with a terminal on stdin: the prompt follows
+/// the program.
+fn inspect(vm: &Vm) -> bool {
+    let env = !vm.config.ignore_environment && std::env::var_os("PYTHONINSPECT").is_some_and(|v| !v.is_empty());
+    vm.config.flags.inspect > 0 || env && std::io::stdin().is_terminal()
+}
+
+fn run_target_code(vm: &mut Vm, target: Target) -> i32 {
     match target {
         Target::Script(path) => {
             let abs = std::path::absolute(&path).unwrap_or_else(|_| path.clone().into());
             let abs_s = abs.to_string_lossy().into_owned();
-            let source = match std::fs::read(&path) {
-                Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+            if std::path::Path::new(&path).is_dir() {
+                return run_main_of(vm, &abs_s);
+            }
+            let mut source = match std::fs::read(&path) {
+                Ok(b) => b,
                 Err(e) => {
                     let errno = e.raw_os_error().unwrap_or(2);
                     eprintln!(
@@ -369,13 +398,20 @@ fn run_target(vm: &mut Vm, target: Target) -> i32 {
                     return 2;
                 }
             };
-            if std::path::Path::new(&path).is_dir() {
-                eprintln!("{}: can't find '__main__' module in '{path}'", prog_name());
+            if source.starts_with(b"PK\x03\x04") {
+                // CPython runs a zip file's __main__ through zipimport, which needs `_io`
+                // and importlib helpers pylift does not have yet (README).
+                eprintln!("{}: can't run zip file '{abs_s}': zipimport is not supported", prog_name());
                 return 1;
+            }
+            if vm.config.skip_first_line {
+                // -x: the first line is skipped, but still counted.
+                let end = source.iter().position(|&b| b == b'\n').unwrap_or(source.len());
+                source.drain(..end);
             }
             let dir = abs.parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
             set_path0(vm, &dir);
-            run_source(vm, &source, &abs_s, Some(&abs_s))
+            run_file(vm, &source, &abs_s, Some(&abs_s))
         }
         Target::Command(cmd) => {
             set_path0(vm, "");
@@ -384,23 +420,45 @@ fn run_target(vm: &mut Vm, target: Target) -> i32 {
         Target::Module(name) => {
             let cwd = std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
             set_path0(vm, &cwd);
-            run_module(vm, &name)
+            run_module(vm, &name, true)
         }
         Target::Stdin => {
             set_path0(vm, "");
-            if std::io::stdin().is_terminal() {
-                return repl::interactive(vm);
+            if std::io::stdin().is_terminal() || inspect(vm) {
+                return repl::interactive(vm, None);
             }
-            let mut source = String::new();
-            let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut source);
-            run_source(vm, &source, "<stdin>", Some("<stdin>"))
+            let mut source = Vec::new();
+            let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut source);
+            run_file(vm, &source, "<stdin>", Some("<stdin>"))
         }
     }
 }
 
+/// A directory as the script: it goes first on `sys.path` and its `__main__` module
+/// runs; the exit status.
+fn run_main_of(vm: &mut Vm, abs: &str) -> i32 {
+    // Even under -P/-I: __main__ is found there.
+    insert_path0(vm, abs);
+    let spec = match pylift::vm::interp::main_module_spec(vm, "__main__") {
+        Ok(Ok(spec)) => spec,
+        Ok(Err(_)) => {
+            pylift::vm::startup::flush_std_streams(vm);
+            eprintln!("{}: can't find '__main__' module in '{abs}'", prog_name());
+            return 1;
+        }
+        Err(e) => return handle_uncaught(vm, e),
+    };
+    let globals = main_globals(vm, None);
+    match pylift::vm::interp::run_main_spec(vm, &spec, &globals, false) {
+        Ok(()) => 0,
+        Err(e) => handle_uncaught(vm, e),
+    }
+}
+
 /// `-m name`: finds the module (a package runs its `__main__`) through importlib, then
-/// runs it as `__main__` with its spec; the exit status.
-fn run_module(vm: &mut Vm, name: &str) -> i32 {
+/// runs it as `__main__` with its spec; the exit status. A directory given as the
+/// script runs its `__main__` this way too, with `sys.argv[0]` left as given.
+fn run_module(vm: &mut Vm, name: &str, alter_argv: bool) -> i32 {
     let spec = match pylift::vm::interp::main_module_spec(vm, name) {
         Ok(Ok(spec)) => spec,
         Ok(Err(msg)) => {
@@ -411,9 +469,21 @@ fn run_module(vm: &mut Vm, name: &str) -> i32 {
         Err(e) => return handle_uncaught(vm, e),
     };
     let globals = main_globals(vm, None);
-    match pylift::vm::interp::run_main_spec(vm, &spec, &globals) {
+    match pylift::vm::interp::run_main_spec(vm, &spec, &globals, alter_argv) {
         Ok(()) => 0,
         Err(e) => handle_uncaught(vm, e),
+    }
+}
+
+/// Decodes a script's bytes (PEP 263) and runs them as `__main__`; the exit status.
+fn run_file(vm: &mut Vm, source: &[u8], filename: &str, file_attr: Option<&str>) -> i32 {
+    match pylift::builtins::core::decode_source(vm, source, filename, pylift::compiler::source::Origin::File) {
+        Ok(text) => run_source(vm, &text, filename, file_attr),
+        Err(e) => {
+            pylift::vm::startup::flush_std_streams(vm);
+            eprint!("{}", pylift::vm::traceback::format_compile_error(&e));
+            1
+        }
     }
 }
 
@@ -450,6 +520,12 @@ fn run_source(vm: &mut Vm, source: &str, filename: &str, file_attr: Option<&str>
 /// `sys.excepthook`); the exit status.
 fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
     let x = pylift::objects::registry::exc();
+    // Under -i a SystemExit does not exit: it is reported and the prompt follows.
+    // (The prompt's own SystemExit goes straight to `vm::exit::handle_uncaught`.)
+    if e.matches(&x.system_exit) && inspect(vm) {
+        vm.print_exception(&e.0);
+        return 1;
+    }
     let interrupted = e.matches(&x.keyboard_interrupt);
     let status = pylift::vm::exit::handle_uncaught(vm, e);
     if interrupted {

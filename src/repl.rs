@@ -17,7 +17,7 @@ use pylift::values::Value;
 use pylift::vm::Vm;
 use pylift::vm::startup::module_dict;
 
-use crate::{handle_uncaught, main_globals};
+use crate::main_globals;
 
 const KEYWORDS: &[&str] = &[
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
@@ -150,30 +150,35 @@ fn incomplete(e: &compiler::CompileError) -> bool {
     e.msg.contains("unexpected EOF") || e.msg.contains("was never closed")
 }
 
-/// Runs the prompt until end of input or `SystemExit`; the exit status.
-pub fn interactive(vm: &mut Vm) -> i32 {
-    eprintln!(
-        "Python 3.11.7 (pylift {}) on {}\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.",
-        env!("CARGO_PKG_VERSION"),
-        std::env::consts::OS
-    );
+/// Runs the prompt until end of input or `SystemExit`; the exit status. `globals`: the
+/// `__main__` of the program that ran first (`-i`), else a new one and the banner (unless
+/// `-q`). Without a terminal (`-i` with piped stdin) lines are read plainly, the prompts
+/// going to stderr, as CPython's.
+pub fn interactive(vm: &mut Vm, globals: Option<Value>) -> i32 {
+    if globals.is_none() && !vm.config.flags.quiet {
+        eprintln!(
+            "Python 3.11.7 (pylift {}) on {}\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.",
+            env!("CARGO_PKG_VERSION"),
+            std::env::consts::OS
+        );
+    }
     if let Some(d) = module_dict(&vm.sys).payload::<PyDict>() {
         d.set_str(new_str("ps1"), new_str(">>> "));
         d.set_str(new_str("ps2"), new_str("... "));
     }
-    let globals = main_globals(vm, None);
+    let globals = globals.unwrap_or_else(|| main_globals(vm, None));
     let history_path = history_file(vm);
     let names = Rc::new(RefCell::new(Vec::new()));
     let config = Config::builder().auto_add_history(false).max_history_size(1000).map(|b| b.build());
     let mut input = match config {
-        Ok(config) => {
+        Ok(config) if std::io::IsTerminal::is_terminal(&std::io::stdin()) => {
             let mut lines = DefaultHistory::with_config(&config);
             if let Some(h) = &history_path {
                 let _ = lines.load(h);
             }
             Input::Edit { config, history: lines, names }
         }
-        Err(_) => Input::Plain,
+        _ => Input::Plain,
     };
     let status = run(vm, &mut input, &globals);
     if let (Input::Edit { history, .. }, Some(h)) = (&mut input, &history_path) {
@@ -223,7 +228,7 @@ fn run(vm: &mut Vm, input: &mut Input, globals: &Value) -> i32 {
         buf.clear();
         if let Err(e) = vm.run_code(&code, globals) {
             if e.matches(&pylift::objects::registry::exc().system_exit) {
-                return handle_uncaught(vm, e);
+                return pylift::vm::exit::handle_uncaught(vm, e);
             }
             vm.print_exception(&e.0);
         }

@@ -82,6 +82,8 @@ pub struct Vm {
 pub struct Config {
     pub dump_bytecode: bool,
     pub unbuffered: bool,
+    /// `-x`: skip the script's first line (still counted in line numbers).
+    pub skip_first_line: bool,
     pub ignore_environment: bool,
     pub isolated: bool,
     pub no_jit: bool,

@@ -13,7 +13,7 @@ use crate::vm::startup::add_function;
 use crate::vm::{Args, PyResult, Vm};
 
 mod exec;
-pub use exec::audit_exec;
+pub use exec::{audit_exec, decode_source};
 mod timemod;
 
 /// Adds this group's functions to the builtins dict.

@@ -165,7 +165,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::BinarySubscr, 0);
             }
             Expr::Starred(s) => return Err(self.err(s.range, "can't use starred expression here")),
-            Expr::Name(n) if n.id.as_str() == "__debug__" => self.load_const(&Const::Bool(true)),
+            Expr::Name(n) if n.id.as_str() == "__debug__" => self.load_const(&Const::Bool(self.optimize == 0)),
             Expr::Name(n) => self.name_op(&n.id, Ctx::Load),
             Expr::Slice(s) => self.slice(s)?,
             Expr::IpyEscapeCommand(e) => return Err(self.err(e.range, "invalid syntax")),

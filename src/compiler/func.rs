@@ -8,7 +8,7 @@ use ruff_text_size::{Ranged, TextRange};
 use crate::bytecode::code::{CO_VARARGS, CO_VARKEYWORDS};
 use crate::bytecode::opcode::Op;
 use crate::compiler::consts::{Const, const_of};
-use crate::compiler::unit::{CResult, Compiler, Ctx, docstring, find_ann};
+use crate::compiler::unit::{CResult, Compiler, Ctx, find_ann};
 use crate::values::Value;
 
 pub const MF_DEFAULTS: u32 = 1;
@@ -151,7 +151,7 @@ impl<'a> Compiler<'a> {
         self.push_unit(scope, &f.name, qualname.clone(), firstlineno);
         self.set_arg_counts(&f.parameters);
         let mut body: &'a [Stmt] = &f.body;
-        match docstring(body) {
+        match self.docstring(body) {
             Some(doc) => {
                 self.load_const_first(Const::Str(doc));
                 body = &body[1..];
@@ -239,7 +239,7 @@ impl<'a> Compiler<'a> {
             self.emit(Op::SetupAnnotations, 0);
         }
         let mut body: &'a [Stmt] = &c.body;
-        if let Some(doc) = docstring(body) {
+        if let Some(doc) = self.docstring(body) {
             self.set_loc(body[0].range());
             self.load_const(&Const::Str(doc));
             let di = self.name_idx("__doc__");

@@ -7,6 +7,8 @@ use ruff_text_size::{TextRange, TextSize};
 
 use super::{CompileError, Mode};
 
+mod escapes;
+
 /// Parses `source` for `mode`.
 pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<Mod, CompileError> {
     let rmode = match mode {
@@ -14,9 +16,16 @@ pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<Mod, CompileErr
         Mode::Eval => RuffMode::Expression,
         Mode::Single => RuffMode::Module,
     };
-    if let Some(pos) = inconsistent_tabs(source) {
+    if let Some((pos, problem)) = indent_problem(source) {
         let at = TextRange::empty(TextSize::from(pos as u32));
-        let mut e = make(source, filename, at, "inconsistent use of tabs and spaces in indentation".into(), "TabError");
+        let mut e = match problem {
+            IndentProblem::Tabs => {
+                make(source, filename, at, "inconsistent use of tabs and spaces in indentation".into(), "TabError")
+            }
+            IndentProblem::TooDeep => {
+                make(source, filename, at, "too many levels of indentation".into(), "IndentationError")
+            }
+        };
         e.col = 0;
         e.text = e.text.trim_start().to_owned();
         return Err(e);
@@ -66,6 +75,7 @@ fn make(source: &str, filename: &str, range: TextRange, msg: String, kind: &'sta
         col,
         end_col: if eline == line && ecol > col { ecol } else { 0 },
         text,
+        located: super::Located::Full,
     }
 }
 
@@ -88,13 +98,18 @@ thread_local! {
     static MISMATCH: std::cell::Cell<Option<(usize, char)>> = const { std::cell::Cell::new(None) };
 }
 
-/// CPython's tokenizer check that indentation compares the same with tabs as 8 columns
-/// and as 1: the offset of the first line where it does not (a `TabError`).
-fn inconsistent_tabs(source: &str) -> Option<usize> {
-    let has_tab_indent = source.split('\n').any(|l| l[..l.len() - l.trim_start().len()].contains('\t'));
-    if !has_tab_indent {
-        return None;
-    }
+/// What CPython's tokenizer rejects in indentation.
+enum IndentProblem {
+    /// Indentation compares differently with tabs as 8 columns and as 1 (`TabError`).
+    Tabs,
+    /// The 100th level (`IndentationError: too many levels of indentation`).
+    TooDeep,
+}
+
+/// CPython's tokenizer checks of indentation: the offset of the first line that fails one.
+fn indent_problem(source: &str) -> Option<(usize, IndentProblem)> {
+    let tabs = source.split('\n').any(|l| l[..l.len() - l.trim_start().len()].contains('\t'));
+    let inconsistent = |start: usize| Some((start, IndentProblem::Tabs)).filter(|_| tabs);
     let b = source.as_bytes();
     let mut ind: Vec<(u32, u32)> = vec![(0, 0)];
     let mut depth = 0i32;
@@ -129,11 +144,15 @@ fn inconsistent_tabs(source: &str) -> Option<usize> {
             let &(tc, ta) = ind.last()?;
             if col == tc {
                 if alt != ta {
-                    return Some(start);
+                    return inconsistent(start);
                 }
             } else if col > tc {
-                if alt <= ta {
-                    return Some(start);
+                if alt <= ta && tabs {
+                    return inconsistent(start);
+                }
+                // CPython's stack holds 100 levels, the first being column 0.
+                if ind.len() >= 100 {
+                    return Some((start, IndentProblem::TooDeep));
                 }
                 ind.push((col, alt));
             } else {
@@ -142,7 +161,7 @@ fn inconsistent_tabs(source: &str) -> Option<usize> {
                 }
                 if let Some(&(c, a)) = ind.last() {
                     if col == c && alt != a {
-                        return Some(start);
+                        return inconsistent(start);
                     }
                 }
             }
@@ -309,7 +328,13 @@ fn header_line(source: &str, off: usize) -> u32 {
 }
 
 fn target_kind(text: &str) -> &'static str {
-    match ruff_python_parser::parse_expression(text) {
+    if text.starts_with('*') {
+        return "starred";
+    }
+    // An unparenthesized `a := 1` parses only inside parentheses.
+    let parsed = ruff_python_parser::parse_expression(text)
+        .or_else(|_| ruff_python_parser::parse_expression(&format!("({text})")));
+    match parsed {
         Ok(p) => match p.expr() {
             Expr::NoneLiteral(_) => "None",
             Expr::BooleanLiteral(b) => {
@@ -342,6 +367,40 @@ fn target_kind(text: &str) -> &'static str {
         },
         Err(_) => "expression",
     }
+}
+
+/// CPython's `_PyPegen_get_expr_name` where it differs from `target_kind` (which groups
+/// the valid targets as "name").
+fn expr_name(text: &str) -> &'static str {
+    match ruff_python_parser::parse_expression(text).as_ref().map(|p| p.expr()) {
+        Ok(Expr::Attribute(_)) => "attribute",
+        Ok(Expr::Subscript(_)) => "subscript",
+        Ok(Expr::Starred(_)) => "starred",
+        Ok(Expr::Name(_)) => "name",
+        _ => target_kind(text),
+    }
+}
+
+/// `[1 2]`: inside brackets, two simple operands with nothing between them are CPython's
+/// "Perhaps you forgot a comma?", marked from the first to the second.
+fn forgot_comma(source: &str, start: usize, range: TextRange, found: &str) -> Option<TextRange> {
+    if !["int", "float", "name", "complex"].contains(&found) {
+        return None;
+    }
+    let depth = source[..start].bytes().fold(0i32, |d, c| match c {
+        b'(' | b'[' | b'{' => d + 1,
+        b')' | b']' | b'}' => d - 1,
+        _ => d,
+    });
+    let before = source[..start].trim_end_matches([' ', '\t']);
+    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+    let a = before.trim_end_matches(word).len();
+    let operand = &before[a..];
+    let preceded = before[..a].trim_end().chars().next_back();
+    if depth <= 0 || operand.is_empty() || !matches!(preceded, Some('(' | '[' | '{' | ',')) {
+        return None;
+    }
+    Some(TextRange::new(TextSize::from(a as u32), range.end()))
 }
 
 /// Maps a Ruff parse error to CPython's (kind, message, location).
@@ -378,6 +437,69 @@ fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'sta
         }
     }
     let syn = |m: &str| ("SyntaxError", m.to_owned(), range);
+    if msg == "Got unexpected unicode" || msg.contains("escape") {
+        if let Some((m, at)) = escapes::bad_escape(source, start) {
+            return ("SyntaxError", m, at);
+        }
+    }
+    // Ruff's wording of CPython's messages, same location.
+    for (ruff, cpython) in [
+        ("Expected an imaginary number in complex literal pattern", "imaginary number required in complex literal"),
+        ("Position-only parameter separator not allowed as first parameter", "at least one argument must precede /"),
+        ("Only one '/' separator allowed", "/ may appear only once"),
+        ("f-string: expecting `}`", "f-string: expecting '}'"),
+    ] {
+        if msg == ruff {
+            return syn(cpython);
+        }
+    }
+    if let Some(what) = msg.strip_prefix("Only single target (not ").and_then(|m| m.strip_suffix(") can be annotated"))
+    {
+        // CPython marks a list target whole, a tuple's first element.
+        let first = text.find(',').map_or(text.len(), |c| text[..c].trim_end().len());
+        let at = if what == "tuple" { TextRange::at(range.start(), TextSize::from(first as u32)) } else { range };
+        return ("SyntaxError", format!("only single target (not {what}) can be annotated"), at);
+    }
+    if msg == "Cannot have both 'except' and 'except*' on the same 'try'" {
+        let at = TextRange::at(range.start(), TextSize::from(6));
+        return ("SyntaxError", "cannot have both 'except' and 'except*' on the same 'try'".into(), at);
+    }
+    if msg.starts_with("Parameter with `*` or `**` cannot have default value") {
+        let star2 =
+            source[..start].trim_end().trim_end_matches(|c: char| c.is_alphanumeric() || c == '_').ends_with("**");
+        let what = if star2 { "var-keyword" } else { "var-positional" };
+        return syn(&format!("{what} argument cannot have default value"));
+    }
+    if msg == "Assignment expression target must be an identifier" {
+        return syn(&format!("cannot use assignment expressions with {}", expr_name(text)));
+    }
+    if msg == "Expected a newline after line continuation character" {
+        let at = TextRange::empty(range.start() + TextSize::from(1));
+        return ("SyntaxError", "unexpected character after line continuation character".into(), at);
+    }
+    if msg == "Bytes literal cannot be mixed with non-bytes literals" {
+        return ("SyntaxError", "cannot mix bytes and nonbytes literals".into(), TextRange::empty(range.end()));
+    }
+    if msg == "Trailing comma not allowed" {
+        let m = "trailing comma not allowed without surrounding parentheses";
+        return ("SyntaxError", m.into(), TextRange::empty(range.end()));
+    }
+    // `f(a.b=1)`: the keyword is an expression; CPython marks it and the `=`.
+    if msg == "Expected a parameter name" && source[u32::from(range.end()) as usize..].starts_with('=') {
+        let at = TextRange::new(range.start(), range.end() + TextSize::from(1));
+        return ("SyntaxError", "expression cannot contain assignment, perhaps you meant \"==\"?".into(), at);
+    }
+    // `def f() -> : pass`: the annotation is missing; CPython expects the `:` at the `->`.
+    if msg == "Expected an expression" && source[..start].trim_end().ends_with("->") {
+        let arrow = source[..start].trim_end().len() - 2;
+        let at = TextRange::new(TextSize::from(arrow as u32), TextSize::from(arrow as u32 + 2));
+        return ("SyntaxError", "expected ':'".into(), at);
+    }
+    if let Some(found) = msg.strip_prefix("Expected `,`, found ") {
+        if let Some(at) = forgot_comma(source, start, range, found) {
+            return ("SyntaxError", "invalid syntax. Perhaps you forgot a comma?".into(), at);
+        }
+    }
     if msg.starts_with("f-string: single `}`") {
         return syn("f-string: single '}' is not allowed");
     }
@@ -463,8 +585,13 @@ fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'sta
             return syn("assignment to yield expression not possible");
         }
         let k = target_kind(text);
+        // `(a := 1) = 2`: the hint looks past the closing parenthesis.
+        let after_paren = source[u32::from(range.end()) as usize..].trim_start_matches([')', ' ']);
         let m = match k {
             "None" | "True" | "False" | "__debug__" => format!("cannot assign to {k}"),
+            "named expression" if after_paren.starts_with('=') && !after_paren.starts_with("==") => {
+                format!("cannot assign to {k} here. Maybe you meant '==' instead of '='?")
+            }
             "name" | "tuple" | "list" => "invalid syntax".into(),
             _ => {
                 let rest = &source[start..];
@@ -520,14 +647,17 @@ fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'sta
     if msg.contains("Parameter without a default cannot follow") {
         return syn("non-default argument follows default argument");
     }
+    // CPython marks the token after the positional argument.
+    let after = TextRange::at(range.end(), TextSize::from(1));
     if msg.contains("Positional argument cannot follow keyword argument unpacking") {
-        return syn("positional argument follows keyword argument unpacking");
+        return ("SyntaxError", "positional argument follows keyword argument unpacking".into(), after);
     }
     if msg.contains("Positional argument cannot follow keyword argument") {
-        return syn("positional argument follows keyword argument");
+        return ("SyntaxError", "positional argument follows keyword argument".into(), after);
     }
     if msg.contains("Iterable argument unpacking cannot follow keyword argument unpacking") {
-        return syn("iterable argument unpacking follows keyword argument unpacking");
+        let at = TextRange::at(range.start(), TextSize::from(1));
+        return ("SyntaxError", "iterable argument unpacking follows keyword argument unpacking".into(), at);
     }
     if msg.contains("Invalid decimal integer literal") && text.starts_with('0') {
         return (

@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use ruff_python_ast::{self as ast, Expr, ExprContext, Mod, Pattern, Stmt};
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::TextRange;
 
 use super::{CompileError, error_at};
 
@@ -167,6 +167,7 @@ pub fn recursion_error(filename: &str) -> CompileError {
         col: 0,
         end_col: 0,
         text: String::new(),
+        located: super::Located::MessageOnly,
     }
 }
 
@@ -175,6 +176,11 @@ type R = Result<(), CompileError>;
 impl<'a> Builder<'a> {
     fn err(&self, range: TextRange, msg: impl Into<String>) -> CompileError {
         error_at(self.source, self.filename, range, msg)
+    }
+    /// An `invalid syntax` of CPython's grammar that Ruff's parser accepts (reported as the
+    /// parser's, with the source line).
+    fn grammar_err(&self, range: TextRange) -> CompileError {
+        CompileError { located: super::Located::Full, ..self.err(range, "invalid syntax") }
     }
     fn cur(&self) -> usize {
         *self.stack.last().unwrap_or(&0)
@@ -302,6 +308,13 @@ impl<'a> Builder<'a> {
                     self.expr(&d.expression)?;
                 }
                 if let Some(a) = &c.arguments {
+                    // `class A(x for x in y)`: CPython's grammar has no bare generator
+                    // argument in a class header.
+                    if let Some(Expr::Generator(g)) = a.args.first().filter(|_| a.args.len() == 1) {
+                        if let Some(first) = g.generators.first().filter(|_| !g.parenthesized) {
+                            return Err(self.grammar_err(TextRange::at(first.range.start(), 3.into())));
+                        }
+                    }
                     for e in a.args.iter() {
                         self.expr(e)?;
                     }
@@ -342,7 +355,7 @@ impl<'a> Builder<'a> {
                     let cur = self.scopes[self.cur()].flags(&name);
                     if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && a.simple {
                         let which = if cur & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
-                        return Err(self.err(a.target.range(), format!("annotated name '{name}' can't be {which}")));
+                        return Err(self.err(a.range, format!("annotated name '{name}' can't be {which}")));
                     }
                     if a.simple {
                         self.add_def(&n.id, DEF_LOCAL | DEF_ANNOT, n.range)?;
@@ -445,6 +458,11 @@ impl<'a> Builder<'a> {
             Stmt::ImportFrom(i) => {
                 for a in &i.names {
                     if a.name.as_str() == "*" {
+                        // `from m import (*)` is not in CPython's grammar.
+                        let head = &self.source[usize::from(i.range.start())..usize::from(a.range.start())];
+                        if head.trim_end().ends_with('(') {
+                            return Err(self.grammar_err(a.range));
+                        }
                         if self.scopes[self.cur()].kind != ScopeKind::Module {
                             return Err(self.err(a.range, "import * only allowed at module level"));
                         }
@@ -471,7 +489,7 @@ impl<'a> Builder<'a> {
                         return Err(self.err(g.range, format!("name '{name}' {msg}")));
                     }
                     self.add_def(n, DEF_GLOBAL, n.range)?;
-                    self.cur_scope().directives.insert(name, g.range);
+                    self.cur_scope().directives.entry(name).or_insert(g.range);
                 }
             }
             Stmt::Nonlocal(g) => {
@@ -494,7 +512,7 @@ impl<'a> Builder<'a> {
                         return Err(self.err(g.range, format!("name '{name}' {msg}")));
                     }
                     self.add_def(n, DEF_NONLOCAL, n.range)?;
-                    self.cur_scope().directives.insert(name, g.range);
+                    self.cur_scope().directives.entry(name).or_insert(g.range);
                 }
             }
             Stmt::Expr(e) => self.expr(&e.value)?,

@@ -82,6 +82,8 @@ pub struct Compiler<'a> {
     pub future_annotations: bool,
     /// The statement being compiled (for errors found while unwinding).
     pub cur_stmt_range: TextRange,
+    /// `-O` level: 1 drops asserts and makes `__debug__` False, 2 also drops docstrings.
+    pub optimize: u8,
 }
 
 impl<'a> Compiler<'a> {
@@ -101,6 +103,7 @@ impl<'a> Compiler<'a> {
             mode,
             future_annotations: false,
             cur_stmt_range: TextRange::default(),
+            optimize: 0,
         }
     }
 
@@ -404,8 +407,10 @@ impl<'a> Compiler<'a> {
 
     pub fn push_fblock(&mut self, kind: FKind<'a>, start: Label, exit: Label) -> CResult {
         if self.ur().fblocks.len() >= 20 {
-            let r = TextRange::default();
-            return Err(self.err(r, "too many statically nested blocks"));
+            // CPython marks the 21st block's statement, to its first line's end.
+            let mut e = self.err(self.cur_stmt_range, "too many statically nested blocks");
+            e.end_col = e.end_col.max(e.text.chars().count() as u32 + 1);
+            return Err(e);
         }
         self.u().fblocks.push(FBlock { kind, start, exit });
         Ok(())
@@ -521,6 +526,13 @@ impl<'a> Compiler<'a> {
     }
 }
 
+impl Compiler<'_> {
+    /// The body's docstring, unless `-OO` strips docstrings.
+    pub fn docstring(&self, body: &[Stmt]) -> Option<String> {
+        if self.optimize >= 2 { None } else { docstring(body) }
+    }
+}
+
 /// A docstring: the body's first statement if it is a plain string literal.
 pub fn docstring(body: &[Stmt]) -> Option<String> {
     if let Some(Stmt::Expr(e)) = body.first() {
@@ -594,8 +606,16 @@ fn check_future(c: &Compiler<'_>, body: &[Stmt]) -> CResult {
 }
 
 /// Compiles a parsed module (or expression) into its code object.
-pub fn compile_module(m: &Mod, table: &SymTable, source: &str, filename: &str, mode: Mode) -> CResult<Value> {
+pub fn compile_module(
+    m: &Mod,
+    table: &SymTable,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    optimize: u8,
+) -> CResult<Value> {
     let mut c = Compiler::new(source, filename, table, mode);
+    c.optimize = optimize;
     c.push_unit(0, "<module>", "<module>".into(), 1);
     match m {
         Mod::Module(m) => {
@@ -626,7 +646,7 @@ pub fn compile_module(m: &Mod, table: &SymTable, source: &str, filename: &str, m
             }
             let mut body: &[Stmt] = &m.body;
             if mode != Mode::Single {
-                if let Some(doc) = docstring(body) {
+                if let Some(doc) = c.docstring(body) {
                     c.set_loc(body[0].range());
                     c.load_const(&Const::Str(doc));
                     c.name_op("__doc__", Ctx::Store);

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use crate::bytecode::code::Code;
-use crate::compiler::CompileError;
+use crate::compiler::{CompileError, Located};
 use crate::objects::dict::PyDict;
 use crate::objects::exception::PyException;
 use crate::objects::frame::{PyFrameObj, PyTraceback};
@@ -305,53 +305,68 @@ impl Vm {
         let offset = get(self, "offset").and_then(|v| crate::objects::int::to_i64(&v));
         let end_offset = get(self, "end_offset").and_then(|v| crate::objects::int::to_i64(&v));
         let fname = filename.unwrap_or_else(|| "<string>".into());
-        match lineno {
-            Some(l) => out.push_str(&format!("  File \"{fname}\", line {l}\n")),
-            None => out.push_str(&format!("  File \"{fname}\"\n")),
-        }
+        // CPython's printer shows no location at all for an error without a line.
+        let Some(l) = lineno else { return };
+        out.push_str(&format!("  File \"{fname}\", line {l}\n"));
         let is_indent = crate::vm::protocol::is_subtype(e.type_of(), &exc().indentation_error);
         if let Some(t) = text {
             out.push_str(&syntax_text_lines(&t, offset, if is_indent { None } else { end_offset }));
         }
     }
 
-    /// A `SyntaxError` (or `IndentationError`/`TabError`) instance for a compile error,
-    /// with CPython's attributes (`msg`, `filename`, `lineno`, `offset`, `text`, ...).
+    /// A `SyntaxError` (or `IndentationError`/`TabError`) instance for a compile error.
     pub fn syntax_error_from(&mut self, ce: &CompileError) -> PyErr {
-        let x = exc();
-        // Too deeply nested code is a RecursionError, with no source location.
-        if ce.kind == "RecursionError" {
-            return PyErr(new_exception(&x.recursion_error, vec![new_str(ce.msg.as_str())]));
-        }
-        let cls = match ce.kind {
-            "IndentationError" => &x.indentation_error,
-            "TabError" => &x.tab_error,
-            _ => &x.syntax_error,
-        };
-        let end_col = if ce.end_col == 0 { ce.col } else { ce.end_col };
-        let details = new_tuple(vec![
+        compile_error_exc(ce)
+    }
+}
+
+/// A `SyntaxError` (or `IndentationError`/`TabError`) instance for a compile error, with
+/// CPython's attributes (`msg`, `filename`, `lineno`, `offset`, `text`, ...); as much of
+/// the location as the error has (`Located`).
+pub fn compile_error_exc(ce: &CompileError) -> PyErr {
+    let x = exc();
+    // Too deeply nested code is a RecursionError, with no source location.
+    if ce.kind == "RecursionError" {
+        return PyErr(new_exception(&x.recursion_error, vec![new_str(ce.msg.as_str())]));
+    }
+    let cls = match ce.kind {
+        "IndentationError" => &x.indentation_error,
+        "TabError" => &x.tab_error,
+        _ => &x.syntax_error,
+    };
+    let end_col = if ce.end_col == 0 { ce.col } else { ce.end_col };
+    // (filename, lineno, offset, text, end_lineno, end_offset)
+    let details = match ce.located {
+        Located::Full | Located::Compiler => Some(vec![
             new_str(ce.filename.as_str()),
             new_int(ce.line as i64),
             new_int(ce.col as i64),
-            new_str(ce.text.as_str()),
+            // The tokenizer's line, with its newline.
+            match compile_error_text(ce) {
+                Some(t) => new_str(format!("{t}\n")),
+                None => none(),
+            },
             new_int(ce.line as i64),
             new_int(end_col as i64),
-        ]);
-        let e = new_exception(cls, vec![new_str(ce.msg.as_str()), details]);
-        if let Some(d) = crate::vm::protocol::instance_dict_create(&e) {
-            if let Some(dd) = d.payload::<PyDict>() {
-                dd.set_str(new_str("msg"), new_str(ce.msg.as_str()));
-                dd.set_str(new_str("filename"), new_str(ce.filename.as_str()));
-                dd.set_str(new_str("lineno"), new_int(ce.line as i64));
-                dd.set_str(new_str("offset"), new_int(ce.col as i64));
-                dd.set_str(new_str("text"), new_str(ce.text.as_str()));
-                dd.set_str(new_str("end_lineno"), new_int(ce.line as i64));
-                dd.set_str(new_str("end_offset"), new_int(end_col as i64));
-                dd.set_str(new_str("print_file_and_line"), none());
-            }
+        ]),
+        Located::LineZero => {
+            Some(vec![new_str(ce.filename.as_str()), new_int(0), new_int(-1), none(), new_int(0), new_int(-1)])
         }
-        PyErr(e)
+        Located::MessageOnly => None,
+    };
+    let args = match &details {
+        Some(d) => vec![new_str(ce.msg.as_str()), new_tuple(d.clone())],
+        None => vec![new_str(ce.msg.as_str())],
+    };
+    let e = new_exception(cls, args);
+    use crate::objects::exception::set_attr;
+    set_attr(&e, "msg", new_str(ce.msg.as_str()));
+    let names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
+    let values = details.unwrap_or_else(|| vec![none(); names.len()]);
+    for (n, v) in names.into_iter().zip(values) {
+        set_attr(&e, n, v);
     }
+    PyErr(e)
 }
 
 const SUMMARY_PY: &str = include_str!("traceback/summary.py");
@@ -439,13 +454,19 @@ fn calculate_suggestion(candidates: &[String], name: &str) -> Option<String> {
 
 /// CPython's report for a compile error of the main script (no traceback).
 pub fn format_compile_error(ce: &CompileError) -> String {
-    if ce.kind == "RecursionError" {
+    if ce.kind == "RecursionError" || ce.located == Located::MessageOnly {
         return format!("{}: {}\n", ce.kind, ce.msg);
     }
+    if ce.located == Located::LineZero {
+        return format!("  File \"{}\", line 0\n{}: {}\n", ce.filename, ce.kind, ce.msg);
+    }
     let mut out = format!("  File \"{}\", line {}\n", ce.filename, ce.line);
+    let Some(text) = compile_error_text(ce) else {
+        return format!("{out}{}: {}\n", ce.kind, ce.msg);
+    };
     // CPython's printer marks IndentationError/TabError with a single caret.
     let end = if ce.end_col == 0 || ce.kind != "SyntaxError" { None } else { Some(ce.end_col as i64) };
-    out.push_str(&syntax_text_lines(&ce.text, Some(ce.col as i64), end));
+    out.push_str(&syntax_text_lines(&text, Some(ce.col as i64), end));
     out.push_str(&format!("{}: {}\n", ce.kind, ce.msg));
     out
 }
@@ -542,6 +563,14 @@ fn format_entries(entries: &[Entry], out: &mut String, files: &mut HashMap<Strin
     if count > 3 {
         let n = count - 3;
         out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n > 1 { "s" } else { "" }));
+    }
+}
+
+/// The text line of a compile error: the compiler stage's is the file's line, if any.
+fn compile_error_text(ce: &CompileError) -> Option<String> {
+    match ce.located {
+        Located::Compiler => source_line(&mut HashMap::new(), &ce.filename, ce.line),
+        _ => Some(ce.text.clone()),
     }
 }
 

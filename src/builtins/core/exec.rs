@@ -1,13 +1,13 @@
 //! `exec`, `eval`, `compile` and `__import__`: compiling source at run time and running
 //! code objects in given namespaces.
 
+use crate::compiler::source::{CodecError, Origin};
 use crate::compiler::{CompileError, Mode};
 use crate::objects::dict::PyDict;
 use crate::objects::str::new_str;
-use crate::objects::tuple::new_tuple;
 use crate::objects::{none, registry::exc};
 use crate::values::{Kind, Value};
-use crate::vm::errors::{PyErr, new_exception, type_error, value_error};
+use crate::vm::errors::{PyErr, type_error, value_error};
 use crate::vm::protocol::type_name;
 use crate::vm::startup::add_function;
 use crate::vm::{Args, PyResult, Vm};
@@ -19,51 +19,51 @@ pub fn init(d: &Value) {
     add_function(d, "builtins", "__import__", builtin_import);
 }
 
-/// The SyntaxError (or IndentationError/TabError) for a compile error.
-pub fn compile_error_to_exc(e: &CompileError) -> PyErr {
-    let x = exc();
-    // Too deeply nested code is a RecursionError, with no source location.
-    if e.kind == "RecursionError" {
-        return PyErr(new_exception(&x.recursion_error, vec![new_str(e.msg.as_str())]));
-    }
-    let cls = match e.kind {
-        "IndentationError" => &x.indentation_error,
-        "TabError" => &x.tab_error,
-        _ => &x.syntax_error,
-    };
-    let line = Value::small(e.line as i64);
-    let info = vec![
-        new_str(e.filename.as_str()),
-        line.clone(),
-        Value::small(e.col as i64),
-        new_str(e.text.as_str()),
-        line,
-        Value::small(if e.end_col == 0 { e.col as i64 } else { e.end_col as i64 }),
-    ];
-    let exc_v = new_exception(cls, vec![new_str(e.msg.as_str()), new_tuple(info.clone())]);
-    use crate::objects::exception::set_attr;
-    set_attr(&exc_v, "msg", new_str(e.msg.as_str()));
-    for (n, v) in ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"].iter().zip(info) {
-        set_attr(&exc_v, n, v);
-    }
-    PyErr(exc_v)
-}
-
-/// Source text from a str/bytes argument.
-fn source_text(v: &Value, fname: &str) -> PyResult<Option<String>> {
+/// Source text from a str/bytes argument (bytes decoded as CPython's string tokenizer
+/// does: BOM, coding declaration, UTF-8).
+fn source_text(vm: &mut Vm, v: &Value, fname: &str, filename: &str) -> PyResult<Option<String>> {
     if let Some(s) = v.as_str() {
         return Ok(Some(s.to_owned()));
     }
     if let Some(b) = v.downcast::<crate::objects::bytes::PyBytes>() {
-        return match std::str::from_utf8(&b.0) {
-            Ok(s) => Ok(Some(s.to_owned())),
-            Err(_) => Err(value_error("source code string cannot contain invalid UTF-8")),
-        };
+        let bytes = b.0.clone();
+        return decode_source(vm, &bytes, filename, Origin::Bytes)
+            .map(Some)
+            .map_err(|e| crate::vm::traceback::compile_error_exc(&e));
     }
     if v.kind() == Kind::Code {
         return Ok(None);
     }
     Err(type_error(format!("{fname}() arg 1 must be a string, bytes or code object")))
+}
+
+/// Source bytes → text (`compiler::source::decode`), decoding a declared codec with the
+/// builtin conversions or, for the others (cp1252, ...), the `codecs` module.
+pub fn decode_source(vm: &mut Vm, bytes: &[u8], filename: &str, origin: Origin) -> Result<String, CompileError> {
+    let mut codec = |name: &str, body: &[u8]| -> Result<String, CodecError> {
+        let result = match crate::objects::bytes::decode(body, name, "strict") {
+            Err(e) if e.matches(&exc().lookup_error) => python_decode(vm, name, body),
+            r => r,
+        };
+        match result {
+            Ok(v) => Ok(v.as_str().unwrap_or_default().to_owned()),
+            Err(e) if e.matches(&exc().lookup_error) => Err(CodecError::Unknown),
+            Err(e) => Err(CodecError::Failed(vm.str_string(&e.0).unwrap_or_default())),
+        }
+    };
+    crate::compiler::source::decode(bytes, filename, origin, &mut codec)
+}
+
+/// `codecs.decode(body, name)`, for codecs written in Python; a non-text codec is unknown
+/// here, as the tokenizer's lookup says.
+fn python_decode(vm: &mut Vm, name: &str, body: &[u8]) -> PyResult {
+    let codecs = vm.import_module("codecs")?;
+    let decoded =
+        vm.call_method(&codecs, "decode", &[crate::objects::bytes::new_bytes(body.to_vec()), new_str(name)])?;
+    if decoded.as_str().is_none() {
+        return Err(PyErr::new(&exc().lookup_error, format!("unknown encoding: {name}")));
+    }
+    Ok(decoded)
 }
 
 /// The `compile` audit event (source as bytes, filename), as CPython raises it.
@@ -83,11 +83,8 @@ pub fn audit_exec(vm: &mut Vm, code: &Value) -> PyResult<()> {
     Ok(())
 }
 
-fn compile_source(src: &str, filename: &str, mode: Mode) -> PyResult {
-    if src.contains('\0') {
-        return Err(crate::vm::errors::PyErr::new(&exc().syntax_error, "source code string cannot contain null bytes"));
-    }
-    crate::compiler::compile(src, filename, mode).map_err(|e| compile_error_to_exc(&e))
+fn compile_source(src: &str, filename: &str, mode: Mode, optimize: u8) -> PyResult {
+    crate::compiler::compile_opt(src, filename, mode, optimize).map_err(|e| crate::vm::traceback::compile_error_exc(&e))
 }
 
 /// Resolves exec/eval's globals and locals arguments.
@@ -129,10 +126,10 @@ fn builtin_exec(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let a = args.bind("exec", &["source", "globals", "locals", "closure"], 1)?;
     let src = a[0].clone().unwrap_or_else(none);
     let (globals, locals) = namespaces(vm, "exec", a[1].as_ref(), a[2].as_ref())?;
-    let code = match source_text(&src, "exec")? {
+    let code = match source_text(vm, &src, "exec", "<string>")? {
         Some(s) => {
             audit_compile(vm, &s, "<string>")?;
-            compile_source(&s, "<string>", Mode::Exec)?
+            compile_source(&s, "<string>", Mode::Exec, crate::compiler::optimize())?
         }
         None => src,
     };
@@ -145,11 +142,11 @@ fn builtin_eval(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let a = args.bind("eval", &["source", "globals", "locals"], 1)?;
     let src = a[0].clone().unwrap_or_else(none);
     let (globals, locals) = namespaces(vm, "eval", a[1].as_ref(), a[2].as_ref())?;
-    let code = match source_text(&src, "eval")? {
+    let code = match source_text(vm, &src, "eval", "<string>")? {
         // eval ignores leading spaces and tabs.
         Some(s) => {
             audit_compile(vm, &s, "<string>")?;
-            compile_source(s.trim_start_matches([' ', '\t']), "<string>", Mode::Eval)?
+            compile_source(s.trim_start_matches([' ', '\t']), "<string>", Mode::Eval, crate::compiler::optimize())?
         }
         None => src,
     };
@@ -157,7 +154,7 @@ fn builtin_eval(vm: &mut Vm, args: Args<'_>) -> PyResult {
     vm.run_code_in(&code, &globals, Some(locals))
 }
 
-fn builtin_compile(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+fn builtin_compile(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let a = args.bind(
         "compile",
         &["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"],
@@ -175,11 +172,18 @@ fn builtin_compile(_vm: &mut Vm, args: Args<'_>) -> PyResult {
         Some("single") => Mode::Single,
         _ => return Err(value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
-    if let Some(text) = source_text(&src, "compile")? {
-        audit_compile(_vm, &text, &fname)?;
-    }
-    match source_text(&src, "compile")? {
-        Some(s) => compile_source(&s, &fname, mode),
+    // -1: the interpreter's level; 0-2 as -O.
+    let optimize = match a[5].as_ref().map(|v| crate::objects::int::to_i64(v)) {
+        None => crate::compiler::optimize(),
+        Some(Some(-1)) => crate::compiler::optimize(),
+        Some(Some(n @ 0..=2)) => n as u8,
+        Some(_) => return Err(value_error("compile(): invalid optimize value")),
+    };
+    match source_text(vm, &src, "compile", &fname)? {
+        Some(s) => {
+            audit_compile(vm, &s, &fname)?;
+            compile_source(&s, &fname, mode, optimize)
+        }
         None => Ok(src),
     }
 }

@@ -230,6 +230,7 @@ fn fill_sys(vm: &mut Vm) -> PyResult<()> {
     let b = |x: bool| new_int(x as i64);
     let verbose = fl.verbose.max(env_var(&cfg, "PYTHONVERBOSE").map_or(0, |_| 1));
     let optimize = fl.optimize.max(env_var(&cfg, "PYTHONOPTIMIZE").and_then(|v| v.parse().ok()).unwrap_or(0));
+    crate::compiler::set_optimize(optimize.clamp(0, 2) as u8);
     let hashseed_fixed = env_var(&cfg, "PYTHONHASHSEED").is_some_and(|v| v != "random");
     let flags = super::structseq::make(
         vm,

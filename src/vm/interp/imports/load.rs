@@ -179,7 +179,9 @@ impl Vm {
                 return Err(PyErr(ex));
             }
         };
-        let source = String::from_utf8_lossy(&bytes);
+        let origin = crate::compiler::source::Origin::Bytes;
+        let source =
+            crate::builtins::core::decode_source(self, &bytes, path, origin).map_err(|e| self.syntax_error_from(&e))?;
         let code = crate::compiler::compile(&source, path, crate::compiler::Mode::Exec)
             .map_err(|e| self.syntax_error_from(&e))?;
         let d = self.getattr(module, &new_str("__dict__"))?;

@@ -75,8 +75,9 @@ pub fn main_module_spec(vm: &mut Vm, name: &str) -> PyResult<Result<Value, Strin
 }
 
 /// Runs the module of `spec` in `globals` (the `__main__` namespace), after setting its
-/// module attributes from the spec and `sys.argv[0]` to the file.
-pub fn run_main_spec(vm: &mut Vm, spec: &Value, globals: &Value) -> PyResult<()> {
+/// module attributes from the spec and (with `alter_argv`, as `-m` does) `sys.argv[0]` to
+/// the file.
+pub fn run_main_spec(vm: &mut Vm, spec: &Value, globals: &Value, alter_argv: bool) -> PyResult<()> {
     let origin = vm.getattr(spec, &new_str("origin"))?;
     let loader = vm.getattr(spec, &new_str("loader"))?;
     let parent = vm.getattr(spec, &new_str("parent"))?;
@@ -94,7 +95,7 @@ pub fn run_main_spec(vm: &mut Vm, spec: &Value, globals: &Value) -> PyResult<()>
         }
     }
     let argv = dict_get(&module_dict(&vm.sys), "argv");
-    if let Some(l) = argv.as_ref().and_then(|a| a.payload::<PyList>()) {
+    if let Some(l) = argv.as_ref().and_then(|a| a.payload::<PyList>()).filter(|_| alter_argv) {
         if let Some(first) = l.0.borrow_mut().first_mut() {
             *first = origin.clone();
         }
@@ -108,7 +109,9 @@ pub fn run_main_spec(vm: &mut Vm, spec: &Value, globals: &Value) -> PyResult<()>
         let path = vm.str_string(&path)?;
         let bytes = std::fs::read(&path)
             .map_err(|e| crate::vm::errors::PyErr::new(&exc().os_error, crate::objects::file::strerror(&e)))?;
-        let src = String::from_utf8_lossy(&bytes).into_owned();
+        let origin = crate::compiler::source::Origin::Bytes;
+        let src =
+            crate::builtins::core::decode_source(vm, &bytes, &path, origin).map_err(|e| vm.syntax_error_from(&e))?;
         crate::compiler::compile(&src, &path, crate::compiler::Mode::Exec).map_err(|e| vm.syntax_error_from(&e))?
     } else if crate::vm::startup::paths::frozen(&name).is_some() && origin.as_str() == Some("frozen") {
         super::frozen_code(vm, &name)?

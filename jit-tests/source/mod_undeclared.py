@@ -1,0 +1,2 @@
+print("module runs")
+s = "é"

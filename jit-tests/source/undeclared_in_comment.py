@@ -1,0 +1,1 @@
+print("never runs")  # café in a comment still counts
