@@ -275,18 +275,7 @@ impl Vm {
         frame.rebind(&cb, &func.globals, &func.builtins);
         frame.slots.reset(code.nlocalsplus(), code.stacksize as usize);
         drop(cb);
-        let fast = frame.slots.locals_mut();
-        for slot in fast[has_self as usize..n + has_self as usize].iter_mut().rev() {
-            *slot = caller.slots.pop();
-        }
-        if method {
-            let s = caller.slots.pop();
-            if has_self {
-                fast[0] = s;
-            }
-        }
-        // The callable's slot: the frame keeps the function (`Frame::func`).
-        release(std::mem::replace(&mut frame.func, caller.slots.pop()));
+        move_call_operands(caller, &mut frame, n, method, has_self);
         if cells {
             let fr = &mut *frame;
             let func = fr.func.as_ref().and_then(|f| f.payload::<PyFunction>());
@@ -329,17 +318,7 @@ impl Vm {
         frame.rebind(&cb, &func.globals, &func.builtins);
         frame.slots.reset(code.nlocalsplus(), code.stacksize as usize);
         drop(cb);
-        let fast = frame.slots.locals_mut();
-        for slot in fast[has_self as usize..n + has_self as usize].iter_mut().rev() {
-            *slot = caller.slots.pop();
-        }
-        if method {
-            let s = caller.slots.pop();
-            if has_self {
-                fast[0] = s;
-            }
-        }
-        release(std::mem::replace(&mut frame.func, caller.slots.pop()));
+        move_call_operands(caller, &mut frame, n, method, has_self);
         // As the loop's call: the caller resumes after it; tracebacks name the call.
         caller.lasti = caller.pc;
         caller.pc += 1;
@@ -723,6 +702,24 @@ pub(crate) fn args_from_stack(
 
 /// `--jit-stats`: one more Python call run.
 #[cold]
+/// Moves a call's operands from the caller's stack into the callee's frame: the `n`
+/// arguments into its first locals (after `self` when `has_self`), the self slot of a
+/// `CallMethod` (`method`), and the callable, which the frame keeps (`Frame::func`).
+#[inline(always)]
+fn move_call_operands(caller: &mut Frame, frame: &mut Frame, n: usize, method: bool, has_self: bool) {
+    let fast = frame.slots.locals_mut();
+    for slot in fast[has_self as usize..n + has_self as usize].iter_mut().rev() {
+        *slot = caller.slots.pop();
+    }
+    if method {
+        let s = caller.slots.pop();
+        if has_self {
+            fast[0] = s;
+        }
+    }
+    release(std::mem::replace(&mut frame.func, caller.slots.pop()));
+}
+
 fn count_call() {
     super::STATS.with(|s| {
         let (i, c) = s.get();
