@@ -71,3 +71,39 @@ def run():
 
 
 run()
+
+
+# obj.attr = v into the entry the cache saw.
+class Box:
+    def __init__(self):
+        self.v = 0
+        self.w = 0
+
+
+class Loud:
+    def __init__(self, n):
+        self.n = n
+
+    def __del__(self):
+        if self.n % 100 == 0:
+            print("replaced", self.n)
+
+
+def fill(boxes, k):
+    for i, b in enumerate(boxes):
+        b.v = i * k
+        b.w = Loud(i)
+    return sum(b.v for b in boxes)
+
+
+boxes = [Box() for _ in range(300)]
+print(fill(boxes, 1), fill(boxes, 2))
+del boxes[5].v                        # the entry goes: the store adds it back at the end
+boxes[6].__dict__ = {"w": 1}          # another dict
+print(fill(boxes, 3))
+Box.v = property(lambda self: -1, lambda self, x: print("setter", x) if x == 0 else None)
+print(fill(boxes[:3], 4))
+del Box.v
+print(fill(boxes, 5))
+boxes.clear()
+print("end")

@@ -24,10 +24,15 @@ impl Drop for PyList {
     /// Items are released last to first, as CPython's `list_dealloc` does (the order
     /// `__del__` methods run in).
     fn drop(&mut self) {
-        let v = self.0.get_mut();
-        while let Some(x) = v.pop() {
-            drop(x);
-        }
+        release_reversed(std::mem::take(self.0.get_mut()));
+    }
+}
+
+/// Releases `items` last to first, the order CPython's containers let go of theirs in
+/// (`list_dealloc`, `list.clear`, `tupledealloc`), so `__del__` methods run as there.
+pub fn release_reversed(mut items: Vec<Value>) {
+    while let Some(x) = items.pop() {
+        drop(x);
     }
 }
 impl Trace for PyList {
@@ -186,7 +191,7 @@ fn list_clear(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (_, l) = lself(&args, "clear")?;
     margs(&args, "clear", 0, 0)?;
     let old = std::mem::take(&mut *l.0.borrow_mut());
-    drop(old);
+    release_reversed(old);
     Ok(none())
 }
 
@@ -397,7 +402,7 @@ pub fn setitem(vm: &mut Vm, l: &PyList, key: &Value, value: Value) -> PyResult<(
                 let stop = (start + s.len).min(v.len());
                 let old: Vec<Value> = v.splice(start..stop, items).collect();
                 drop(v);
-                drop(old);
+                release_reversed(old);
                 return Ok(());
             }
             if items.len() != s.len {
@@ -460,7 +465,12 @@ pub fn delitem(vm: &mut Vm, l: &PyList, key: &Value) -> PyResult<()> {
                 }
             }
             drop(v);
-            drop(removed);
+            // As CPython: a plain slice's items go last to first, an extended one's in order.
+            if s.step == 1 {
+                release_reversed(removed);
+            } else {
+                drop(removed);
+            }
             Ok(())
         }
     }

@@ -16,6 +16,11 @@ use crate::vm::startup::{add_method, add_staticmethod};
 use crate::vm::{Args, PyResult, Vm};
 
 pub struct PyTuple(pub Box<[Value]>);
+impl Drop for PyTuple {
+    fn drop(&mut self) {
+        crate::objects::list::release_reversed(std::mem::take(&mut self.0).into_vec());
+    }
+}
 impl Trace for PyTuple {
     fn trace(&self, visit: &mut dyn FnMut(&Value)) {
         for v in self.0.iter() {

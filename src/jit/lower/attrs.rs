@@ -51,10 +51,38 @@ impl Lower<'_, '_> {
     pub(super) fn inst_dict_attr(
         &mut self,
         obj: Value,
-        (e, l, cell): (AttrEntry, EntriesLayout, i32),
+        site: (AttrEntry, EntriesLayout, i32),
         name: u64,
         miss: Block,
     ) -> Value {
+        let (e, l, _) = site;
+        let d = self.instance_dict(obj, site, miss);
+        self.dict_entry(d, l, e.index as usize, name, miss)
+    }
+
+    /// `obj.name = v` into the instance dict's entry as `e` says (the entry holds the name
+    /// already: the key set does not change); the old value is let go of. Jumps to `miss`
+    /// (nothing done) as `inst_dict_attr` does.
+    pub(super) fn inst_dict_store(
+        &mut self,
+        obj: Value,
+        v: Value,
+        site: (AttrEntry, EntriesLayout, i32),
+        name: u64,
+        miss: Block,
+    ) {
+        let (e, l, _) = site;
+        let d = self.instance_dict(obj, site, miss);
+        let at = self.entry_at(d, l, e.index as usize, name, miss);
+        let old = self.b.ins().load(I64, mf(), at, l.value);
+        self.incref(v);
+        self.b.ins().store(mf(), v, at, l.value);
+        self.decref(old);
+    }
+
+    /// The `__dict__` of `obj` when its class is at the version the cache saw (so `obj` is
+    /// an `Instance` and the name no data descriptor of the class); else a jump to `miss`.
+    fn instance_dict(&mut self, obj: Value, (e, _, cell): (AttrEntry, EntriesLayout, i32), miss: Block) -> Value {
         let check = |s: &mut Self, fail: Value| {
             let next = s.b.create_block();
             s.b.ins().brif(fail, miss, &[], next, &[]);
@@ -64,15 +92,13 @@ impl Lower<'_, '_> {
         check(self, tag);
         let ty = self.b.ins().load(I64, mf(), obj, layout::HEADER_TYPE);
         let version = self.b.ins().load(I32, mf(), ty, TYPE_VERSION);
-        // The class is as it was when the cache was filled: its instances are `Instance`s
-        // and the name is no data descriptor of it.
         let other = self.b.ins().icmp_imm_s(IntCC::NotEqual, version, e.version as i64);
         check(self, other);
         let dict_at = layout::DATA_OFFSET + offset_of!(Instance, dict) as i32 + cell;
         let d = self.b.ins().load(I64, mf(), obj, dict_at);
         let none = self.b.ins().icmp_imm_s(IntCC::Equal, d, 0);
         check(self, none);
-        self.dict_entry(d, l, e.index as usize, name, miss)
+        d
     }
 
     /// `LoadGlobal`'s cache entry at compile time, when the inline load takes it.
@@ -118,6 +144,15 @@ impl Lower<'_, '_> {
     /// The value of entry `ix` of the exact dict `d` (a counted reference) when that
     /// entry's key is the object `name`; else a jump to `miss`.
     fn dict_entry(&mut self, d: Value, l: EntriesLayout, ix: usize, name: u64, miss: Block) -> Value {
+        let at = self.entry_at(d, l, ix, name, miss);
+        let v = self.b.ins().load(I64, mf(), at, l.value);
+        self.incref(v);
+        v
+    }
+
+    /// The address of entry `ix` of the exact dict `d` when it is live and its key is the
+    /// object `name`; else a jump to `miss`.
+    fn entry_at(&mut self, d: Value, l: EntriesLayout, ix: usize, name: u64, miss: Block) -> Value {
         let check = |s: &mut Self, fail: Value| {
             let next = s.b.create_block();
             s.b.ins().brif(fail, miss, &[], next, &[]);
@@ -128,14 +163,13 @@ impl Lower<'_, '_> {
         let short = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThanOrEqual, len, ix as i64);
         check(self, short);
         let items = self.b.ins().load(I64, mf(), d, layout::DATA_OFFSET + l.ptr);
-        let at = ix as i32 * l.size;
-        let key = self.b.ins().load(I64, mf(), items, at + l.key);
+        let at = self.b.ins().iadd_imm_s(items, ix as i64 * l.size as i64);
+        let key = self.b.ins().load(I64, mf(), at, l.key);
         let moved = self.b.ins().icmp_imm_s(IntCC::NotEqual, key, name as i64);
         check(self, moved);
-        let v = self.b.ins().load(I64, mf(), items, at + l.value);
+        let v = self.b.ins().load(I64, mf(), at, l.value);
         let gone = self.b.ins().icmp_imm_s(IntCC::Equal, v, 0);
         check(self, gone);
-        self.incref(v);
-        v
+        at
     }
 }

@@ -152,7 +152,25 @@ impl Lower<'_, '_> {
             Op::StoreAttr => {
                 let (v, obj) = (stack[n - 2], stack[n - 1]);
                 let (c, p) = self.attr_site(code, ins, pc)?;
-                let r = self.call_helper_ret(runtime::jit_store_attr as *const u8 as i64, &[obj, v, c, p]);
+                let cached = code.attr_cache.get(pc as usize).and_then(|c| c.get());
+                let r = match self.inline_attr(cached) {
+                    Some(site) => {
+                        let name = code.names.get(ins.arg as usize).ok_or("no attribute name")?.bits() as u64;
+                        let join = self.b.create_block();
+                        self.b.append_block_param(join, I64);
+                        let miss = self.b.create_block();
+                        self.b.set_cold_block(miss);
+                        self.inst_dict_store(obj, v, site, name, miss);
+                        let one = self.b.ins().iconst(I64, 1);
+                        self.b.ins().jump(join, &[one.into()]);
+                        self.b.switch_to_block(miss);
+                        let r = self.call_helper_ret(runtime::jit_store_attr as *const u8 as i64, &[obj, v, c, p]);
+                        self.b.ins().jump(join, &[r.into()]);
+                        self.b.switch_to_block(join);
+                        self.b.block_params(join)[0]
+                    }
+                    None => self.call_helper_ret(runtime::jit_store_attr as *const u8 as i64, &[obj, v, c, p]),
+                };
                 (r, vec![obj, v], below(2)?.to_vec())
             }
             // `xs.append(x)` of a list with room, inline (anything else: the step).
