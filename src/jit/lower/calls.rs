@@ -24,7 +24,9 @@ use crate::objects::function::PyFunction;
 use crate::objects::seq_layout::{only, words};
 use crate::values::layout::{self, BREAK_TRACE, EVAL_BREAKER};
 use crate::vm::Vm;
-use crate::vm::frame::{Frame, OFF_LASTI, OFF_NLOCALS, OFF_PC, OFF_SLOTS_BASE, OFF_STACK_BASE, OFF_STACK_LIMIT, OFF_STACK_TOP};
+use crate::vm::frame::{
+    Frame, OFF_LASTI, OFF_NLOCALS, OFF_PC, OFF_SLOTS_BASE, OFF_STACK_BASE, OFF_STACK_LIMIT, OFF_STACK_TOP,
+};
 
 const POOL_MAX: i64 = crate::vm::FRAME_POOL_MAX as i64;
 
@@ -56,7 +58,12 @@ fn layout() -> Option<Layout> {
         let c = unsafe { words(&cell as *const RefCell<crate::values::Value>) };
         let value = only(2, |i| c[i] == probe.bits())?;
         let distinct = ptr != cap && cap != len && ptr != len;
-        distinct.then_some(Layout { ptr: 8 * ptr as i32, len: 8 * len as i32, cap: 8 * cap as i32, value: 8 * value as i32 })
+        distinct.then_some(Layout {
+            ptr: 8 * ptr as i32,
+            len: 8 * len as i32,
+            cap: 8 * cap as i32,
+            value: 8 * value as i32,
+        })
     })
 }
 
