@@ -6,6 +6,7 @@ pub mod binascii;
 pub mod bisect;
 pub mod cmath;
 pub mod codecs;
+pub mod collections;
 pub mod contextvars;
 pub mod core;
 pub mod csv;
@@ -96,6 +97,7 @@ pub fn init(d: &Value) {
     bisect::register();
     heapq::register();
     itertools::register();
+    collections::register();
     string_mod::register();
     signal::register();
     contextvars::register();

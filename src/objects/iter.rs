@@ -551,7 +551,7 @@ pub fn native_length_hint(it: &Value) -> Option<usize> {
     it.payload::<PyNativeIter>()?.0.try_borrow().ok()?.length_hint()
 }
 
-fn iter_length_hint(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn iter_length_hint(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (_, it) = it_self(&args, "__length_hint__")?;
     let n = it.0.try_borrow().ok().and_then(|b| b.length_hint()).unwrap_or(0);
     Ok(new_int(n as i64))

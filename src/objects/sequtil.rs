@@ -30,9 +30,11 @@ pub fn this<'a, T: Payload>(args: &Args<'a>, meth: &str, tyname: &str) -> PyResu
 
 /// The builtin type a method's `self` belongs to (a subclass instance names its base).
 fn owner_name(v: &Value) -> String {
+    // The method's qualname starts with the type's `__name__` (`array.append`, not
+    // `array.array.append`).
     match v.payload::<crate::objects::instance::Instance>().and_then(|i| i.base.as_ref()) {
-        Some(b) => type_name(b),
-        None => type_name(v),
+        Some(b) => crate::vm::protocol::type_short_name(b),
+        None => crate::vm::protocol::type_short_name(v),
     }
 }
 
