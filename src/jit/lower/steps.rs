@@ -92,50 +92,25 @@ impl Lower<'_, '_> {
         let (r, drops, done): (Value, Vec<Value>, Vec<Value>) = match ins.op {
             Op::LoadGlobal => {
                 let fb = code.feedback.get(pc as usize).ok_or("no feedback word")?;
-                let name = code.names.get(ins.arg as usize).ok_or("no global name")?;
-                let name_bits = name.bits() as u64;
-                let site = self.inline_global(fb.global());
-                let join = self.b.create_block();
-                self.b.append_block_param(join, I64);
-                let miss = self.b.create_block();
-                if let Some(site) = site {
-                    self.b.set_cold_block(miss);
-                    let v = self.global_entry(site, name_bits, miss);
-                    self.b.ins().jump(join, &[v.into()]);
-                } else {
-                    self.b.ins().jump(miss, &[]);
-                }
-                self.b.switch_to_block(miss);
+                let name = code.names.get(ins.arg as usize).ok_or("no global name")?.bits() as u64;
+                let inline = self
+                    .inline_global(fb.global())
+                    .map(|site| move |s: &mut Self, miss| s.global_entry(site, name, miss));
                 let c = self.b.ins().iconst(I64, fb as *const FeedbackWord as i64);
-                let p = self.b.ins().iconst(I64, name_bits as i64);
+                let p = self.b.ins().iconst(I64, name as i64);
                 let frame = self.frame;
-                let r = self.call_helper_ret(runtime::jit_load_global as *const u8 as i64, &[frame, c, p]);
-                self.b.ins().jump(join, &[r.into()]);
-                self.b.switch_to_block(join);
-                let r = self.b.block_params(join)[0];
+                let r = self.inline_else_helper(inline, runtime::jit_load_global as *const u8 as i64, &[frame, c, p]);
                 (r, vec![], [stack, &[r]].concat())
             }
             Op::LoadAttr => {
                 let obj = stack[n - 1];
                 let (c, p) = self.attr_site(code, ins, pc)?;
+                let name = code.names.get(ins.arg as usize).ok_or("no attribute name")?.bits() as u64;
                 let cached = code.attr_cache.get(pc as usize).and_then(|c| c.get());
-                let r = match self.inline_attr(cached) {
-                    Some(site) => {
-                        let name = code.names.get(ins.arg as usize).ok_or("no attribute name")?.bits() as u64;
-                        let join = self.b.create_block();
-                        self.b.append_block_param(join, I64);
-                        let miss = self.b.create_block();
-                        self.b.set_cold_block(miss);
-                        let v = self.inst_dict_attr(obj, site, name, miss);
-                        self.b.ins().jump(join, &[v.into()]);
-                        self.b.switch_to_block(miss);
-                        let r = self.call_helper_ret(runtime::jit_load_attr as *const u8 as i64, &[obj, c, p]);
-                        self.b.ins().jump(join, &[r.into()]);
-                        self.b.switch_to_block(join);
-                        self.b.block_params(join)[0]
-                    }
-                    None => self.call_helper_ret(runtime::jit_load_attr as *const u8 as i64, &[obj, c, p]),
-                };
+                let inline = self
+                    .inline_attr(cached)
+                    .map(|site| move |s: &mut Self, miss| s.inst_dict_attr(obj, site, name, miss));
+                let r = self.inline_else_helper(inline, runtime::jit_load_attr as *const u8 as i64, &[obj, c, p]);
                 (r, vec![obj], [below(1)?, &[r]].concat())
             }
             Op::LoadMethod => {
@@ -152,25 +127,15 @@ impl Lower<'_, '_> {
             Op::StoreAttr => {
                 let (v, obj) = (stack[n - 2], stack[n - 1]);
                 let (c, p) = self.attr_site(code, ins, pc)?;
+                let name = code.names.get(ins.arg as usize).ok_or("no attribute name")?.bits() as u64;
                 let cached = code.attr_cache.get(pc as usize).and_then(|c| c.get());
-                let r = match self.inline_attr(cached) {
-                    Some(site) => {
-                        let name = code.names.get(ins.arg as usize).ok_or("no attribute name")?.bits() as u64;
-                        let join = self.b.create_block();
-                        self.b.append_block_param(join, I64);
-                        let miss = self.b.create_block();
-                        self.b.set_cold_block(miss);
-                        self.inst_dict_store(obj, v, site, name, miss);
-                        let one = self.b.ins().iconst(I64, 1);
-                        self.b.ins().jump(join, &[one.into()]);
-                        self.b.switch_to_block(miss);
-                        let r = self.call_helper_ret(runtime::jit_store_attr as *const u8 as i64, &[obj, v, c, p]);
-                        self.b.ins().jump(join, &[r.into()]);
-                        self.b.switch_to_block(join);
-                        self.b.block_params(join)[0]
+                let inline = self.inline_attr(cached).map(|site| {
+                    move |s: &mut Self, miss| {
+                        s.inst_dict_store(obj, v, site, name, miss);
+                        s.b.ins().iconst(I64, 1)
                     }
-                    None => self.call_helper_ret(runtime::jit_store_attr as *const u8 as i64, &[obj, v, c, p]),
-                };
+                });
+                let r = self.inline_else_helper(inline, runtime::jit_store_attr as *const u8 as i64, &[obj, v, c, p]);
                 (r, vec![obj, v], below(2)?.to_vec())
             }
             // `xs.append(x)` of a list with room, inline (anything else: the step).
@@ -265,6 +230,28 @@ impl Lower<'_, '_> {
         self.b.ins().jump(join, &args);
         self.b.switch_to_block(join);
         Ok(self.b.block_params(join).to_vec())
+    }
+
+    /// `inline` (which jumps to the block it is given when it cannot do the case) with the
+    /// runtime helper `helper(args)` as its cold fallback, or the helper alone: the answer.
+    fn inline_else_helper(
+        &mut self,
+        inline: Option<impl FnOnce(&mut Self, Block) -> Value>,
+        helper: i64,
+        args: &[Value],
+    ) -> Value {
+        let Some(inline) = inline else { return self.call_helper_ret(helper, args) };
+        let join = self.b.create_block();
+        self.b.append_block_param(join, I64);
+        let miss = self.b.create_block();
+        self.b.set_cold_block(miss);
+        let v = inline(self, miss);
+        self.b.ins().jump(join, &[v.into()]);
+        self.b.switch_to_block(miss);
+        let r = self.call_helper_ret(helper, args);
+        self.b.ins().jump(join, &[r.into()]);
+        self.b.switch_to_block(join);
+        self.b.block_params(join)[0]
     }
 
     /// The attribute cache and the name of the attribute instruction `ins` at `pc`, as
