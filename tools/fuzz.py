@@ -220,6 +220,9 @@ def main():
     ap.add_argument("--out", default=str(ROOT / "fuzz-out"))
     ap.add_argument("--ci", action="store_true", help="exit 1 on crashes only; report the rest")
     a = ap.parse_args()
+    # Programs run from jit-tests/: a relative binary path is the caller's.
+    if os.sep in a.pylift:
+        a.pylift = os.path.abspath(a.pylift)
     seed = a.seed if a.seed is not None else random.randrange(1 << 30)
     r = random.Random(seed)
     corpus = seeds()
