@@ -46,6 +46,8 @@ pub enum Reason {
     NotFloat,
     Overflow,
     ZeroDivisor,
+    /// `x ** y` on floats that raises or gives a complex number.
+    PowNotFloat,
     NegativeShift,
     UnboundLocal,
     NotBool,
@@ -65,6 +67,7 @@ impl Reason {
             Reason::NotFloat => "operand not a float",
             Reason::Overflow => "result out of small-int range",
             Reason::ZeroDivisor => "zero divisor",
+            Reason::PowNotFloat => "float ** raised or gave a complex",
             Reason::NegativeShift => "shift count negative or too big",
             Reason::UnboundLocal => "unbound local",
             Reason::NotBool => "branch on a value not bool/int/None",
@@ -392,7 +395,7 @@ fn steppable(op: Op) -> bool {
 /// ints) only, and it is `+ - * /`. Gives whether small ints were seen too.
 fn float_binop(code: &Code, ins: Instr, pc: usize) -> Option<bool> {
     let op = BinOp::from_arg(ins.arg & !INPLACE);
-    if ins.op != Op::BinaryOp || !matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv) {
+    if ins.op != Op::BinaryOp || !matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv | BinOp::Pow) {
         return None;
     }
     let k = code.kinds_seen(pc)?;
@@ -648,20 +651,25 @@ impl Lower<'_, '_> {
                 continue;
             }
             // Unboxed floats live on the stack until something needs them as objects: an
-            // instruction that pops them (but a float operation or a store to a local),
-            // `Copy`, and everything that writes the stack out (exits, steps, jumps).
+            // instruction that pops them (but a float operation, `Swap`, a store to a
+            // local or to a list item), `Copy` (both copies are one object), and
+            // everything that writes the stack out (exits, steps, jumps).
             if open && depth[pc].is_some() {
                 let ins = instrs[pc];
                 let n = stack.len();
                 let float_op = native[pc] && float_binop(code, ins, pc).is_some();
                 // (`CompareOp` may be fused with the branch after it.)
                 let writes_out = step[pc] || ins.op.is_jump() || ins.op.is_terminator() || ins.op == Op::CompareOp;
-                if blocks.contains_key(&(pc as u32)) || writes_out {
+                if !blocks.contains_key(&(pc as u32)) && step[pc] && self.float_store_subscr(ins, &stack) {
+                    // The stored value may stay unboxed (`store_subscr_float`).
+                    self.box_floats(&mut stack[..n - 3]);
+                    self.box_floats(&mut stack[n - 2..]);
+                } else if blocks.contains_key(&(pc as u32)) || writes_out {
                     self.box_floats(&mut stack);
                 } else if ins.op == Op::Copy {
                     let at = n.saturating_sub(ins.arg as usize);
                     self.box_floats(&mut stack[at..=at.min(n.saturating_sub(1))]);
-                } else if !float_op && ins.op != Op::StoreFast {
+                } else if !float_op && !matches!(ins.op, Op::StoreFast | Op::Swap) {
                     let (pops, _) = ins.op.pops_pushes(ins.arg, false);
                     let at = n.saturating_sub(pops as usize);
                     self.box_floats(&mut stack[at..]);
@@ -686,6 +694,8 @@ impl Lower<'_, '_> {
             }
             let ins = instrs[pc];
             let p = pc as u32;
+            // The instruction's index on what it emits (`-X jit-dump` prints it).
+            self.b.set_srcloc(cranelift_codegen::ir::SourceLoc::new(p));
             if step[pc] {
                 let after = depth.get(pc + 1).copied().flatten().ok_or("a step falls off the end")?;
                 stack = self.stepped(code, ins, p, &stack, after as usize)?;
@@ -1041,9 +1051,15 @@ impl Lower<'_, '_> {
 
     /// Calls the function at address `f` taking and returning words.
     fn call_ret(&mut self, f: Value, args: &[Value]) -> Value {
+        self.call_typed(f, args, I64)
+    }
+
+    /// Calls the function at address `f` with `args` (words or floats, by their IR type),
+    /// returning a `ret`.
+    fn call_typed(&mut self, f: Value, args: &[Value], ret: cranelift_codegen::ir::Type) -> Value {
         let mut sig = cranelift_codegen::ir::Signature::new(self.b.func.signature.call_conv);
-        sig.params.extend(args.iter().map(|_| AbiParam::new(I64)));
-        sig.returns.push(AbiParam::new(I64));
+        sig.params.extend(args.iter().map(|&a| AbiParam::new(self.b.func.dfg.value_type(a))));
+        sig.returns.push(AbiParam::new(ret));
         let sr = self.b.import_signature(sig);
         let call = self.b.ins().call_indirect(sr, f, args);
         self.b.inst_results(call)[0]

@@ -453,6 +453,31 @@ pub extern "C" fn jit_unpack(seq: u64, n: u64, out: *mut u64) -> u64 {
 
 /// A new float object holding the f64 with these bits (compiled code boxing a float it
 /// kept unboxed): a counted reference.
+/// C's `pow` for compiled `x ** y` on a positive finite base and a finite exponent
+/// (the caller checks the result is finite, as `float_pow` does).
+pub extern "C" fn jit_pow(x: f64, y: f64) -> f64 {
+    x.powf(y)
+}
+
+/// `x ** y` on floats outside `jit_pow`'s case, by the interpreter's `float_pow`: writes
+/// the float result to `out` and answers 1, or answers 0 when it raises or the result is
+/// not a float (a negative base to a fractional power is complex): the interpreter then
+/// runs the instruction.
+pub extern "C" fn jit_float_pow(x: u64, y: u64, out: *mut f64) -> u64 {
+    let r = std::panic::catch_unwind(|| match crate::objects::float::float_pow(f64::from_bits(x), f64::from_bits(y)) {
+        Ok(v) => v.as_float(),
+        Err(_) => None,
+    });
+    match r {
+        Ok(Some(f)) => {
+            // SAFETY: `out` is the 8-byte stack slot compiled code passes for the result.
+            unsafe { out.write(f) };
+            1
+        }
+        _ => 0,
+    }
+}
+
 pub extern "C" fn jit_box_float(bits: u64) -> u64 {
     let r = std::panic::catch_unwind(|| crate::objects::float::new_float(f64::from_bits(bits)).into_raw() as u64);
     // Allocation failure aborts in the allocator; a panic here has no value to give.

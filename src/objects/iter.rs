@@ -89,7 +89,9 @@ pub fn seq_iter(seq: Value) -> PyResult {
     Ok(new_native_iter(&crate::objects::types().seq_iterator, Box::new(SeqIter { seq: Some(seq), index: 0 })))
 }
 
-/// `iter(list)`.
+/// `iter(list)`. `#[repr(C)]`: compiled loops step it in place (`seq_layout::native_iter`);
+/// only `list_iterator` objects hold one.
+#[repr(C)]
 pub struct ListIter {
     pub list: Option<Value>,
     pub index: usize,
@@ -305,7 +307,9 @@ impl NativeIter for BytesIter {
     }
 }
 
-/// `iter(range)` with machine-int bounds.
+/// `iter(range)` with machine-int bounds. `#[repr(C)]`: compiled loops step it in place
+/// (`seq_layout::native_iter`); only `range_iterator` objects hold one.
+#[repr(C)]
 pub struct RangeIter {
     pub next: i64,
     pub step: i64,

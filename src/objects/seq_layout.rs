@@ -1,4 +1,5 @@
-//! Where compiled code finds the items of a list or a tuple.
+//! Where compiled code finds the items of a list or a tuple, and the state of a range or
+//! list iterator.
 //!
 //! A list is a `RefCell<Vec<Value>>` and a tuple a `Box<[Value]>`; Rust fixes neither
 //! layout, so the byte offsets of the borrow flag, the item pointer and the length are
@@ -103,6 +104,43 @@ fn find_tuple() -> Option<ItemsLayout> {
     (ptr != len).then_some(ItemsLayout { flag: -1, ptr: 8 * ptr as i32, len: 8 * len as i32, cap: -1 })
 }
 
+/// Byte offsets in a native iterator's payload (`PyNativeIter`, a
+/// `RefCell<Box<dyn NativeIter>>`): the `RefCell`'s borrow flag and the box's data
+/// pointer. An object of exact type `range_iterator` boxes a `RangeIter` and one of
+/// `list_iterator` a `ListIter` (both `#[repr(C)]`: their fields are at fixed offsets).
+#[derive(Clone, Copy, Debug)]
+pub struct IterLayout {
+    pub flag: i32,
+    pub data: i32,
+}
+
+/// The layout of a native iterator, if it could be established.
+pub fn native_iter() -> Option<IterLayout> {
+    static I: OnceLock<Option<IterLayout>> = OnceLock::new();
+    *I.get_or_init(find_native_iter)
+}
+
+fn find_native_iter() -> Option<IterLayout> {
+    use crate::objects::iter::{NativeIter, PyNativeIter, RangeIter};
+    if std::mem::size_of::<PyNativeIter>() != 24 {
+        return None;
+    }
+    let b: Box<dyn NativeIter> = Box::new(RangeIter { next: 7, step: 1, remaining: 3 });
+    let data = &*b as *const dyn NativeIter as *const u8 as usize;
+    let it = PyNativeIter(RefCell::new(b));
+    let p: *const PyNativeIter = &it;
+    // SAFETY: `it` is live and nothing borrows it.
+    let free = unsafe { words(p) };
+    let shared = {
+        let _g = it.0.borrow();
+        // SAFETY: as above (a shared borrow only).
+        unsafe { words(p) }
+    };
+    let flag = only(3, |i| free[i] == 0 && shared[i] == 1)?;
+    let ptr = only(3, |i| free[i] == data)?;
+    (flag != ptr).then_some(IterLayout { flag: 8 * flag as i32, data: 8 * ptr as i32 })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -112,5 +150,7 @@ mod tests {
         assert_ne!(l.ptr, l.len);
         assert_ne!(l.len, l.cap);
         assert_ne!(t.ptr, t.len);
+        let i = super::native_iter().expect("native iterator layout");
+        assert_ne!(i.flag, i.data);
     }
 }

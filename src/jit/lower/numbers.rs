@@ -2,7 +2,9 @@
 //! of a value for a branch.
 
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
-use cranelift_codegen::ir::{InstBuilder, InstructionData, MemFlagsData, Opcode, Value, ValueDef};
+use cranelift_codegen::ir::{
+    InstBuilder, InstructionData, MemFlagsData, Opcode, StackSlotData, StackSlotKind, Value, ValueDef,
+};
 
 use super::{F64, I32, I64, Lower, Reason, mf};
 use crate::bytecode::code::Code;
@@ -74,6 +76,8 @@ impl Lower<'_, '_> {
             let nz = self.b.ins().fcmp(FloatCC::NotEqual, y, zero);
             self.guard(nz, pc, before, Reason::ZeroDivisor);
         }
+        // `**` may fail (a guard), so it goes before the operands are dropped.
+        let pow = (op == BinOp::Pow).then(|| self.float_pow(x, y, pc, before));
         // Both operands are read: drop the objects (the guards above kept them).
         for v in [a, b] {
             if self.b.func.dfg.value_type(v) != F64 {
@@ -85,8 +89,46 @@ impl Lower<'_, '_> {
             BinOp::Sub => self.b.ins().fsub(x, y),
             BinOp::Mul => self.b.ins().fmul(x, y),
             BinOp::TrueDiv => self.b.ins().fdiv(x, y),
+            BinOp::Pow => pow.ok_or("no float power")?,
             _ => return Err(format!("float BinaryOp {} reached the lowering", op.symbol())),
         })
+    }
+
+    /// `x ** y` on unboxed floats. A positive finite base with a finite exponent is C's
+    /// `pow` when the result is finite (`float_pow`'s own path); any other case goes to
+    /// `runtime::jit_float_pow` (the interpreter's `float_pow`), and when that raises or
+    /// gives a complex number, the guard hands the instruction to the interpreter.
+    fn float_pow(&mut self, x: Value, y: Value, pc: u32, before: &[Value]) -> Value {
+        let zero = self.b.ins().f64const(0.0);
+        let inf = self.b.ins().f64const(f64::INFINITY);
+        let positive = self.b.ins().fcmp(FloatCC::GreaterThan, x, zero);
+        let finite = self.b.ins().fcmp(FloatCC::LessThan, x, inf);
+        let d = self.b.ins().fsub(y, y);
+        let y_finite = self.b.ins().fcmp(FloatCC::Equal, d, zero);
+        let c = self.b.ins().band(positive, finite);
+        let c = self.b.ins().band(c, y_finite);
+        let fast = self.b.create_block();
+        let slow = self.b.create_block();
+        let join = self.b.create_block();
+        self.b.append_block_param(join, F64);
+        self.b.set_cold_block(slow);
+        self.b.ins().brif(c, fast, &[], slow, &[]);
+        self.b.switch_to_block(fast);
+        let f = self.b.ins().iconst(I64, runtime::jit_pow as *const u8 as i64);
+        let r = self.call_typed(f, &[x, y], F64);
+        let in_range = self.b.ins().fcmp(FloatCC::LessThan, r, inf);
+        self.b.ins().brif(in_range, join, &[r.into()], slow, &[]);
+        self.b.switch_to_block(slow);
+        let slot = self.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3));
+        let out = self.b.ins().stack_addr(I64, slot, 0);
+        let xb = self.b.ins().bitcast(I64, MemFlagsData::new(), x);
+        let yb = self.b.ins().bitcast(I64, MemFlagsData::new(), y);
+        let ok = self.call_helper_ret(runtime::jit_float_pow as *const u8 as i64, &[xb, yb, out]);
+        self.guard(ok, pc, before, Reason::PowNotFloat);
+        let r = self.b.ins().load(F64, mf(), out, 0);
+        self.b.ins().jump(join, &[r.into()]);
+        self.b.switch_to_block(join);
+        self.b.block_params(join)[0]
     }
 
     /// The f64 of `v`: itself when unboxed, a constant small int converted, an exact float

@@ -66,6 +66,9 @@ impl Lower<'_, '_> {
         stack: &[Value],
         after: usize,
     ) -> Result<Vec<Value>, String> {
+        if self.float_store_subscr(ins, stack) {
+            return Ok(self.store_subscr_float(pc, stack, after));
+        }
         let mut stack = stack.to_vec();
         self.box_floats(&mut stack);
         let stack = &stack[..];
@@ -435,6 +438,87 @@ impl Lower<'_, '_> {
         self.b.block_params(join)[0]
     }
 
+    /// Is `ins` a `StoreSubscr` of an unboxed float (which `store_subscr_float` stores
+    /// without boxing it first)?
+    pub(super) fn float_store_subscr(&self, ins: Instr, stack: &[Value]) -> bool {
+        ins.op == Op::StoreSubscr
+            && seq_layout::list().is_some()
+            && stack.len() >= 3
+            && self.b.func.dfg.value_type(stack[stack.len() - 3]) == super::F64
+    }
+
+    /// `c[key] = v` with `v` an unboxed float: into a list item holding an exact float
+    /// nothing else references, the float object is reused (as the loop's `reuse_float`,
+    /// and `store_float_local`: nobody can tell); another item gets a new float object;
+    /// anything else boxes `v` and goes the way of any `StoreSubscr`.
+    fn store_subscr_float(&mut self, pc: u32, stack: &[Value], after: usize) -> Vec<Value> {
+        let n = stack.len();
+        let (v, c, key) = (stack[n - 3], stack[n - 2], stack[n - 1]);
+        if self.stress {
+            let t = self.b.ins().iconst(I8, 1);
+            self.guard(t, pc, stack, Reason::Forced);
+        }
+        let done = self.b.create_block();
+        for _ in 0..after {
+            self.b.append_block_param(done, I64);
+        }
+        let other = self.b.create_block();
+        self.b.set_cold_block(other);
+        let Some(l) = seq_layout::list() else { unreachable!("float_store_subscr checked the layout") };
+        let i = self.small_index(c, key, other);
+        let ty = self.b.ins().load(I64, mf(), c, layout::HEADER_TYPE);
+        let is_list = self.b.ins().icmp_imm_s(IntCC::Equal, ty, crate::objects::types().list.bits() as i64);
+        let list = self.b.create_block();
+        self.b.ins().brif(is_list, list, &[], other, &[]);
+        self.b.switch_to_block(list);
+        let slot = self.item_slot(c, i, l, true, other);
+        let old = self.b.ins().load(I64, mf(), slot, 0);
+        let (check, reuse, fresh, stored) =
+            (self.b.create_block(), self.b.create_block(), self.b.create_block(), self.b.create_block());
+        let tag = self.b.ins().band_imm_s(old, 1);
+        self.b.ins().brif(tag, fresh, &[], check, &[]);
+        self.b.switch_to_block(check);
+        let oty = self.b.ins().load(I64, mf(), old, layout::HEADER_TYPE);
+        let is_float = self.b.ins().icmp_imm_s(IntCC::Equal, oty, crate::objects::types().float.bits() as i64);
+        let rc = self.b.ins().load(I32, mf(), old, layout::HEADER_REFCNT);
+        let unique = self.b.ins().icmp_imm_s(IntCC::Equal, rc, 1);
+        let ok = self.b.ins().band(is_float, unique);
+        self.b.ins().brif(ok, reuse, &[], fresh, &[]);
+        self.b.switch_to_block(reuse);
+        self.b.ins().store(mf(), v, old, layout::DATA_OFFSET);
+        self.b.ins().jump(stored, &[]);
+        self.b.switch_to_block(fresh);
+        let mut boxed = [v];
+        self.box_floats(&mut boxed);
+        self.b.ins().store(mf(), boxed[0], slot, 0);
+        self.decref(old);
+        self.b.ins().jump(stored, &[]);
+        self.b.switch_to_block(stored);
+        self.decref(c);
+        self.decref(key);
+        let below: Vec<BlockArg> = stack[..n - 3].iter().map(|&x| x.into()).collect();
+        self.b.ins().jump(done, &below);
+        // Not a list item by a small int in range: the helper, else the step.
+        self.b.switch_to_block(other);
+        let mut boxed = [v];
+        self.box_floats(&mut boxed);
+        let r = self.call_helper_ret(runtime::jit_store_subscr as *const u8 as i64, &[c, key, boxed[0]]);
+        let ok = self.b.ins().icmp_imm_s(IntCC::NotEqual, r, runtime::DECLINED as i64);
+        let (helped, stepped) = (self.b.create_block(), self.b.create_block());
+        self.b.ins().brif(ok, helped, &[], stepped, &[]);
+        self.b.switch_to_block(helped);
+        for x in [boxed[0], c, key] {
+            self.decref(x);
+        }
+        self.b.ins().jump(done, &below);
+        self.b.switch_to_block(stepped);
+        let items = self.step(pc, &[&stack[..n - 3], &[boxed[0], c, key]].concat(), after);
+        let args: Vec<BlockArg> = items.iter().map(|&x| x.into()).collect();
+        self.b.ins().jump(done, &args);
+        self.b.switch_to_block(done);
+        self.b.block_params(done).to_vec()
+    }
+
     /// The index of `c[key]` when `c` is a heap object and `key` a small int; otherwise
     /// goes to `other`.
     fn small_index(&mut self, c: Value, key: Value, other: Block) -> Value {
@@ -479,11 +563,12 @@ impl Lower<'_, '_> {
             let t = self.b.ins().iconst(I8, 1);
             self.guard(t, pc, before, Reason::IterNeedsVm);
         }
+        let got = self.b.create_block();
+        self.b.append_block_param(got, I64);
+        self.inline_iter_next(it, got);
         let r0 = self.call_helper_ret(runtime::jit_iter_next as *const u8 as i64, &[it]);
         let declined = self.b.ins().icmp_imm_s(IntCC::Equal, r0, runtime::DECLINED as i64);
         let slow = self.b.create_block();
-        let got = self.b.create_block();
-        self.b.append_block_param(got, I64);
         self.b.set_cold_block(slow);
         self.b.ins().brif(declined, slow, &[], got, &[r0.into()]);
         self.b.switch_to_block(slow);
@@ -506,6 +591,91 @@ impl Lower<'_, '_> {
         self.b.ins().jump(got, &[r1.into()]);
         self.b.switch_to_block(got);
         self.b.block_params(got)[0]
+    }
+}
+
+impl Lower<'_, '_> {
+    /// The next item of a range or list iterator, inline (CPython's `FOR_ITER_RANGE` and
+    /// `FOR_ITER_LIST`): jumps to `got` with the item (a counted reference) or 0 when the
+    /// range is exhausted; anything else (another iterator, one being borrowed, a range
+    /// item beyond the small ints, the end of a list, which drops the list) falls through
+    /// to the block this leaves current, for the helper.
+    fn inline_iter_next(&mut self, it: Value, got: Block) {
+        let Some(il) = seq_layout::native_iter() else { return };
+        let types = crate::objects::types();
+        let other = self.b.create_block();
+        let tag = self.b.ins().band_imm_s(it, 1);
+        let heap = self.b.create_block();
+        self.b.ins().brif(tag, other, &[], heap, &[]);
+        self.b.switch_to_block(heap);
+        let ty = self.b.ins().load(I64, mf(), it, layout::HEADER_TYPE);
+        let (range, not_range) = (self.b.create_block(), self.b.create_block());
+        let is_range = self.b.ins().icmp_imm_s(IntCC::Equal, ty, types.range_iterator.bits() as i64);
+        self.b.ins().brif(is_range, range, &[], not_range, &[]);
+        // `RangeIter { next, step, remaining }`.
+        self.b.switch_to_block(range);
+        let data = self.unborrowed_iter(it, il, other);
+        let rem = self.b.ins().load(I64, mf(), data, 16);
+        let (more, exhausted) = (self.b.create_block(), self.b.create_block());
+        self.b.ins().brif(rem, more, &[], exhausted, &[]);
+        self.b.switch_to_block(exhausted);
+        let zero = self.b.ins().iconst(I64, 0);
+        self.b.ins().jump(got, &[zero.into()]);
+        self.b.switch_to_block(more);
+        let v = self.b.ins().load(I64, mf(), data, 0);
+        let w = self.b.ins().ishl_imm_s(v, 1);
+        let back = self.b.ins().sshr_imm_s(w, 1);
+        let small = self.b.ins().icmp(IntCC::Equal, back, v);
+        let take = self.b.create_block();
+        self.b.ins().brif(small, take, &[], other, &[]);
+        self.b.switch_to_block(take);
+        let step = self.b.ins().load(I64, mf(), data, 8);
+        let next = self.b.ins().iadd(v, step);
+        self.b.ins().store(mf(), next, data, 0);
+        let rem = self.b.ins().iadd_imm_s(rem, -1);
+        self.b.ins().store(mf(), rem, data, 16);
+        let item = self.b.ins().bor_imm_s(w, 1);
+        self.b.ins().jump(got, &[item.into()]);
+        // `ListIter { list, index }` over a list.
+        self.b.switch_to_block(not_range);
+        let Some(ll) = seq_layout::list() else {
+            self.b.ins().jump(other, &[]);
+            self.b.switch_to_block(other);
+            return;
+        };
+        let list_it = self.b.create_block();
+        let is_list = self.b.ins().icmp_imm_s(IntCC::Equal, ty, types.list_iterator.bits() as i64);
+        self.b.ins().brif(is_list, list_it, &[], other, &[]);
+        self.b.switch_to_block(list_it);
+        let data = self.unborrowed_iter(it, il, other);
+        let list = self.b.ins().load(I64, mf(), data, 0);
+        let live = self.b.create_block();
+        self.b.ins().brif(list, live, &[], other, &[]);
+        self.b.switch_to_block(live);
+        // (A list subclass's items may sit elsewhere.)
+        let lty = self.b.ins().load(I64, mf(), list, layout::HEADER_TYPE);
+        let exact = self.b.ins().icmp_imm_s(IntCC::Equal, lty, types.list.bits() as i64);
+        let exact_list = self.b.create_block();
+        self.b.ins().brif(exact, exact_list, &[], other, &[]);
+        self.b.switch_to_block(exact_list);
+        let index = self.b.ins().load(I64, mf(), data, 8);
+        let slot = self.item_slot(list, index, ll, true, other);
+        let item = self.b.ins().load(I64, mf(), slot, 0);
+        self.incref(item);
+        let index = self.b.ins().iadd_imm_s(index, 1);
+        self.b.ins().store(mf(), index, data, 8);
+        self.b.ins().jump(got, &[item.into()]);
+        self.b.switch_to_block(other);
+    }
+
+    /// The data pointer of native iterator `it` when nothing borrows it; else goes to
+    /// `other`.
+    fn unborrowed_iter(&mut self, it: Value, il: seq_layout::IterLayout, other: Block) -> Value {
+        let flag = self.b.ins().load(I64, mf(), it, layout::DATA_OFFSET + il.flag);
+        let free = self.b.create_block();
+        self.b.ins().brif(flag, other, &[], free, &[]);
+        self.b.switch_to_block(free);
+        self.b.ins().load(I64, mf(), it, layout::DATA_OFFSET + il.data)
     }
 }
 
