@@ -987,6 +987,16 @@ impl Lower<'_, '_> {
     /// Runs `emit` (which must end by jumping to the block it is given) when `v` is a
     /// heap pointer, and joins after it; `skip_zero` also skips a 0 word (unbound).
     fn if_heap(&mut self, v: Value, skip_zero: bool, emit: impl FnOnce(&mut Self, Block)) {
+        // A constant word is known now: a small int (or 0) emits nothing, an object no test.
+        if let Some(w) = self.const_word(v) {
+            if w & 1 == 1 || w == 0 {
+                return;
+            }
+            let cont = self.b.create_block();
+            emit(self, cont);
+            self.b.switch_to_block(cont);
+            return;
+        }
         let tag = self.b.ins().band_imm_s(v, 1);
         let mut skip = self.b.ins().icmp_imm_s(IntCC::NotEqual, tag, 0);
         if skip_zero {

@@ -451,8 +451,6 @@ pub extern "C" fn jit_unpack(seq: u64, n: u64, out: *mut u64) -> u64 {
     r.unwrap_or(DECLINED)
 }
 
-/// A new float object holding the f64 with these bits (compiled code boxing a float it
-/// kept unboxed): a counted reference.
 /// C's `pow` for compiled `x ** y` on a positive finite base and a finite exponent
 /// (the caller checks the result is finite, as `float_pow` does).
 pub extern "C" fn jit_pow(x: f64, y: f64) -> f64 {
@@ -478,6 +476,8 @@ pub extern "C" fn jit_float_pow(x: u64, y: u64, out: *mut f64) -> u64 {
     }
 }
 
+/// A new float object holding the f64 with these bits (compiled code boxing a float it
+/// kept unboxed): a counted reference.
 pub extern "C" fn jit_box_float(bits: u64) -> u64 {
     let r = std::panic::catch_unwind(|| crate::objects::float::new_float(f64::from_bits(bits)).into_raw() as u64);
     // Allocation failure aborts in the allocator; a panic here has no value to give.

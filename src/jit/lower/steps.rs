@@ -184,14 +184,7 @@ impl Lower<'_, '_> {
             }
             Op::UnpackSequence => {
                 let seq = stack[n - 1];
-                let k = ins.arg as usize;
-                let slot =
-                    self.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8 * k as u32, 3));
-                let addr = self.b.ins().stack_addr(I64, slot, 0);
-                let count = self.b.ins().iconst(I64, k as i64);
-                let r = self.call_helper_ret(runtime::jit_unpack as *const u8 as i64, &[seq, count, addr]);
-                // Read on both paths; used only where the helper wrote them.
-                let items: Vec<Value> = (0..k).map(|i| self.b.ins().load(I64, mf(), addr, 8 * i as i32)).collect();
+                let (r, items) = self.unpack(seq, ins.arg as usize);
                 (r, vec![seq], [below(1)?, &items].concat())
             }
             Op::BinaryOp => {
@@ -303,6 +296,56 @@ impl Lower<'_, '_> {
         self.b.ins().jump(join, &[r.into()]);
         self.b.switch_to_block(join);
         self.b.block_params(join)[0]
+    }
+
+    /// The `k` items of `seq` in stack order (the first on top) and 1, inline for a tuple
+    /// of length `k` (CPython's `UNPACK_SEQUENCE_TUPLE`), else by `runtime::jit_unpack`
+    /// (lists; `DECLINED` for anything else or another length).
+    fn unpack(&mut self, seq: Value, k: usize) -> (Value, Vec<Value>) {
+        let join = self.b.create_block();
+        for _ in 0..=k {
+            self.b.append_block_param(join, I64);
+        }
+        let helper = self.b.create_block();
+        if let Some(l) = seq_layout::tuple() {
+            let heap = self.b.create_block();
+            let tag = self.b.ins().band_imm_s(seq, 1);
+            self.b.ins().brif(tag, helper, &[], heap, &[]);
+            self.b.switch_to_block(heap);
+            let ty = self.b.ins().load(I64, mf(), seq, layout::HEADER_TYPE);
+            let is = self.b.ins().icmp_imm_s(IntCC::Equal, ty, crate::objects::types().tuple.bits() as i64);
+            let tuple = self.b.create_block();
+            self.b.ins().brif(is, tuple, &[], helper, &[]);
+            self.b.switch_to_block(tuple);
+            let len = self.b.ins().load(I64, mf(), seq, layout::DATA_OFFSET + l.len);
+            let fits = self.b.ins().icmp_imm_s(IntCC::Equal, len, k as i64);
+            let take = self.b.create_block();
+            self.b.ins().brif(fits, take, &[], helper, &[]);
+            self.b.switch_to_block(take);
+            let ptr = self.b.ins().load(I64, mf(), seq, layout::DATA_OFFSET + l.ptr);
+            let one = self.b.ins().iconst(I64, 1);
+            let mut args: Vec<BlockArg> = vec![one.into()];
+            for i in (0..k).rev() {
+                let item = self.b.ins().load(I64, mf(), ptr, 8 * i as i32);
+                self.incref(item);
+                args.push(item.into());
+            }
+            self.b.ins().jump(join, &args);
+        } else {
+            self.b.ins().jump(helper, &[]);
+        }
+        self.b.switch_to_block(helper);
+        let slot = self.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8 * k as u32, 3));
+        let addr = self.b.ins().stack_addr(I64, slot, 0);
+        let count = self.b.ins().iconst(I64, k as i64);
+        let r = self.call_helper_ret(runtime::jit_unpack as *const u8 as i64, &[seq, count, addr]);
+        // Read on both paths; used only where the helper wrote them.
+        let mut args: Vec<BlockArg> = vec![r.into()];
+        args.extend((0..k).map(|i| BlockArg::from(self.b.ins().load(I64, mf(), addr, 8 * i as i32))));
+        self.b.ins().jump(join, &args);
+        self.b.switch_to_block(join);
+        let params = self.b.block_params(join).to_vec();
+        (params[0], params[1..].to_vec())
     }
 
     /// `f(x)` when `f` is the builtin `len` (its native function, whatever name it has)
@@ -526,6 +569,9 @@ impl Lower<'_, '_> {
         let c_tag = self.b.ins().band_imm_s(c, 1);
         self.b.ins().brif(c_tag, other, &[], heap, &[]);
         self.b.switch_to_block(heap);
+        if let Some(k) = self.const_word(key).filter(|k| k & 1 == 1) {
+            return self.b.ins().iconst(I64, k >> 1);
+        }
         let small = self.b.create_block();
         let k_tag = self.b.ins().band_imm_s(key, 1);
         self.b.ins().brif(k_tag, small, &[], other, &[]);
