@@ -421,6 +421,57 @@ fn describe(code: &Code, ins: Instr, pc: usize) -> String {
     }
 }
 
+/// The `LoadFast`s whose value the instruction that pops it only reads: a subscript's
+/// container or key, an operand of `BinaryOp` or `CompareOp`, `StoreSubscr`'s container
+/// or key, `LoadAttr`'s object; found in the same straight run of code, with nothing in
+/// between that stores to or deletes that local, or moves the value (`Copy`, `Swap`).
+/// Such a load takes no reference and its reader drops none (CPython 3.13's borrowed
+/// `LOAD_FAST`); the local keeps the object alive meanwhile.
+fn borrowable_loads(
+    instrs: &[Instr],
+    depth: &[Option<u32>],
+    native: &[bool],
+    step: &[bool],
+    blocks: &BTreeMap<u32, Block>,
+) -> Vec<bool> {
+    let mut out = vec![false; instrs.len()];
+    for (pc, ins) in instrs.iter().enumerate() {
+        let Some(d0) = depth[pc] else { continue };
+        if ins.op != Op::LoadFast {
+            continue;
+        }
+        let at = d0 as i64;
+        for j in pc + 1..instrs.len() {
+            let (Some(d), next) = (depth[j], instrs[j]) else { break };
+            if blocks.contains_key(&(j as u32)) || !(native[j] || step[j]) {
+                break;
+            }
+            let d = d as i64;
+            let (pops, _) = next.op.pops_pushes(next.arg, false);
+            let first = d - pops as i64;
+            if at >= first {
+                let operand = at - first;
+                out[pc] = match next.op {
+                    Op::BinarySubscr | Op::BinaryOp | Op::CompareOp | Op::LoadAttr => true,
+                    Op::StoreSubscr => operand >= 1,
+                    _ => false,
+                };
+                break;
+            }
+            let moves = match next.op {
+                Op::Copy => d - next.arg as i64 == at,
+                Op::Swap => d - 1 == at || d - next.arg as i64 == at,
+                Op::StoreFast | Op::DeleteFast => next.arg == ins.arg,
+                _ => next.op.is_jump() || next.op.is_terminator(),
+            };
+            if moves {
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// Arguments (bound by the call) that no `DeleteFast` unbinds.
 fn always_bound(code: &Code, instrs: &[Instr]) -> Vec<bool> {
     let flags = code.flags;
@@ -508,14 +559,25 @@ pub fn compile(module: &mut JITModule, code: &Code, plan: Plan, null: u64, opts:
         let nl = code.nlocalsplus() as i64;
         let mut switch = Switch::new();
         let mut heres = Vec::new();
+        // A call enters at 0: one test first, the switch over the other entries after it.
+        let mut first = None;
         for &e in entries {
             if blocks.contains_key(&e) {
                 let here = b.create_block();
-                switch.set_entry(e as u128, here);
+                if e == 0 {
+                    first = Some(here);
+                } else {
+                    switch.set_entry(e as u128, here);
+                }
                 heres.push((e, here));
             }
         }
         let not_entry = b.create_block();
+        if let Some(here) = first {
+            let rest = b.create_block();
+            b.ins().brif(entry_pc, rest, &[], here, &[]);
+            b.switch_to_block(rest);
+        }
         switch.emit(&mut b, entry_pc, not_entry);
         for (e, here) in heres {
             let target = blocks[&e];
@@ -541,15 +603,19 @@ pub fn compile(module: &mut JITModule, code: &Code, plan: Plan, null: u64, opts:
             vm,
             null,
             always_bound: always_bound(code, &instrs),
+            borrow_at: borrowable_loads(&instrs, depth, native, step, &blocks),
+            borrowed: std::collections::HashSet::new(),
             nlocals: code.nlocalsplus() as i64,
             stress,
             stats,
             guards: &mut guards,
             stress_base: stress_flags.as_ptr() as i64,
             stress_cap: stress_flags.len(),
+            exits: std::collections::HashMap::new(),
             uncounted: 0,
         };
         lw.body(code, &instrs, depth, native, step, &blocks)?;
+        lw.fill_exits();
         lw.b.seal_all_blocks();
         lw.b.finalize(target_config);
     }
@@ -617,12 +683,24 @@ struct Lower<'a, 'b> {
     /// Locals bound on entry that nothing unbinds (arguments never `del`eted): their
     /// `LoadFast` needs no unbound check.
     always_bound: Vec<bool>,
+    /// `LoadFast`s whose value is only read by the instruction that pops it
+    /// (`borrowable_loads`): pushed without a reference of their own.
+    borrow_at: Vec<bool>,
+    /// The values on the stack that are such borrowed locals: `decref` skips them, and
+    /// anything that keeps one (the frame at a spill, a block it is passed to, a helper
+    /// that takes references) takes a reference first (`own`). The local holds the object
+    /// meanwhile: nothing between the load and its reader stores to or deletes it.
+    borrowed: std::collections::HashSet<Value>,
     nlocals: i64,
     stress: bool,
     stats: bool,
     guards: &'a mut Vec<Guard>,
     stress_base: i64,
     stress_cap: usize,
+    /// The exit blocks of guards, one per instruction and stack (with the same borrowed
+    /// values), taking the exit word as a parameter; filled in after the body
+    /// (`fill_exits`).
+    exits: std::collections::HashMap<(u32, Vec<Value>, Vec<bool>), Block>,
     /// `--jit-stats`: native instructions passed since the last count update.
     uncounted: i64,
 }
@@ -681,6 +759,7 @@ impl Lower<'_, '_> {
             }
             if let Some(&bl) = blocks.get(&(pc as u32)) {
                 if open {
+                    self.own_passed(&stack);
                     let args: Vec<BlockArg> = stack.iter().map(|&v| v.into()).collect();
                     self.b.ins().jump(bl, &args);
                 }
@@ -736,11 +815,16 @@ impl Lower<'_, '_> {
                         let bound = self.b.ins().icmp_imm_s(IntCC::NotEqual, v, 0);
                         self.guard(bound, p, &stack, Reason::UnboundLocal);
                     }
-                    self.incref(v);
+                    if self.borrow_at.get(pc).copied().unwrap_or(false) {
+                        self.borrowed.insert(v);
+                    } else {
+                        self.incref(v);
+                    }
                     stack.push(v);
                 }
                 Op::StoreFast => {
                     let v = pop(&mut stack)?;
+                    self.own(v);
                     if self.b.func.dfg.value_type(v) == F64 {
                         self.store_float_local(arg, v);
                     } else {
@@ -814,6 +898,7 @@ impl Lower<'_, '_> {
                     let br = instrs[pc + 1];
                     let jump_to = target(br.arg)?;
                     let next = target(p + 2)?;
+                    self.own_passed(&stack);
                     let args: Vec<BlockArg> = stack.iter().map(|&v| v.into()).collect();
                     if br.op == Op::PopJumpIfTrue {
                         self.b.ins().brif(c, jump_to, &args, next, &args);
@@ -836,6 +921,7 @@ impl Lower<'_, '_> {
                     self.decref(v);
                     let jump_to = target(arg)?;
                     let next = target(p + 1)?;
+                    self.own_passed(&stack);
                     let args: Vec<BlockArg> = stack.iter().map(|&v| v.into()).collect();
                     if matches!(ins.op, Op::PopJumpIfTrue | Op::PopJumpIfNone) {
                         self.b.ins().brif(truth, jump_to, &args, next, &args);
@@ -859,11 +945,13 @@ impl Lower<'_, '_> {
                     self.b.switch_to_block(popped);
                     stack.pop();
                     self.decref(v);
+                    self.own_passed(&stack);
                     let rest: Vec<BlockArg> = stack.iter().map(|&v| v.into()).collect();
                     self.b.ins().jump(target(p + 1)?, &rest);
                     open = false;
                 }
                 Op::Jump => {
+                    self.own_passed(&stack);
                     let args: Vec<BlockArg> = stack.iter().map(|&v| v.into()).collect();
                     self.b.ins().jump(target(arg)?, &args);
                     open = false;
@@ -882,6 +970,7 @@ impl Lower<'_, '_> {
                         quiet = self.b.ins().band(quiet, no_sig);
                     }
                     self.guard(quiet, p, &stack, Reason::EvalBreaker);
+                    self.own_passed(&stack);
                     let args: Vec<BlockArg> = stack.iter().map(|&v| v.into()).collect();
                     self.b.ins().jump(target(arg)?, &args);
                     open = false;
@@ -893,12 +982,14 @@ impl Lower<'_, '_> {
                     let exhausted = self.b.ins().icmp_imm_s(IntCC::Equal, r, 0);
                     let done = self.b.create_block();
                     let next = target(p + 1)?;
+                    self.own_passed(&stack);
                     let mut more: Vec<BlockArg> = stack.iter().map(|&v| v.into()).collect();
                     more.push(r.into());
                     self.b.ins().brif(exhausted, done, &[], next, &more);
                     self.b.switch_to_block(done);
                     stack.pop();
                     self.decref(it);
+                    self.own_passed(&stack);
                     let rest: Vec<BlockArg> = stack.iter().map(|&v| v.into()).collect();
                     self.b.ins().jump(target(arg)?, &rest);
                     open = false;
@@ -933,9 +1024,7 @@ impl Lower<'_, '_> {
     fn guard(&mut self, ok: Value, pc: u32, stack: &[Value], reason: Reason) {
         let id = self.guards.len();
         self.guards.push(Guard { pc, reason, op: Op::Nop });
-        let fail = self.b.create_block();
         let cont = self.b.create_block();
-        self.b.set_cold_block(fail);
         // Conditions arrive as i8 flags or as i64 words (nonzero = true): make them i8.
         let mut ok =
             if self.b.func.dfg.value_type(ok) == I8 { ok } else { self.b.ins().icmp_imm_s(IntCC::NotEqual, ok, 0) };
@@ -946,6 +1035,10 @@ impl Lower<'_, '_> {
             let seen = self.b.ins().icmp_imm_s(IntCC::NotEqual, failed_once, 0);
             ok = self.b.ins().band(ok, seen);
         }
+        // The word is made on the cold path, so the hot path stays a test and a branch.
+        let exit = self.shared_exit(pc, stack);
+        let fail = self.b.create_block();
+        self.b.set_cold_block(fail);
         self.b.ins().brif(ok, cont, &[], fail, &[]);
         self.b.switch_to_block(fail);
         if let (true, Some(fa)) = (self.stress, flag_addr) {
@@ -953,8 +1046,40 @@ impl Lower<'_, '_> {
             let one = self.b.ins().iconst(I8, 1);
             self.b.ins().store(mf(), one, a, 0);
         }
-        self.exit(pc, stack, Some(id as u32));
+        let word = self.b.ins().iconst(I64, (((id as u64 + 1) << 32) | pc as u64) as i64);
+        self.b.ins().jump(exit, &[word.into()]);
         self.b.switch_to_block(cont);
+    }
+
+    /// The exit block the guards of instruction `pc` with this `stack` share: it writes
+    /// the stack to the frame and returns the word it is passed. (Filled in after the
+    /// body: the block being lowered cannot be left unfinished.)
+    fn shared_exit(&mut self, pc: u32, stack: &[Value]) -> Block {
+        let borrowed: Vec<bool> = stack.iter().map(|v| self.borrowed.contains(v)).collect();
+        let key = (pc, stack.to_vec(), borrowed);
+        if let Some(&e) = self.exits.get(&key) {
+            return e;
+        }
+        let e = self.b.create_block();
+        self.b.append_block_param(e, I64);
+        self.b.set_cold_block(e);
+        self.exits.insert(key, e);
+        e
+    }
+
+    /// Emits the shared exit blocks of guards (`shared_exit`).
+    fn fill_exits(&mut self) {
+        let mut exits: Vec<_> = std::mem::take(&mut self.exits).into_iter().collect();
+        exits.sort_by_key(|&(_, e)| e);
+        for ((pc, stack, borrowed), e) in exits {
+            self.b.switch_to_block(e);
+            self.b.set_srcloc(cranelift_codegen::ir::SourceLoc::new(pc));
+            let word = self.b.block_params(e)[0];
+            self.borrowed = stack.iter().zip(&borrowed).filter(|&(_, &b)| b).map(|(&v, _)| v).collect();
+            self.spill(&stack);
+            self.b.ins().return_(&[word]);
+        }
+        self.borrowed.clear();
     }
 
     /// Writes `stack` to the frame's stack slots, sets `top`, and returns `pc` (with the
@@ -976,6 +1101,7 @@ impl Lower<'_, '_> {
     fn spill(&mut self, stack: &[Value]) {
         let mut stack = stack.to_vec();
         self.box_floats(&mut stack);
+        self.own_passed(&stack);
         let first = 8 * self.nlocals;
         for (i, &v) in stack.iter().enumerate() {
             self.b.ins().store(mf(), v, self.base, (first + 8 * i as i64) as i32);
@@ -1029,7 +1155,29 @@ impl Lower<'_, '_> {
     /// Drops the reference `v` holds: inline while other references remain, through the
     /// runtime (which frees the object) for the last one.
     fn decref(&mut self, v: Value) {
+        if self.borrowed.contains(&v) {
+            return;
+        }
         self.if_heap(v, false, |s, cont| s.decref_heap(v, cont));
+    }
+
+    /// Makes `v` an owned reference from here on, if it is a borrowed local (emitted
+    /// where it dominates every later use of `v`).
+    fn own(&mut self, v: Value) {
+        if self.borrowed.remove(&v) {
+            self.incref(v);
+        }
+    }
+
+    /// A reference for each borrowed local in `vals`, which something keeps from here on
+    /// this path (a block's parameters, the frame's stack): `v` stays borrowed on other
+    /// paths.
+    fn own_passed(&mut self, vals: &[Value]) {
+        for &v in vals {
+            if self.borrowed.contains(&v) {
+                self.incref(v);
+            }
+        }
     }
 
     /// As `decref`, for a word that may be 0 (an unbound local).

@@ -191,6 +191,8 @@ impl Lower<'_, '_> {
                 let (a, b) = (stack[n - 2], stack[n - 1]);
                 let op = self.b.ins().iconst(I64, (ins.arg & !INPLACE) as i64);
                 // The helper takes both references when it succeeds.
+                self.own(a);
+                self.own(b);
                 let r = self.call_helper_ret(runtime::jit_binop as *const u8 as i64, &[a, b, op]);
                 (r, vec![], [below(2)?, &[r]].concat())
             }
@@ -218,6 +220,7 @@ impl Lower<'_, '_> {
         for v in drops {
             self.decref(v);
         }
+        self.own_passed(&done);
         let args: Vec<BlockArg> = done.iter().map(|&v| v.into()).collect();
         self.b.ins().jump(join, &args);
         self.b.switch_to_block(slow);
@@ -539,6 +542,7 @@ impl Lower<'_, '_> {
         self.b.switch_to_block(stored);
         self.decref(c);
         self.decref(key);
+        self.own_passed(&stack[..n - 3]);
         let below: Vec<BlockArg> = stack[..n - 3].iter().map(|&x| x.into()).collect();
         self.b.ins().jump(done, &below);
         // Not a list item by a small int in range: the helper, else the step.
@@ -553,6 +557,7 @@ impl Lower<'_, '_> {
         for x in [boxed[0], c, key] {
             self.decref(x);
         }
+        self.own_passed(&stack[..n - 3]);
         self.b.ins().jump(done, &below);
         self.b.switch_to_block(stepped);
         let items = self.step(pc, &[&stack[..n - 3], &[boxed[0], c, key]].concat(), after);
