@@ -311,14 +311,22 @@ fn compile(code: &Code, null: u64) -> Option<&'static lower::Compiled> {
         // Setting up Cranelift (host detection, the module) is start-up, not this
         // function's compile time; code that is not compiled never pays it.
         let set_up = JIT.with_module(|_| std::time::Instant::now());
+        // A panic in Cranelift is a bug of this lowering: the function stays interpreted
+        // (and says why in `--jit-stats`) instead of the program failing.
         let r = JIT.with_module(|m| {
-            lower::compile(
-                m,
-                code,
-                plan,
-                null,
-                lower::Options { stress: stress(), stats: STATS_ON.get(), dump: DUMP.get() },
-            )
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                lower::compile(
+                    m,
+                    code,
+                    plan,
+                    null,
+                    lower::Options { stress: stress(), stats: STATS_ON.get(), dump: DUMP.get() },
+                )
+            }))
+        });
+        let r = r.unwrap_or_else(|p| {
+            let msg = p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()));
+            Err(format!("compiler panic: {}", msg.unwrap_or_default()))
         });
         Ok((r?, set_up.duration_since(started)))
     });

@@ -13,7 +13,7 @@ use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use cranelift_codegen::Context;
-use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{AbiParam, Block, BlockArg, InstBuilder, MemFlagsData, UserFuncName, Value, types};
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Switch};
@@ -303,7 +303,7 @@ pub fn plan(code: &Code) -> Result<Plan, String> {
             Op::CompareOp => {
                 matches!(instrs.get(pc + 1).map(|i| i.op), Some(Op::PopJumpIfFalse | Op::PopJumpIfTrue))
                     && !leaders.contains_key(&(pc as u32 + 1))
-                    && only_small_ints(pc)
+                    && (only_small_ints(pc) || floats_only(code, pc))
             }
             _ => false,
         };
@@ -404,6 +404,11 @@ fn float_binop(code: &Code, ins: Instr, pc: usize) -> Option<bool> {
     (floats && !others).then(|| k.iter().any(|kind| kind == Kind::SmallInt))
 }
 
+/// Did instruction `pc` see floats and nothing else?
+fn floats_only(code: &Code, pc: usize) -> bool {
+    code.kinds_seen(pc).is_some_and(|k| !k.is_empty() && k.is_only(Kind::Float))
+}
+
 /// Did instruction `pc` see only small ints (or nothing yet)?
 fn small_ints_only(code: &Code, pc: usize) -> bool {
     code.kinds_seen(pc).is_none_or(|k| k.is_empty() || k.is_only(Kind::SmallInt))
@@ -416,7 +421,7 @@ fn describe(code: &Code, ins: Instr, pc: usize) -> String {
             let kinds = if small_ints_only(code, pc) { "" } else { " on non-small-int operands" };
             format!("BinaryOp {}{kinds}", BinOp::from_arg(ins.arg & !INPLACE).symbol())
         }
-        Op::CompareOp => "CompareOp (not before a branch, or on non-small-int operands)".to_owned(),
+        Op::CompareOp => "CompareOp (not before a branch, or on operands not both small ints or floats)".to_owned(),
         op => op.name().to_owned(),
     }
 }
@@ -738,7 +743,12 @@ impl Lower<'_, '_> {
                 let float_op = native[pc] && float_binop(code, ins, pc).is_some();
                 // (`CompareOp` may be fused with the branch after it.)
                 let writes_out = step[pc] || ins.op.is_jump() || ins.op.is_terminator() || ins.op == Op::CompareOp;
-                if !blocks.contains_key(&(pc as u32)) && step[pc] && self.float_store_subscr(ins, &stack) {
+                if !blocks.contains_key(&(pc as u32)) && native[pc] && ins.op == Op::CompareOp && floats_only(code, pc)
+                {
+                    // A float comparison reads its operands unboxed; the branch after it
+                    // takes the rest of the stack.
+                    self.box_floats(&mut stack[..n.saturating_sub(2)]);
+                } else if !blocks.contains_key(&(pc as u32)) && step[pc] && self.float_store_subscr(ins, &stack) {
                     // The stored value may stay unboxed (`store_subscr_float`).
                     self.box_floats(&mut stack[..n - 3]);
                     self.box_floats(&mut stack[n - 2..]);
@@ -884,17 +894,36 @@ impl Lower<'_, '_> {
                     let rhs = pop(&mut stack)?;
                     let lhs = pop(&mut stack)?;
                     let before = [stack.as_slice(), &[lhs, rhs]].concat();
-                    self.guard_small(lhs, rhs, p, &before);
-                    let cc = match CmpOp::from_arg(arg) {
-                        CmpOp::Lt => IntCC::SignedLessThan,
-                        CmpOp::Le => IntCC::SignedLessThanOrEqual,
-                        CmpOp::Eq => IntCC::Equal,
-                        CmpOp::Ne => IntCC::NotEqual,
-                        CmpOp::Gt => IntCC::SignedGreaterThan,
-                        CmpOp::Ge => IntCC::SignedGreaterThanOrEqual,
+                    let c = if floats_only(code, pc) {
+                        // Two floats (an int beside a float is compared exactly by the
+                        // interpreter): IEEE's ordered predicates are Python's, and `!=`
+                        // is true for a NaN.
+                        let x = self.unbox_float(lhs, false, p, &before);
+                        let y = self.unbox_float(rhs, false, p, &before);
+                        self.decref(lhs);
+                        self.decref(rhs);
+                        let cc = match CmpOp::from_arg(arg) {
+                            CmpOp::Lt => FloatCC::LessThan,
+                            CmpOp::Le => FloatCC::LessThanOrEqual,
+                            CmpOp::Eq => FloatCC::Equal,
+                            CmpOp::Ne => FloatCC::NotEqual,
+                            CmpOp::Gt => FloatCC::GreaterThan,
+                            CmpOp::Ge => FloatCC::GreaterThanOrEqual,
+                        };
+                        self.b.ins().fcmp(cc, x, y)
+                    } else {
+                        self.guard_small(lhs, rhs, p, &before);
+                        let cc = match CmpOp::from_arg(arg) {
+                            CmpOp::Lt => IntCC::SignedLessThan,
+                            CmpOp::Le => IntCC::SignedLessThanOrEqual,
+                            CmpOp::Eq => IntCC::Equal,
+                            CmpOp::Ne => IntCC::NotEqual,
+                            CmpOp::Gt => IntCC::SignedGreaterThan,
+                            CmpOp::Ge => IntCC::SignedGreaterThanOrEqual,
+                        };
+                        // Tagging (2x + 1) keeps the order, so the words compare as the ints.
+                        self.b.ins().icmp(cc, lhs, rhs)
                     };
-                    // Tagging (2x + 1) keeps the order, so the words compare as the ints.
-                    let c = self.b.ins().icmp(cc, lhs, rhs);
                     let br = instrs[pc + 1];
                     let jump_to = target(br.arg)?;
                     let next = target(p + 2)?;
@@ -1155,7 +1184,8 @@ impl Lower<'_, '_> {
     /// Drops the reference `v` holds: inline while other references remain, through the
     /// runtime (which frees the object) for the last one.
     fn decref(&mut self, v: Value) {
-        if self.borrowed.contains(&v) {
+        // (An unboxed float is no reference.)
+        if self.borrowed.contains(&v) || self.b.func.dfg.value_type(v) == F64 {
             return;
         }
         self.if_heap(v, false, |s, cont| s.decref_heap(v, cont));
