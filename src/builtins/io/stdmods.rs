@@ -192,6 +192,7 @@ pub fn init_io(vm: &mut Vm) -> PyResult<Value> {
         add_method(&cls, "getvalue", getvalue);
         set(&d, name, cls);
     }
+    set(&d, "IncrementalNewlineDecoder", super::newline::class().clone());
     set(&d, "DEFAULT_BUFFER_SIZE", crate::objects::int::new_int(8192));
     for (name, v) in [("SEEK_SET", 0), ("SEEK_CUR", 1), ("SEEK_END", 2)] {
         set(&d, name, crate::objects::int::new_int(v));
