@@ -19,6 +19,8 @@ pub mod heapq;
 pub mod imp;
 pub mod io;
 pub mod itertools;
+pub mod lsprof;
+pub mod marshal;
 pub mod math;
 pub mod memoryview;
 pub mod namespace;
@@ -122,6 +124,8 @@ pub fn init(d: &Value) {
     resource::register();
     fcntl::register();
     termios::register();
+    lsprof::register();
+    marshal::register();
     memoryview::init(d);
     seq::init(d);
 }
