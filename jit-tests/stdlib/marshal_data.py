@@ -8,6 +8,7 @@ for v in [None, True, False, 1, -1, 2**31-1, 2**31, 2**40, -2**70, 1.5, -0.0, 1j
     print(repr(v)[:20], d[:40], marshal.dumps(v, 2)[:40], marshal.loads(d) == v, type(marshal.loads(d)).__name__, marshal.loads(marshal.dumps(v, 0)) == v)
 t = ('shared', 'shared'); s = 'k'; print(marshal.loads(marshal.dumps((s, s, [s]))))
 print(marshal.loads(b'\xa9\x02\xda\x01a\x72\x01\x00\x00\x00'))
+for f in [lambda: marshal.dumps(object()), lambda: marshal.loads(b''), lambda: marshal.loads(b'X'), lambda: marshal.loads(b'i\x01'), lambda: marshal.dumps(1, 2, 3), lambda: marshal.loads('x'), lambda: marshal.dumps([object()]), lambda: marshal.loads(b'r\x05\x00\x00\x00'), lambda: marshal.loads(b'l\x01\x00\x00\x00\xff\xff')]:
   try: print(f())
   except Exception as e: print(type(e).__name__, e)
 import io
