@@ -11,6 +11,7 @@ pub mod contextvars;
 pub mod core;
 pub mod csv;
 pub mod errno;
+pub mod faulthandler;
 pub mod fcntl;
 pub mod gc;
 pub mod grp;
@@ -39,6 +40,7 @@ pub mod sre;
 pub mod statmod;
 pub mod string_mod;
 pub mod structmod;
+pub mod syslog;
 pub mod termios;
 pub mod thread;
 pub mod zlib;
@@ -126,6 +128,8 @@ pub fn init(d: &Value) {
     termios::register();
     lsprof::register();
     marshal::register();
+    faulthandler::register();
+    syslog::register();
     memoryview::init(d);
     seq::init(d);
 }
