@@ -261,6 +261,16 @@ pub fn array_bytes(v: &Value) -> Option<Vec<u8>> {
     native_ref::<Array>(v).map(|a| a.data.borrow().clone())
 }
 
+/// Overwrites an array's bytes with `data` of the same length (what a C call wrote into
+/// its buffer, as `fcntl.ioctl` does).
+pub fn array_store_bytes(v: &Value, data: &[u8]) {
+    if let Some(a) = native_ref::<Array>(v) {
+        let mut d = a.data.borrow_mut();
+        let n = d.len().min(data.len());
+        d[..n].copy_from_slice(&data[..n]);
+    }
+}
+
 /// `a[i]` for an exact array and an in-range small int (None: take the full path).
 #[inline]
 pub fn fast_getitem(c: &Value, key: &Value) -> Option<Value> {

@@ -274,7 +274,8 @@ fn decode_with(args: Args<'_>, fname: &str, codec: &str, incremental: bool) -> P
     let data = crate::objects::bytes::bytes_data(&p[0])
         .ok_or_else(|| type_error(format!("a bytes-like object is required, not '{}'", type_name(&p[0]))))?
         .to_vec();
-    let final_ = p.get(2).is_some_and(|v| v.as_small().unwrap_or(1) != 0 || v.is(&crate::objects::true_()));
+    // `final` is an int flag (False included, which is not a small int here).
+    let final_ = p.get(2).is_some_and(|v| crate::objects::int::int_val(v).is_none_or(|i| !i.is_zero()));
     let mut upto = data.len();
     // A stream decoder keeps an incomplete trailing sequence for the next call.
     if incremental && !final_ && codec == "utf-8" {

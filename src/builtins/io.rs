@@ -11,6 +11,7 @@ use crate::vm::protocol::type_name;
 use crate::vm::startup::{add_function, module_dict};
 use crate::vm::{Args, PyResult, Vm};
 
+mod newline;
 mod stdmods;
 
 /// Adds this group's functions to the builtins dict (and registers `io`).

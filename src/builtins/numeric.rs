@@ -27,7 +27,7 @@ pub fn init(d: &Value) {
     add_function(d, "builtins", "sum", builtin_sum);
     add_function(d, "builtins", "format", builtin_format);
     crate::vm::interp::register_native("math", crate::builtins::math::init_module);
-    crate::vm::interp::register_native("random", crate::builtins::random::init_module);
+    crate::builtins::random::register();
     crate::vm::interp::register_native("cmath", crate::builtins::cmath::init_module);
 }
 

@@ -598,6 +598,36 @@ fn os_pipe(vm: &mut Vm, _args: Args<'_>) -> PyResult {
     Ok(new_tuple(vec![new_int(fds[0] as i64), new_int(fds[1] as i64)]))
 }
 
+/// `openpty()`: a pseudo-terminal's (master, slave) fds, both non-inheritable.
+fn os_openpty(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    args.exact::<0>("openpty")?;
+    let (mut master, mut slave) = (0 as libc::c_int, 0 as libc::c_int);
+    let null = std::ptr::null_mut();
+    // SAFETY: openpty writes the two ints; the name, termios and winsize are not asked for.
+    let r = unsafe { libc::openpty(&mut master, &mut slave, null, null.cast(), null.cast()) };
+    check(vm, r, None, None)?;
+    for fd in [master, slave] {
+        // SAFETY: plain syscall on an fd just opened.
+        check(vm, unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) }, None, None)?;
+    }
+    Ok(new_tuple(vec![new_int(master as i64), new_int(slave as i64)]))
+}
+
+/// `ttyname(fd)`: the terminal device's path.
+fn os_ttyname(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [fd] = args.exact::<1>("ttyname")?;
+    let fd = fd_arg(vm, fd)?;
+    let mut buf = [0 as libc::c_char; 4096];
+    // SAFETY: `buf` has `buf.len()` writable bytes.
+    let r = unsafe { libc::ttyname_r(fd, buf.as_mut_ptr(), buf.len()) };
+    if r != 0 {
+        return Err(errno_err(vm, r, None, None));
+    }
+    // SAFETY: on success ttyname_r left a NUL-terminated string in `buf`.
+    let name = unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) };
+    Ok(new_str(String::from_utf8_lossy(name.to_bytes()).into_owned()))
+}
+
 fn os_dup(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [fd] = args.exact::<1>("dup")?;
     let fd = fd_arg(vm, fd)?;
@@ -898,6 +928,8 @@ pub fn init_posix(vm: &mut Vm) -> PyResult<Value> {
         ("fsync", os_fsync),
         ("ftruncate", os_ftruncate),
         ("isatty", os_isatty),
+        ("openpty", os_openpty),
+        ("ttyname", os_ttyname),
         ("pipe", os_pipe),
         ("dup", os_dup),
         ("get_terminal_size", os_get_terminal_size),

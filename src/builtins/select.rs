@@ -19,7 +19,7 @@ use crate::vm::{Args, PyResult, Vm};
 static POLL: GilCell<Value> = GilCell::new();
 
 /// The fd of an int or of an object with `fileno()`.
-fn fileno(vm: &mut Vm, v: &Value) -> PyResult<i32> {
+pub(crate) fn fileno(vm: &mut Vm, v: &Value) -> PyResult<i32> {
     if crate::objects::int::is_int(v) {
         let n = crate::builtins::posix::int_arg(vm, v)?;
         if n < 0 {

@@ -39,6 +39,10 @@ pub struct TraceState {
     pub trace: Option<Value>,
     /// `sys.getprofile()`.
     pub profile: Option<Value>,
+    /// A profile function written in Rust (`_lsprof.Profiler`), called instead of
+    /// calling `profile`, which is then the object it works for (CPython's
+    /// `c_profilefunc` with `c_profileobj`).
+    pub profile_native: Option<NativeProfile>,
     /// Inside a trace or profile function: no events (CPython's `tstate->tracing`).
     pub tracing: bool,
     /// The event being (or last) traced: `f_lineno` may only be set from `line`
@@ -59,6 +63,11 @@ impl Drop for TraceState {
         }
     }
 }
+
+/// A Rust profile function: the profile object, the event and its argument (the code
+/// of the top frame for `call`/`return`, the reported builtin for the `c_*` events).
+/// It gets no frame object and its locals are not synced, as for a C profile function.
+pub type NativeProfile = fn(&mut Vm, &Value, Event, &Value);
 
 /// Threads (Vms) with a trace or profile function; the sticky bit is set while > 0.
 static ACTIVE: AtomicUsize = AtomicUsize::new(0);
@@ -123,8 +132,15 @@ pub fn set_trace(vm: &mut Vm, f: Option<Value>) {
 
 /// `sys.setprofile(f)` for this thread (None removes it).
 pub fn set_profile(vm: &mut Vm, f: Option<Value>) {
+    set_native_profile(vm, f, None);
+}
+
+/// `PyEval_SetProfile(func, obj)`: `obj` is what `sys.getprofile()` returns; `func`
+/// (when given) is called for each event instead of calling `obj`.
+pub fn set_native_profile(vm: &mut Vm, obj: Option<Value>, func: Option<NativeProfile>) {
     let was = vm.trace_active();
-    let old = std::mem::replace(&mut vm.trace.profile, f);
+    vm.trace.profile_native = func.filter(|_| obj.is_some());
+    let old = std::mem::replace(&mut vm.trace.profile, obj);
     update(vm, was);
     drop(old);
 }
@@ -290,6 +306,19 @@ pub fn profile_event(vm: &mut Vm, ev: Event, arg: Value) -> PyResult<()> {
         return Ok(());
     }
     let Some(cb) = vm.trace.profile.clone() else { return Ok(()) };
+    if let Some(hook) = vm.trace.profile_native {
+        let arg = match ev {
+            Event::Call | Event::Return => match vm.frames.last() {
+                Some(f) => f.code.clone(),
+                None => return Ok(()),
+            },
+            _ => arg,
+        };
+        vm.trace.tracing = true;
+        hook(vm, &cb, ev, &arg);
+        vm.trace.tracing = false;
+        return Ok(());
+    }
     let Some(idx) = vm.frames.len().checked_sub(1) else { return Ok(()) };
     let fo = crate::vm::interp::frame_object_at(vm, idx);
     match trampoline(vm, idx, &fo, &cb, ev, arg) {

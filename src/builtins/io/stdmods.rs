@@ -173,6 +173,20 @@ fn text_encoding(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(new_str(if vm.truthy(&utf8)? { "utf-8" } else { "locale" }))
 }
 
+/// `io.open_code(path)`: `open(path, "rb")` (pylift has no open-code hook).
+fn open_code(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let a = args.bind("open_code", &["path"], 1)?;
+    let path = a[0].clone().unwrap_or_else(none);
+    if path.as_str().is_none() {
+        return Err(type_error(format!(
+            "open_code() argument 'path' must be str, not {}",
+            crate::vm::protocol::type_name(&path)
+        )));
+    }
+    let open = vm.builtins.payload::<PyDict>().and_then(|b| b.get_str("open")).ok_or_else(|| type_error("open"))?;
+    vm.call_pos(&open, &[path, new_str("rb")])
+}
+
 /// `import io`.
 pub fn init_io(vm: &mut Vm) -> PyResult<Value> {
     let m = new_module("io");
@@ -192,6 +206,7 @@ pub fn init_io(vm: &mut Vm) -> PyResult<Value> {
         add_method(&cls, "getvalue", getvalue);
         set(&d, name, cls);
     }
+    set(&d, "IncrementalNewlineDecoder", super::newline::class().clone());
     set(&d, "DEFAULT_BUFFER_SIZE", crate::objects::int::new_int(8192));
     for (name, v) in [("SEEK_SET", 0), ("SEEK_CUR", 1), ("SEEK_END", 2)] {
         set(&d, name, crate::objects::int::new_int(v));
@@ -217,6 +232,7 @@ pub fn init_io(vm: &mut Vm) -> PyResult<Value> {
     set(&d, "__all__", crate::objects::list::new_list(all.iter().map(|n| new_str(*n)).collect()));
     crate::vm::startup::add_function(&d, "io", "__getattr__", io_getattr);
     crate::vm::startup::add_function(&d, "io", "text_encoding", text_encoding);
+    crate::vm::startup::add_function(&d, "io", "open_code", open_code);
     add_staticmethod(&types().text_io, "__new__", textio_new);
     set(&d, "TextIOWrapper", types().text_io.clone());
     set(&d, "BufferedReader", types().buffered_reader.clone());
