@@ -17,6 +17,7 @@ pub mod heapq;
 pub mod imp;
 pub mod io;
 pub mod itertools;
+pub mod marshal;
 pub mod math;
 pub mod memoryview;
 pub mod namespace;
@@ -95,6 +96,7 @@ pub fn init(d: &Value) {
     structmod::register();
     binascii::register();
     bisect::register();
+    marshal::register();
     heapq::register();
     itertools::register();
     collections::register();
