@@ -115,6 +115,67 @@ def cache_from_source(path, debug_override=None, *, optimization=None):
     return _imp.cache_from_source(path, optimization)
 
 
+# Writing .pyc files as py_compile and compileall do (the import system itself writes
+# them natively, in the same format).
+
+def _pack_uint32(x):
+    """Convert a 32-bit integer to little-endian."""
+    return (int(x) & 0xFFFFFFFF).to_bytes(4, 'little')
+
+
+def _code_to_timestamp_pyc(code, mtime=0, source_size=0):
+    "Produce the data for a timestamp-based pyc."
+    import marshal
+    data = bytearray(MAGIC_NUMBER)
+    data.extend(_pack_uint32(0))
+    data.extend(_pack_uint32(mtime))
+    data.extend(_pack_uint32(source_size))
+    data.extend(marshal.dumps(code))
+    return data
+
+
+def _code_to_hash_pyc(code, source_hash, checked=True):
+    "Produce the data for a hash-based pyc."
+    import marshal
+    data = bytearray(MAGIC_NUMBER)
+    flags = 0b1 | checked << 1
+    data.extend(_pack_uint32(flags))
+    assert len(source_hash) == 8
+    data.extend(source_hash)
+    data.extend(marshal.dumps(code))
+    return data
+
+
+def _calc_mode(path):
+    """Calculate the mode permissions for a bytecode file."""
+    import os
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = 0o666
+    # We always ensure write access so we can update cached files later even when the
+    # source files are read-only.
+    mode |= 0o200
+    return mode
+
+
+def _write_atomic(path, data, mode=0o666):
+    """Best-effort function to write data to a path atomically."""
+    import os
+    path_tmp = '{}.{}'.format(path, id(path))
+    fd = os.open(path_tmp, os.O_EXCL | os.O_CREAT | os.O_WRONLY, mode & 0o666)
+    try:
+        with open(fd, 'wb') as file:
+            file.write(data)
+        os.replace(path_tmp, path)
+    except OSError:
+        try:
+            os.unlink(path_tmp)
+        except OSError:
+            pass
+        raise
+
+
 class FileLoader:
     """Base file loader class which implements the loader protocol methods that require
     file system usage."""
@@ -160,7 +221,7 @@ class SourceLoader:
         exec(code, module.__dict__)
 
     def source_to_code(self, data, path, *, _optimize=-1):
-        return compile(data, path, 'exec', dont_inherit=True)
+        return compile(data, path, 'exec', dont_inherit=True, optimize=_optimize)
 
     def get_source(self, fullname):
         path = self.get_filename(fullname)

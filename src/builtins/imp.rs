@@ -225,6 +225,18 @@ fn imp_source_file_code(vm: &mut Vm, args: Args<'_>) -> PyResult {
     vm.source_file_code(&path)
 }
 
+/// `_imp.source_hash(source)` (CPython's also takes a key): the 8 bytes hash-based
+/// `.pyc` files record (`pyc::source_hash`).
+fn imp_source_hash(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let src = args
+        .pos()
+        .last()
+        .and_then(crate::objects::bytes::bytes_data)
+        .ok_or_else(|| type_error("source_hash() argument must be a bytes-like object"))?;
+    let h = crate::bytecode::pyc::source_hash(&src).to_le_bytes().to_vec();
+    Ok(crate::objects::bytes::new_bytes(h))
+}
+
 fn imp_extension_suffixes(_vm: &mut Vm, _args: Args<'_>) -> PyResult {
     Ok(crate::objects::list::new_list(vec![]))
 }
@@ -249,6 +261,7 @@ pub fn init_module(_vm: &mut Vm) -> PyResult<Value> {
         ("load_spec", imp_load_spec),
         ("extension_suffixes", imp_extension_suffixes),
         ("source_file_code", imp_source_file_code),
+        ("source_hash", imp_source_hash),
     ] {
         add_function(&d, "_imp", name, f);
     }

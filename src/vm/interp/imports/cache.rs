@@ -2,7 +2,9 @@
 //! code object comes from the module's `.pyc` (`bytecode::pyc`) when its header matches
 //! the source's mtime and size, else the source is compiled and the `.pyc` written,
 //! unless `sys.dont_write_bytecode`. Any failure to read, validate or write a `.pyc` falls
-//! back to compiling, silently: the cache changes speed, never behaviour.
+//! back to compiling, silently: the cache changes speed, never behaviour. The frozen
+//! modules compiled at every start-up (the importlib bootstrap) are cached too, keyed by
+//! a hash of their source.
 
 use std::io::Write as _;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -23,7 +25,9 @@ fn source_stamp(path: &str) -> Option<(u64, u64)> {
 
 impl Vm {
     /// The code object of the source file at `path` through the bytecode cache; `compile`
-    /// makes it on a miss.
+    /// makes it on a miss. A hash-based `.pyc` (py_compile's `--invalidation-mode`) is
+    /// checked against the source's hash when it asks for it (or `--check-hash-based-pycs
+    /// always`), and stays hash-based when rewritten, as in CPython.
     pub(super) fn cached_source_code(
         &mut self,
         path: &str,
@@ -31,9 +35,65 @@ impl Vm {
     ) -> PyResult<Value> {
         let Some((mtime, size)) = source_stamp(path) else { return compile(self) };
         let cpath = crate::builtins::imp::cache_from_source(self, path, None);
-        if let Ok(data) = std::fs::read(&cpath) {
-            if let Some(body) = pyc::body(&data, mtime, size) {
-                if let Ok(l) = marshal::loads(self, body, Some(new_str(path))) {
+        let existing = std::fs::read(&cpath).ok();
+        let mut header = pyc::header(mtime, size);
+        if let Some(flags) = existing.as_deref().and_then(pyc::hash_based_flags) {
+            let check = match self.config.check_hash_based_pycs.as_str() {
+                "always" => true,
+                "never" => false,
+                _ => flags & pyc::CHECK_SOURCE != 0,
+            };
+            let hash = match std::fs::read(path) {
+                Ok(src) => pyc::source_hash(&src),
+                Err(_) => return compile(self),
+            };
+            header = pyc::header_hashed(hash, flags & pyc::CHECK_SOURCE != 0);
+            if !check {
+                // Trusted as it is: only its magic and flags must match.
+                if let Some(stored) = existing.as_deref().and_then(|d| d.get(8..16)) {
+                    header[8..16].copy_from_slice(stored);
+                }
+            }
+        }
+        self.cached_code(&cpath, existing, header, &new_str(path), path, compile)
+    }
+
+    /// The code of frozen module `name` (its source `src` is in the binary): cached as
+    /// `lib/.../__pycache__/<stem>.pylift-311.pyc` when its source file `disk_path` is on
+    /// disk, validated by a hash of `src` (CPython's hash-based `.pyc`), since the binary's
+    /// copy is what runs whatever the file now holds.
+    pub(super) fn cached_frozen_code(
+        &mut self,
+        disk_path: &str,
+        name: &str,
+        src: &str,
+        compile: impl FnOnce(&mut Vm) -> PyResult<Value>,
+    ) -> PyResult<Value> {
+        if !std::path::Path::new(disk_path).is_file() {
+            return compile(self);
+        }
+        let cpath = crate::builtins::imp::cache_from_source(self, disk_path, None);
+        let header = pyc::header_hashed(pyc::source_hash(src.as_bytes()), true);
+        let existing = std::fs::read(&cpath).ok();
+        self.cached_code(&cpath, existing, header, &new_str(format!("<frozen {name}>")), disk_path, compile)
+    }
+
+    /// The code in `existing`, the contents of `.pyc` file `cpath`, if it starts with
+    /// `header` (its code objects get `filename`), else `compile`'s, written to `cpath`
+    /// unless `sys.dont_write_bytecode`. `source`: the file whose permission bits the
+    /// `.pyc` takes.
+    fn cached_code(
+        &mut self,
+        cpath: &str,
+        existing: Option<Vec<u8>>,
+        header: [u8; 16],
+        filename: &Value,
+        source: &str,
+        compile: impl FnOnce(&mut Vm) -> PyResult<Value>,
+    ) -> PyResult<Value> {
+        if let Some(data) = existing {
+            if let Some(body) = pyc::body(&data, &header) {
+                if let Ok(l) = marshal::loads(self, body, Some(filename.clone())) {
                     if l.value.kind() == Kind::Code {
                         return Ok(l.value);
                     }
@@ -43,9 +103,9 @@ impl Vm {
         let code = compile(self)?;
         if !self.dont_write_bytecode() {
             if let Ok(body) = marshal::dumps(&code, marshal::VERSION) {
-                let mut data = pyc::header(mtime, size).to_vec();
+                let mut data = header.to_vec();
                 data.extend_from_slice(&body);
-                write_atomic(&cpath, &data, path);
+                write_atomic(cpath, &data, source);
             }
         }
         Ok(code)

@@ -222,13 +222,17 @@ fn set_builtins(vm: &Vm, d: &Value) {
 
 /// The code object of frozen library module `name` (filename `<frozen name>`).
 pub fn frozen_code(vm: &mut Vm, name: &str) -> PyResult {
-    let Some((_, _, src)) = crate::vm::startup::paths::frozen(name) else {
+    let Some((_, rel, src)) = crate::vm::startup::paths::frozen(name) else {
         let e = import_error(format!("No such frozen object named '{name}'"));
         crate::objects::exception::set_attr(&e.0, "name", new_str(name));
         return Err(e);
     };
-    crate::compiler::compile(src, &format!("<frozen {name}>"), crate::compiler::Mode::Exec)
-        .map_err(|e| vm.syntax_error_from(&e))
+    let compile = |vm: &mut Vm| {
+        crate::compiler::compile(src, &format!("<frozen {name}>"), crate::compiler::Mode::Exec)
+            .map_err(|e| vm.syntax_error_from(&e))
+    };
+    let disk_path = format!("{}/{rel}", crate::vm::startup::paths::get().lib);
+    vm.cached_frozen_code(&disk_path, name, src, compile)
 }
 
 /// Runs a frozen module as `as_name` and registers it in `sys.modules`.
