@@ -195,3 +195,10 @@ with tempfile.TemporaryDirectory() as tmp:
     cache = os.path.join(tmp, "__pycache__")
     os.replace(os.path.join(cache, f"mod_b.{TAG}.pyc"), os.path.join(cache, f"mod_a.{TAG}.pyc"))
     print(subprocess.run([sys.executable, "-c", prog], capture_output=True, text=True, env=env).stdout, end="")
+
+    # -m: the module run as __main__ is cached as runpy caches it; a script never is.
+    with open(os.path.join(tmp, "mod_main.py"), "w") as f:
+        f.write("print('running', __name__)\n")
+    p = subprocess.run([sys.executable, "-m", "mod_main"], cwd=tmp, capture_output=True, text=True, env=env)
+    print(p.stdout, end="")
+    print([f for f in listing(tmp) if "main" in f or "user" in f])
