@@ -49,13 +49,26 @@ impl Vm {
             };
             header = pyc::header_hashed(hash, flags & pyc::CHECK_SOURCE != 0);
             if !check {
-                // Trusted as it is: only its magic and flags must match.
+                // Trusted as it is: only its magic and flags must match (a rewrite still
+                // records the source's hash).
+                let mut trusted = header;
                 if let Some(stored) = existing.as_deref().and_then(|d| d.get(8..16)) {
-                    header[8..16].copy_from_slice(stored);
+                    trusted[8..16].copy_from_slice(stored);
+                }
+                if let Some(code) = self.load_pyc(existing.as_deref(), &trusted, path) {
+                    return Ok(code);
                 }
             }
         }
-        self.cached_code(&cpath, existing, header, &new_str(path), path, compile)
+        self.cached_code(&cpath, existing, header, path, path, compile)
+    }
+
+    /// The code in `.pyc` contents `data` if they start with `header`; its code objects
+    /// get `filename`.
+    fn load_pyc(&mut self, data: Option<&[u8]>, header: &[u8; 16], filename: &str) -> Option<Value> {
+        let body = pyc::body(data?, header)?;
+        let l = marshal::loads(self, body, Some(new_str(filename))).ok()?;
+        (l.value.kind() == Kind::Code).then_some(l.value)
     }
 
     /// The code of frozen module `name` (its source `src` is in the binary): cached as
@@ -75,7 +88,7 @@ impl Vm {
         let cpath = crate::builtins::imp::cache_from_source(self, disk_path, None);
         let header = pyc::header_hashed(pyc::source_hash(src.as_bytes()), true);
         let existing = std::fs::read(&cpath).ok();
-        self.cached_code(&cpath, existing, header, &new_str(format!("<frozen {name}>")), disk_path, compile)
+        self.cached_code(&cpath, existing, header, &format!("<frozen {name}>"), disk_path, compile)
     }
 
     /// The code in `existing`, the contents of `.pyc` file `cpath`, if it starts with
@@ -87,18 +100,12 @@ impl Vm {
         cpath: &str,
         existing: Option<Vec<u8>>,
         header: [u8; 16],
-        filename: &Value,
+        filename: &str,
         source: &str,
         compile: impl FnOnce(&mut Vm) -> PyResult<Value>,
     ) -> PyResult<Value> {
-        if let Some(data) = existing {
-            if let Some(body) = pyc::body(&data, &header) {
-                if let Ok(l) = marshal::loads(self, body, Some(filename.clone())) {
-                    if l.value.kind() == Kind::Code {
-                        return Ok(l.value);
-                    }
-                }
-            }
+        if let Some(code) = self.load_pyc(existing.as_deref(), &header, filename) {
+            return Ok(code);
         }
         let code = compile(self)?;
         if !self.dont_write_bytecode() {
