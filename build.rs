@@ -1,7 +1,9 @@
 //! Build script: embeds every Python source module under `lib/` into the binary (the frozen
 //! table `FROZEN` in `$OUT_DIR/frozen_lib.rs`), so a copied binary still has its library;
 //! and records where the build machine's CPython 3.11 keeps its standard library
-//! (`PYLIFT_BUILD_STDLIB`, one of the places start-up looks for CPython's `Lib/`).
+//! (`PYLIFT_BUILD_STDLIB`, one of the places start-up looks for CPython's `Lib/`); and
+//! fingerprints the compiler and bytecode sources (`PYLIFT_BYTECODE_HASH`), the stamp of
+//! pylift's bytecode format in `.pyc` files and marshalled code objects.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -65,9 +67,17 @@ fn main() {
     println!("cargo:rustc-env=PYLIFT_BUILD_STDLIB_NAMES={}", cpython_stdlib_names().unwrap_or_default());
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
     let lib = root.join("lib");
-    println!("cargo:rerun-if-changed=lib");
     let mut mods = Vec::new();
     walk(&lib, "", &mut mods);
+    // Each module file, not the folder: importing them writes `__pycache__/` there, which
+    // must not make every build rerun this script. A new module is seen at the next change
+    // to any of these, `Cargo.toml` or this file.
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=Cargo.toml");
+    for (_, _, path) in &mods {
+        println!("cargo:rerun-if-changed={}", path.display());
+    }
+    bytecode_hash(&root);
     let mut s = String::from(
         "/// (module name, is a package, path relative to lib/, source)\npub static FROZEN: &[(&str, bool, &str, &str)] = &[\n",
     );
@@ -80,4 +90,41 @@ fn main() {
     if std::fs::read_to_string(&out).ok().as_deref() != Some(s.as_str()) {
         let _ = std::fs::write(&out, s);
     }
+}
+
+/// FNV-1a over every source file of the compiler and the bytecode format (opcode table,
+/// code objects, their serializer), `Cargo.lock` (the parser's version) and the crate
+/// version: a build whose bytecode could differ gets a different stamp, so it never loads
+/// another build's cached code (`bytecode::marshal`).
+fn bytecode_hash(root: &Path) {
+    fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(rd) = std::fs::read_dir(dir) else { return };
+        for e in rd.filter_map(Result::ok) {
+            let p = e.path();
+            if p.is_dir() {
+                files(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    let mut paths = vec![root.join("Cargo.lock"), root.join("src/compiler.rs"), root.join("src/bytecode.rs")];
+    files(&root.join("src/compiler"), &mut paths);
+    files(&root.join("src/bytecode"), &mut paths);
+    paths.sort();
+    for dir in ["Cargo.lock", "src/compiler.rs", "src/bytecode.rs", "src/compiler", "src/bytecode"] {
+        println!("cargo:rerun-if-changed={dir}");
+    }
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for b in bytes {
+            h = (h ^ *b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    feed(std::env::var("CARGO_PKG_VERSION").unwrap_or_default().as_bytes());
+    for p in &paths {
+        feed(p.strip_prefix(root).unwrap_or(p).to_string_lossy().as_bytes());
+        feed(&std::fs::read(p).unwrap_or_default());
+    }
+    println!("cargo:rustc-env=PYLIFT_BYTECODE_HASH={h:016x}");
 }

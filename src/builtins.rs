@@ -105,6 +105,7 @@ pub fn init(d: &Value) {
     structmod::register();
     binascii::register();
     bisect::register();
+    marshal::register();
     heapq::register();
     itertools::register();
     collections::register();
@@ -127,7 +128,6 @@ pub fn init(d: &Value) {
     fcntl::register();
     termios::register();
     lsprof::register();
-    marshal::register();
     faulthandler::register();
     syslog::register();
     memoryview::init(d);

@@ -78,8 +78,6 @@ fn main() -> ExitCode {
                     print!("usage: {} {USAGE_LINE}\n{o}\n\n{e}\n\n{x}\n{}", prog_name(), help::PYLIFT_OPTIONS);
                     return ExitCode::SUCCESS;
                 }
-                // pylift writes no .pyc files, so the mode has nothing to check; the value is
-                // validated as CPython does.
                 "check-hash-based-pycs" => {
                     let Some(v) = args.get(i + 1) else {
                         return usage_error("Argument expected for the --check-hash-based-pycs options");
@@ -87,6 +85,7 @@ fn main() -> ExitCode {
                     if !["default", "always", "never"].contains(&v.as_str()) {
                         return usage_error("--check-hash-based-pycs must be one of 'default', 'always', or 'never'");
                     }
+                    config.check_hash_based_pycs = v.clone();
                     i += 1;
                 }
                 "no-jit" => config.no_jit = true,

@@ -98,4 +98,7 @@ pub struct Config {
     pub warnoptions: Vec<String>,
     /// The other command-line flags (`sys.flags`).
     pub flags: startup::sys::Flags,
+    /// `--check-hash-based-pycs`: `always` or `never` override what a hash-based `.pyc`
+    /// asks for (empty: `default`).
+    pub check_hash_based_pycs: String,
 }

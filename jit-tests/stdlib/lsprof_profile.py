@@ -50,7 +50,7 @@ class Tick:
 
 def show(pr, sort=("stdname",), callers=False):
     s = io.StringIO()
-    st = pstats.Stats(pr, stream=s).sort_stats(*sort)
+    st = pstats.Stats(pr, stream=s).strip_dirs().sort_stats(*sort)
     st.print_callers() if callers else st.print_stats()
     print(s.getvalue())
 

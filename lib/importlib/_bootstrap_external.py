@@ -14,7 +14,10 @@ BYTECODE_SUFFIXES = ['.pyc']
 EXTENSION_SUFFIXES = []
 
 
-MAGIC_NUMBER = (3495).to_bytes(2, 'little') + b'\r\n'
+# pylift's own (its `.pyc` files hold pylift bytecode): changes with the bytecode format.
+MAGIC_NUMBER = _imp.pyc_magic
+_OPT = 'opt-'
+_PYCACHE = '__pycache__'
 
 
 def decode_source(source_bytes):
@@ -24,16 +27,42 @@ def decode_source(source_bytes):
 
 
 def source_from_cache(path):
-    """Given the path to a .pyc file, return the path to its .py file."""
+    """Given the path to a .pyc. file, return the path to its .py file.
+
+    The .pyc file does not need to exist; this simply returns the path to
+    the .py file calculated to correspond to the .pyc file.  If path does
+    not conform to PEP 3147/488 format, ValueError will be raised. If
+    sys.implementation.cache_tag is None then NotImplementedError is raised.
+    """
+    if sys.implementation.cache_tag is None:
+        raise NotImplementedError('sys.implementation.cache_tag is None')
+    path = _imp.fspath(path)
     head, pycache_filename = path.rpartition('/')[::2]
-    head, pycache = head.rpartition('/')[::2]
-    if pycache != '__pycache__':
-        raise ValueError('__pycache__ not bottom-level directory in {!r}'.format(path))
+    found_in_pycache_prefix = False
+    if sys.pycache_prefix is not None:
+        stripped_path = sys.pycache_prefix.rstrip('/')
+        if head.startswith(stripped_path + '/'):
+            head = head[len(stripped_path):]
+            found_in_pycache_prefix = True
+    if not found_in_pycache_prefix:
+        head, pycache = head.rpartition('/')[::2]
+        if pycache != _PYCACHE:
+            raise ValueError(f'{_PYCACHE} not bottom-level directory in '
+                             f'{path!r}')
     dot_count = pycache_filename.count('.')
     if dot_count not in {2, 3}:
-        raise ValueError('expected only 2 or 3 dots in {!r}'.format(pycache_filename))
+        raise ValueError(f'expected only 2 or 3 dots in {pycache_filename!r}')
+    elif dot_count == 3:
+        optimization = pycache_filename.rsplit('.', 2)[-2]
+        if not optimization.startswith(_OPT):
+            raise ValueError("optimization portion of filename does not start "
+                             f"with {_OPT!r}")
+        opt_level = optimization[len(_OPT):]
+        if not opt_level.isalnum():
+            raise ValueError(f"optimization level {optimization!r} is not an "
+                             "alphanumeric value")
     base_filename = pycache_filename.partition('.')[0]
-    return (head + '/' if head else '') + base_filename + SOURCE_SUFFIXES[0]
+    return _path_join(head, base_filename + SOURCE_SUFFIXES[0])
 
 
 def _path_join(*parts):
@@ -51,7 +80,100 @@ def _path_abspath(path):
 
 
 def cache_from_source(path, debug_override=None, *, optimization=None):
-    return _imp.cache_from_source(path)
+    """Given the path to a .py file, return the path to its .pyc file.
+
+    The .py file does not need to exist; this simply returns the path to the
+    .pyc file calculated as if the .py file were imported.
+
+    The 'optimization' parameter controls the presumed optimization level of
+    the bytecode file. If 'optimization' is not None, the string representation
+    of the argument is taken and verified to be alphanumeric (else ValueError
+    is raised).
+
+    The debug_override parameter is deprecated. If debug_override is not None,
+    a True value is the same as setting 'optimization' to the empty string
+    while a False value is equivalent to setting 'optimization' to '1'.
+
+    If sys.implementation.cache_tag is None then NotImplementedError is raised.
+    """
+    if debug_override is not None:
+        import warnings as _warnings
+        _warnings.warn('the debug_override parameter is deprecated; use '
+                       "'optimization' instead", DeprecationWarning)
+        if optimization is not None:
+            message = 'debug_override or optimization must be set to None'
+            raise TypeError(message)
+        optimization = '' if debug_override else 1
+    path = _imp.fspath(path)
+    if sys.implementation.cache_tag is None:
+        raise NotImplementedError('sys.implementation.cache_tag is None')
+    if optimization is not None:
+        optimization = str(optimization)
+        if optimization != '' and not optimization.isalnum():
+            raise ValueError(f'{optimization!r} is not alphanumeric')
+    # The path itself is computed natively, where imports find their .pyc files.
+    return _imp.cache_from_source(path, optimization)
+
+
+# Writing .pyc files as py_compile and compileall do (the import system itself writes
+# them natively, in the same format).
+
+def _pack_uint32(x):
+    """Convert a 32-bit integer to little-endian."""
+    return (int(x) & 0xFFFFFFFF).to_bytes(4, 'little')
+
+
+def _code_to_timestamp_pyc(code, mtime=0, source_size=0):
+    "Produce the data for a timestamp-based pyc."
+    import marshal
+    data = bytearray(MAGIC_NUMBER)
+    data.extend(_pack_uint32(0))
+    data.extend(_pack_uint32(mtime))
+    data.extend(_pack_uint32(source_size))
+    data.extend(marshal.dumps(code))
+    return data
+
+
+def _code_to_hash_pyc(code, source_hash, checked=True):
+    "Produce the data for a hash-based pyc."
+    import marshal
+    data = bytearray(MAGIC_NUMBER)
+    flags = 0b1 | checked << 1
+    data.extend(_pack_uint32(flags))
+    assert len(source_hash) == 8
+    data.extend(source_hash)
+    data.extend(marshal.dumps(code))
+    return data
+
+
+def _calc_mode(path):
+    """Calculate the mode permissions for a bytecode file."""
+    import os
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = 0o666
+    # We always ensure write access so we can update cached files later even when the
+    # source files are read-only.
+    mode |= 0o200
+    return mode
+
+
+def _write_atomic(path, data, mode=0o666):
+    """Best-effort function to write data to a path atomically."""
+    import os
+    path_tmp = '{}.{}'.format(path, id(path))
+    fd = os.open(path_tmp, os.O_EXCL | os.O_CREAT | os.O_WRONLY, mode & 0o666)
+    try:
+        with open(fd, 'wb') as file:
+            file.write(data)
+        os.replace(path_tmp, path)
+    except OSError:
+        try:
+            os.unlink(path_tmp)
+        except OSError:
+            pass
+        raise
 
 
 class FileLoader:
@@ -99,7 +221,7 @@ class SourceLoader:
         exec(code, module.__dict__)
 
     def source_to_code(self, data, path, *, _optimize=-1):
-        return compile(data, path, 'exec', dont_inherit=True)
+        return compile(data, path, 'exec', dont_inherit=True, optimize=_optimize)
 
     def get_source(self, fullname):
         path = self.get_filename(fullname)
@@ -107,6 +229,10 @@ class SourceLoader:
 
     def get_code(self, fullname):
         source_path = self.get_filename(fullname)
+        if (type(self).get_data is FileLoader.get_data
+                and type(self).source_to_code is SourceLoader.source_to_code):
+            # Through the bytecode cache, as imports load the file.
+            return _imp.source_file_code(source_path)
         source_bytes = self.get_data(source_path)
         return self.source_to_code(source_bytes, source_path)
 

@@ -9,7 +9,13 @@ from ._bootstrap_external import decode_source
 from ._bootstrap_external import source_from_cache
 from ._bootstrap_external import spec_from_file_location
 
+import _imp
 import sys
+
+
+def source_hash(source_bytes):
+    "Return the hash of *source_bytes* as used in hash-based pyc files."
+    return _imp.source_hash(source_bytes)
 
 
 def resolve_name(name, package):

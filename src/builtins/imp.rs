@@ -1,5 +1,6 @@
 //! The `_imp` module: the native helpers behind importlib (which native modules exist,
-//! the frozen library table, directory probes for FileFinder, running a spec's loader).
+//! the frozen library table, directory probes for FileFinder, running a spec's loader,
+//! where bytecode is cached).
 
 use crate::objects::dict::PyDict;
 use crate::objects::str::new_str;
@@ -73,20 +74,65 @@ fn imp_get_frozen_object(vm: &mut Vm, args: Args<'_>) -> PyResult {
     crate::vm::interp::frozen_code(vm, &name)
 }
 
-/// `dir/__pycache__/stem.<cache_tag>.pyc` (the path CPython would cache bytecode at).
-pub fn cache_from_source(path: &str) -> String {
-    let (dir, file) = match path.rsplit_once('/') {
-        Some((d, f)) => (d, f),
+/// Where the bytecode of source file `path` is cached (CPython's `cache_from_source`):
+/// `dir/__pycache__/stem.<cache_tag>[.opt-N].pyc`, or under `sys.pycache_prefix` when set
+/// (the source's absolute directory re-rooted there). `optimization`: `None` for the
+/// running `-O` level, else the tag's text (`""`: none).
+pub fn cache_from_source(vm: &Vm, path: &str, optimization: Option<&str>) -> String {
+    let (head, tail) = match path.rfind('/') {
+        Some(i) => (&path[..i], &path[i + 1..]),
         None => ("", path),
     };
-    let stem = file.rsplit_once('.').map(|(s, _)| s).unwrap_or(file);
+    let (base, sep, rest) = match tail.rfind('.') {
+        Some(i) => (&tail[..i], ".", &tail[i + 1..]),
+        None => ("", "", tail),
+    };
     let tag = crate::vm::startup::sys::CACHE_TAG;
-    if dir.is_empty() { format!("__pycache__/{stem}.{tag}.pyc") } else { format!("{dir}/__pycache__/{stem}.{tag}.pyc") }
+    let mut filename = format!("{}{sep}{tag}", if base.is_empty() { rest } else { base });
+    let level = crate::compiler::optimize();
+    let opt = match optimization {
+        Some(o) => o.to_owned(),
+        None if level == 0 => String::new(),
+        None => level.to_string(),
+    };
+    if !opt.is_empty() {
+        filename.push_str(".opt-");
+        filename.push_str(&opt);
+    }
+    filename.push_str(".pyc");
+    let prefix = module_dict(&vm.sys)
+        .payload::<crate::objects::dict::PyDict>()
+        .and_then(|d| d.get_str("pycache_prefix"))
+        .and_then(|p| p.as_str().map(str::to_owned));
+    match prefix {
+        Some(prefix) => {
+            let head = if head.starts_with('/') {
+                head.to_owned()
+            } else {
+                let cwd = std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+                path_join(&[&cwd, head])
+            };
+            path_join(&[&prefix, head.trim_start_matches('/'), &filename])
+        }
+        None => path_join(&[head, "__pycache__", &filename]),
+    }
 }
 
-fn imp_cache_from_source(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+/// importlib's POSIX `_path_join`: the non-empty parts, trailing slashes stripped, joined
+/// by `/`.
+fn path_join(parts: &[&str]) -> String {
+    parts.iter().filter(|p| !p.is_empty()).map(|p| p.trim_end_matches('/')).collect::<Vec<_>>().join("/")
+}
+
+/// `_imp.cache_from_source(path, optimization=None)`; importlib's `cache_from_source`
+/// checks its arguments and calls this.
+fn imp_cache_from_source(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let p = str_arg(&args, 0, "cache_from_source")?;
-    Ok(new_str(cache_from_source(p)))
+    let opt = match args.pos().get(1) {
+        Some(v) if !v.is_none() => Some(vm.str_string(v)?),
+        _ => None,
+    };
+    Ok(new_str(cache_from_source(vm, p, opt.as_deref())))
 }
 
 fn imp_path_join(_vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -173,6 +219,24 @@ fn imp_load_spec(vm: &mut Vm, args: Args<'_>) -> PyResult {
     vm.load_spec(spec)
 }
 
+/// `SourceFileLoader.get_code`: the code of a source file, through the bytecode cache.
+fn imp_source_file_code(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let path = str_arg(&args, 0, "source_file_code")?.to_owned();
+    vm.source_file_code(&path)
+}
+
+/// `_imp.source_hash(source)` (CPython's also takes a key): the 8 bytes hash-based
+/// `.pyc` files record (`pyc::source_hash`).
+fn imp_source_hash(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let src = args
+        .pos()
+        .last()
+        .and_then(crate::objects::bytes::bytes_data)
+        .ok_or_else(|| type_error("source_hash() argument must be a bytes-like object"))?;
+    let h = crate::bytecode::pyc::source_hash(&src).to_le_bytes().to_vec();
+    Ok(crate::objects::bytes::new_bytes(h))
+}
+
 fn imp_extension_suffixes(_vm: &mut Vm, _args: Args<'_>) -> PyResult {
     Ok(crate::objects::list::new_list(vec![]))
 }
@@ -196,8 +260,14 @@ pub fn init_module(_vm: &mut Vm) -> PyResult<Value> {
         ("find_in_dir", imp_find_in_dir),
         ("load_spec", imp_load_spec),
         ("extension_suffixes", imp_extension_suffixes),
+        ("source_file_code", imp_source_file_code),
+        ("source_hash", imp_source_hash),
     ] {
         add_function(&d, "_imp", name, f);
+    }
+    if let Some(dd) = d.payload::<PyDict>() {
+        let magic = crate::bytecode::pyc::magic().to_vec();
+        dd.set_str(new_str("pyc_magic"), crate::objects::bytes::new_bytes(magic));
     }
     Ok(m)
 }

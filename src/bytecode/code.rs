@@ -152,4 +152,67 @@ impl Code {
             jit: crate::jit::CodeJit::new(),
         }
     }
+
+    /// CPython's code equality (`code_richcompare`): same name, counts, flags, first
+    /// line, instructions, constants (compared as `_PyCode_ConstantKey` does: type-exact,
+    /// floats by bits), names, locals, line and column tables and exception table.
+    /// Filenames and qualnames are not compared.
+    pub fn same_as(&self, o: &Code) -> bool {
+        let strs_eq =
+            |a: &[Value], b: &[Value]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.as_str() == y.as_str());
+        self.name.as_str() == o.name.as_str()
+            && (self.argcount, self.posonlyargcount, self.kwonlyargcount, self.flags, self.firstlineno)
+                == (o.argcount, o.posonlyargcount, o.kwonlyargcount, o.flags, o.firstlineno)
+            && self.instrs.len() == o.instrs.len()
+            && self.instrs.iter().zip(o.instrs.iter()).all(|(a, b)| a.get() == b.get())
+            && self.consts.len() == o.consts.len()
+            && self.consts.iter().zip(&o.consts).all(|(a, b)| same_const(a, b))
+            && strs_eq(&self.names, &o.names)
+            && strs_eq(&self.varnames, &o.varnames)
+            && strs_eq(&self.cellvars, &o.cellvars)
+            && strs_eq(&self.freevars, &o.freevars)
+            && self.lines == o.lines
+            && self.cols == o.cols
+            && self.exc_table == o.exc_table
+    }
+}
+
+/// Are two constants interchangeable (same type, same value; floats and complex parts by
+/// their bits, so `0.0` and `-0.0` differ)?
+fn same_const(a: &Value, b: &Value) -> bool {
+    use crate::objects::complex::PyComplex;
+    use crate::objects::float::PyFloat;
+    use crate::objects::set::PyFrozenSet;
+    if a.is(b) {
+        return true;
+    }
+    if a.kind() != b.kind() || !a.type_of().is(b.type_of()) {
+        return false;
+    }
+    if let (Some(x), Some(y)) = (crate::objects::int::int_val(a), crate::objects::int::int_val(b)) {
+        return x.big() == y.big();
+    }
+    if let (Some(x), Some(y)) = (a.payload::<PyFloat>(), b.payload::<PyFloat>()) {
+        return x.0.to_bits() == y.0.to_bits();
+    }
+    if let (Some(x), Some(y)) = (a.payload::<PyComplex>(), b.payload::<PyComplex>()) {
+        return (x.re.to_bits(), x.im.to_bits()) == (y.re.to_bits(), y.im.to_bits());
+    }
+    if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
+        return x == y;
+    }
+    if let (Some(x), Some(y)) = (crate::objects::bytes::bytes_data(a), crate::objects::bytes::bytes_data(b)) {
+        return x == y;
+    }
+    if let (Some(x), Some(y)) = (a.as_tuple(), b.as_tuple()) {
+        return x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_const(p, q));
+    }
+    if let (Some(x), Some(y)) = (a.payload::<PyFrozenSet>(), b.payload::<PyFrozenSet>()) {
+        let (x, y) = (x.s.keys(), y.s.keys());
+        return x.len() == y.len() && x.iter().all(|p| y.iter().any(|q| same_const(p, q)));
+    }
+    if let (Some(x), Some(y)) = (a.payload::<Code>(), b.payload::<Code>()) {
+        return x.same_as(y);
+    }
+    false
 }

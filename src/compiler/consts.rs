@@ -70,6 +70,11 @@ impl Const {
             },
             Const::Float(f) => new_float(*f),
             Const::Complex(re, im) => layout::alloc(&types().complex, PyComplex { re: *re, im: *im }),
+            // CPython interns identifier-like constants (`intern_string_constants`): `is`
+            // holds between equal ones, and marshal writes them as interned.
+            Const::Str(s) if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => {
+                crate::objects::str::intern(s)
+            }
             Const::Str(s) => new_str(s.as_str()),
             Const::Bytes(b) => crate::objects::bytes::new_bytes(b.clone()),
             Const::Tuple(t) => new_tuple(t.iter().map(Const::to_value).collect()),

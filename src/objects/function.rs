@@ -289,6 +289,28 @@ fn c_replace(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(layout::alloc(&types().code, new))
 }
 
+/// `code == other`: CPython's comparison (`Code::same_as`).
+fn c_eq(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [a, b] = args.exact::<2>("__eq__")?;
+    match (a.payload::<Code>(), b.payload::<Code>()) {
+        (Some(x), Some(y)) => Ok(crate::objects::py_bool(x.same_as(y))),
+        _ => Ok(crate::objects::not_implemented()),
+    }
+}
+
+/// `hash(code)`: from the fields `__eq__` compares, so equal code objects hash alike.
+fn c_hash(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    use std::hash::{Hash, Hasher};
+    let c = code_of(&args)?;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (c.name.as_str(), c.argcount, c.flags, c.firstlineno, c.instrs.len(), c.consts.len()).hash(&mut h);
+    for i in c.instrs.iter() {
+        (i.get().op as u8, i.get().arg).hash(&mut h);
+    }
+    let v = h.finish() as i64 >> 2;
+    Ok(crate::objects::int::new_int(if v == -1 { -2 } else { v }))
+}
+
 fn c_flags(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(crate::objects::int::new_int(code_of(&args)?.flags as i64))
 }
@@ -438,6 +460,8 @@ pub fn init() {
     add_getter(m, "__module__", m_module);
     let c = &t.code;
     add_method(c, "__repr__", c_repr);
+    add_method(c, "__eq__", c_eq);
+    add_method(c, "__hash__", c_hash);
     add_getter(c, "co_name", c_name);
     add_getter(c, "co_qualname", c_qualname);
     add_getter(c, "co_filename", c_filename);

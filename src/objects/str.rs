@@ -267,6 +267,12 @@ pub fn intern(s: &str) -> Value {
     v
 }
 
+/// Is `v` the interned copy of its text (what `intern` returns)? marshal records this.
+pub fn is_interned(v: &Value) -> bool {
+    let Some(s) = v.as_str() else { return false };
+    INTERNED.borrow().as_ref().and_then(|t| t.get(s)).is_some_and(|i| i.is(v))
+}
+
 /// A one-character string (cached for ASCII).
 #[inline]
 pub fn char_str(c: char) -> Value {

@@ -11,6 +11,7 @@ use crate::values::{Kind, Value};
 use crate::vm::errors::{PyErr, import_error, type_error, value_error};
 use crate::vm::{Args, PyResult, Vm};
 
+mod cache;
 mod load;
 mod main_module;
 

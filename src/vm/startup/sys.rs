@@ -119,7 +119,12 @@ fn fill_sys(vm: &mut Vm) -> PyResult<()> {
     }
     set(&d, "_stdlib_dir", new_str(paths.lib.as_str()));
     set(&d, "platlibdir", new_str("lib"));
-    set(&d, "pycache_prefix", none());
+    // `-X pycache_prefix=` (empty, or no value) cancels the environment variable.
+    let pycache_prefix = match xoption(&cfg, "pycache_prefix") {
+        Some(p) => Some(p.to_owned()).filter(|p| !p.is_empty()),
+        None => env_var(&cfg, "PYTHONPYCACHEPREFIX"),
+    };
+    set(&d, "pycache_prefix", pycache_prefix.map_or_else(none, new_str));
     // sys.path: [script dir, added by main], PYTHONPATH entries, the library folder.
     let mut path: Vec<String> = Vec::new();
     if let Some(pp) = env_var(&cfg, "PYTHONPATH") {

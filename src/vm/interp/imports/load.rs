@@ -167,28 +167,35 @@ impl Vm {
 
     /// Runs the source file at `path` in `module`'s namespace.
     pub fn exec_source_file(&mut self, module: &Value, path: &str) -> PyResult<()> {
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                let errno = e.raw_os_error().unwrap_or(2);
-                let msg = crate::objects::file::strerror(&e);
-                let ex = crate::vm::errors::new_exception(
-                    &exc().os_error,
-                    vec![Value::small(errno as i64), new_str(msg), new_str(path)],
-                );
-                return Err(PyErr(ex));
-            }
-        };
-        let origin = crate::compiler::source::Origin::Bytes;
-        let source =
-            crate::builtins::core::decode_source(self, &bytes, path, origin).map_err(|e| self.syntax_error_from(&e))?;
-        let code = crate::compiler::compile(&source, path, crate::compiler::Mode::Exec)
-            .map_err(|e| self.syntax_error_from(&e))?;
+        let code = self.source_file_code(path)?;
         let d = self.getattr(module, &new_str("__dict__"))?;
         set_builtins(self, &d);
         crate::builtins::core::audit_exec(self, &code)?;
         self.run_code(&code, &d)?;
         Ok(())
+    }
+
+    /// The code object of the source file at `path`: from its `.pyc` if current, else
+    /// compiled (`imports/cache.rs`).
+    pub fn source_file_code(&mut self, path: &str) -> PyResult {
+        self.cached_source_code(path, |vm| {
+            let bytes = match std::fs::read(path) {
+                Ok(b) => b,
+                Err(e) => {
+                    let errno = e.raw_os_error().unwrap_or(2);
+                    let msg = crate::objects::file::strerror(&e);
+                    let ex = crate::vm::errors::new_exception(
+                        &exc().os_error,
+                        vec![Value::small(errno as i64), new_str(msg), new_str(path)],
+                    );
+                    return Err(PyErr(ex));
+                }
+            };
+            let origin = crate::compiler::source::Origin::Bytes;
+            let source =
+                crate::builtins::core::decode_source(vm, &bytes, path, origin).map_err(|e| vm.syntax_error_from(&e))?;
+            crate::compiler::compile(&source, path, crate::compiler::Mode::Exec).map_err(|e| vm.syntax_error_from(&e))
+        })
     }
 
     /// Imports without importlib (only while it is being installed): native and frozen
@@ -215,13 +222,17 @@ fn set_builtins(vm: &Vm, d: &Value) {
 
 /// The code object of frozen library module `name` (filename `<frozen name>`).
 pub fn frozen_code(vm: &mut Vm, name: &str) -> PyResult {
-    let Some((_, _, src)) = crate::vm::startup::paths::frozen(name) else {
+    let Some((_, rel, src)) = crate::vm::startup::paths::frozen(name) else {
         let e = import_error(format!("No such frozen object named '{name}'"));
         crate::objects::exception::set_attr(&e.0, "name", new_str(name));
         return Err(e);
     };
-    crate::compiler::compile(src, &format!("<frozen {name}>"), crate::compiler::Mode::Exec)
-        .map_err(|e| vm.syntax_error_from(&e))
+    let compile = |vm: &mut Vm| {
+        crate::compiler::compile(src, &format!("<frozen {name}>"), crate::compiler::Mode::Exec)
+            .map_err(|e| vm.syntax_error_from(&e))
+    };
+    let disk_path = format!("{}/{rel}", crate::vm::startup::paths::get().lib);
+    vm.cached_frozen_code(&disk_path, name, src, compile)
 }
 
 /// Runs a frozen module as `as_name` and registers it in `sys.modules`.

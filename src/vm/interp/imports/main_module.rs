@@ -107,12 +107,8 @@ pub fn run_main_spec(vm: &mut Vm, spec: &Value, globals: &Value, alter_argv: boo
     let code = if is_source {
         let path = vm.getattr(&loader, &new_str("path"))?;
         let path = vm.str_string(&path)?;
-        let bytes = std::fs::read(&path)
-            .map_err(|e| crate::vm::errors::PyErr::new(&exc().os_error, crate::objects::file::strerror(&e)))?;
-        let origin = crate::compiler::source::Origin::Bytes;
-        let src =
-            crate::builtins::core::decode_source(vm, &bytes, &path, origin).map_err(|e| vm.syntax_error_from(&e))?;
-        crate::compiler::compile(&src, &path, crate::compiler::Mode::Exec).map_err(|e| vm.syntax_error_from(&e))?
+        // Through the bytecode cache, as runpy's `loader.get_code` is in CPython.
+        vm.source_file_code(&path)?
     } else if crate::vm::startup::paths::frozen(&name).is_some() && origin.as_str() == Some("frozen") {
         super::frozen_code(vm, &name)?
     } else {
