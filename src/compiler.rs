@@ -17,6 +17,7 @@ pub mod source;
 pub mod stmt;
 pub mod symtable;
 pub mod unit;
+pub mod warn;
 
 use ruff_text_size::TextRange;
 
@@ -32,11 +33,24 @@ pub struct CompileError {
     /// 1-based line and column (column in characters, 1-based as CPython's `offset`).
     pub line: u32,
     pub col: u32,
-    /// 1-based end column (exclusive), for the caret range; 0 if unknown.
+    /// 1-based end column (exclusive), for the caret range; 0 if unknown; `NO_END` for
+    /// CPython's -1 (no caret is printed).
     pub end_col: u32,
     /// The source line text (without the newline).
     pub text: String,
     pub located: Located,
+}
+
+/// `CompileError::end_col` of an error CPython gives `end_offset` -1.
+pub const NO_END: u32 = u32::MAX;
+
+/// A SyntaxWarning the compiler gives (`compiler_warn`): shown through `warnings`, and
+/// `error` instead under a filter that turns it into an exception.
+#[derive(Debug, Clone)]
+pub struct CompileWarning {
+    pub msg: String,
+    pub line: u32,
+    pub error: CompileError,
 }
 
 /// How much of a location a `CompileError` carries: errors found while decoding the
@@ -112,13 +126,41 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Value, Compil
     compile_opt(source, filename, mode, optimize())
 }
 
-/// Compiles `source` at `-O` level `optimize` (`compile()`'s argument).
+/// Compiles `source` at `-O` level `optimize` (`compile()`'s argument); its warnings are
+/// dropped (only the main script shows them so far).
 pub fn compile_opt(source: &str, filename: &str, mode: Mode, optimize: u8) -> Result<Value, CompileError> {
+    compile_warn(source, filename, mode, optimize, false).0
+}
+
+/// Compiles `source`, with the SyntaxWarnings given before the end (or the error). `file`:
+/// the source is a script CPython would tokenize from its file (it reports the end of
+/// the input at column 0 there).
+pub fn compile_warn(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    optimize: u8,
+    file: bool,
+) -> (Result<Value, CompileError>, Vec<CompileWarning>) {
+    match compile_checked(source, filename, mode, optimize, file) {
+        Ok(r) => r,
+        Err(e) => (Err(e), Vec::new()),
+    }
+}
+
+/// Parses and resolves scopes (errors there come before any warning), then generates code.
+fn compile_checked(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    optimize: u8,
+    file: bool,
+) -> Result<(Result<Value, CompileError>, Vec<CompileWarning>), CompileError> {
     if source.contains('\0') {
         let msg = "source code string cannot contain null bytes".to_owned();
         return Err(CompileError::message_only("SyntaxError", msg, filename));
     }
-    let ast = parse::parse(source, filename, mode)?;
+    let ast = parse::parse(source, filename, mode, file)?;
     let table = match symtable::build(&ast, source, filename) {
         Ok(t) => t,
         Err(e) => {
@@ -129,7 +171,7 @@ pub fn compile_opt(source: &str, filename: &str, mode: Mode, optimize: u8) -> Re
             return Err(e);
         }
     };
-    unit::compile_module(&ast, &table, source, filename, mode, optimize)
+    Ok(unit::compile_module(&ast, &table, source, filename, mode, optimize))
 }
 
 #[cfg(test)]

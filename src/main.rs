@@ -488,13 +488,15 @@ fn run_file(vm: &mut Vm, source: &[u8], filename: &str, file_attr: Option<&str>)
 
 /// Compiles and runs `source` as `__main__`; the exit status.
 fn run_source(vm: &mut Vm, source: &str, filename: &str, file_attr: Option<&str>) -> i32 {
-    let code = match compiler::compile(source, filename, Mode::Exec) {
-        Ok(c) => c,
-        Err(e) => {
+    let (code, warnings) = compiler::compile_warn(source, filename, Mode::Exec, compiler::optimize(), true);
+    let code = match vm.show_compile_warnings(&warnings, filename).map(|()| code) {
+        Ok(Ok(c)) => c,
+        Ok(Err(e)) | Err(Ok(e)) => {
             pylift::vm::startup::flush_std_streams(vm);
             eprint!("{}", pylift::vm::traceback::format_compile_error(&e));
             return 1;
         }
+        Err(Err(e)) => return handle_uncaught(vm, e),
     };
     if vm.config.dump_bytecode {
         if let Some(c) = code.payload::<pylift::bytecode::Code>() {

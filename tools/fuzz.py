@@ -15,10 +15,15 @@ of statements and expressions. Each finding is saved under --out with its report
 
     python3 tools/fuzz.py --time 3600                  # an hour, random seed
     python3 tools/fuzz.py --seed 1 --time 45 --ci      # .ci/run: fails on crashes only
+    python3 tools/fuzz.py --classify fuzz-out          # re-run saved diffs, grouped
 """
 
 import argparse
+import collections
+import concurrent.futures
 import os
+import re
+import shutil
 import random
 import resource
 import subprocess
@@ -210,6 +215,62 @@ def nondeterministic(result):
     return b" at 0x" in text or b"MemoryError" in text or b"RecursionError" in text
 
 
+# ---- classifying saved findings ----
+
+def error_kind(status, err):
+    """What a run ended with: an exception class, "ok", or a compile-time warning category
+    printed before it (`SyntaxWarning+ok`)."""
+    text = err.decode("utf-8", "replace")
+    lines = [l for l in text.splitlines() if l.strip()]
+    kind = "ok" if status == 0 else (re.match(r"[\w.]+", lines[-1]) or [f"status {status}"])[0] if lines else f"status {status}"
+    warned = sorted({w for w in re.findall(r"\b(\w+Warning): ", text)})
+    return "+".join(warned + [kind])
+
+
+def first_message(err):
+    """python3's error message with numbers blanked, for grouping."""
+    lines = [l for l in err.decode("utf-8", "replace").splitlines() if l.strip()]
+    return re.sub(r"\d+", "N", lines[-1]) if lines else ""
+
+
+def classify(pylift, directory, verbose, jobs):
+    """Re-runs each saved diff-*.py under python3 and pylift --no-jit (as case.py, from
+    jit-tests/, as the fuzzer ran it) and prints how many still differ, grouped by
+    (python3's ending, pylift's ending)."""
+    progs = sorted(Path(directory).glob("diff-*.py"))
+    scratch_root = Path(tempfile.mkdtemp(prefix="pylift-classify-"))
+
+    def one(i_prog):
+        i, prog = i_prog
+        case = scratch_root / str(i) / "case.py"
+        case.parent.mkdir()
+        shutil.copyfile(prog, case)
+        cp = run([sys.executable], case, 10)
+        pl = run([pylift, "--no-jit"], case, 10)
+        return prog, cp, pl
+
+    groups = collections.defaultdict(list)
+    same = 0
+    try:
+        with concurrent.futures.ThreadPoolExecutor(jobs) as ex:
+            for prog, cp, pl in ex.map(one, enumerate(progs)):
+                if cp == pl:
+                    same += 1
+                    continue
+                key = f"{error_kind(cp[0], cp[2])} vs {error_kind(pl[0], pl[2])}"
+                groups[key].append((prog, first_message(cp[2])))
+    finally:
+        shutil.rmtree(scratch_root)
+    print(f"{len(progs)} programs: {same} now match, {len(progs) - same} differ")
+    for key, items in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        print(f"{len(items):5}  {key}")
+        if verbose:
+            msgs = collections.Counter(m for _, m in items)
+            for m, n in msgs.most_common():
+                example = next(p.name for p, mm in items if mm == m)
+                print(f"         {n:4}  {m[:100]}  ({example})")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--pylift", default=str(ROOT / "target/release/pylift"))
@@ -219,10 +280,16 @@ def main():
     ap.add_argument("--timeout", type=float, default=10.0, help="per run, seconds")
     ap.add_argument("--out", default=str(ROOT / "fuzz-out"))
     ap.add_argument("--ci", action="store_true", help="exit 1 on crashes only; report the rest")
+    ap.add_argument("--classify", metavar="DIR", help="re-run DIR's saved diffs and group those still differing")
+    ap.add_argument("-v", "--verbose", action="store_true", help="with --classify: by python3's message too")
+    ap.add_argument("--jobs", type=int, default=2, help="with --classify: programs run at once")
     a = ap.parse_args()
     # Programs run from jit-tests/: a relative binary path is the caller's.
     if os.sep in a.pylift:
         a.pylift = os.path.abspath(a.pylift)
+    if a.classify:
+        classify(a.pylift, a.classify, a.verbose, a.jobs)
+        return
     seed = a.seed if a.seed is not None else random.randrange(1 << 30)
     r = random.Random(seed)
     corpus = seeds()

@@ -9,6 +9,7 @@ use crate::compiler::unit::{CResult, Compiler};
 
 impl<'a> Compiler<'a> {
     pub fn call(&mut self, c: &'a ast::ExprCall) -> CResult {
+        self.warn(c.range, super::warn::call(&c.func));
         let args = &c.arguments;
         let simple =
             !args.args.iter().any(|a| matches!(a, Expr::Starred(_))) && args.keywords.iter().all(|k| k.arg.is_some());

@@ -159,6 +159,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::LoadAttr, i);
             }
             Expr::Subscript(s) => {
+                self.warn(s.range, super::warn::subscript(&s.value, &s.slice));
                 self.expr(&s.value)?;
                 self.subscript_index(&s.slice)?;
                 self.set_loc(s.range);
@@ -235,6 +236,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compare(&mut self, c: &'a ast::ExprCompare) -> CResult {
+        self.warn(c.range, super::warn::compare(c));
         self.expr(&c.left)?;
         let n = c.ops.len();
         if n == 1 {
@@ -288,6 +290,7 @@ impl<'a> Compiler<'a> {
                     && matches!(c.ops[0], AstCmp::Is | AstCmp::IsNot)
                     && matches!(c.comparators[0], Expr::NoneLiteral(_)) =>
             {
+                self.warn(c.range, super::warn::compare(c));
                 self.expr(&c.left)?;
                 self.set_loc(c.range);
                 let is = c.ops[0] == AstCmp::Is;
@@ -296,6 +299,7 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
             Expr::Compare(c) if c.ops.len() > 1 => {
+                self.warn(c.range, super::warn::compare(c));
                 self.expr(&c.left)?;
                 let n = c.ops.len();
                 let cleanup = self.label();

@@ -8,9 +8,11 @@ use ruff_text_size::{TextRange, TextSize};
 use super::{CompileError, Mode};
 
 mod escapes;
+mod fstrings;
+mod tokens;
 
-/// Parses `source` for `mode`.
-pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<Mod, CompileError> {
+/// Parses `source` for `mode` (`file`: a script read from its file, see `compile_warn`).
+pub fn parse(source: &str, filename: &str, mode: Mode, file: bool) -> Result<Mod, CompileError> {
     let rmode = match mode {
         Mode::Exec => RuffMode::Module,
         Mode::Eval => RuffMode::Expression,
@@ -37,7 +39,19 @@ pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<Mod, CompileErr
     let opts = ParseOptions::from(rmode).with_target_version(PythonVersion::PY311);
     match ruff_python_parser::parse(source, opts) {
         Ok(p) => {
-            if let Some(u) = p.unsupported_syntax_errors().first() {
+            // Ruff accepts 3.12's f-strings; 3.11's tokenizer and f-string parser may not.
+            let scan = tokens::scan(source);
+            let unsupported = p.unsupported_syntax_errors().first();
+            if let Some(e) = scan.error.filter(|_| unsupported.is_some()) {
+                let at = TextRange::new(TextSize::from(e.at as u32), TextSize::from(e.end as u32));
+                return Err(make(source, filename, at, e.msg, "SyntaxError"));
+            }
+            // Expressions Ruff parsed without complaint parse as `(expr)` too.
+            let exprs = unsupported.is_some();
+            if let Some(e) = fstrings::check(source, filename, &scan.tokens, usize::MAX, exprs) {
+                return Err(e);
+            }
+            if let Some(u) = unsupported {
                 let m = u.to_string();
                 let msg = if m.contains("iterable unpacking in a list comprehension") {
                     "iterable unpacking cannot be used in comprehension"
@@ -58,8 +72,47 @@ pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<Mod, CompileErr
         }
         Err(e) => {
             let lexical = matches!(e.error, ruff_python_parser::ParseErrorType::Lexical(_));
-            let (kind, msg, range) = translate(source, &e.error.to_string(), e.location, lexical);
-            Err(make(source, filename, range, msg, kind))
+            let mut msg = e.error.to_string();
+            let mut location = e.location;
+            let scan = tokens::scan(source);
+            // CPython's parser fails at an indented line that opens no block, wherever
+            // Ruff's recovery puts the error.
+            let first = tokens::unexpected_indent(&scan.tokens, source);
+            if let Some(at) = first.filter(|&p| line_start_of(source, p) <= location.start().into()) {
+                msg = "Unexpected indentation".into();
+                location = TextRange::empty(TextSize::from(at as u32));
+            }
+            let start = u32::from(location.start()) as usize;
+            // CPython tokenizes the rest of the file after a parser error, and an error its
+            // tokenizer raises replaces the parser's (not "unexpected indent"); one before
+            // the parser's error came first. An f-string is split when the parser is past it.
+            let overridable = !lexical || msg.contains("EOF");
+            let overridable = overridable && msg != "Unexpected indentation";
+            // Ruff's lexical errors are CPython's tokenizer's, give or take a character:
+            // the scan's own on that line is the one CPython words.
+            let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
+            if let Some(t) = scan.error.filter(|t| overridable || t.at <= line_end) {
+                let at = TextRange::new(TextSize::from(t.at as u32), TextSize::from(t.end as u32));
+                return Err(make(source, filename, at, t.msg, "SyntaxError"));
+            }
+            if let Some(e) = fstrings::check(source, filename, &scan.tokens, start, true) {
+                return Err(e);
+            }
+            let (kind, msg, range) = translate(source, &msg, location, lexical, scan.open);
+            let mut err = make(source, filename, range, msg, kind);
+            let at = u32::from(range.start()) as usize;
+            if at_newline(source, range) && err.msg.starts_with("expected an indented block") {
+                at_dedent_or_end(source, at, file, &mut err);
+            }
+            if err.msg == "unexpected indent" {
+                err.end_col = super::NO_END;
+            }
+            if range.is_empty() && err.msg == "expected 'except' or 'finally' block" {
+                // Ruff's empty range is the dedent at the start of the next line, or the end.
+                let from = if source[..at].ends_with('\n') { at - 1 } else { at };
+                at_dedent_or_end(source, from, file, &mut err);
+            }
+            Err(err)
         }
     }
 }
@@ -91,11 +144,6 @@ pub fn locate(source: &str, at: TextSize) -> (u32, u32, String) {
     let col = source[line_start..off].chars().count() as u32 + 1;
     let line_end = source[line_start..].find('\n').map_or(source.len(), |i| line_start + i);
     (line, col, source[line_start..line_end].trim_end_matches('\r').to_owned())
-}
-
-thread_local! {
-    /// The opening bracket a closing one failed to match (set by `bracket_problem`).
-    static MISMATCH: std::cell::Cell<Option<(usize, char)>> = const { std::cell::Cell::new(None) };
 }
 
 /// What CPython's tokenizer rejects in indentation.
@@ -247,84 +295,60 @@ fn too_deep_brackets(source: &str) -> Option<usize> {
     None
 }
 
-/// The first unmatched closing bracket, or the innermost bracket left open at the end,
-/// skipping strings and comments.
-fn bracket_problem(source: &str) -> Option<(usize, char, bool)> {
-    MISMATCH.with(|m| m.set(None));
-    let b = source.as_bytes();
-    let mut stack: Vec<(usize, u8)> = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        match c {
-            b'#' => {
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            b'\'' | b'"' => {
-                let triple = i + 2 < b.len() && b[i + 1] == c && b[i + 2] == c;
-                let q = if triple { 3 } else { 1 };
-                i += q;
-                while i < b.len() {
-                    if b[i] == b'\\' {
-                        i += 2;
-                        continue;
-                    }
-                    if !triple && b[i] == b'\n' {
-                        break;
-                    }
-                    if b[i] == c && (!triple || (i + 2 < b.len() && b[i + 1] == c && b[i + 2] == c)) {
-                        i += q;
-                        break;
-                    }
-                    i += 1;
-                }
-                continue;
-            }
-            b'(' | b'[' | b'{' => stack.push((i, c)),
-            b')' | b']' | b'}' => {
-                let want = match c {
-                    b')' => b'(',
-                    b']' => b'[',
-                    _ => b'{',
-                };
-                match stack.pop() {
-                    Some((_, o)) if o == want => {}
-                    Some((pos, o)) => {
-                        return Some((i, c as char, false)).map(|r| {
-                            MISMATCH.with(|m| m.set(Some((pos, o as char))));
-                            r
-                        });
-                    }
-                    None => return Some((i, c as char, false)),
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    stack.last().map(|&(p, c)| (p, c as char, true))
-}
-
 fn line_start_of(source: &str, off: usize) -> usize {
     source[..off.min(source.len())].rfind('\n').map_or(0, |i| i + 1)
 }
 
-/// The 1-based line of the nearest non-blank line before the one at `off`.
+/// Whether Ruff's error `range` is a newline token (or the end of the input).
+fn at_newline(source: &str, range: TextRange) -> bool {
+    let text = &source[usize::from(range.start())..usize::from(range.end()).min(source.len())];
+    text.trim_start_matches('\r').trim_start_matches('\n').is_empty()
+}
+
+fn is_code_line(l: &str) -> bool {
+    let t = l.trim();
+    !t.is_empty() && !t.starts_with('#')
+}
+
+/// The 1-based line where the statement whose header ends on the line holding `off`
+/// starts: lines before it ending in a backslash or leaving a bracket open belong to it.
 fn header_line(source: &str, off: usize) -> u32 {
-    let ls = line_start_of(source, off);
-    let before = &source[..ls];
-    let mut line = before.matches('\n').count() as u32;
-    for l in before.lines().rev() {
-        let t = l.trim();
-        if !t.is_empty() && !t.starts_with('#') {
-            return line;
+    let end = source[off..].find('\n').map_or(source.len(), |i| off + i);
+    let mut ls = line_start_of(source, off);
+    while ls > 0 {
+        let prev = line_start_of(source, ls - 1);
+        let depth = source[ls..end].bytes().fold(0i32, |d, c| match c {
+            b'(' | b'[' | b'{' => d + 1,
+            b')' | b']' | b'}' => d - 1,
+            _ => d,
+        });
+        if depth >= 0 && !source[prev..ls - 1].trim_end().ends_with('\\') {
+            break;
         }
-        line = line.saturating_sub(1);
+        ls = prev;
     }
-    line.max(1)
+    locate(source, TextSize::from(ls as u32)).0
+}
+
+/// CPython reports a missing block (or a `try` without handlers) at the token after the
+/// line holding `from`. When that token is a dedent, at the next code line, at its
+/// indentation's width (so no caret shows); at the end of the input, on the last line that
+/// is not empty, past its end (column 0 in a script read from its file). Neither has an
+/// end (CPython's -1).
+fn at_dedent_or_end(source: &str, from: usize, file: bool, err: &mut CompileError) {
+    let first = locate(source, TextSize::from(from as u32)).0 as usize;
+    let lines: Vec<&str> = source.split('\n').map(|l| l.trim_end_matches('\r')).collect();
+    let (line, col, text) = match lines.iter().enumerate().skip(first).find(|(_, l)| is_code_line(l)) {
+        Some((k, l)) => (k + 1, l.chars().count() - l.trim_start_matches([' ', '\t', '\x0c']).chars().count(), *l),
+        None => match lines.iter().enumerate().rev().find(|(_, l)| !l.is_empty()) {
+            Some((k, l)) => (k + 1, if file { 0 } else { l.chars().count() + 1 }, *l),
+            None => return,
+        },
+    };
+    err.text = text.to_owned();
+    err.line = line as u32;
+    err.col = col as u32;
+    err.end_col = super::NO_END;
 }
 
 fn target_kind(text: &str) -> &'static str {
@@ -404,36 +428,25 @@ fn forgot_comma(source: &str, start: usize, range: TextRange, found: &str) -> Op
 }
 
 /// Maps a Ruff parse error to CPython's (kind, message, location).
-fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'static str, String, TextRange) {
+fn translate(
+    source: &str,
+    msg: &str,
+    range: TextRange,
+    lexical: bool,
+    open: Option<(usize, char)>,
+) -> (&'static str, String, TextRange) {
     let start = u32::from(range.start()) as usize;
     let text = source.get(start..(u32::from(range.end()) as usize).min(source.len())).unwrap_or("");
-    // CPython tokenizes the rest of the file after a parser error: an unmatched closing
-    // bracket, or reaching the end inside brackets, replaces the parser's message.
     let lex_eof = lexical && msg.contains("EOF");
-    if !lexical || lex_eof {
-        if let Some((pos, c, open)) = bracket_problem(source) {
-            let at = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32 + 1));
-            // A bracket left open replaces the parser's error only when that error is on a
-            // later line (or at the end of input), as CPython's
-            // `_PyPegen_tokenize_full_source_to_check_for_errors` does.
-            let err_line = locate(source, range.start()).0;
-            let open_line = locate(source, at.start()).0;
-            if open && (lex_eof || msg.contains("EOF") || err_line > open_line) {
-                return ("SyntaxError", format!("'{c}' was never closed"), at);
-            }
-            if !open {
-                if let Some((opos, o)) = MISMATCH.with(|m| m.take()) {
-                    let oline = locate(source, TextSize::from(opos as u32)).0;
-                    let cline = locate(source, at.start()).0;
-                    let m = if oline == cline {
-                        format!("closing parenthesis '{c}' does not match opening parenthesis '{o}'")
-                    } else {
-                        format!("closing parenthesis '{c}' does not match opening parenthesis '{o}' on line {oline}")
-                    };
-                    return ("SyntaxError", m, at);
-                }
-                return ("SyntaxError", format!("unmatched '{c}'"), at);
-            }
+    // A bracket left open replaces the parser's error only when that error is on a later
+    // line (or at the end of input), as CPython's
+    // `_PyPegen_tokenize_full_source_to_check_for_errors` does.
+    if let Some((pos, c)) = open.filter(|_| !lexical || lex_eof) {
+        let at = TextRange::new(TextSize::from(pos as u32), TextSize::from(pos as u32 + 1));
+        let err_line = locate(source, range.start()).0;
+        let open_line = locate(source, at.start()).0;
+        if lex_eof || msg.contains("EOF") || err_line > open_line {
+            return ("SyntaxError", format!("'{c}' was never closed"), at);
         }
     }
     let syn = |m: &str| ("SyntaxError", m.to_owned(), range);
@@ -495,7 +508,10 @@ fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'sta
         let at = TextRange::new(TextSize::from(arrow as u32), TextSize::from(arrow as u32 + 2));
         return ("SyntaxError", "expected ':'".into(), at);
     }
-    if let Some(found) = msg.strip_prefix("Expected `,`, found ") {
+    let found = ["Expected `,`, found ", "Expected `)`, found ", "Expected `]`, found ", "Expected `}`, found "]
+        .iter()
+        .find_map(|p| msg.strip_prefix(p));
+    if let Some(found) = found {
         if let Some(at) = forgot_comma(source, start, range, found) {
             return ("SyntaxError", "invalid syntax. Perhaps you forgot a comma?".into(), at);
         }
@@ -555,7 +571,12 @@ fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'sta
         let at = TextRange::new(TextSize::from((ls + ind) as u32), TextSize::from((ls + line.trim_end().len()) as u32));
         return ("SyntaxError", "'tuple' is an illegal expression for augmented assignment".into(), at);
     }
-    if msg.starts_with("Expected `:`") {
+    // CPython insists on the `:` of compound statements; a lambda's is plain grammar.
+    let in_lambda = || {
+        let before = &source[line_start_of(source, start)..start];
+        before.rfind("lambda").is_some_and(|p| !before[p..].contains(':'))
+    };
+    if msg.starts_with("Expected `:`") && !in_lambda() {
         return syn("expected ':'");
     }
     if msg == "Unexpected indentation" {
@@ -575,7 +596,24 @@ fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'sta
     }
     if let Some(rest) = msg.strip_prefix("Expected an indented block after ") {
         let what = rest.replace('`', "'").replace(" clause", "").replace("'class' definition", "class definition");
-        let line = header_line(source, start);
+        // Ruff marks the token after the header's newline (when that token has a width)
+        // or the newline itself.
+        let header_end = if at_newline(source, range) {
+            start
+        } else {
+            let ls = line_start_of(source, start);
+            let before = &source[..ls.saturating_sub(1)];
+            let mut off = ls.saturating_sub(1);
+            for l in before.rsplit('\n') {
+                off = off.saturating_sub(l.len());
+                if is_code_line(l) {
+                    break;
+                }
+                off = off.saturating_sub(1);
+            }
+            off
+        };
+        let line = header_line(source, header_end);
         let what =
             if what.contains("statement") || what.contains("definition") { what } else { format!("{what} statement") };
         return ("IndentationError", format!("expected an indented block after {what} on line {line}"), range);
@@ -731,6 +769,9 @@ fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'sta
     }
     if let Some(tok) = msg.strip_prefix("Got unexpected token ") {
         if let Some(ch) = tok.chars().next() {
+            if !ch.is_ascii() && !crate::objects::str::repr::is_printable(ch) {
+                return syn(&format!("invalid non-printable character U+{:04X}", ch as u32));
+            }
             if !ch.is_ascii() {
                 return syn(&format!("invalid character '{ch}' (U+{:04X})", ch as u32));
             }
@@ -753,12 +794,7 @@ fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'sta
         return syn("* argument may appear only once");
     }
     if msg.contains("Expected `except` or `finally` after `try` block") {
-        let at = if start > 0 && source.as_bytes().get(start - 1) == Some(&b'\n') {
-            TextRange::empty(TextSize::from(start as u32 - 1))
-        } else {
-            range
-        };
-        return ("SyntaxError", "expected 'except' or 'finally' block".into(), at);
+        return syn("expected 'except' or 'finally' block");
     }
     if lex_eof {
         return syn("unexpected EOF while parsing");
@@ -798,7 +834,7 @@ fn translate(source: &str, msg: &str, range: TextRange, lexical: bool) -> (&'sta
         Some(c) if c.is_alphanumeric() || c == '_' => {
             text.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(text.len())
         }
-        Some(c) => c.len_utf8(),
+        Some(c) => tokens::operator_len(source, start).unwrap_or(c.len_utf8()),
         None => 0,
     };
     let r = TextRange::at(range.start(), TextSize::from(tok_len as u32));

@@ -75,8 +75,10 @@ impl<'a> Compiler<'a> {
                     self.try_finally(t)?;
                 }
             }
-            Stmt::Assert(_) if self.optimize > 0 => {}
+            // CPython warns about an assert on a tuple even when asserts are dropped.
+            Stmt::Assert(a) if self.optimize > 0 => self.warn(s.range(), super::warn::assert(&a.test)),
             Stmt::Assert(a) => {
+                self.warn(s.range(), super::warn::assert(&a.test));
                 let end = self.label();
                 self.jump_if(&a.test, true, end)?;
                 // CPython 3.11 reports a failed assert at its test when that is a
@@ -438,12 +440,17 @@ impl<'a> Compiler<'a> {
             self.emit(Op::Nop, 0);
         }
         self.bind(start);
+        let before = self.warnings.len();
         if test_const.is_none() {
             self.jump_if(&w.test, false, anchor)?;
         }
+        let test_warnings = self.warnings[before..].to_vec();
         self.push_fblock(FKind::WhileLoop, start, end)?;
         self.body(&w.body)?;
         self.pop_fblock();
+        // CPython compiles the test again after the body (jumping back while it holds),
+        // so its warnings come twice.
+        self.warnings.extend(test_warnings);
         if test_const.is_some() {
             self.set_loc(w.range);
         } else {

@@ -12,6 +12,7 @@ use ruff_text_size::{Ranged, TextRange};
 use crate::bytecode::code::*;
 use crate::bytecode::feedback::{AttrCache, FeedbackWord};
 use crate::bytecode::opcode::Op;
+use crate::compiler::CompileWarning;
 use crate::compiler::codegen::{Builder, Label};
 use crate::compiler::consts::Const;
 use crate::compiler::symtable::{Sc, ScopeKind, SymTable, mangle};
@@ -84,6 +85,8 @@ pub struct Compiler<'a> {
     pub cur_stmt_range: TextRange,
     /// `-O` level: 1 drops asserts and makes `__debug__` False, 2 also drops docstrings.
     pub optimize: u8,
+    /// The SyntaxWarnings so far, in CPython's order.
+    pub warnings: Vec<CompileWarning>,
 }
 
 impl<'a> Compiler<'a> {
@@ -104,6 +107,15 @@ impl<'a> Compiler<'a> {
             future_annotations: false,
             cur_stmt_range: TextRange::default(),
             optimize: 0,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// A SyntaxWarning at `range` (its line; the whole range if it becomes an error).
+    pub fn warn(&mut self, range: TextRange, msg: Option<String>) {
+        if let Some(msg) = msg {
+            let error = self.err(range, msg.clone());
+            self.warnings.push(CompileWarning { msg, line: error.line, error });
         }
     }
 
@@ -613,13 +625,19 @@ pub fn compile_module(
     filename: &str,
     mode: Mode,
     optimize: u8,
-) -> CResult<Value> {
+) -> (CResult<Value>, Vec<CompileWarning>) {
     let mut c = Compiler::new(source, filename, table, mode);
     c.optimize = optimize;
+    let r = module_body(&mut c, m, mode);
+    (r, c.warnings)
+}
+
+/// The module's code unit.
+fn module_body<'a>(c: &mut Compiler<'a>, m: &'a Mod, mode: Mode) -> CResult<Value> {
     c.push_unit(0, "<module>", "<module>".into(), 1);
     match m {
         Mod::Module(m) => {
-            check_future(&c, &m.body)?;
+            check_future(c, &m.body)?;
             // 'single' input is one line of `;`-separated statements or one compound one.
             if mode == Mode::Single {
                 let line0 = m.body.first().map(|s| c.line_of(u32::from(s.range().start())));

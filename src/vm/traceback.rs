@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use crate::bytecode::code::Code;
-use crate::compiler::{CompileError, Located};
+use crate::compiler::{CompileError, CompileWarning, Located};
 use crate::objects::dict::PyDict;
 use crate::objects::exception::PyException;
 use crate::objects::frame::{PyFrameObj, PyTraceback};
@@ -318,6 +318,30 @@ impl Vm {
     pub fn syntax_error_from(&mut self, ce: &CompileError) -> PyErr {
         compile_error_exc(ce)
     }
+
+    /// Shows the compiler's SyntaxWarnings through `warnings.warn_explicit`, in order. A
+    /// filter that turns one into an exception makes it the SyntaxError at its location
+    /// (CPython's `compiler_warn`): `Err(Ok(error))`; any other exception, `Err(Err(e))`.
+    pub fn show_compile_warnings(
+        &mut self,
+        warnings: &[CompileWarning],
+        filename: &str,
+    ) -> Result<(), Result<CompileError, PyErr>> {
+        for w in warnings {
+            let shown = self.import_module("warnings").and_then(|m| {
+                let f = self.getattr_str(&m, "warn_explicit")?;
+                let args =
+                    [new_str(w.msg.as_str()), exc().syntax_warning.clone(), new_str(filename), new_int(w.line as i64)];
+                self.call(&f, crate::vm::Args::positional_only(&args))
+            });
+            match shown {
+                Ok(_) => {}
+                Err(e) if e.matches(&exc().syntax_warning) => return Err(Ok(w.error.clone())),
+                Err(e) => return Err(Err(e)),
+            }
+        }
+        Ok(())
+    }
 }
 
 /// A `SyntaxError` (or `IndentationError`/`TabError`) instance for a compile error, with
@@ -334,7 +358,11 @@ pub fn compile_error_exc(ce: &CompileError) -> PyErr {
         "TabError" => &x.tab_error,
         _ => &x.syntax_error,
     };
-    let end_col = if ce.end_col == 0 { ce.col } else { ce.end_col };
+    let end_col = match ce.end_col {
+        0 => ce.col as i64,
+        crate::compiler::NO_END => -1,
+        e => e as i64,
+    };
     // (filename, lineno, offset, text, end_lineno, end_offset)
     let details = match ce.located {
         Located::Full | Located::Compiler => Some(vec![
@@ -347,7 +375,7 @@ pub fn compile_error_exc(ce: &CompileError) -> PyErr {
                 None => none(),
             },
             new_int(ce.line as i64),
-            new_int(end_col as i64),
+            new_int(end_col),
         ]),
         Located::LineZero => {
             Some(vec![new_str(ce.filename.as_str()), new_int(0), new_int(-1), none(), new_int(0), new_int(-1)])
@@ -465,14 +493,19 @@ pub fn format_compile_error(ce: &CompileError) -> String {
         return format!("{out}{}: {}\n", ce.kind, ce.msg);
     };
     // CPython's printer marks IndentationError/TabError with a single caret.
-    let end = if ce.end_col == 0 || ce.kind != "SyntaxError" { None } else { Some(ce.end_col as i64) };
+    let end = match ce.end_col {
+        _ if ce.kind != "SyntaxError" => None,
+        0 => None,
+        crate::compiler::NO_END => Some(-1),
+        e => Some(e as i64),
+    };
     out.push_str(&syntax_text_lines(&text, Some(ce.col as i64), end));
     out.push_str(&format!("{}: {}\n", ce.kind, ce.msg));
     out
 }
 
-/// The source line (left-stripped) and caret line of a SyntaxError, as traceback.py's
-/// `_format_syntax_error` writes them.
+/// The source line (left-stripped) and caret line of a SyntaxError, as CPython's printer
+/// (`print_error_text`) writes them: the caret line is spaces, whatever the text has.
 fn syntax_text_lines(text: &str, offset: Option<i64>, end_offset: Option<i64>) -> String {
     let rtext = text.trim_end_matches('\n');
     let ltext = rtext.trim_start_matches([' ', '\n', '\x0c']);
@@ -489,8 +522,7 @@ fn syntax_text_lines(text: &str, offset: Option<i64>, end_offset: Option<i64>) -
         let colno = offset - 1 - spaces;
         let end_colno = end - 1 - spaces;
         if colno >= 0 {
-            let caretspace: String =
-                ltext.chars().take(colno as usize).map(|c| if c.is_whitespace() { c } else { ' ' }).collect();
+            let caretspace = " ".repeat(colno as usize);
             let n = (end_colno - colno).max(0) as usize;
             out.push_str(&format!("    {caretspace}{}\n", "^".repeat(n)));
         }
