@@ -90,8 +90,10 @@ pub fn parse(source: &str, filename: &str, mode: Mode, file: bool) -> Result<Mod
             let overridable = overridable && msg != "Unexpected indentation";
             // Ruff's lexical errors are CPython's tokenizer's, give or take a character:
             // the scan's own on that line is the one CPython words.
+            // (Before "unexpected indent" only an error ahead of it on its line wins.)
             let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
-            if let Some(t) = scan.error.filter(|t| overridable || t.at <= line_end) {
+            let limit = if msg == "Unexpected indentation" { start } else { line_end };
+            if let Some(t) = scan.error.filter(|t| overridable || t.at <= limit) {
                 let at = TextRange::new(TextSize::from(t.at as u32), TextSize::from(t.end as u32));
                 return Err(make(source, filename, at, t.msg, "SyntaxError"));
             }

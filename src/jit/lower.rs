@@ -190,7 +190,16 @@ pub struct Plan {
     /// Instructions compiled natively, tried through a helper first, and stepped at once
     /// (loop bodies weighted `LOOP_WEIGHT`): what `pays_off` weighs.
     weighed: (u32, u32, u32),
+    /// Reachable instructions.
+    size: usize,
 }
+
+/// The most reachable instructions a function may have to compile where compiling must
+/// pay (`pays_off`): compile time grows faster than size (the register allocator), and
+/// one hot loop in a long function (CPython's `re._parser._parse`, about 1,500
+/// instructions, took 160 ms and 220 KB at `import argparse`, then ran a few thousand
+/// instructions) does not repay it. perf/'s largest compiled function has about 200.
+const MAX_SIZE: usize = 800;
 
 /// How much more an instruction inside a loop counts than one outside.
 const LOOP_WEIGHT: u32 = 10;
@@ -204,6 +213,9 @@ impl Plan {
     /// other perf/ program keeps its compiled functions. `Err` with the reason when it
     /// does not pay.
     pub fn pays_off(&self) -> Result<(), String> {
+        if self.size > MAX_SIZE {
+            return Err(format!("{} instructions, more than {MAX_SIZE}: compile time would not pay", self.size));
+        }
         let (native, helper, stepped) = self.weighed;
         if native + 3 * helper >= 7 * stepped {
             return Ok(());
@@ -382,7 +394,8 @@ pub fn plan(code: &Code) -> Result<Plan, String> {
             weighed.2 += w;
         }
     }
-    Ok(Plan { depth, native, step, leaders, entries, weighed })
+    let size = depth.iter().filter(|d| d.is_some()).count();
+    Ok(Plan { depth, native, step, leaders, entries, weighed, size })
 }
 
 /// Can the interpreter run `op` alone for compiled code (`runtime::jit_step`)? Not
