@@ -40,8 +40,13 @@ pub fn parse(source: &str, filename: &str, mode: Mode, file: bool) -> Result<Mod
     match ruff_python_parser::parse(source, opts) {
         Ok(p) => {
             // Ruff accepts 3.12's f-strings; 3.11's tokenizer and f-string parser may not.
-            let scan = tokens::scan(source);
+            // (Without an f-string or a 3.12-only construct, nothing to check: most files.)
             let unsupported = p.unsupported_syntax_errors().first();
+            let fstring = p.tokens().iter().any(|t| t.kind() == ruff_python_ast::token::TokenKind::FStringStart);
+            if unsupported.is_none() && !fstring {
+                return Ok(p.into_syntax());
+            }
+            let scan = tokens::scan(source);
             if let Some(e) = scan.error.filter(|_| unsupported.is_some()) {
                 let at = TextRange::new(TextSize::from(e.at as u32), TextSize::from(e.end as u32));
                 return Err(make(source, filename, at, e.msg, "SyntaxError"));
