@@ -13,12 +13,16 @@ use crate::jit::runtime;
 use crate::values::{Kind, layout};
 
 impl Lower<'_, '_> {
-    /// Stores the unboxed float `v` into local `i`: into the float object the local holds
-    /// when nothing else references it (as the loop's `reuse_float`: nobody can see the
-    /// difference), else into a new float object.
+    /// Stores the unboxed float `v` into local `i` (`store_float_at`).
     pub(super) fn store_float_local(&mut self, i: u32, v: Value) {
-        let off = 8 * i as i32;
-        let old = self.b.ins().load(I64, mf(), self.base, off);
+        self.store_float_at(self.base, 8 * i as i32, v);
+    }
+
+    /// Stores the unboxed float `v` into the slot at `addr + off` (a local, a list item):
+    /// into the float object the slot holds when nothing else references it (as the
+    /// loop's `reuse_float`: nobody can see the difference), else into a new float object.
+    pub(super) fn store_float_at(&mut self, addr: Value, off: i32, v: Value) {
+        let old = self.b.ins().load(I64, mf(), addr, off);
         let check = self.b.create_block();
         let reuse = self.b.create_block();
         let fresh = self.b.create_block();
@@ -41,7 +45,7 @@ impl Lower<'_, '_> {
         self.b.switch_to_block(fresh);
         let mut boxed = [v];
         self.box_floats(&mut boxed);
-        self.b.ins().store(mf(), boxed[0], self.base, off);
+        self.b.ins().store(mf(), boxed[0], addr, off);
         self.xdecref(old);
         self.b.ins().jump(done, &[]);
         self.b.switch_to_block(done);
