@@ -123,7 +123,17 @@ pub struct CodeJit {
     /// (no `*args`, `**kwargs`, keyword-only arguments or cells, not a generator).
     direct: Cell<Option<&'static lower::Compiled>>,
     compiles: Cell<u8>,
+    /// Frames bound to this code (its code, globals and builtins; as many locals; room
+    /// for its stack), unused, linked through `Frame::next_spare`: compiled callers take
+    /// one and give it back with no binding to check or redo (`lower/calls.rs`). At most
+    /// `MAX_SPARE`; each holds a reference to this code, so a code object with spare
+    /// frames lives as long as the process (as its compiled code does).
+    spare: Cell<*mut Frame>,
+    spare_n: Cell<u64>,
 }
+
+/// The most spare frames one code object keeps (as `Vm::frame_pool`'s bound).
+pub const MAX_SPARE: u64 = crate::vm::FRAME_POOL_MAX as u64;
 
 #[derive(Clone, Copy)]
 enum State {
@@ -135,7 +145,13 @@ enum State {
 
 impl CodeJit {
     pub const fn new() -> CodeJit {
-        CodeJit { state: Cell::new(State::Interpreting), direct: Cell::new(None), compiles: Cell::new(0) }
+        CodeJit {
+            state: Cell::new(State::Interpreting),
+            direct: Cell::new(None),
+            compiles: Cell::new(0),
+            spare: Cell::new(std::ptr::null_mut()),
+            spare_n: Cell::new(0),
+        }
     }
 
     /// The compiled code to call directly, as `direct` says.
@@ -145,8 +161,32 @@ impl CodeJit {
     }
 }
 
+/// Keeps a retired frame (locals unbound, stack empty, no frame object) as a spare of
+/// its code when compiled callers call that code directly and it has room; else gives
+/// it back (for `Vm::frame_pool`).
+pub fn keep_spare(mut frame: Box<Frame>) -> Option<Box<Frame>> {
+    let code: *const Code = frame.code();
+    // SAFETY: the frame holds a reference to its code object, and keeps it while it is
+    // spare (or the caller gets it back): the code outlives this borrow.
+    let code = unsafe { &*code };
+    let jit = &code.jit;
+    if jit.direct.get().is_none()
+        || jit.spare_n.get() >= MAX_SPARE
+        || !frame.slots.fits(code.nlocalsplus(), code.stacksize as usize)
+    {
+        return Some(frame);
+    }
+    frame.next_spare = jit.spare.get();
+    jit.spare.set(Box::into_raw(frame));
+    jit.spare_n.set(jit.spare_n.get() + 1);
+    None
+}
+
 /// Where compiled code finds `CodeJit::direct` in a `Code`.
 pub const OFF_CODE_DIRECT: usize = std::mem::offset_of!(Code, jit) + std::mem::offset_of!(CodeJit, direct);
+/// Where compiled code finds `CodeJit::spare` and `CodeJit::spare_n` in a `Code`.
+pub const OFF_CODE_SPARE: usize = std::mem::offset_of!(Code, jit) + std::mem::offset_of!(CodeJit, spare);
+pub const OFF_CODE_SPARE_N: usize = std::mem::offset_of!(Code, jit) + std::mem::offset_of!(CodeJit, spare_n);
 
 /// Sets `code`'s JIT state (and with it whether compiled callers may call it directly).
 fn set_state(code: &Code, state: State) {
@@ -213,7 +253,7 @@ fn enter(code: &Code, frame: *mut Frame, vm: &mut Vm, pc: u32) -> Option<Next> {
     let compiled = match code.jit.state.get() {
         State::Compiled(c) => c,
         State::Never => return None,
-        State::Interpreting => match compile(code, vm.null.bits() as u64) {
+        State::Interpreting => match compile(code, vm.null.bits() as u64, frame) {
             Some(c) => c,
             None => {
                 set_state(code, State::Never);
@@ -296,7 +336,7 @@ fn finish(code: &Code, compiled: &'static lower::Compiled, frame: *mut Frame, ou
     Some(Next::Resume(resume))
 }
 
-fn compile(code: &Code, null: u64) -> Option<&'static lower::Compiled> {
+fn compile(code: &Code, null: u64, frame: *mut Frame) -> Option<&'static lower::Compiled> {
     if CODE_BYTES.get() >= MAX_CODE_BYTES {
         stats::failed(code, format!("JIT code memory full ({} MiB compiled)", MAX_CODE_BYTES >> 20));
         return None;
@@ -320,7 +360,14 @@ fn compile(code: &Code, null: u64) -> Option<&'static lower::Compiled> {
                     code,
                     plan,
                     null,
-                    lower::Options { stress: stress(), stats: STATS_ON.get(), dump: DUMP.get() },
+                    lower::Options {
+                        stress: stress(),
+                        stats: STATS_ON.get(),
+                        dump: DUMP.get(),
+                        // SAFETY: the frame is live on `vm.frames` while it enters (the
+                        // loop's rules); only its two values are read.
+                        env: Some(unsafe { ((*frame).globals.clone(), (*frame).builtins.clone()) }),
+                    },
                 )
             }))
         });

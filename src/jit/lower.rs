@@ -90,10 +90,6 @@ pub struct Guard {
 /// A compiled code object.
 pub struct Compiled {
     func: extern "C" fn(*mut Frame, u64, *mut Vm) -> u64,
-    /// The code's locals (`Code::nlocalsplus`) and the slots its frame needs (locals,
-    /// stack, one spare), for inline calls of it (`lower/calls.rs`).
-    nlocalsplus: u64,
-    slots_needed: u64,
     entries: Vec<u32>,
     /// Can it start at instruction 0 (a call's fast test)?
     pub entry0: bool,
@@ -109,12 +105,12 @@ pub struct Compiled {
     /// `--jit=deopt-stress`: one byte per guard, set when it has failed once (its
     /// address is baked into the code, so the box never moves or goes away).
     _stress: Box<[u8]>,
+    /// Functions the code names by address (known callees): kept alive with it.
+    _kept: Vec<crate::values::Value>,
 }
 
-/// Where inline calls (`lower/calls.rs`) find a `Compiled`'s function and frame needs.
+/// Where inline calls (`lower/calls.rs`) find a `Compiled`'s function.
 const OFF_COMPILED_FUNC: i32 = std::mem::offset_of!(Compiled, func) as i32;
-const OFF_COMPILED_NLOCALS: i32 = std::mem::offset_of!(Compiled, nlocalsplus) as i32;
-const OFF_COMPILED_SLOTS: i32 = std::mem::offset_of!(Compiled, slots_needed) as i32;
 
 impl Compiled {
     /// Can compiled code start at instruction `pc` (0, a loop header, after a call)?
@@ -534,10 +530,14 @@ pub struct Options {
     pub stress: bool,
     pub stats: bool,
     pub dump: bool,
+    /// The globals and builtins of the frame the code compiles for (the values of its
+    /// globals then name the functions its calls most likely call).
+    pub env: Option<(crate::values::Value, crate::values::Value)>,
 }
 
 pub fn compile(module: &mut JITModule, code: &Code, plan: Plan, null: u64, opts: Options) -> Result<Compiled, String> {
-    let Options { stress, stats, dump } = opts;
+    let Options { stress, stats, dump, env } = opts;
+    let mut kept = Vec::new();
     let instrs: Vec<Instr> = code.instrs.iter().map(Cell::get).collect();
     let Plan { depth, native, step, leaders, entries, .. } = &plan;
     let target_config = module.target_config();
@@ -631,6 +631,9 @@ pub fn compile(module: &mut JITModule, code: &Code, plan: Plan, null: u64, opts:
             stress_cap: stress_flags.len(),
             exits: std::collections::HashMap::new(),
             uncounted: 0,
+            env,
+            known: std::collections::HashMap::new(),
+            kept: &mut kept,
         };
         lw.body(code, &instrs, depth, native, step, &blocks)?;
         lw.fill_exits();
@@ -672,8 +675,6 @@ pub fn compile(module: &mut JITModule, code: &Code, plan: Plan, null: u64, opts:
     let fails = (0..guards.len()).map(|_| Cell::new(0)).collect();
     Ok(Compiled {
         func,
-        nlocalsplus: code.nlocalsplus() as u64,
-        slots_needed: (code.nlocalsplus() + code.stacksize as usize + 1) as u64,
         entry0: plan.entries.first() == Some(&0),
         entries: plan.entries.clone(),
         guards,
@@ -685,6 +686,7 @@ pub fn compile(module: &mut JITModule, code: &Code, plan: Plan, null: u64, opts:
         deopts: Cell::new(0),
         fails,
         _stress: stress_flags,
+        _kept: kept,
     })
 }
 
@@ -721,6 +723,13 @@ struct Lower<'a, 'b> {
     exits: std::collections::HashMap<(u32, Vec<Value>, Vec<bool>), Block>,
     /// `--jit-stats`: native instructions passed since the last count update.
     uncounted: i64,
+    /// As `Options::env`.
+    env: Option<(crate::values::Value, crate::values::Value)>,
+    /// Values on the stack that are most likely a known function (a global's value at
+    /// compile time): calls of them check that and skip the rest (`lower/calls.rs`).
+    known: std::collections::HashMap<Value, calls::Callee>,
+    /// Objects the compiled code names by address (`known`): it keeps them alive.
+    kept: &'a mut Vec<crate::values::Value>,
 }
 
 fn mf() -> MemFlagsData {

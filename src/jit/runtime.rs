@@ -149,28 +149,11 @@ pub extern "C" fn jit_pop(vm: *mut Vm) -> u64 {
     }
 }
 
-/// Binds the pooled frame `frame` (still in the pool) to the Python function `func` for an
-/// inline call: its code, globals and builtins, and a slot block sized for its code (all
-/// locals unbound).
-pub extern "C" fn jit_rebind(frame: *mut Frame, func: u64) {
-    let r = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        // SAFETY: compiled code passes a frame of `Vm::frame_pool` (nothing else refers to
-        // it) and a live function it holds a reference to.
-        let (frame, func) = unsafe { (&mut *frame, borrow(func)) };
-        let Some(func) = func.payload::<crate::objects::function::PyFunction>() else { return };
-        let cb = func.code.borrow();
-        let Some(code) = cb.payload::<crate::bytecode::code::Code>() else { return };
-        frame.rebind(&cb, &func.globals, &func.builtins);
-        frame.slots.reset(code.nlocalsplus(), code.stacksize as usize);
-    }));
-    drop(r);
-}
-
-/// A frame an inline return retired (off `Vm::frames`, locals unbound) when the pool had
-/// no room for it without growing: pooled if under the bound, else freed.
+/// A frame an inline return retired (off `Vm::frames`, locals unbound) when its code
+/// keeps as many spare frames as it may: pooled if under the bound, else freed.
 pub extern "C" fn jit_pool_put(vm: *mut Vm, frame: *mut Frame) {
-    // SAFETY: as in `jit_step`; `frame` came out of a `Box<Frame>` of the pool (compiled
-    // code took it from there and, now that it is off `Vm::frames`, owns it alone).
+    // SAFETY: as in `jit_step`; `frame` came out of a `Box<Frame>` (a spare frame of its
+    // code, once pooled) which compiled code, now that it is off `Vm::frames`, owns alone.
     let (vm, frame) = unsafe { (&mut *vm, Box::from_raw(frame)) };
     let r = std::panic::catch_unwind(AssertUnwindSafe(|| {
         if vm.frame_pool.len() < crate::vm::FRAME_POOL_MAX {

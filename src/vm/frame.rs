@@ -92,6 +92,13 @@ impl LocalsPlus {
         unsafe { self.limit.offset_from(self.base.as_ptr()) as usize }
     }
 
+    /// Is the block laid out for `nlocals` locals and a stack of `stacksize` (as `reset`
+    /// leaves it)?
+    #[inline(always)]
+    pub fn fits(&self, nlocals: usize, stacksize: usize) -> bool {
+        self.nlocals == nlocals && self.cap() > nlocals + stacksize
+    }
+
     /// Number of locals.
     #[inline(always)]
     pub fn nlocals(&self) -> usize {
@@ -334,6 +341,8 @@ pub struct Frame {
     /// For an `__init__` frame started by a class call in the loop: the new instance,
     /// which the call evaluates to when `__init__` returns None.
     pub init_self: Option<Value>,
+    /// While the frame is spare (`CodeJit::take_spare`): the next spare frame of its code.
+    pub next_spare: *mut Frame,
 }
 
 impl Frame {
@@ -386,6 +395,7 @@ impl Frame {
             frame_obj: None,
             saved_exc: None,
             init_self: None,
+            next_spare: std::ptr::null_mut(),
         }
     }
 }

@@ -113,9 +113,38 @@ impl Lower<'_, '_> {
     /// The global `name` as the cache entry says: the globals dict's entry, or (while the
     /// globals dict is at the version the entry saw) the builtins dict's; a counted
     /// reference, else a jump to `miss` with nothing done.
-    pub(super) fn global_entry(&mut self, (e, l): (GlobalEntry, EntriesLayout), name: u64, miss: Block) -> Value {
+    ///
+    /// With `pinned` (the globals dict the code compiles for and its version then, when
+    /// the entry held the name): while the frame's globals are that dict at that version,
+    /// its key set is the same, so the entry holds the name and a value; nothing else to
+    /// check.
+    pub(super) fn global_entry(
+        &mut self,
+        (e, l): (GlobalEntry, EntriesLayout),
+        name: u64,
+        pinned: Option<(u64, u64)>,
+        miss: Block,
+    ) -> Value {
         let globals = self.b.ins().load(I64, mf(), self.frame, FR_GLOBALS);
         match e {
+            GlobalEntry::Global { index } if pinned.is_some() => {
+                let (g, version) = pinned.unwrap_or_default();
+                let check = |s: &mut Self, fail: Value| {
+                    let next = s.b.create_block();
+                    s.b.ins().brif(fail, miss, &[], next, &[]);
+                    s.b.switch_to_block(next);
+                };
+                let other = self.b.ins().icmp_imm_s(IntCC::NotEqual, globals, g as i64);
+                check(self, other);
+                let at = layout::DATA_OFFSET + crate::objects::dict::VERSION_OFFSET;
+                let v = self.b.ins().load(I64, mf(), globals, at);
+                let changed = self.b.ins().icmp_imm_s(IntCC::NotEqual, v, version as i64);
+                check(self, changed);
+                let items = self.b.ins().load(I64, mf(), globals, layout::DATA_OFFSET + l.ptr);
+                let v = self.b.ins().load(I64, mf(), items, index as i32 * l.size + l.value);
+                self.incref(v);
+                v
+            }
             GlobalEntry::Global { index } => self.dict_entry(globals, l, index, name, miss),
             GlobalEntry::Builtin { index, globals_version } => {
                 self.expect_dict(globals, miss);
@@ -130,6 +159,31 @@ impl Lower<'_, '_> {
                 self.dict_entry(builtins, l, index, name, miss)
             }
         }
+    }
+
+    /// The value of the global `name` at compile time, where the cache entry `e` says it
+    /// is (in the globals or builtins the code compiles for).
+    pub(super) fn global_now(
+        &self,
+        e: Option<GlobalEntry>,
+        name: Option<&crate::values::Value>,
+    ) -> Option<crate::values::Value> {
+        let (globals, builtins) = self.env.as_ref()?;
+        let (d, index) = match e? {
+            GlobalEntry::Global { index } => (globals, index),
+            GlobalEntry::Builtin { index, .. } => (builtins, index),
+        };
+        d.payload::<crate::objects::dict::PyDict>()?.value_at_if_key(index, name?)
+    }
+
+    /// The globals dict the code compiles for and its version, for a `Global` cache entry
+    /// (whose entry `global_now` found holding the name).
+    pub(super) fn globals_pinned(&self, e: Option<GlobalEntry>) -> Option<(u64, u64)> {
+        let GlobalEntry::Global { index } = e? else { return None };
+        let g = &self.env.as_ref()?.0;
+        let d = g.payload::<crate::objects::dict::PyDict>()?;
+        // (The inline load reads the entry at a constant offset.)
+        (index < 1 << 20 && g.type_of().is(&crate::objects::types().dict)).then(|| (g.bits() as u64, d.version()))
     }
 
     /// Jumps to `miss` unless `d` is an exact dict.

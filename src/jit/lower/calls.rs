@@ -24,11 +24,7 @@ use crate::objects::function::PyFunction;
 use crate::objects::seq_layout::{only, words};
 use crate::values::layout::{self, BREAK_TRACE, EVAL_BREAKER};
 use crate::vm::Vm;
-use crate::vm::frame::{
-    Frame, OFF_LASTI, OFF_NLOCALS, OFF_PC, OFF_SLOTS_BASE, OFF_STACK_BASE, OFF_STACK_LIMIT, OFF_STACK_TOP,
-};
-
-const POOL_MAX: i64 = crate::vm::FRAME_POOL_MAX as i64;
+use crate::vm::frame::{Frame, OFF_LASTI, OFF_NLOCALS, OFF_PC, OFF_SLOTS_BASE, OFF_STACK_BASE, OFF_STACK_TOP};
 
 /// Offsets Rust does not fix: within a `Vec<Box<Frame>>` (`ptr`, `len`, `cap`) and within
 /// a `RefCell<Value>` (`value`).
@@ -67,7 +63,6 @@ fn layout() -> Option<Layout> {
     })
 }
 
-const FR_CODE: i32 = offset_of!(Frame, code) as i32;
 const FR_GLOBALS: i32 = offset_of!(Frame, globals) as i32;
 const FR_BUILTINS: i32 = offset_of!(Frame, builtins) as i32;
 const FR_FUNC: i32 = offset_of!(Frame, func) as i32;
@@ -85,18 +80,67 @@ const FR_EMPTY: [i32; 5] = [
 const FN_GLOBALS: i32 = layout::DATA_OFFSET + offset_of!(PyFunction, globals) as i32;
 const FN_BUILTINS: i32 = layout::DATA_OFFSET + offset_of!(PyFunction, builtins) as i32;
 const CODE_DIRECT: i32 = layout::DATA_OFFSET + crate::jit::OFF_CODE_DIRECT as i32;
+const CODE_SPARE: i32 = layout::DATA_OFFSET + crate::jit::OFF_CODE_SPARE as i32;
+const CODE_SPARE_N: i32 = layout::DATA_OFFSET + crate::jit::OFF_CODE_SPARE_N as i32;
+const FR_NEXT_SPARE: i32 = offset_of!(Frame, next_spare) as i32;
 const CODE_ARGCOUNT: i32 = layout::DATA_OFFSET + offset_of!(Code, argcount) as i32;
 const VM_FRAMES: i32 = offset_of!(Vm, frames) as i32;
-const VM_POOL: i32 = offset_of!(Vm, frame_pool) as i32;
 const VM_LIMIT: i32 = offset_of!(Vm, recursion_limit) as i32;
 const VM_FLOOR: i32 = offset_of!(Vm, jit_stack_floor) as i32;
 
 const _: () = {
     assert!(size_of::<Option<crate::values::Value>>() == 8 && size_of::<bool>() == 1);
+    // Stored as one word each by the inline call (little-endian: `pc` the low half).
+    assert!(cfg!(target_endian = "little"));
+    assert!(OFF_LASTI == OFF_PC + 4 && OFF_PC % 8 == 0);
+    assert!(FR_REENTER == FR_ENTRY + 1 && FR_RUNNING == FR_ENTRY + 2 && FR_ENTRY % 4 == 0);
+    assert!(offset_of!(Frame, generator) as i32 >= FR_ENTRY + 4);
     assert!(size_of::<u32>() == 4);
 };
 
+/// A Python function a call site will most likely call, known at compile time (the value
+/// of the global it loads then): calls of it skip the checks its identity answers. The
+/// compiled code keeps the function alive, so its address names it for good.
+#[derive(Clone, Copy)]
+pub(super) struct Callee {
+    func: u64,
+    code: u64,
+    globals: u64,
+    builtins: u64,
+    argcount: u32,
+    nlocals: usize,
+}
+
+/// The most locals whose release an inline return unrolls (else a loop).
+const UNROLL_LOCALS: usize = 8;
+
 impl Lower<'_, '_> {
+    /// The function `v` (a global's value at compile time) as a `Callee`, when compiled
+    /// callers could call its code directly (as `CodeJit::direct` requires).
+    pub(super) fn callee(&mut self, v: &crate::values::Value) -> Option<Callee> {
+        let func = v.payload::<PyFunction>()?;
+        let cb = func.code.borrow();
+        let code = cb.payload::<Code>()?;
+        let plain = code.flags & (crate::bytecode::code::CO_VARARGS | crate::bytecode::code::CO_VARKEYWORDS) == 0
+            && code.kwonlyargcount == 0
+            && !code.is_generator()
+            && code.cellvars.is_empty()
+            && code.freevars.is_empty();
+        if !plain {
+            return None;
+        }
+        let c = Callee {
+            func: v.bits() as u64,
+            code: cb.bits() as u64,
+            globals: func.globals.bits() as u64,
+            builtins: func.builtins.bits() as u64,
+            argcount: code.argcount,
+            nlocals: code.nlocalsplus(),
+        };
+        self.kept.push(v.clone());
+        Some(c)
+    }
+
     /// `Call`/`CallMethod` at `pc` of `n` positional arguments: inline when the callee's
     /// compiled code can be called directly (`inline_call`), else through
     /// `runtime::jit_push` (the same, in Rust) and then `runtime::jit_call_enter` (any
@@ -122,7 +166,8 @@ impl Lower<'_, '_> {
         let inline = layout().filter(|_| python && !self.stats);
         if let Some(l) = inline {
             self.b.set_cold_block(helpers);
-            self.inline_call(l, pc, stack, below, n, method, helpers, done);
+            let callee = self.known.get(&stack[below]).copied().filter(|c| !method && c.argcount == n);
+            self.inline_call(l, pc, stack, below, n, method, callee, helpers, done);
         } else {
             self.b.ins().jump(helpers, &[]);
         }
@@ -143,6 +188,7 @@ impl Lower<'_, '_> {
         below: usize,
         n: u32,
         method: bool,
+        callee: Option<Callee>,
         helpers: Block,
         done: Block,
     ) {
@@ -165,26 +211,38 @@ impl Lower<'_, '_> {
         let low = self.b.ins().icmp(IntCC::UnsignedLessThan, sp, floor);
         check(self, low);
         // A Python function whose code compiled callers may call directly, with as many
-        // parameters as arguments.
-        let tag = self.b.ins().band_imm_s(f, 1);
-        check(self, tag);
-        let ty = self.b.ins().load(I64, mf(), f, layout::HEADER_TYPE);
-        let not_fn = self.b.ins().icmp_imm_s(IntCC::NotEqual, ty, crate::objects::types().function.bits() as i64);
-        check(self, not_fn);
+        // parameters as arguments: for the known callee, that function (and still its
+        // code).
         let code_at = layout::DATA_OFFSET + offset_of!(PyFunction, code) as i32 + l.value;
-        let codev = self.b.ins().load(I64, mf(), f, code_at);
+        let codev = if let Some(k) = callee {
+            let other = self.b.ins().icmp_imm_s(IntCC::NotEqual, f, k.func as i64);
+            check(self, other);
+            let codev = self.b.ins().load(I64, mf(), f, code_at);
+            let other = self.b.ins().icmp_imm_s(IntCC::NotEqual, codev, k.code as i64);
+            check(self, other);
+            codev
+        } else {
+            let tag = self.b.ins().band_imm_s(f, 1);
+            check(self, tag);
+            let ty = self.b.ins().load(I64, mf(), f, layout::HEADER_TYPE);
+            let not_fn = self.b.ins().icmp_imm_s(IntCC::NotEqual, ty, crate::objects::types().function.bits() as i64);
+            check(self, not_fn);
+            self.b.ins().load(I64, mf(), f, code_at)
+        };
         let compiled = self.b.ins().load(I64, mf(), codev, CODE_DIRECT);
         let none = self.b.ins().icmp_imm_s(IntCC::Equal, compiled, 0);
         check(self, none);
-        let argc = self.b.ins().load(I32, mf(), codev, CODE_ARGCOUNT);
         let has_self = match self_slot {
             Some(s) => self.b.ins().icmp_imm_s(IntCC::NotEqual, s, self.null as i64),
             None => self.b.ins().iconst(I8, 0),
         };
-        let has_self32 = self.b.ins().uextend(I32, has_self);
-        let want = self.b.ins().iadd_imm_s(has_self32, n as i64);
-        let wrong = self.b.ins().icmp(IntCC::NotEqual, argc, want);
-        check(self, wrong);
+        if callee.is_none() {
+            let argc = self.b.ins().load(I32, mf(), codev, CODE_ARGCOUNT);
+            let has_self32 = self.b.ins().uextend(I32, has_self);
+            let want = self.b.ins().iadd_imm_s(has_self32, n as i64);
+            let wrong = self.b.ins().icmp(IntCC::NotEqual, argc, want);
+            check(self, wrong);
+        }
         // Below the recursion limit, room on `Vm::frames`, a pooled frame.
         let depth = self.b.ins().load(I64, mf(), vm, VM_FRAMES + l.len);
         let limit = self.b.ins().load(I64, mf(), vm, VM_LIMIT);
@@ -193,78 +251,55 @@ impl Lower<'_, '_> {
         let room = self.b.ins().load(I64, mf(), vm, VM_FRAMES + l.cap);
         let full = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, depth, room);
         check(self, full);
-        let pooled = self.b.ins().load(I64, mf(), vm, VM_POOL + l.len);
-        let empty = self.b.ins().icmp_imm_s(IntCC::Equal, pooled, 0);
-        check(self, empty);
-        let pool = self.b.ins().load(I64, mf(), vm, VM_POOL + l.ptr);
-        let last = self.b.ins().iadd_imm_s(pooled, -1);
-        let at = self.b.ins().ishl_imm_u(last, 3);
-        let at = self.b.ins().iadd(pool, at);
-        let fr = self.b.ins().load(I64, mf(), at, 0);
-        // The pooled frame is bound to this function when it last ran it (same code,
-        // globals and builtins, as many locals, room for the stack); else
-        // `runtime::jit_rebind` binds it (it stays in the pool meanwhile).
+        // A spare frame of the callee's code (`CodeJit::spare`: bound to that code, its
+        // locals unbound) bound to the function's globals and builtins too; else the
+        // helpers (which take a frame from `Vm::frame_pool` and bind it).
+        let fr = self.b.ins().load(I64, mf(), codev, CODE_SPARE);
+        let none = self.b.ins().icmp_imm_s(IntCC::Equal, fr, 0);
+        check(self, none);
         let mut differs = self.b.ins().iconst(I8, 0);
-        for (fr_at, want) in [(FR_CODE, codev), (FR_GLOBALS, f), (FR_BUILTINS, f)] {
-            let want = match fr_at {
-                FR_GLOBALS => self.b.ins().load(I64, mf(), want, FN_GLOBALS),
-                FR_BUILTINS => self.b.ins().load(I64, mf(), want, FN_BUILTINS),
-                _ => want,
+        for (fr_at, fn_at) in [(FR_GLOBALS, FN_GLOBALS), (FR_BUILTINS, FN_BUILTINS)] {
+            let want = match callee {
+                Some(k) => self.b.ins().iconst(I64, (if fr_at == FR_GLOBALS { k.globals } else { k.builtins }) as i64),
+                None => self.b.ins().load(I64, mf(), f, fn_at),
             };
             let had = self.b.ins().load(I64, mf(), fr, fr_at);
             let ne = self.b.ins().icmp(IntCC::NotEqual, had, want);
             differs = self.b.ins().bor(differs, ne);
         }
-        let nl = self.b.ins().load(I64, mf(), fr, OFF_NLOCALS);
-        let want_nl = self.b.ins().load(I64, mf(), compiled, super::OFF_COMPILED_NLOCALS);
-        let ne = self.b.ins().icmp(IntCC::NotEqual, nl, want_nl);
-        differs = self.b.ins().bor(differs, ne);
-        let fbase = self.b.ins().load(I64, mf(), fr, OFF_SLOTS_BASE);
-        let flimit = self.b.ins().load(I64, mf(), fr, OFF_STACK_LIMIT);
-        let cap = self.b.ins().isub(flimit, fbase);
-        let need = self.b.ins().load(I64, mf(), compiled, super::OFF_COMPILED_SLOTS);
-        let need = self.b.ins().ishl_imm_u(need, 3);
-        let small = self.b.ins().icmp(IntCC::UnsignedLessThan, cap, need);
-        differs = self.b.ins().bor(differs, small);
-        let rebind = self.b.create_block();
-        let bound = self.b.create_block();
-        self.b.set_cold_block(rebind);
-        self.b.ins().brif(differs, rebind, &[], bound, &[]);
-        self.b.switch_to_block(rebind);
-        self.call_helper(runtime::jit_rebind as *const u8 as i64, &[fr, f]);
-        self.b.ins().jump(bound, &[]);
-        self.b.switch_to_block(bound);
-        // (`jit_rebind` may have moved the slot block.)
+        check(self, differs);
+        let next = self.b.ins().load(I64, mf(), fr, FR_NEXT_SPARE);
+        self.b.ins().store(mf(), next, codev, CODE_SPARE);
+        let spare_n = self.b.ins().load(I64, mf(), codev, CODE_SPARE_N);
+        let spare_n = self.b.ins().iadd_imm_s(spare_n, -1);
+        self.b.ins().store(mf(), spare_n, codev, CODE_SPARE_N);
         let fbase = self.b.ins().load(I64, mf(), fr, OFF_SLOTS_BASE);
 
         // The push. The caller's stack below the callable goes to its frame (the frame
         // owns it during the call); the callable and arguments move into the callee's.
         self.spill(&stack[..below]);
-        let pcv = self.b.ins().iconst(I32, pc as i64 + 1);
-        self.b.ins().store(mf(), pcv, self.frame, OFF_PC);
-        let lasti = self.b.ins().iconst(I32, pc as i64);
-        self.b.ins().store(mf(), lasti, self.frame, OFF_LASTI);
-        self.b.ins().store(mf(), last, vm, VM_POOL + l.len);
-        if let Some(s) = self_slot {
+        // (`pc` and `lasti` are one word, as are the three flags and their padding.)
+        let resume = self.b.ins().iconst(I64, ((pc as i64) << 32) | (pc as i64 + 1));
+        self.b.ins().store(mf(), resume, self.frame, OFF_PC);
+        let argbase = if let Some(s) = self_slot {
             let zero = self.b.ins().iconst(I64, 0);
             let first = self.b.ins().select(has_self, s, zero);
             self.b.ins().store(mf(), first, fbase, 0);
-        }
-        let shift = self.b.ins().uextend(I64, has_self);
-        let shift = self.b.ins().ishl_imm_u(shift, 3);
-        let argbase = self.b.ins().iadd(fbase, shift);
+            let shift = self.b.ins().uextend(I64, has_self);
+            let shift = self.b.ins().ishl_imm_u(shift, 3);
+            self.b.ins().iadd(fbase, shift)
+        } else {
+            fbase
+        };
         for (i, &a) in args.iter().enumerate() {
             self.b.ins().store(mf(), a, argbase, 8 * i as i32);
         }
         self.b.ins().store(mf(), f, fr, FR_FUNC);
-        let zero32 = self.b.ins().iconst(I32, 0);
-        self.b.ins().store(mf(), zero32, fr, OFF_PC);
-        self.b.ins().store(mf(), zero32, fr, OFF_LASTI);
+        let zero = self.b.ins().iconst(I64, 0);
+        self.b.ins().store(mf(), zero, fr, OFF_PC);
+        let running = self.b.ins().iconst(I32, 1 << (8 * (FR_RUNNING - FR_ENTRY)));
+        self.b.ins().store(mf(), running, fr, FR_ENTRY);
         let no = self.b.ins().iconst(I8, 0);
-        let yes = self.b.ins().iconst(I8, 1);
-        self.b.ins().store(mf(), no, fr, FR_ENTRY);
-        self.b.ins().store(mf(), no, fr, FR_REENTER);
-        self.b.ins().store(mf(), yes, fr, FR_RUNNING);
         let frames = self.b.ins().load(I64, mf(), vm, VM_FRAMES + l.ptr);
         let at = self.b.ins().ishl_imm_u(depth, 3);
         let at = self.b.ins().iadd(frames, at);
@@ -320,30 +355,35 @@ impl Lower<'_, '_> {
         self.b.ins().store(mf(), d, vm, VM_FRAMES + l.len);
         // Off `Vm::frames` and not yet pooled, the frame is ours while its locals and
         // function are let go of (a `__del__` may run Python code meanwhile).
-        self.release_locals(fr);
+        self.release_locals(fr, callee.map(|k| k.nlocals));
         let func = self.b.ins().load(I64, mf(), fr, FR_FUNC);
         let zero = self.b.ins().iconst(I64, 0);
         self.b.ins().store(mf(), zero, fr, FR_FUNC);
-        self.xdecref(func);
-        let pooled = self.b.ins().load(I64, mf(), vm, VM_POOL + l.len);
-        let room = self.b.ins().load(I64, mf(), vm, VM_POOL + l.cap);
-        let has_room = self.b.ins().icmp(IntCC::UnsignedLessThan, pooled, room);
-        let below_max = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, pooled, POOL_MAX);
-        let fits = self.b.ins().band(has_room, below_max);
+        if callee.is_some() {
+            // The known callee (nothing replaces a running frame's function), which the
+            // compiled code keeps alive: never its last reference.
+            let n = self.b.ins().load(I32, mf(), func, 0);
+            let n = self.b.ins().iadd_imm_s(n, -1);
+            self.b.ins().store(mf(), n, func, 0);
+        } else {
+            self.xdecref(func);
+        }
+        // Back to the code's spare frames, or (when it keeps enough) to the pool.
+        let spare_n = self.b.ins().load(I64, mf(), codev, CODE_SPARE_N);
+        let full = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, spare_n, crate::jit::MAX_SPARE as i64);
         let put = self.b.create_block();
         let give = self.b.create_block();
         self.b.set_cold_block(give);
-        self.b.ins().brif(fits, put, &[], give, &[]);
+        self.b.ins().brif(full, give, &[], put, &[]);
         self.b.switch_to_block(give);
         self.call_helper(runtime::jit_pool_put as *const u8 as i64, &[vm, fr]);
         self.b.ins().jump(got, &[v.into()]);
         self.b.switch_to_block(put);
-        let pool = self.b.ins().load(I64, mf(), vm, VM_POOL + l.ptr);
-        let at = self.b.ins().ishl_imm_u(pooled, 3);
-        let at = self.b.ins().iadd(pool, at);
-        self.b.ins().store(mf(), fr, at, 0);
-        let pooled1 = self.b.ins().iadd_imm_s(pooled, 1);
-        self.b.ins().store(mf(), pooled1, vm, VM_POOL + l.len);
+        let head = self.b.ins().load(I64, mf(), codev, CODE_SPARE);
+        self.b.ins().store(mf(), head, fr, FR_NEXT_SPARE);
+        self.b.ins().store(mf(), fr, codev, CODE_SPARE);
+        let spare_n = self.b.ins().iadd_imm_s(spare_n, 1);
+        self.b.ins().store(mf(), spare_n, codev, CODE_SPARE_N);
         self.b.ins().jump(got, &[v.into()]);
 
         self.b.switch_to_block(got);
@@ -377,8 +417,19 @@ impl Lower<'_, '_> {
         self.b.ins().jump(done, &items);
     }
 
-    /// Unbinds the locals of the frame `fr` (off `Vm::frames`), dropping their values.
-    fn release_locals(&mut self, fr: Value) {
+    /// Unbinds the locals of the frame `fr` (off `Vm::frames`), dropping their values;
+    /// unrolled when their number is known (and small).
+    fn release_locals(&mut self, fr: Value, known: Option<usize>) {
+        if let Some(nl) = known.filter(|&n| n <= UNROLL_LOCALS) {
+            let zero = self.b.ins().iconst(I64, 0);
+            let fbase = self.b.ins().load(I64, mf(), fr, OFF_SLOTS_BASE);
+            for i in 0..nl as i32 {
+                let w = self.b.ins().load(I64, mf(), fbase, 8 * i);
+                self.b.ins().store(mf(), zero, fbase, 8 * i);
+                self.xdecref(w);
+            }
+            return;
+        }
         let nl = self.b.ins().load(I64, mf(), fr, OFF_NLOCALS);
         let head = self.b.create_block();
         let body = self.b.create_block();

@@ -96,13 +96,18 @@ impl Lower<'_, '_> {
             Op::LoadGlobal => {
                 let fb = code.feedback.get(pc as usize).ok_or("no feedback word")?;
                 let name = code.names.get(ins.arg as usize).ok_or("no global name")?.bits() as u64;
+                let now = self.global_now(fb.global(), code.names.get(ins.arg as usize));
+                let pinned = now.as_ref().and_then(|_| self.globals_pinned(fb.global()));
                 let inline = self
                     .inline_global(fb.global())
-                    .map(|site| move |s: &mut Self, miss| s.global_entry(site, name, miss));
+                    .map(|site| move |s: &mut Self, miss| s.global_entry(site, name, pinned, miss));
                 let c = self.b.ins().iconst(I64, fb as *const FeedbackWord as i64);
                 let p = self.b.ins().iconst(I64, name as i64);
                 let frame = self.frame;
                 let r = self.inline_else_helper(inline, runtime::jit_load_global as *const u8 as i64, &[frame, c, p]);
+                if let Some(k) = now.and_then(|v| self.callee(&v)) {
+                    self.known.insert(r, k);
+                }
                 (r, vec![], [stack, &[r]].concat())
             }
             Op::LoadAttr => {
@@ -228,7 +233,12 @@ impl Lower<'_, '_> {
         let args: Vec<BlockArg> = items.iter().map(|&v| v.into()).collect();
         self.b.ins().jump(join, &args);
         self.b.switch_to_block(join);
-        Ok(self.b.block_params(join).to_vec())
+        let out = self.b.block_params(join).to_vec();
+        // A known function stays known past the join (the step loads the same global).
+        if let (Some(k), Some(&top)) = (self.known.remove(&r), out.last()) {
+            self.known.insert(top, k);
+        }
+        Ok(out)
     }
 
     /// `inline` (which jumps to the block it is given when it cannot do the case) with the

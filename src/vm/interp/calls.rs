@@ -134,6 +134,7 @@ impl Vm {
             f.saved_exc = None;
             f.init_self = None;
         }
+        let Some(f) = crate::jit::keep_spare(f) else { return };
         if self.frame_pool.len() < crate::vm::FRAME_POOL_MAX {
             self.frame_pool.push(f);
         }
