@@ -367,6 +367,8 @@ fn compile(code: &Code, null: u64, frame: *mut Frame) -> Option<&'static lower::
                         // SAFETY: the frame is live on `vm.frames` while it enters (the
                         // loop's rules); only its two values are read.
                         env: Some(unsafe { ((*frame).globals.clone(), (*frame).builtins.clone()) }),
+                        // SAFETY: as above.
+                        env_locals: unsafe { (*frame).slots.locals().iter().flatten().cloned().collect() },
                     },
                 )
             }))
@@ -631,7 +633,7 @@ pub(crate) fn call_done(vm: &mut Vm, out: u64, frame: *mut Frame, compiled: &'st
             runtime::set_error(crate::vm::errors::system_error("JIT: return without a value"));
             return runtime::EXIT_RAISE;
         };
-        return match vm.return_to_caller(v) {
+        return match vm.return_compiled(v) {
             Ok(()) => 0,
             Err(e) => {
                 runtime::set_error(e);

@@ -440,15 +440,16 @@ fn describe(code: &Code, ins: Instr, pc: usize) -> String {
 /// or key, `LoadAttr`'s object; found in the same straight run of code, with nothing in
 /// between that stores to or deletes that local, or moves the value (`Copy`, `Swap`).
 /// Such a load takes no reference and its reader drops none (CPython 3.13's borrowed
-/// `LOAD_FAST`); the local keeps the object alive meanwhile.
+/// `LOAD_FAST`); the local keeps the object alive meanwhile. Gives each such load's
+/// reader.
 fn borrowable_loads(
     instrs: &[Instr],
     depth: &[Option<u32>],
     native: &[bool],
     step: &[bool],
     blocks: &BTreeMap<u32, Block>,
-) -> Vec<bool> {
-    let mut out = vec![false; instrs.len()];
+) -> Vec<Option<u32>> {
+    let mut out = vec![None; instrs.len()];
     for (pc, ins) in instrs.iter().enumerate() {
         let Some(d0) = depth[pc] else { continue };
         if ins.op != Op::LoadFast {
@@ -465,11 +466,12 @@ fn borrowable_loads(
             let first = d - pops as i64;
             if at >= first {
                 let operand = at - first;
-                out[pc] = match next.op {
+                let reads = match next.op {
                     Op::BinarySubscr | Op::BinaryOp | Op::CompareOp | Op::LoadAttr => true,
                     Op::StoreSubscr => operand >= 1,
                     _ => false,
                 };
+                out[pc] = reads.then_some(j as u32);
                 break;
             }
             let moves = match next.op {
@@ -533,10 +535,13 @@ pub struct Options {
     /// The globals and builtins of the frame the code compiles for (the values of its
     /// globals then name the functions its calls most likely call).
     pub env: Option<(crate::values::Value, crate::values::Value)>,
+    /// The values of that frame's locals (the classes of receivers name the methods its
+    /// method calls most likely call).
+    pub env_locals: Vec<crate::values::Value>,
 }
 
 pub fn compile(module: &mut JITModule, code: &Code, plan: Plan, null: u64, opts: Options) -> Result<Compiled, String> {
-    let Options { stress, stats, dump, env } = opts;
+    let Options { stress, stats, dump, env, env_locals } = opts;
     let mut kept = Vec::new();
     let instrs: Vec<Instr> = code.instrs.iter().map(Cell::get).collect();
     let Plan { depth, native, step, leaders, entries, .. } = &plan;
@@ -621,7 +626,8 @@ pub fn compile(module: &mut JITModule, code: &Code, plan: Plan, null: u64, opts:
             vm,
             null,
             always_bound: always_bound(code, &instrs),
-            borrow_at: borrowable_loads(&instrs, depth, native, step, &blocks),
+            reader: borrowable_loads(&instrs, depth, native, step, &blocks),
+            float_locals: std::collections::HashMap::new(),
             borrowed: std::collections::HashSet::new(),
             nlocals: code.nlocalsplus() as i64,
             stress,
@@ -632,6 +638,7 @@ pub fn compile(module: &mut JITModule, code: &Code, plan: Plan, null: u64, opts:
             exits: std::collections::HashMap::new(),
             uncounted: 0,
             env,
+            env_locals,
             known: std::collections::HashMap::new(),
             kept: &mut kept,
         };
@@ -705,7 +712,11 @@ struct Lower<'a, 'b> {
     always_bound: Vec<bool>,
     /// `LoadFast`s whose value is only read by the instruction that pops it
     /// (`borrowable_loads`): pushed without a reference of their own.
-    borrow_at: Vec<bool>,
+    reader: Vec<Option<u32>>,
+    /// Locals that hold a float stored since the last bytecode block started, with the
+    /// unboxed value stored: a `LoadFast` of one whose reader is a float operation reads
+    /// that value instead of the object (which only that operation would see).
+    float_locals: std::collections::HashMap<u32, Value>,
     /// The values on the stack that are such borrowed locals: `decref` skips them, and
     /// anything that keeps one (the frame at a spill, a block it is passed to, a helper
     /// that takes references) takes a reference first (`own`). The local holds the object
@@ -723,13 +734,23 @@ struct Lower<'a, 'b> {
     exits: std::collections::HashMap<(u32, Vec<Value>, Vec<bool>), Block>,
     /// `--jit-stats`: native instructions passed since the last count update.
     uncounted: i64,
-    /// As `Options::env`.
+    /// As `Options::env` and `Options::env_locals`.
     env: Option<(crate::values::Value, crate::values::Value)>,
+    env_locals: Vec<crate::values::Value>,
     /// Values on the stack that are most likely a known function (a global's value at
     /// compile time): calls of them check that and skip the rest (`lower/calls.rs`).
     known: std::collections::HashMap<Value, calls::Callee>,
     /// Objects the compiled code names by address (`known`): it keeps them alive.
     kept: &'a mut Vec<crate::values::Value>,
+}
+
+impl Lower<'_, '_> {
+    /// Is the value `LoadFast` at `pc` pushes read only by a float operation (so an
+    /// unboxed float may stand for the local's object)?
+    fn read_as_float(&self, code: &Code, instrs: &[Instr], pc: usize) -> bool {
+        let Some(r) = self.reader.get(pc).copied().flatten() else { return false };
+        instrs.get(r as usize).is_some_and(|&i| float_binop(code, i, r as usize).is_some())
+    }
 }
 
 fn mf() -> MemFlagsData {
@@ -798,6 +819,8 @@ impl Lower<'_, '_> {
                 self.b.switch_to_block(bl);
                 stack = self.b.block_params(bl).to_vec();
                 open = true;
+                // (The values stored before do not dominate a block reached by jumps.)
+                self.float_locals.clear();
             }
             if !open {
                 pc += 1;
@@ -808,6 +831,9 @@ impl Lower<'_, '_> {
             // The instruction's index on what it emits (`-X jit-dump` prints it).
             self.b.set_srcloc(cranelift_codegen::ir::SourceLoc::new(p));
             if step[pc] {
+                if matches!(ins.op, Op::StoreFast | Op::DeleteFast) {
+                    self.float_locals.remove(&ins.arg);
+                }
                 let after = depth.get(pc + 1).copied().flatten().ok_or("a step falls off the end")?;
                 stack = self.stepped(code, ins, p, &stack, after as usize)?;
                 pc += 1;
@@ -841,13 +867,16 @@ impl Lower<'_, '_> {
             let target = |t: u32| blocks.get(&t).copied().ok_or_else(|| format!("no block at {t}"));
             match ins.op {
                 Op::Nop | Op::Resume => {}
+                Op::LoadFast if self.float_locals.contains_key(&arg) && self.read_as_float(code, instrs, pc) => {
+                    stack.push(self.float_locals[&arg]);
+                }
                 Op::LoadFast => {
                     let v = self.b.ins().load(I64, mf(), self.base, 8 * arg as i32);
                     if !self.always_bound.get(arg as usize).copied().unwrap_or(false) {
                         let bound = self.b.ins().icmp_imm_s(IntCC::NotEqual, v, 0);
                         self.guard(bound, p, &stack, Reason::UnboundLocal);
                     }
-                    if self.borrow_at.get(pc).copied().unwrap_or(false) {
+                    if self.reader.get(pc).copied().flatten().is_some() {
                         self.borrowed.insert(v);
                     } else {
                         self.incref(v);
@@ -859,7 +888,9 @@ impl Lower<'_, '_> {
                     self.own(v);
                     if self.b.func.dfg.value_type(v) == F64 {
                         self.store_float_local(arg, v);
+                        self.float_locals.insert(arg, v);
                     } else {
+                        self.float_locals.remove(&arg);
                         let old = self.b.ins().load(I64, mf(), self.base, 8 * arg as i32);
                         self.b.ins().store(mf(), v, self.base, 8 * arg as i32);
                         self.xdecref(old);

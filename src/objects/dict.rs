@@ -571,7 +571,18 @@ pub struct EntriesLayout {
     pub size: i32,
     pub key: i32,
     pub value: i32,
+    /// An entry's hash within it.
+    pub hash: i32,
+    /// The hash table's (`u32` slots: an entry index, `EMPTY` or `DUMMY`) pointer and
+    /// length, from the start of the `PyDict`.
+    pub indices_ptr: i32,
+    pub indices_len: i32,
 }
+
+/// The hash table's marks of a free slot and of a deleted entry's slot (compiled code
+/// probes the table: `jit/lower/attrs.rs`).
+pub const INDEX_EMPTY: u32 = EMPTY;
+pub const INDEX_DUMMY: u32 = DUMMY;
 
 /// The layout, found once by looking at a dict made for the purpose (Rust fixes neither
 /// `RefCell`'s nor `Vec`'s field order), or `None` when anything is ambiguous.
@@ -586,21 +597,26 @@ pub fn entries_layout() -> Option<EntriesLayout> {
             entries.push(Some(Entry { hash: i, key: Value::small(100 + i), value: Value::small(200 + i) }));
         }
         let ptr = entries.as_ptr() as usize;
-        let d = PyDict {
-            table: RefCell::new(DictTable { indices: Vec::new(), entries, len: 2, fill: 3 }),
-            version: Cell::new(77),
-        };
+        let mut indices = Vec::with_capacity(16);
+        indices.extend([EMPTY; 8]);
+        let iptr = indices.as_ptr() as usize;
+        let d = PyDict { table: RefCell::new(DictTable { indices, entries, len: 2, fill: 3 }), version: Cell::new(77) };
         // SAFETY: `d` is live and not borrowed; a `PyDict` is made of initialised words
         // (pointers, lengths, the borrow flag, the version).
         let w = unsafe { crate::objects::seq_layout::words(&d as *const PyDict) };
         let at_ptr = crate::objects::seq_layout::only(w.len(), |i| w[i] == ptr)?;
         let at_len = crate::objects::seq_layout::only(w.len(), |i| w[i] == 5)?;
+        let at_iptr = crate::objects::seq_layout::only(w.len(), |i| w[i] == iptr)?;
+        let at_ilen = crate::objects::seq_layout::only(w.len(), |i| w[i] == 8)?;
         let e = EntriesLayout {
             ptr: 8 * at_ptr as i32,
             len: 8 * at_len as i32,
             size: size_of::<Entry>() as i32,
             key: std::mem::offset_of!(Entry, key) as i32,
             value: std::mem::offset_of!(Entry, value) as i32,
+            hash: std::mem::offset_of!(Entry, hash) as i32,
+            indices_ptr: 8 * at_iptr as i32,
+            indices_len: 8 * at_ilen as i32,
         };
         // The entry found there is the one built.
         // SAFETY: `ptr` is the live entries buffer; entry 3 is initialised.

@@ -25,7 +25,7 @@ mod imports;
 mod names;
 mod support;
 
-pub(crate) use attr::{load_attr_cached, load_method_cached, store_attr_cached};
+pub(crate) use attr::{load_attr_cached, load_method_cached, mro_value, store_attr_cached};
 pub use calls::format_func_name;
 pub use coroutines::{builtin_aiter, builtin_anext};
 pub use exceptions::{add_traceback, set_context};

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{Block, InstBuilder, Value};
 
-use super::{I32, I64, Lower, mf};
+use super::{I8, I32, I64, Lower, mf};
 use crate::bytecode::feedback::{AttrEntry, AttrTag, GlobalEntry};
 use crate::objects::dict::{EntriesLayout, entries_layout};
 use crate::objects::instance::Instance;
@@ -101,6 +101,121 @@ impl Lower<'_, '_> {
         d
     }
 
+    /// The `LoadMethod` cache entry at compile time, when the inline load takes it (a
+    /// method found on the type: CPython's `LOAD_METHOD_WITH_DICT`), with the name's hash.
+    pub(super) fn inline_method(
+        &self,
+        e: Option<AttrEntry>,
+        name: Option<&crate::values::Value>,
+    ) -> Option<(AttrEntry, EntriesLayout, i32, crate::objects::seq_layout::ItemsLayout, i64)> {
+        let e = e.filter(|e| e.tag == AttrTag::Method)?;
+        let hash = name?.payload::<crate::objects::str::PyStr>()?.hash();
+        Some((e, entries_layout()?, cell_value()?, crate::objects::seq_layout::list()?, hash))
+    }
+
+    /// `obj.name` for `LoadMethod` as the cache entry says: an instance whose class is at
+    /// the version the entry saw, whose `__dict__` (if any) has no `name`: the function
+    /// at the entry's place along the class's MRO (a counted reference). Else a jump to
+    /// `miss` with nothing done.
+    pub(super) fn method_entry(
+        &mut self,
+        obj: Value,
+        (e, l, cell, mro, hash): (AttrEntry, EntriesLayout, i32, crate::objects::seq_layout::ItemsLayout, i64),
+        name: u64,
+        miss: Block,
+    ) -> Value {
+        let check = |s: &mut Self, fail: Value| {
+            let next = s.b.create_block();
+            s.b.ins().brif(fail, miss, &[], next, &[]);
+            s.b.switch_to_block(next);
+        };
+        let tag = self.b.ins().band_imm_s(obj, 1);
+        check(self, tag);
+        let kind = self.b.ins().load(I8, mf(), obj, layout::HEADER_KIND);
+        let other = self.b.ins().icmp_imm_s(IntCC::NotEqual, kind, crate::values::Kind::Instance as i64);
+        check(self, other);
+        let ty = self.b.ins().load(I64, mf(), obj, layout::HEADER_TYPE);
+        let version = self.b.ins().load(I32, mf(), ty, TYPE_VERSION);
+        let other = self.b.ins().icmp_imm_s(IntCC::NotEqual, version, e.version as i64);
+        check(self, other);
+        // Not shadowed by the instance's `__dict__` (an exact dict, probed for the name).
+        let dict_at = layout::DATA_OFFSET + offset_of!(Instance, dict) as i32 + cell;
+        let d = self.b.ins().load(I64, mf(), obj, dict_at);
+        let no_dict = self.b.create_block();
+        let probe = self.b.create_block();
+        self.b.ins().brif(d, probe, &[], no_dict, &[]);
+        self.b.switch_to_block(probe);
+        self.expect_dict(d, miss);
+        self.dict_lacks(d, l, hash, miss, no_dict);
+        self.b.switch_to_block(no_dict);
+        // The function: entry `m.entry` of the dict of the type at `m.mro_pos` of the MRO
+        // (the class's version vouches for both; the key is checked all the same).
+        let m = crate::bytecode::feedback::MroIndex::unpack(e.index());
+        let mro_at = layout::DATA_OFFSET + offset_of!(PyType, mro) as i32 + mro.ptr;
+        let mro_items = self.b.ins().load(I64, mf(), ty, mro_at);
+        let owner = self.b.ins().load(I64, mf(), mro_items, 8 * m.mro_pos as i32);
+        let dict = layout::DATA_OFFSET + offset_of!(PyType, dict) as i32;
+        let items = self.b.ins().load(I64, mf(), owner, dict + l.ptr);
+        let at = m.entry as i32 * l.size;
+        let key = self.b.ins().load(I64, mf(), items, at + l.key);
+        let moved = self.b.ins().icmp_imm_s(IntCC::NotEqual, key, name as i64);
+        check(self, moved);
+        let v = self.b.ins().load(I64, mf(), items, at + l.value);
+        let gone = self.b.ins().icmp_imm_s(IntCC::Equal, v, 0);
+        check(self, gone);
+        self.incref(v);
+        v
+    }
+
+    /// Goes on to `absent` when the exact dict `d` has no key of hash `hash` (probing its
+    /// table as `DictTable::probe` does); jumps to `miss` at an entry of that hash (the
+    /// name, or another key the interpreter compares).
+    fn dict_lacks(&mut self, d: Value, l: EntriesLayout, hash: i64, miss: Block, absent: Block) {
+        let ilen = self.b.ins().load(I64, mf(), d, layout::DATA_OFFSET + l.indices_len);
+        let start = self.b.create_block();
+        self.b.ins().brif(ilen, start, &[], absent, &[]);
+        self.b.switch_to_block(start);
+        let iptr = self.b.ins().load(I64, mf(), d, layout::DATA_OFFSET + l.indices_ptr);
+        let entries = self.b.ins().load(I64, mf(), d, layout::DATA_OFFSET + l.ptr);
+        let mask = self.b.ins().iadd_imm_s(ilen, -1);
+        let i0 = self.b.ins().band_imm_s(mask, hash);
+        let p0 = self.b.ins().iconst(I64, hash);
+        let head = self.b.create_block();
+        let next = self.b.create_block();
+        for bl in [head, next] {
+            self.b.append_block_param(bl, I64);
+            self.b.append_block_param(bl, I64);
+        }
+        self.b.ins().jump(head, &[i0.into(), p0.into()]);
+        self.b.switch_to_block(head);
+        let (i, perturb) = (self.b.block_params(head)[0], self.b.block_params(head)[1]);
+        let slot = self.b.ins().ishl_imm_u(i, 2);
+        let slot = self.b.ins().iadd(iptr, slot);
+        let ix = self.b.ins().load(I32, mf(), slot, 0);
+        let free = self.b.ins().icmp_imm_s(IntCC::Equal, ix, crate::objects::dict::INDEX_EMPTY as i32 as i64);
+        let used = self.b.create_block();
+        self.b.ins().brif(free, absent, &[], used, &[]);
+        self.b.switch_to_block(used);
+        let deleted = self.b.ins().icmp_imm_s(IntCC::Equal, ix, crate::objects::dict::INDEX_DUMMY as i32 as i64);
+        let live = self.b.create_block();
+        self.b.ins().brif(deleted, next, &[i.into(), perturb.into()], live, &[]);
+        self.b.switch_to_block(live);
+        let ix = self.b.ins().uextend(I64, ix);
+        let e = self.b.ins().imul_imm_s(ix, l.size as i64);
+        let e = self.b.ins().iadd(entries, e);
+        let h = self.b.ins().load(I64, mf(), e, l.hash);
+        let same = self.b.ins().icmp_imm_s(IntCC::Equal, h, hash);
+        self.b.ins().brif(same, miss, &[], next, &[i.into(), perturb.into()]);
+        self.b.switch_to_block(next);
+        let (i, perturb) = (self.b.block_params(next)[0], self.b.block_params(next)[1]);
+        let perturb = self.b.ins().ushr_imm_u(perturb, 5);
+        let i5 = self.b.ins().imul_imm_s(i, 5);
+        let i = self.b.ins().iadd(i5, perturb);
+        let i = self.b.ins().iadd_imm_s(i, 1);
+        let i = self.b.ins().band(i, mask);
+        self.b.ins().jump(head, &[i.into(), perturb.into()]);
+    }
+
     /// `LoadGlobal`'s cache entry at compile time, when the inline load takes it.
     pub(super) fn inline_global(&self, e: Option<GlobalEntry>) -> Option<(GlobalEntry, EntriesLayout)> {
         let e = e?;
@@ -184,6 +299,22 @@ impl Lower<'_, '_> {
         let d = g.payload::<crate::objects::dict::PyDict>()?;
         // (The inline load reads the entry at a constant offset.)
         (index < 1 << 20 && g.type_of().is(&crate::objects::types().dict)).then(|| (g.bits() as u64, d.version()))
+    }
+
+    /// The method a `Method` cache entry names, at compile time: found through a local
+    /// of the frame the code compiles for whose class is at the entry's version (type
+    /// versions are unique, so that is the class the entry was made for).
+    pub(super) fn method_now(
+        &self,
+        e: Option<AttrEntry>,
+        name: Option<&crate::values::Value>,
+    ) -> Option<crate::values::Value> {
+        let e = e.filter(|e| e.tag == AttrTag::Method)?;
+        let name = name?;
+        self.env_locals.iter().find_map(|v| {
+            let tp = v.type_of().as_type()?;
+            (tp.version.get() == e.version).then(|| crate::vm::interp::mro_value(tp, e.index(), name))?
+        })
     }
 
     /// Jumps to `miss` unless `d` is an exact dict.

@@ -166,7 +166,7 @@ impl Lower<'_, '_> {
         let inline = layout().filter(|_| python && !self.stats);
         if let Some(l) = inline {
             self.b.set_cold_block(helpers);
-            let callee = self.known.get(&stack[below]).copied().filter(|c| !method && c.argcount == n);
+            let callee = self.known.get(&stack[below]).copied().filter(|c| c.argcount == n + method as u32);
             self.inline_call(l, pc, stack, below, n, method, callee, helpers, done);
         } else {
             self.b.ins().jump(helpers, &[]);
@@ -236,7 +236,12 @@ impl Lower<'_, '_> {
             Some(s) => self.b.ins().icmp_imm_s(IntCC::NotEqual, s, self.null as i64),
             None => self.b.ins().iconst(I8, 0),
         };
-        if callee.is_none() {
+        if let (Some(_), Some(s)) = (callee, self_slot) {
+            // The known method takes its receiver (an attribute found by `LoadMethod`
+            // comes with none).
+            let unbound = self.b.ins().icmp_imm_s(IntCC::Equal, s, self.null as i64);
+            check(self, unbound);
+        } else if callee.is_none() {
             let argc = self.b.ins().load(I32, mf(), codev, CODE_ARGCOUNT);
             let has_self32 = self.b.ins().uextend(I32, has_self);
             let want = self.b.ins().iadd_imm_s(has_self32, n as i64);
@@ -281,7 +286,10 @@ impl Lower<'_, '_> {
         // (`pc` and `lasti` are one word, as are the three flags and their padding.)
         let resume = self.b.ins().iconst(I64, ((pc as i64) << 32) | (pc as i64 + 1));
         self.b.ins().store(mf(), resume, self.frame, OFF_PC);
-        let argbase = if let Some(s) = self_slot {
+        let argbase = if let (Some(_), Some(s)) = (callee, self_slot) {
+            self.b.ins().store(mf(), s, fbase, 0);
+            self.b.ins().iadd_imm_s(fbase, 8)
+        } else if let Some(s) = self_slot {
             let zero = self.b.ins().iconst(I64, 0);
             let first = self.b.ins().select(has_self, s, zero);
             self.b.ins().store(mf(), first, fbase, 0);

@@ -127,7 +127,26 @@ impl Lower<'_, '_> {
                 let addr = self.b.ins().stack_addr(I64, slot, 0);
                 let (c, p) = self.attr_site(code, ins, pc)?;
                 let null = self.b.ins().iconst(I64, self.null as i64);
-                let r = self.call_helper_ret(runtime::jit_load_method as *const u8 as i64, &[obj, c, p, null, addr]);
+                let name_v = code.names.get(ins.arg as usize);
+                let name = name_v.ok_or("no attribute name")?.bits() as u64;
+                let cached = code.attr_cache.get(pc as usize).and_then(|c| c.get());
+                // Inline, the receiver goes where the helper puts it: its second item.
+                let inline = self.inline_method(cached, name_v).map(|site| {
+                    move |s: &mut Self, miss| {
+                        let v = s.method_entry(obj, site, name, miss);
+                        s.incref(obj);
+                        s.b.ins().store(mf(), obj, addr, 0);
+                        v
+                    }
+                });
+                let r = self.inline_else_helper(
+                    inline,
+                    runtime::jit_load_method as *const u8 as i64,
+                    &[obj, c, p, null, addr],
+                );
+                if let Some(k) = self.method_now(cached, name_v).and_then(|v| self.callee(&v)) {
+                    self.known.insert(r, k);
+                }
                 // Read on both paths; used only where the helper wrote it.
                 let second = self.b.ins().load(I64, mf(), addr, 0);
                 (r, vec![obj], [below(1)?, &[r, second]].concat())
@@ -234,9 +253,11 @@ impl Lower<'_, '_> {
         self.b.ins().jump(join, &args);
         self.b.switch_to_block(join);
         let out = self.b.block_params(join).to_vec();
-        // A known function stays known past the join (the step loads the same global).
-        if let (Some(k), Some(&top)) = (self.known.remove(&r), out.last()) {
-            self.known.insert(top, k);
+        // A known function stays known past the join (the step loads the same one).
+        if let Some(k) = self.known.remove(&r) {
+            if let Some(i) = done.iter().position(|&v| v == r) {
+                self.known.insert(out[i], k);
+            }
         }
         Ok(out)
     }

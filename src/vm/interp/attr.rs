@@ -159,7 +159,7 @@ fn type_matches(obj: &Value, e: AttrEntry) -> Option<&crate::objects::type_::PyT
 
 /// The class attribute at `MroIndex` `ix` (see `lookup_pos`).
 #[inline(always)]
-fn mro_value(tp: &crate::objects::type_::PyType, ix: usize, name: &Value) -> Option<Value> {
+pub(crate) fn mro_value(tp: &crate::objects::type_::PyType, ix: usize, name: &Value) -> Option<Value> {
     let m = MroIndex::unpack(ix);
     let mro = tp.mro.borrow();
     mro.get(m.mro_pos)?.as_type()?.dict.value_at_if_key(m.entry, name)

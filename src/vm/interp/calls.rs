@@ -117,8 +117,18 @@ impl Vm {
     /// builtins references, so the next call of the same function skips their counts).
     #[inline(always)]
     pub(crate) fn retire_frame(&mut self, mut f: Box<Frame>) {
+        self.release_frame(&mut f);
+        if self.frame_pool.len() < crate::vm::FRAME_POOL_MAX {
+            self.frame_pool.push(f);
+        }
+    }
+
+    /// `retire_frame`'s first half: everything the finished frame `f` holds let go of
+    /// but its binding (code, globals, builtins) and its slot block.
+    #[inline(always)]
+    fn release_frame(&mut self, f: &mut Frame) {
         if f.frame_obj.is_some() {
-            self.retire_frame_object(&mut f);
+            self.retire_frame_object(f);
         }
         // Pooled frames keep their locals buffer at its length, all unbound.
         for slot in f.slots.locals_mut().iter_mut() {
@@ -133,10 +143,6 @@ impl Vm {
             f.generator = None;
             f.saved_exc = None;
             f.init_self = None;
-        }
-        let Some(f) = crate::jit::keep_spare(f) else { return };
-        if self.frame_pool.len() < crate::vm::FRAME_POOL_MAX {
-            self.frame_pool.push(f);
         }
     }
 
@@ -338,8 +344,37 @@ impl Vm {
         let mut done = self.frames.pop()?;
         done.jit_running = false;
         let v = done.slots.pop();
-        self.retire_frame(done);
+        self.retire_compiled(done);
         v
+    }
+
+    /// `retire_frame` for a frame compiled code ran: kept as a spare of its code if it can
+    /// be (compiled callers take those first), else pooled.
+    fn retire_compiled(&mut self, mut done: Box<Frame>) {
+        self.release_frame(&mut done);
+        if let Some(f) = crate::jit::keep_spare(done) {
+            if self.frame_pool.len() < crate::vm::FRAME_POOL_MAX {
+                self.frame_pool.push(f);
+            }
+        }
+    }
+
+    /// `return_to_caller` for a frame compiled code ran (`jit::call_done`).
+    pub(crate) fn return_compiled(&mut self, v: Value) -> PyResult<()> {
+        let plain = self.frames.last().is_some_and(|f| f.generator.is_none() && f.init_self.is_none());
+        if !plain || self.frames.len() < 2 {
+            return self.return_to_caller(v);
+        }
+        if let Some(done) = self.frames.pop() {
+            self.retire_compiled(done);
+        }
+        match self.frames.last_mut() {
+            Some(caller) => {
+                caller.slots.push(v);
+                Ok(())
+            }
+            None => Err(system_error("no frame")),
+        }
     }
 
     /// Pushes a bound frame for the loop to run (or, for generator code, pushes its
