@@ -120,7 +120,8 @@ pub struct CodeJit {
     state: Cell<State>,
     /// The compiled code a compiled caller may call directly (`Vm::push_call_compiled`):
     /// set with `state` when it starts at 0 and the code takes plain positional arguments
-    /// (no `*args`, `**kwargs`, keyword-only arguments or cells, not a generator).
+    /// (no `*args`, `**kwargs`, keyword-only arguments or cells of its own, not a
+    /// generator; free variables are copied from the function's closure).
     direct: Cell<Option<&'static lower::Compiled>>,
     compiles: Cell<u8>,
     /// Frames bound to this code (its code, globals and builtins; as many locals; room
@@ -194,8 +195,7 @@ fn set_state(code: &Code, state: State) {
     let plain = code.flags & (CO_VARARGS | CO_VARKEYWORDS) == 0
         && code.kwonlyargcount == 0
         && !code.is_generator()
-        && code.cellvars.is_empty()
-        && code.freevars.is_empty();
+        && code.cellvars.is_empty();
     code.jit.direct.set(match state {
         State::Compiled(c) if c.entry0 && plain => Some(c),
         _ => None,

@@ -109,6 +109,8 @@ pub(super) struct Callee {
     builtins: u64,
     argcount: u32,
     nlocals: usize,
+    /// Has free variables (a closure to copy into its frame)?
+    closure: bool,
 }
 
 /// The most locals whose release an inline return unrolls (else a loop).
@@ -124,8 +126,7 @@ impl Lower<'_, '_> {
         let plain = code.flags & (crate::bytecode::code::CO_VARARGS | crate::bytecode::code::CO_VARKEYWORDS) == 0
             && code.kwonlyargcount == 0
             && !code.is_generator()
-            && code.cellvars.is_empty()
-            && code.freevars.is_empty();
+            && code.cellvars.is_empty();
         if !plain {
             return None;
         }
@@ -136,6 +137,7 @@ impl Lower<'_, '_> {
             builtins: func.builtins.bits() as u64,
             argcount: code.argcount,
             nlocals: code.nlocalsplus(),
+            closure: func.closure.is_some(),
         };
         self.kept.push(v.clone());
         Some(c)
@@ -163,7 +165,7 @@ impl Lower<'_, '_> {
         }
         let helpers = self.b.create_block();
         // `--jit-stats` counts calls and entries in the runtime.
-        let inline = layout().filter(|_| python && !self.stats);
+        let inline = layout().filter(|_| python && !self.stats && crate::objects::seq_layout::tuple().is_some());
         if let Some(l) = inline {
             self.b.set_cold_block(helpers);
             let callee = self.known.get(&stack[below]).copied().filter(|c| c.argcount == n + method as u32);
@@ -303,6 +305,9 @@ impl Lower<'_, '_> {
             self.b.ins().store(mf(), a, argbase, 8 * i as i32);
         }
         self.b.ins().store(mf(), f, fr, FR_FUNC);
+        if callee.is_none_or(|k| k.closure) {
+            self.copy_closure(f, fr, fbase);
+        }
         let zero = self.b.ins().iconst(I64, 0);
         self.b.ins().store(mf(), zero, fr, OFF_PC);
         let running = self.b.ins().iconst(I32, 1 << (8 * (FR_RUNNING - FR_ENTRY)));
@@ -397,6 +402,45 @@ impl Lower<'_, '_> {
         self.b.switch_to_block(got);
         let v = self.b.block_params(got)[0];
         self.go_on_with(v, stack, below, done);
+    }
+
+    /// The cells of the function `f`'s closure (if it has one) into the last locals of
+    /// its frame `fr` (block `fbase`), as `init_cells` puts them: its free variables (a
+    /// code called inline has no cells of its own). Release at return drops them.
+    fn copy_closure(&mut self, f: Value, fr: Value, fbase: Value) {
+        // (`call` inlines only where the tuple layout is known.)
+        let Some(t) = crate::objects::seq_layout::tuple() else { return };
+        let closure_at = layout::DATA_OFFSET + offset_of!(PyFunction, closure) as i32;
+        let cl = self.b.ins().load(I64, mf(), f, closure_at);
+        let copy = self.b.create_block();
+        let done = self.b.create_block();
+        self.b.ins().brif(cl, copy, &[], done, &[]);
+        self.b.switch_to_block(copy);
+        let len = self.b.ins().load(I64, mf(), cl, layout::DATA_OFFSET + t.len);
+        let items = self.b.ins().load(I64, mf(), cl, layout::DATA_OFFSET + t.ptr);
+        let nl = self.b.ins().load(I64, mf(), fr, OFF_NLOCALS);
+        let first = self.b.ins().isub(nl, len);
+        let first = self.b.ins().ishl_imm_u(first, 3);
+        let dst = self.b.ins().iadd(fbase, first);
+        let head = self.b.create_block();
+        let body = self.b.create_block();
+        self.b.append_block_param(head, I64);
+        let zero = self.b.ins().iconst(I64, 0);
+        self.b.ins().jump(head, &[zero.into()]);
+        self.b.switch_to_block(head);
+        let i = self.b.block_params(head)[0];
+        let more = self.b.ins().icmp(IntCC::UnsignedLessThan, i, len);
+        self.b.ins().brif(more, body, &[], done, &[]);
+        self.b.switch_to_block(body);
+        let off = self.b.ins().ishl_imm_u(i, 3);
+        let src = self.b.ins().iadd(items, off);
+        let cell = self.b.ins().load(I64, mf(), src, 0);
+        self.incref(cell);
+        let to = self.b.ins().iadd(dst, off);
+        self.b.ins().store(mf(), cell, to, 0);
+        let i1 = self.b.ins().iadd_imm_s(i, 1);
+        self.b.ins().jump(head, &[i1.into()]);
+        self.b.switch_to_block(done);
     }
 
     /// `runtime::jit_pop`: the callee's value; leaves with `EXIT_RAISE` when it has none.

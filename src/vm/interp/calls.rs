@@ -321,11 +321,19 @@ impl Vm {
         if code.argcount as usize != n + has_self as usize {
             return None;
         }
+        let frees = !code.freevars.is_empty();
         let mut frame = self.frame_pool.pop()?;
         frame.rebind(&cb, &func.globals, &func.builtins);
         frame.slots.reset(code.nlocalsplus(), code.stacksize as usize);
         drop(cb);
         move_call_operands(caller, &mut frame, n, method, has_self);
+        if frees {
+            let fr = &mut *frame;
+            let func = fr.func.as_ref().and_then(|f| f.payload::<PyFunction>());
+            if let (Some(func), Some(code)) = (func, fr.code.payload::<Code>()) {
+                init_cells(func, code, fr.slots.locals_mut());
+            }
+        }
         // As the loop's call: the caller resumes after it; tracebacks name the call.
         caller.lasti = caller.pc;
         caller.pc += 1;
