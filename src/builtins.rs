@@ -43,6 +43,7 @@ pub mod structmod;
 pub mod syslog;
 pub mod termios;
 pub mod thread;
+pub mod unicodedata;
 pub mod zlib;
 
 use crate::objects::str::new_str;
@@ -130,6 +131,7 @@ pub fn init(d: &Value) {
     lsprof::register();
     faulthandler::register();
     syslog::register();
+    unicodedata::register();
     memoryview::init(d);
     seq::init(d);
 }
