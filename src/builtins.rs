@@ -20,6 +20,7 @@ pub mod heapq;
 pub mod imp;
 pub mod io;
 pub mod itertools;
+pub mod json;
 pub mod lsprof;
 pub mod marshal;
 pub mod math;
@@ -132,6 +133,7 @@ pub fn init(d: &Value) {
     faulthandler::register();
     syslog::register();
     unicodedata::register();
+    json::register();
     memoryview::init(d);
     seq::init(d);
 }
