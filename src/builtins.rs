@@ -13,6 +13,7 @@ pub mod csv;
 pub mod errno;
 pub mod faulthandler;
 pub mod fcntl;
+pub mod functools;
 pub mod gc;
 pub mod grp;
 pub mod hashes;
@@ -134,6 +135,7 @@ pub fn init(d: &Value) {
     syslog::register();
     unicodedata::register();
     json::register();
+    functools::register();
     memoryview::init(d);
     seq::init(d);
 }
