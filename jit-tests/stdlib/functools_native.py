@@ -89,3 +89,24 @@ pm = functools.partialmethod(f, 9)
 class D:
     m = functools.partialmethod(f, 9)
 print(D().m()[0] is not None)
+
+# Weak references, signatures, instance dicts, subclasses.
+import inspect
+import weakref
+def f(a, b, c=3): return a + b + c
+p = functools.partial(f, 1)
+r = weakref.ref(p); print(r() is p)
+print(inspect.signature(p), inspect.signature(functools.lru_cache(f)))
+p.__dict__ = {"x": 1}; print(p.x, vars(p))
+class A:
+    h = functools.partial(f, 10)
+print(A().h(1), A.h(2))
+g = functools.lru_cache(f)
+print(g.__module__, g.__name__, g.__doc__, g.__wrapped__ is f, vars(g).keys())
+try: functools.partial(f, 1)(1, 2, 3)
+except TypeError as e: print(e)
+print(isinstance(p, functools.partial), functools.partial.__name__, functools.partial.__module__)
+class P(functools.partial):
+    def __call__(self, *a): return ("P", super().__call__(*a))
+print(P(f, 1)(2), P(f, 1).args, repr(P(f, 1, c=4)).split(" at")[0])
+print(hash(p) == hash(p), p == p, p != functools.partial(f, 1))

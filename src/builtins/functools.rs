@@ -95,6 +95,7 @@ fn classes() -> &'static Classes {
 struct KwdMark;
 impl NativeData for KwdMark {}
 
+/// `__dict__` and `__weakref__`, which instances of both types have.
 fn add_dict_getset(cls: &Value) {
     crate::objects::descr::add_getset(
         cls,
@@ -102,6 +103,7 @@ fn add_dict_getset(cls: &Value) {
         crate::objects::instance::obj_dict_get,
         Some(crate::objects::instance::obj_dict_set),
     );
+    crate::objects::descr::add_getset(cls, "__weakref__", crate::objects::instance::obj_weakref_get, None);
 }
 
 fn readonly(_vm: &mut Vm, _s: &Value, _v: Option<Value>) -> PyResult<()> {
