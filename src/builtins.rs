@@ -22,6 +22,7 @@ pub mod imp;
 pub mod io;
 pub mod itertools;
 pub mod json;
+pub mod locale;
 pub mod lsprof;
 pub mod marshal;
 pub mod math;
@@ -136,6 +137,7 @@ pub fn init(d: &Value) {
     unicodedata::register();
     json::register();
     functools::register();
+    locale::register();
     memoryview::init(d);
     seq::init(d);
 }
