@@ -4,6 +4,7 @@ pub mod array;
 pub mod ast;
 pub mod binascii;
 pub mod bisect;
+pub mod bz2;
 pub mod cmath;
 pub mod codecs;
 pub mod collections;
@@ -138,6 +139,7 @@ pub fn init(d: &Value) {
     json::register();
     functools::register();
     locale::register();
+    bz2::register();
     memoryview::init(d);
     seq::init(d);
 }
