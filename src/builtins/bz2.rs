@@ -61,7 +61,9 @@ fn bz2_error(e: bzip2::Error) -> PyErr {
     match e {
         bzip2::Error::Data | bzip2::Error::DataMagic => PyErr::new(&exc().os_error, "Invalid data stream"),
         bzip2::Error::Param => value_error("Internal error - invalid parameters passed to libbzip2"),
-        bzip2::Error::Sequence => PyErr::new(&exc().runtime_error, "Internal error - Invalid sequence of commands sent to libbzip2"),
+        bzip2::Error::Sequence => {
+            PyErr::new(&exc().runtime_error, "Internal error - Invalid sequence of commands sent to libbzip2")
+        }
     }
 }
 
@@ -120,7 +122,10 @@ fn run_compress(c: &mut Compress, input: &[u8], action: Action) -> PyResult<Vec<
 fn compress(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let c = this::<Compressor>(&args, "compress", "_bz2.BZ2Compressor")?.1;
     let [_, data] = args.exact::<2>("BZ2Compressor.compress").map_err(|_| {
-        type_error(format!("BZ2Compressor.compress() takes exactly one argument ({} given)", args.pos().len().saturating_sub(1)))
+        type_error(format!(
+            "BZ2Compressor.compress() takes exactly one argument ({} given)",
+            args.pos().len().saturating_sub(1)
+        ))
     })?;
     let data = data_arg(data)?;
     if c.flushed.get() {

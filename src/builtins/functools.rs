@@ -7,8 +7,8 @@
 
 use std::cell::{Cell, RefCell};
 
-use crate::bytecode::opcode::CmpOp;
 use crate::builtins::core::is_callable;
+use crate::bytecode::opcode::CmpOp;
 use crate::objects::dict::PyDict;
 use crate::objects::dict::methods::new_dict;
 use crate::objects::function::PyBoundMethod;
@@ -357,7 +357,9 @@ fn partial_setstate(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let invalid = || type_error("invalid partial state");
     let Some(st) = state.downcast::<PyTuple>().filter(|t| t.0.len() == 4) else { return Err(invalid()) };
     let (func, fargs, kw, dict) = (&st.0[0], &st.0[1], &st.0[2], &st.0[3]);
-    if !is_callable(vm, func) || fargs.downcast::<PyTuple>().is_none() || (!kw.is_none() && kw.downcast::<PyDict>().is_none())
+    if !is_callable(vm, func)
+        || fargs.downcast::<PyTuple>().is_none()
+        || (!kw.is_none() && kw.downcast::<PyDict>().is_none())
     {
         return Err(invalid());
     }
@@ -431,8 +433,12 @@ fn lru_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let rest = Args::new(&args.values[1..], args.kwnames);
     let slots = rest.bind("lru_cache", &["user_function", "maxsize", "typed", "cache_info_type"], 4)?;
     let [func, maxsize, typed, info] = <[Option<Value>; 4]>::try_from(slots).map_err(|_| type_error("lru_cache"))?;
-    let (func, maxsize, typed, info) =
-        (func.unwrap_or_else(none), maxsize.unwrap_or_else(none), typed.unwrap_or_else(none), info.unwrap_or_else(none));
+    let (func, maxsize, typed, info) = (
+        func.unwrap_or_else(none),
+        maxsize.unwrap_or_else(none),
+        typed.unwrap_or_else(none),
+        info.unwrap_or_else(none),
+    );
     let typed = vm.truthy(&typed)?;
     if !is_callable(vm, &func) {
         return Err(type_error("the first argument must be callable"));

@@ -71,11 +71,7 @@ fn bind<const N: usize>(args: &Args<'_>, fname: &str, names: [&str; N], skip: us
         match slot {
             Some(v) => out[i] = v,
             None => {
-                return Err(type_error(format!(
-                    "{fname}() missing required argument '{}' (pos {})",
-                    names[i],
-                    i + 1
-                )));
+                return Err(type_error(format!("{fname}() missing required argument '{}' (pos {})", names[i], i + 1)));
             }
         }
     }
@@ -259,7 +255,8 @@ struct Scanner {
 }
 impl NativeData for Scanner {
     fn trace(&self, visit: &mut dyn FnMut(&Value)) {
-        for v in [&self.object_hook, &self.object_pairs_hook, &self.parse_float, &self.parse_int, &self.parse_constant] {
+        for v in [&self.object_hook, &self.object_pairs_hook, &self.parse_float, &self.parse_int, &self.parse_constant]
+        {
             visit(v);
         }
     }
@@ -339,7 +336,8 @@ impl Scan<'_> {
                 return Ok((new_str(s), next));
             }
             b'{' => {
-                return vm.recursive(" while decoding a JSON object from a unicode string", |vm| self.object(vm, i + 1));
+                return vm
+                    .recursive(" while decoding a JSON object from a unicode string", |vm| self.object(vm, i + 1));
             }
             b'[' => {
                 return vm.recursive(" while decoding a JSON array from a unicode string", |vm| self.array(vm, i + 1));
@@ -817,10 +815,7 @@ impl Encode<'_> {
             } else if self.e.skipkeys {
                 continue;
             } else {
-                return Err(type_error(format!(
-                    "keys must be str, int, float, bool or None, not {}",
-                    type_name(key)
-                )));
+                return Err(type_error(format!("keys must be str, int, float, bool or None, not {}", type_name(key))));
             };
             if !first {
                 self.out.push_str(&self.e.item_separator);

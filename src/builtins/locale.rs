@@ -10,9 +10,9 @@ use std::ffi::{CStr, CString};
 use crate::objects::dict::PyDict;
 use crate::objects::int::new_int;
 use crate::objects::list::new_list;
+use crate::objects::none;
 use crate::objects::registry::exc;
 use crate::objects::str::new_str;
-use crate::objects::none;
 use crate::values::Value;
 use crate::values::gil::GilStatic;
 use crate::vm::errors::{PyErr, type_error, value_error};
@@ -132,7 +132,10 @@ fn decoded(p: *const libc::c_char) -> String {
 fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<libc::c_int> {
     match crate::objects::sequtil::index_clamped(vm, v)? {
         Some(i) => i32::try_from(i).map_err(|_| {
-            PyErr::new(&exc().overflow_error, if i < 0 { "signed integer is less than minimum" } else { "signed integer is greater than maximum" })
+            PyErr::new(
+                &exc().overflow_error,
+                if i < 0 { "signed integer is less than minimum" } else { "signed integer is greater than maximum" },
+            )
         }),
         None => Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v)))),
     }
@@ -151,9 +154,8 @@ fn c_str_or_none(v: &Value, fname: &str, n: usize) -> PyResult<Option<CString>> 
         return Ok(None);
     }
     let which = if n == 0 { "argument".to_string() } else { format!("argument {n}") };
-    let s = v
-        .as_str()
-        .ok_or_else(|| type_error(format!("{fname}() {which} must be str or None, not {}", type_name(v))))?;
+    let s =
+        v.as_str().ok_or_else(|| type_error(format!("{fname}() {which} must be str or None, not {}", type_name(v))))?;
     CString::new(s).map(Some).map_err(|_| value_error("embedded null character"))
 }
 

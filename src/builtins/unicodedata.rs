@@ -11,9 +11,9 @@ use crate::objects::dict::PyDict;
 use crate::objects::float::new_float;
 use crate::objects::int::new_int;
 use crate::objects::native::{NativeData, native_ref, new_native};
+use crate::objects::py_bool;
 use crate::objects::str::{char_str, new_str};
 use crate::objects::type_::new_builtin_class;
-use crate::objects::py_bool;
 use crate::values::gil::GilCell;
 use crate::values::{Kind, Value};
 use crate::vm::args::arg_count_error;
@@ -22,6 +22,8 @@ use crate::vm::protocol::type_name;
 use crate::vm::startup::{add_function, add_getter, add_method, add_staticmethod, module_dict, new_module};
 use crate::vm::{Args, NativeFn, PyResult, Vm};
 
+// Generated data, laid out by its generator: rustfmt leaves it alone.
+#[rustfmt::skip]
 mod generated;
 mod names;
 mod normalize;
@@ -251,7 +253,9 @@ fn lookup(c: &Call<'_>) -> PyResult {
     }
     match names::lookup(bytes, c.old, assigned_3_2) {
         Some(names::Found::Char(ch) | names::Found::Alias(ch)) => Ok(code_point_str(ch)),
-        Some(names::Found::Sequence(s)) => Ok(new_str(s.iter().filter_map(|&ch| char::from_u32(ch)).collect::<String>())),
+        Some(names::Found::Sequence(s)) => {
+            Ok(new_str(s.iter().filter_map(|&ch| char::from_u32(ch)).collect::<String>()))
+        }
         None => {
             // CPython formats the name with `%s`: it ends at a NUL.
             let shown = bytes.split(|&b| b == 0).next().unwrap_or(&[]);

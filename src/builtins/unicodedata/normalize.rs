@@ -110,8 +110,7 @@ pub fn compose(s: &[u32]) -> Vec<u32> {
         }
         let code = s[i];
         // Hangul: a leading consonant and a vowel (then maybe a trailing consonant).
-        if (L_BASE..L_BASE + L_COUNT).contains(&code) && i + 1 < len && (V_BASE..V_BASE + V_COUNT).contains(&s[i + 1])
-        {
+        if (L_BASE..L_BASE + L_COUNT).contains(&code) && i + 1 < len && (V_BASE..V_BASE + V_COUNT).contains(&s[i + 1]) {
             let mut syl = S_BASE + ((code - L_BASE) * V_COUNT + (s[i + 1] - V_BASE)) * T_COUNT;
             i += 2;
             if i < len && T_BASE < s[i] && s[i] < T_BASE + T_COUNT {
