@@ -295,6 +295,10 @@ fn partial_call(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let mut kwvals: Vec<Value> = Vec::new();
     if let Some(d) = kw.downcast::<PyDict>() {
         for (k, v) in d.items() {
+            // Only `__setstate__` can store other keys; a call with them fails as **kw does.
+            if k.as_str().is_none() {
+                return Err(type_error("keywords must be strings"));
+            }
             names.push(k);
             kwvals.push(v);
         }

@@ -264,6 +264,15 @@ fn lookup(c: &Call<'_>) -> PyResult {
     }
 }
 
+/// The character a `\N{name}` escape names: current names and aliases, no named
+/// sequences (CPython's `_getcode` without them).
+pub(crate) fn lookup_char(name: &[u8]) -> Option<u32> {
+    match names::lookup(name, false, assigned_3_2)? {
+        names::Found::Char(c) | names::Found::Alias(c) => Some(c),
+        names::Found::Sequence(_) => None,
+    }
+}
+
 fn code_point_str(c: u32) -> Value {
     char_str(char::from_u32(c).unwrap_or('\u{fffd}'))
 }
