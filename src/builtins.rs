@@ -34,6 +34,7 @@ pub mod operator_mod;
 pub mod posix;
 pub mod posixsubprocess;
 pub mod pwd;
+pub mod queue;
 pub mod random;
 pub mod resource;
 pub mod select;
@@ -140,6 +141,7 @@ pub fn init(d: &Value) {
     functools::register();
     locale::register();
     bz2::register();
+    queue::register();
     memoryview::init(d);
     seq::init(d);
 }
