@@ -44,3 +44,21 @@ print(bz2.decompress(buf.getvalue()) == data)
 import pickle
 try: pickle.dumps(_bz2.BZ2Compressor())
 except TypeError as e: print(e)
+# Streaming with max_length over CPython's output-block boundaries: the same calls,
+# lengths and flags as _bz2module.c.
+sdata = bytes(range(256)) * 600 + b"".join(b"%d," % i for i in range(20000))
+sz = bz2.compress(sdata, 9) + b"extra"
+for ml in (0, 7, 4096, 32768, 65536, 100000, -1):
+    for chunk in (300, 5000, len(sz)):
+        d = _bz2.BZ2Decompressor()
+        out, trace, pos, guard = [], [], 0, 0
+        while not d.eof and guard < 3000:
+            guard += 1
+            if d.needs_input:
+                piece = sz[pos:pos + chunk]; pos += chunk
+                if not piece: break
+            else:
+                piece = b""
+            r = d.decompress(piece, ml)
+            out.append(r); trace.append((len(r), d.needs_input, d.eof))
+        print(ml, chunk, b"".join(out) == sdata, len(trace), trace[-3:], d.unused_data)

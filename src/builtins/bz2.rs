@@ -67,6 +67,32 @@ fn bz2_error(e: bzip2::Error) -> PyErr {
     }
 }
 
+/// The sizes of the successive output blocks of one call (CPython's
+/// `_BlocksOutputBuffer`), the last repeating.
+const BLOCK_SIZES: [usize; 17] = {
+    const KB: usize = 1024;
+    const MB: usize = 1024 * KB;
+    [
+        32 * KB,
+        64 * KB,
+        256 * KB,
+        MB,
+        4 * MB,
+        8 * MB,
+        16 * MB,
+        16 * MB,
+        32 * MB,
+        32 * MB,
+        32 * MB,
+        32 * MB,
+        64 * MB,
+        64 * MB,
+        128 * MB,
+        128 * MB,
+        256 * MB,
+    ]
+};
+
 fn data_arg(v: &Value) -> PyResult<Vec<u8>> {
     buffer_bytes(v).ok_or_else(|| type_error(format!("a bytes-like object is required, not '{}'", type_name(v))))
 }
@@ -191,24 +217,35 @@ fn decompress(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let mut out: Vec<u8> = Vec::new();
     let mut dec = d.d.borrow_mut();
     let start_in = dec.total_in();
+    let mut blocks = 0;
+    // _bz2module.c's loop: call, then stop at the end of the stream, when the input is
+    // used up (even with output still inside libbzip2), or at `max_length` bytes.
     loop {
-        let room = limit - out.len();
-        if room == 0 {
-            break;
-        }
+        let room = limit.saturating_sub(out.len());
         let consumed = (dec.total_in() - start_in) as usize;
-        // Output in blocks of at most 64 KiB, never past the limit.
-        let mut window = Vec::with_capacity(room.min(64 * 1024));
-        let status = dec.decompress_vec(&input[consumed..], &mut window).map_err(bz2_error)?;
-        out.extend_from_slice(&window);
+        // CPython's output blocks (where a call stops on used-up input depends on them),
+        // exact-size; with no room the call still takes input into libbzip2's state.
+        let block = BLOCK_SIZES[blocks.min(BLOCK_SIZES.len() - 1)];
+        blocks += 1;
+        let mut window = vec![0u8; room.min(block)];
+        let before = dec.total_out();
+        let status = dec.decompress(&input[consumed..], &mut window).map_err(bz2_error)?;
+        let produced = (dec.total_out() - before) as usize;
+        out.extend_from_slice(&window[..produced]);
         if status == Status::StreamEnd {
             d.eof.set(true);
             break;
         }
         let now = (dec.total_in() - start_in) as usize;
-        // Room left and the input all taken: more input is needed. No progress at all:
-        // a truncated stream waits for more.
-        if (window.len() < window.capacity() && now >= input.len()) || (window.is_empty() && now == consumed) {
+        if now >= input.len() {
+            break;
+        }
+        if produced == window.len() {
+            if out.len() >= limit {
+                break;
+            }
+        } else if produced == 0 && now == consumed {
+            // No progress with room and input left (cannot happen with libbzip2).
             break;
         }
     }
