@@ -1,10 +1,11 @@
 //! The `_codecs` module under CPython's own `codecs.py` and `encodings` package: the codec
 //! search-function registry and `lookup` (importing `encodings` on first use, as CPython's
 //! start-up does), the error-handler registry with the builtin handlers, and the C codecs
-//! the `encodings.*` modules bind (utf-8/16/32, ascii, latin-1), built on the same
-//! conversions as `str.encode`/`bytes.decode`.
+//! the `encodings.*` modules bind (utf-8/16/32, ascii, latin-1, built on the same
+//! conversions as `str.encode`/`bytes.decode`; the escape codecs in `codecs/escape.rs`).
 
 mod charmap;
+mod escape;
 
 use std::cell::RefCell;
 
@@ -331,6 +332,10 @@ pub fn init_codecs(_vm: &mut Vm) -> PyResult<Value> {
         ("charmap_decode", charmap::charmap_decode),
         ("charmap_encode", charmap::charmap_encode),
         ("charmap_build", charmap::charmap_build),
+        ("unicode_escape_decode", escape::unicode_escape_decode),
+        ("unicode_escape_encode", escape::unicode_escape_encode),
+        ("raw_unicode_escape_decode", escape::raw_unicode_escape_decode),
+        ("raw_unicode_escape_encode", escape::raw_unicode_escape_encode),
     ] {
         add_function(&d, "_codecs", name, f);
     }

@@ -340,6 +340,7 @@ pub fn obj_dict_set(_vm: &mut Vm, s: &Value, v: Option<Value>) -> PyResult<()> {
         Kind::Instance => s.payload::<Instance>().map(|i| &i.dict),
         Kind::Exception => s.payload::<crate::objects::exception::PyException>().map(|e| &e.dict),
         Kind::Function => s.payload::<crate::objects::function::PyFunction>().map(|f| &f.dict),
+        Kind::Native => crate::objects::native::native_dict_slot(s),
         _ => None,
     };
     match slot {

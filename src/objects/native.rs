@@ -13,6 +13,11 @@ use crate::vm::errors::type_error;
 /// it are found by the collector.
 pub trait NativeData: Any {
     fn trace(&self, _visit: &mut dyn FnMut(&Value)) {}
+    /// The `__dict__` slot of types whose instances have one (`functools.partial`);
+    /// `trace` must visit what it holds.
+    fn dict_slot(&self) -> Option<&std::cell::RefCell<Option<Value>>> {
+        None
+    }
 }
 
 pub struct PyNative(Box<dyn NativeData>);
@@ -32,6 +37,11 @@ pub fn new_native<T: NativeData>(cls: &Value, data: T) -> Value {
 pub fn native_ref<T: NativeData>(v: &Value) -> Option<&T> {
     let n = v.downcast::<PyNative>()?;
     (&*n.0 as &dyn Any).downcast_ref::<T>()
+}
+
+/// The `__dict__` slot of a native object whose type gives its instances one.
+pub fn native_dict_slot(v: &Value) -> Option<&std::cell::RefCell<Option<Value>>> {
+    v.downcast::<PyNative>()?.0.dict_slot()
 }
 
 /// `self` of a native method as a `T`, with CPython's "descriptor requires" message.

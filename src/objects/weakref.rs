@@ -158,7 +158,8 @@ pub fn run_pending_callbacks(vm: &mut Vm) -> bool {
 /// Can `v` be weakly referenced (CPython: its type has a weak list offset)?
 pub fn weakrefable(v: &Value) -> bool {
     match v.kind() {
-        Kind::Instance => v.type_of().as_type().is_some_and(|t| t.lookup("__weakref__").is_some()),
+        // Native types opt in with a `__weakref__` attribute (`functools.partial`).
+        Kind::Instance | Kind::Native => v.type_of().as_type().is_some_and(|t| t.lookup("__weakref__").is_some()),
         Kind::Type
         | Kind::Function
         | Kind::BoundMethod

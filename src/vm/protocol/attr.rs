@@ -460,6 +460,7 @@ pub fn instance_dict(obj: &Value) -> Option<Value> {
         Kind::Module => Some(obj.payload::<crate::objects::module::PyModule>()?.dict.clone()),
         Kind::Function => obj.payload::<crate::objects::function::PyFunction>()?.dict.borrow().clone(),
         Kind::Exception => obj.payload::<crate::objects::exception::PyException>()?.dict.borrow().clone(),
+        Kind::Native => crate::objects::native::native_dict_slot(obj)?.borrow().clone(),
         _ => None,
     }
 }
@@ -477,6 +478,7 @@ pub fn instance_dict_create(obj: &Value) -> Option<Value> {
         Kind::Module => return Some(obj.payload::<crate::objects::module::PyModule>()?.dict.clone()),
         Kind::Function => &obj.payload::<crate::objects::function::PyFunction>()?.dict,
         Kind::Exception => &obj.payload::<crate::objects::exception::PyException>()?.dict,
+        Kind::Native => crate::objects::native::native_dict_slot(obj)?,
         _ => return None,
     };
     let mut s = slot.borrow_mut();
