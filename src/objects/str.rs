@@ -7,6 +7,7 @@ pub mod format;
 pub mod methods;
 pub mod percent;
 pub mod repr;
+pub mod search;
 pub mod tables;
 
 use std::cell::Cell;
@@ -408,7 +409,7 @@ fn str_contains(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let Some(sub) = x.as_str() else {
         return Err(type_error(format!("'in <string>' requires string as left operand, not {}", type_name(x))));
     };
-    Ok(py_bool(s.as_str().contains(sub)))
+    Ok(py_bool(search::contains(s.as_str(), sub)))
 }
 
 /// `a + b` for two strings.

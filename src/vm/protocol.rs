@@ -186,6 +186,11 @@ impl Vm {
         if v.kind() == Kind::Str {
             return Ok(v.clone());
         }
+        if let Some(i) = v.as_small() {
+            let mut s = String::new();
+            crate::objects::int::small::push_decimal(&mut s, i);
+            return Ok(new_str(s));
+        }
         // A recursion level of its own, as `repr` above.
         let r = self.recursive(" while getting the str of an object", |vm| vm.call_special(v, "__str__", &[]));
         match r? {
