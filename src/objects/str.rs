@@ -255,7 +255,7 @@ pub fn new_str(s: impl Into<CompactString>) -> Value {
 /// Identifier strs shared by every code object and builtin registration, so name
 /// lookups (globals/builtins inline caches, attribute dicts) match by identity. One table
 /// for all threads: a name interned in one thread must be the same object in every other.
-static INTERNED: crate::values::gil::GilStatic<std::cell::RefCell<Option<std::collections::HashMap<String, Value>>>> =
+static INTERNED: crate::values::gil::GilStatic<std::cell::RefCell<Option<rustc_hash::FxHashMap<String, Value>>>> =
     crate::values::gil::GilStatic::new(std::cell::RefCell::new(None));
 
 /// The one shared `str` object for identifier `s` (CPython's `sys.intern` of names).
