@@ -414,7 +414,8 @@ fn str_contains(_vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 /// `a + b` for two strings.
 pub fn concat(a: &str, b: &str) -> Value {
-    let mut out = String::with_capacity(a.len() + b.len());
+    // Inline when short: no heap buffer to make and copy out of.
+    let mut out = CompactString::with_capacity(a.len() + b.len());
     out.push_str(a);
     out.push_str(b);
     new_str(out)
@@ -436,10 +437,20 @@ pub fn repeat_str(s: &str, n: i64) -> PyResult {
         return Ok(new_str(""));
     }
     // CPython's limit is in code points: past `sys.maxsize` an OverflowError.
-    if s.chars().count() as u128 * n as u128 > isize::MAX as u128 {
+    let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
+    if chars as u128 * n as u128 > isize::MAX as u128 {
         return Err(crate::vm::errors::overflow_error("repeated string is too long"));
     }
-    crate::objects::sequtil::check_alloc((s.len() as u128) * (n as u128))?;
+    let total = (s.len() as u128) * (n as u128);
+    crate::objects::sequtil::check_alloc(total)?;
+    if total <= 24 {
+        // Short results stay inline in the object: no heap buffer to copy out of.
+        let mut out = CompactString::with_capacity(total as usize);
+        for _ in 0..n {
+            out.push_str(s);
+        }
+        return Ok(new_str(out));
+    }
     Ok(new_str(s.repeat(n as usize)))
 }
 

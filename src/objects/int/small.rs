@@ -234,10 +234,11 @@ fn mul_wide(a: i64, b: i64) -> Value {
     new_int_i128(a as i128 * b as i128)
 }
 
-/// Appends the decimal digits of `i` (with '-' if negative) to `out`: the one formatter of
-/// small ints, cheaper than `core::fmt` for `str(i)`, `%d` and `{}`.
-pub fn push_decimal(out: &mut String, i: i64) {
-    let mut buf = [0u8; 20];
+/// Appends the decimal digits of `i` (with '-' if negative) to `out` (a `String` or
+/// `CompactString`): the one formatter of small ints, cheaper than `core::fmt` for
+/// `str(i)`, `%d` and `{}`.
+pub fn push_decimal(out: &mut impl Extend<char>, i: i64) {
+    let mut buf = [0u8; 21];
     let mut p = buf.len();
     let mut m = i.unsigned_abs();
     loop {
@@ -249,8 +250,8 @@ pub fn push_decimal(out: &mut String, i: i64) {
         }
     }
     if i < 0 {
-        out.push('-');
+        p -= 1;
+        buf[p] = b'-';
     }
-    // The buffer holds ASCII digits only.
-    out.push_str(std::str::from_utf8(&buf[p..]).unwrap_or(""));
+    out.extend(buf[p..].iter().map(|&b| b as char));
 }

@@ -1,6 +1,8 @@
 //! `str.format` / `str.format_map` (the replacement-field mini-language: auto and manual
 //! numbering, attribute and item lookups, `!r/!s/!a`, nested specs) and `str.__format__`.
 
+use compact_str::CompactString;
+
 use crate::objects::format_spec;
 use crate::objects::int::{int_to_decimal, int_val, new_int};
 use crate::objects::str::new_str;
@@ -71,19 +73,20 @@ struct Numbering {
 }
 
 /// `fmt.format(*pos, **kw)`; `depth` bounds nested replacement fields in specs.
-pub fn vformat(vm: &mut Vm, fmt: &str, args: &FormatArgs<'_>, depth: i32) -> PyResult<String> {
+pub fn vformat(vm: &mut Vm, fmt: &str, args: &FormatArgs<'_>, depth: i32) -> PyResult<CompactString> {
     let mut num = Numbering { auto: 0, mode: 0 };
     render(vm, fmt, args, depth, &mut num)
 }
 
-fn render(vm: &mut Vm, fmt: &str, args: &FormatArgs<'_>, depth: i32, num: &mut Numbering) -> PyResult<String> {
+fn render(vm: &mut Vm, fmt: &str, args: &FormatArgs<'_>, depth: i32, num: &mut Numbering) -> PyResult<CompactString> {
     if depth < 0 {
         return Err(value_error("Max string recursion exceeded"));
     }
     // Scanned as bytes: the syntax characters are ASCII, so every index the scan stops at
     // is a char boundary; literal text is copied in runs.
     let cs = fmt.as_bytes();
-    let mut out = String::with_capacity(fmt.len());
+    // Short results stay inline in the `str` object that takes them.
+    let mut out = CompactString::with_capacity(fmt.len());
     let mut i = 0;
     while i < cs.len() {
         let Some(off) = cs[i..].iter().position(|&c| c == b'{' || c == b'}') else {
@@ -160,7 +163,7 @@ fn field(
     args: &FormatArgs<'_>,
     depth: i32,
     num: &mut Numbering,
-    out: &mut String,
+    out: &mut CompactString,
 ) -> PyResult<()> {
     // Split field name / conversion / spec, skipping brackets in the name.
     let cs = inner.as_bytes();

@@ -170,6 +170,13 @@ fn str_count(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn starts_ends(vm: &mut Vm, args: Args<'_>, fname: &str, ends: bool) -> PyResult {
     let (_, s) = sself(&args, fname)?;
+    // The common call: one str argument, the whole string.
+    if let ([_, p], []) = (args.values, args.kwnames) {
+        if let Some(p) = p.as_str() {
+            let st = s.as_str();
+            return Ok(py_bool(if ends { st.ends_with(p) } else { st.starts_with(p) }));
+        }
+    }
     let a = pargs(&args, fname, 1, 3)?;
     let Some((lo, hi)) = byte_range(vm, s, a.get(1), a.get(2))? else { return Ok(py_bool(false)) };
     let hay = &s.as_str()[lo..hi];

@@ -73,6 +73,11 @@ pub fn type_call(vm: &mut Vm, cls: &Value, args: Args<'_>) -> PyResult {
         None => new,
     };
     let native_new = new.kind() == Kind::Builtin;
+    // A builtin type whose `__new__` is native and whose `__init__` is object's (int,
+    // str, range...): what `__new__` returns is the result, as the general path finds.
+    if native_new && !new_is_object && !tpv.is_heap() && init.as_ref().is_none_or(|i| i.is(&slots.init)) {
+        return vm.call(&new, Args::new(&v, args.kwnames));
+    }
     let mut obj = vm.call(&new, Args::new(&v, args.kwnames))?;
     if !is_subtype(obj.type_of(), cls) {
         // A native `__new__` of a builtin base that ignored `cls`: wrap its result.

@@ -94,6 +94,10 @@ impl Vm {
             return Ok(None);
         }
         let Some(tp) = cls.as_type() else { return Ok(None) };
+        // A builtin type's `__init__` is never a Python function.
+        if !tp.is_heap() {
+            return Ok(None);
+        }
         let slots = crate::objects::instance::object_slots();
         let Some(new) = tp.lookup("__new__") else { return Ok(None) };
         if !new.is(&slots.new) {
