@@ -37,6 +37,13 @@ impl Vm {
         let tattr = tp.lookup_value(name);
         if let Some(a) = &tattr {
             if !plain_class_attr(a) {
+                // A `property` (a data descriptor: it wins over the instance dict) runs
+                // its getter straight away.
+                if a.kind() == Kind::Property && a.type_of().is(&types().property) {
+                    if let Some(p) = a.payload::<crate::objects::descr::PyProperty>() {
+                        return p.get(self, obj).map(Some);
+                    }
+                }
                 return Ok(None);
             }
         }
