@@ -411,14 +411,7 @@ pub fn format_int(v: IntVal<'_>, spec: &FormatSpec, type_name: &str) -> PyResult
                 'o' => (format!("{m:o}"), "0o", 4),
                 'x' => (format!("{m:x}"), "0x", 4),
                 'X' => (format!("{m:X}"), "0X", 4),
-                _ => {
-                    let mut d = String::new();
-                    crate::objects::int::small::push_decimal(&mut d, i);
-                    if i < 0 {
-                        d.remove(0);
-                    }
-                    (d, "", 3)
-                }
+                _ => (itoa::Buffer::new().format(m).to_owned(), "", 3),
             }
         }
         IntVal::B(b) => match ty {

@@ -187,9 +187,7 @@ impl Vm {
             return Ok(v.clone());
         }
         if let Some(i) = v.as_small() {
-            let mut s = String::new();
-            crate::objects::int::small::push_decimal(&mut s, i);
-            return Ok(new_str(s));
+            return Ok(new_str(itoa::Buffer::new().format(i)));
         }
         // A recursion level of its own, as `repr` above.
         let r = self.recursive(" while getting the str of an object", |vm| vm.call_special(v, "__str__", &[]));

@@ -233,25 +233,3 @@ pub fn binop_common(a: i64, b: i64, op: BinOp) -> Option<Value> {
 fn mul_wide(a: i64, b: i64) -> Value {
     new_int_i128(a as i128 * b as i128)
 }
-
-/// Appends the decimal digits of `i` (with '-' if negative) to `out` (a `String` or
-/// `CompactString`): the one formatter of small ints, cheaper than `core::fmt` for
-/// `str(i)`, `%d` and `{}`.
-pub fn push_decimal(out: &mut impl Extend<char>, i: i64) {
-    let mut buf = [0u8; 21];
-    let mut p = buf.len();
-    let mut m = i.unsigned_abs();
-    loop {
-        p -= 1;
-        buf[p] = b'0' + (m % 10) as u8;
-        m /= 10;
-        if m == 0 {
-            break;
-        }
-    }
-    if i < 0 {
-        p -= 1;
-        buf[p] = b'-';
-    }
-    out.extend(buf[p..].iter().map(|&b| b as char));
-}

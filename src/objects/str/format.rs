@@ -1,8 +1,6 @@
 //! `str.format` / `str.format_map` (the replacement-field mini-language: auto and manual
 //! numbering, attribute and item lookups, `!r/!s/!a`, nested specs) and `str.__format__`.
 
-use compact_str::CompactString;
-
 use crate::objects::format_spec;
 use crate::objects::int::{int_to_decimal, int_val, new_int};
 use crate::objects::str::new_str;
@@ -73,20 +71,19 @@ struct Numbering {
 }
 
 /// `fmt.format(*pos, **kw)`; `depth` bounds nested replacement fields in specs.
-pub fn vformat(vm: &mut Vm, fmt: &str, args: &FormatArgs<'_>, depth: i32) -> PyResult<CompactString> {
+pub fn vformat(vm: &mut Vm, fmt: &str, args: &FormatArgs<'_>, depth: i32) -> PyResult<String> {
     let mut num = Numbering { auto: 0, mode: 0 };
     render(vm, fmt, args, depth, &mut num)
 }
 
-fn render(vm: &mut Vm, fmt: &str, args: &FormatArgs<'_>, depth: i32, num: &mut Numbering) -> PyResult<CompactString> {
+fn render(vm: &mut Vm, fmt: &str, args: &FormatArgs<'_>, depth: i32, num: &mut Numbering) -> PyResult<String> {
     if depth < 0 {
         return Err(value_error("Max string recursion exceeded"));
     }
     // Scanned as bytes: the syntax characters are ASCII, so every index the scan stops at
     // is a char boundary; literal text is copied in runs.
     let cs = fmt.as_bytes();
-    // Short results stay inline in the `str` object that takes them.
-    let mut out = CompactString::with_capacity(fmt.len());
+    let mut out = String::with_capacity(fmt.len() + 16);
     let mut i = 0;
     while i < cs.len() {
         let Some(off) = cs[i..].iter().position(|&c| c == b'{' || c == b'}') else {
@@ -163,7 +160,7 @@ fn field(
     args: &FormatArgs<'_>,
     depth: i32,
     num: &mut Numbering,
-    out: &mut CompactString,
+    out: &mut String,
 ) -> PyResult<()> {
     // Split field name / conversion / spec, skipping brackets in the name.
     let cs = inner.as_bytes();
@@ -221,7 +218,7 @@ fn field(
             return Ok(());
         }
         if let Some(i) = obj.as_small() {
-            crate::objects::int::small::push_decimal(out, i);
+            out.push_str(itoa::Buffer::new().format(i));
             return Ok(());
         }
     }

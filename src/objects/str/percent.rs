@@ -1,7 +1,6 @@
 //! printf-style `%` formatting for `str` and `bytes` (PyUnicode_Format / _PyBytes_Format):
 //! flags, width and precision (with `*`), mapping keys, and every conversion.
 
-use compact_str::CompactString;
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 
@@ -235,7 +234,7 @@ fn char_arg(v: &Value, mode: Mode) -> PyResult<char> {
 }
 
 /// `fmt % args` for `str` (`Mode::Str`) or `bytes` (chars are latin-1 bytes).
-pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult<CompactString> {
+pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult<String> {
     // Scanned as bytes: every character of a conversion spec is ASCII, so each index the
     // scan stops at is a char boundary; literal text between specs is copied in runs.
     let cs = fmt.as_bytes();
@@ -250,8 +249,7 @@ pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult
             && !(mode == Mode::Bytes && crate::objects::bytes::bytes_data(args).is_some())
             && vm.lookup_special(args, "__getitem__").is_some()
     };
-    // Short results stay inline in the `str` object that takes them.
-    let mut out = CompactString::with_capacity(fmt.len() + 16);
+    let mut out = String::with_capacity(fmt.len() + 16);
     let mut i = 0;
     let next_arg = |argidx: &mut i64, arglen: i64| -> PyResult<Value> {
         if *argidx < arglen {
@@ -405,7 +403,7 @@ pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult
                 // Plain `%d` of a small int: write it straight in.
                 if matches!(conv, 'd' | 'i' | 'u') && prec.is_none() && width == 0 && !fl.plus && !fl.space {
                     if let Some(i) = v.as_small() {
-                        crate::objects::int::small::push_decimal(&mut out, i);
+                        out.push_str(itoa::Buffer::new().format(i));
                         continue;
                     }
                 }
@@ -508,7 +506,7 @@ pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult
 }
 
 /// `fmt % args` for `str`.
-pub fn format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<CompactString> {
+pub fn format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
     format_mode(vm, fmt, args, Mode::Str)
 }
 
