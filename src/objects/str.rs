@@ -414,11 +414,28 @@ fn str_contains(_vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 /// `a + b` for two strings.
 pub fn concat(a: &str, b: &str) -> Value {
-    // Inline when short: no heap buffer to make and copy out of.
-    let mut out = CompactString::with_capacity(a.len() + b.len());
+    let n = a.len() + b.len();
+    if n <= SHORT {
+        let mut buf = [0u8; SHORT];
+        buf[..a.len()].copy_from_slice(a.as_bytes());
+        buf[a.len()..n].copy_from_slice(b.as_bytes());
+        return new_short(&buf[..n]);
+    }
+    let mut out = String::with_capacity(n);
     out.push_str(a);
     out.push_str(b);
     new_str(out)
+}
+
+/// Text that fits inline in a `str` object (`CompactString`'s inline capacity).
+const SHORT: usize = 24;
+
+/// A new `str` from short UTF-8 assembled on the stack: copied straight into the object,
+/// with no heap buffer to fill and free (`CompactString::push_str` costs more per call
+/// than that copy).
+fn new_short(b: &[u8]) -> Value {
+    // The bytes are whole strs put together, so always valid UTF-8.
+    new_str(std::str::from_utf8(b).unwrap_or(""))
 }
 
 fn str_add(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -443,13 +460,12 @@ pub fn repeat_str(s: &str, n: i64) -> PyResult {
     }
     let total = (s.len() as u128) * (n as u128);
     crate::objects::sequtil::check_alloc(total)?;
-    if total <= 24 {
-        // Short results stay inline in the object: no heap buffer to copy out of.
-        let mut out = CompactString::with_capacity(total as usize);
-        for _ in 0..n {
-            out.push_str(s);
+    if total <= SHORT as u128 {
+        let mut buf = [0u8; SHORT];
+        for chunk in buf[..total as usize].chunks_exact_mut(s.len()) {
+            chunk.copy_from_slice(s.as_bytes());
         }
-        return Ok(new_str(out));
+        return Ok(new_short(&buf[..total as usize]));
     }
     Ok(new_str(s.repeat(n as usize)))
 }
