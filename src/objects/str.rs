@@ -231,7 +231,16 @@ pub fn append_in_place(a: &mut Value, b: &str) -> bool {
         return true;
     }
     let add = if b.is_ascii() { b.len() } else { b.chars().count() };
-    p.s.push_str(b);
+    let n = p.s.len() + b.len();
+    if n <= SHORT {
+        // Still inline: rebuilt from the stack, cheaper than `CompactString::push_str`.
+        let mut buf = [0u8; SHORT];
+        buf[..p.s.len()].copy_from_slice(p.s.as_bytes());
+        buf[p.s.len()..n].copy_from_slice(b.as_bytes());
+        p.s = CompactString::from(std::str::from_utf8(&buf[..n]).unwrap_or(""));
+    } else {
+        p.s.push_str(b);
+    }
     p.char_len += add;
     p.hash.set(i64::MIN);
     p.marks = std::cell::OnceCell::new();
@@ -531,7 +540,7 @@ fn str_hash(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(new_int(s.hash()))
 }
 
-fn str_iter(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn str_iter(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (v, s) = sself(&args, "__iter__")?;
     let ty = if s.is_ascii() { &types().str_iterator } else { &types().str_nonascii_iterator };
     Ok(new_native_iter(ty, Box::new(StrIter { s: Some(v.clone()), pos: 0, index: 0 })))
