@@ -6,13 +6,14 @@ use std::process::ExitCode;
 
 use pylift::compiler::{self, Mode};
 
+mod alloc;
 mod help;
 mod repl;
 
 // mimalloc: small-object allocation (floats, strs, frames) is a large share of run time and
 // glibc malloc was 10-20% of some benchmarks.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: alloc::Alloc = alloc::Alloc;
 use pylift::objects::dict::PyDict;
 use pylift::objects::str::new_str;
 use pylift::vm::startup::{module_dict, new_module};

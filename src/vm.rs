@@ -20,7 +20,7 @@ pub mod thread;
 pub mod trace;
 pub mod traceback;
 
-pub use args::{Args, NativeFn};
+pub use args::{ArgVec, Args, NativeFn};
 pub use errors::{PyErr, PyResult};
 
 use crate::values::Value;

@@ -263,7 +263,7 @@ def _resolve_name(name, package, level):
     if len(bits) < level:
         raise ImportError('attempted relative import beyond top-level package')
     base = bits[0]
-    return f'{base}.{name}' if name else base
+    return '%s.%s' % (base, name) if name else base
 
 
 def _find_spec(name, path, target=None):

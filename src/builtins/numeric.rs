@@ -1,7 +1,5 @@
 //! Builtins, numeric builtins: abs, divmod, pow, round, hex, oct, bin, sum.
 
-use num_bigint::BigInt;
-
 use crate::bytecode::opcode::BinOp;
 use crate::objects::float::new_float;
 use crate::objects::format_spec::{format_int, parse_spec_for};
@@ -173,9 +171,9 @@ fn builtin_round(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn radix(vm: &mut Vm, args: Args<'_>, name: &str, spec: &str) -> PyResult {
     let [x] = args.exact::<1>(name)?;
     let i = index(vm, x)?;
-    let v: BigInt = int_val(&i).map(|v| v.to_bigint()).unwrap_or_default();
     let s = parse_spec_for(spec, "int")?;
-    Ok(new_str(format_int(&v, &s, "int")?))
+    let v = int_val(&i).unwrap_or(crate::objects::int::IntVal::S(0));
+    Ok(new_str(format_int(v, &s, "int")?))
 }
 fn builtin_hex(vm: &mut Vm, args: Args<'_>) -> PyResult {
     radix(vm, args, "hex", "#x")

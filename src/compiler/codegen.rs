@@ -5,7 +5,7 @@
 //! code is emitted; a label takes the depth recorded by the jumps to it when it follows
 //! an unconditional transfer).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::bytecode::code::ExcEntry;
 use crate::bytecode::opcode::{Instr, Op};
@@ -58,9 +58,9 @@ impl Builder {
             handlers: Vec::new(),
             handler_stack: Vec::new(),
             consts: Vec::new(),
-            const_keys: HashMap::new(),
+            const_keys: HashMap::default(),
             names: Vec::new(),
-            name_idx: HashMap::new(),
+            name_idx: HashMap::default(),
             depth: 0,
             max_depth: 0,
             terminated: false,

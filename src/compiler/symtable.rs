@@ -4,7 +4,7 @@
 //! walrus targets in comprehensions binding in the enclosing function, and the
 //! `global`/`nonlocal` SyntaxErrors).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use ruff_python_ast::{self as ast, Expr, ExprContext, Mod, Pattern, Stmt};
 use ruff_text_size::TextRange;
@@ -78,11 +78,11 @@ impl Scope {
         Scope {
             kind,
             name: name.to_owned(),
-            symbols: HashMap::new(),
+            symbols: HashMap::default(),
             order: Vec::new(),
             params: Vec::new(),
             children: Vec::new(),
-            resolved: HashMap::new(),
+            resolved: HashMap::default(),
             is_generator: false,
             is_coroutine: false,
             needs_class_closure: false,
@@ -90,7 +90,7 @@ impl Scope {
             freevars: Vec::new(),
             nested,
             private,
-            directives: HashMap::new(),
+            directives: HashMap::default(),
             comp_kind: "",
         }
     }
@@ -915,7 +915,7 @@ pub fn build(m: &Mod, source: &str, filename: &str) -> Result<SymTable, CompileE
         source,
         filename,
         scopes: Vec::new(),
-        by_node: HashMap::new(),
+        by_node: HashMap::default(),
         stack: vec![0],
         in_comp_iter: 0,
         depth: 0,
@@ -926,8 +926,8 @@ pub fn build(m: &Mod, source: &str, filename: &str) -> Result<SymTable, CompileE
         Mod::Expression(e) => b.expr(&e.body)?,
     }
     let mut an = Analyzer { b: &mut b };
-    let mut free = HashSet::new();
-    let mut global = HashSet::new();
+    let mut free = HashSet::default();
+    let mut global = HashSet::default();
     an.analyze(0, None, &mut free, &mut global)?;
     Ok(SymTable { scopes: b.scopes, by_node: b.by_node })
 }
@@ -945,11 +945,11 @@ impl Analyzer<'_, '_> {
         global: &mut HashSet<String>,
     ) -> R {
         let kind = self.b.scopes[idx].kind;
-        let mut local: HashSet<String> = HashSet::new();
-        let mut scopes: HashMap<String, Sc> = HashMap::new();
-        let mut newglobal: HashSet<String> = HashSet::new();
-        let mut newfree: HashSet<String> = HashSet::new();
-        let mut newbound: HashSet<String> = HashSet::new();
+        let mut local: HashSet<String> = HashSet::default();
+        let mut scopes: HashMap<String, Sc> = HashMap::default();
+        let mut newglobal: HashSet<String> = HashSet::default();
+        let mut newfree: HashSet<String> = HashSet::default();
+        let mut newbound: HashSet<String> = HashSet::default();
         if kind == ScopeKind::Class {
             newglobal = global.clone();
             if let Some(b) = bound {
@@ -1004,7 +1004,7 @@ impl Analyzer<'_, '_> {
             newbound.insert("__class__".into());
         }
         let children = self.b.scopes[idx].children.clone();
-        let mut allfree = HashSet::new();
+        let mut allfree = HashSet::default();
         for c in children {
             let mut temp_free = newfree.clone();
             let mut temp_global = newglobal.clone();

@@ -3,8 +3,8 @@
 //! the frame-block stack for `break`/`continue`/`return` unwinding, and turning a
 //! finished unit into a `Code` object.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::Cell;
-use std::collections::HashMap;
 
 use ruff_python_ast::{Expr, Mod, Stmt};
 use ruff_text_size::{Ranged, TextRange};
@@ -222,7 +222,7 @@ impl<'a> Compiler<'a> {
     pub fn push_unit(&mut self, scope: usize, name: &str, qualname: String, firstlineno: u32) {
         let sc = &self.table.scopes[scope];
         let mut varnames = Vec::new();
-        let mut varname_idx = HashMap::new();
+        let mut varname_idx = HashMap::default();
         if sc.kind.is_function_like() {
             for p in &sc.params {
                 varname_idx.insert(p.clone(), varnames.len() as u32);

@@ -30,6 +30,17 @@ pub struct DictTable {
     /// Index slots that are not EMPTY (live + DUMMY): keeps probing finite, since
     /// `popitem` shrinks `entries` but leaves its DUMMY slot behind.
     fill: usize,
+    /// One bit (`bloom_bit`) per key hash inserted since the last rebuild: a str lookup
+    /// whose bit is clear misses without probing. Method calls ask every instance dict
+    /// whether it shadows the method's name, and the answer is almost always no.
+    bloom: u64,
+}
+
+/// The bit of `DictTable::bloom` for a key of hash `hash` (mixed: int keys hash to
+/// themselves).
+#[inline(always)]
+fn bloom_bit(hash: i64) -> u64 {
+    1 << ((hash as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
 }
 
 pub struct PyDict {
@@ -105,6 +116,7 @@ impl DictTable {
         }
         self.indices = vec![EMPTY; size];
         self.fill = live.len();
+        self.bloom = live.iter().fold(0, |b, e| b | bloom_bit(e.hash));
         for e in live {
             let (slot, _) = self.probe(e.hash, |_| false);
             self.indices[slot] = self.entries.len() as u32;
@@ -166,8 +178,9 @@ impl PyDict {
         while size * 2 < n * 3 + 8 {
             size *= 2;
         }
-        let mut t = DictTable { indices: vec![EMPTY; size], entries: Vec::with_capacity(n), len: 0, fill: 0 };
+        let mut t = DictTable { indices: vec![EMPTY; size], entries: Vec::with_capacity(n), len: 0, fill: 0, bloom: 0 };
         for (hash, key, value) in items {
+            t.bloom |= bloom_bit(hash);
             let (slot, _) = t.probe(hash, |_| false);
             t.indices[slot] = t.entries.len() as u32;
             t.entries.push(Some(Entry { hash, key, value }));
@@ -335,6 +348,7 @@ impl PyDict {
             t.fill += 1;
         }
         t.indices[slot] = ix;
+        t.bloom |= bloom_bit(hash);
         t.entries.push(Some(Entry { hash, key, value }));
         t.len += 1;
         self.bump();
@@ -400,7 +414,7 @@ impl PyDict {
     /// `get_str` with the key's hash already known (a str object's cached hash).
     pub fn get_str_hashed(&self, key: &str, hash: i64) -> Option<Value> {
         let t = self.table.borrow();
-        if t.indices.is_empty() {
+        if t.bloom & bloom_bit(hash) == 0 {
             return None;
         }
         let (_, found) = t.probe(hash, |e| {
@@ -420,7 +434,7 @@ impl PyDict {
         let ks = key.payload::<super::str::PyStr>()?;
         let hash = ks.hash();
         let t = self.table.borrow();
-        if t.indices.is_empty() {
+        if t.bloom & bloom_bit(hash) == 0 {
             return None;
         }
         let (_, found) = t.probe(hash, |e| {
@@ -473,7 +487,7 @@ impl PyDict {
         let ks = key.payload::<super::str::PyStr>()?;
         let hash = ks.hash();
         let t = self.table.borrow();
-        if t.indices.is_empty() {
+        if t.bloom & bloom_bit(hash) == 0 {
             return None;
         }
         let (_, found) = t.probe(hash, |e| {
@@ -600,7 +614,10 @@ pub fn entries_layout() -> Option<EntriesLayout> {
         let mut indices = Vec::with_capacity(16);
         indices.extend([EMPTY; 8]);
         let iptr = indices.as_ptr() as usize;
-        let d = PyDict { table: RefCell::new(DictTable { indices, entries, len: 2, fill: 3 }), version: Cell::new(77) };
+        let d = PyDict {
+            table: RefCell::new(DictTable { indices, entries, len: 2, fill: 3, bloom: 0 }),
+            version: Cell::new(77),
+        };
         // SAFETY: `d` is live and not borrowed; a `PyDict` is made of initialised words
         // (pointers, lengths, the borrow flag, the version).
         let w = unsafe { crate::objects::seq_layout::words(&d as *const PyDict) };

@@ -2,8 +2,8 @@
 //! as CPython 3.11 parses it, with padding helpers and the int/float/complex/str renderers.
 
 use num_bigint::BigInt;
-use num_traits::Signed;
 
+use crate::objects::int::IntVal;
 use crate::vm::PyResult;
 use crate::vm::errors::{overflow_error, value_error};
 
@@ -61,7 +61,20 @@ pub fn parse_spec_for(spec: &str, type_name: &str) -> PyResult<FormatSpec> {
 /// Like [`parse_spec_for`]; `default_ty` is the type the grouping check assumes when the
 /// spec gives none ('s' for strings, as CPython).
 pub fn parse_spec_default(spec: &str, type_name: &str, default_ty: Option<char>) -> PyResult<FormatSpec> {
-    let c: Vec<char> = spec.chars().collect();
+    // The chars of a short spec (all of them in practice) on the stack, no allocation.
+    let mut buf = ['\0'; 16];
+    let heap: Vec<char>;
+    let c: &[char] = if spec.len() <= buf.len() {
+        let mut n = 0;
+        for ch in spec.chars() {
+            buf[n] = ch;
+            n += 1;
+        }
+        &buf[..n]
+    } else {
+        heap = spec.chars().collect();
+        &heap
+    };
     let mut f = FormatSpec {
         fill: ' ',
         fill_given: false,
@@ -104,7 +117,7 @@ pub fn parse_spec_default(spec: &str, type_name: &str, default_ty: Option<char>)
         f.zero = true;
         p += 1;
     }
-    f.width = get_integer(&c, &mut p)?;
+    f.width = get_integer(c, &mut p)?;
     if c.get(p) == Some(&',') {
         f.grouping = Some(',');
         p += 1;
@@ -121,7 +134,7 @@ pub fn parse_spec_default(spec: &str, type_name: &str, default_ty: Option<char>)
     }
     if c.get(p) == Some(&'.') {
         p += 1;
-        match get_integer(&c, &mut p)? {
+        match get_integer(c, &mut p)? {
             Some(n) => f.precision = Some(n),
             None => return Err(value_error("Format specifier missing precision")),
         }
@@ -353,13 +366,13 @@ pub fn decimal_digits(v: &BigInt) -> PyResult<String> {
 
 /// `format(int, spec)` for a parsed spec; `type_name` names the object in errors
 /// ('int', 'bool', a subclass). Float presentation types convert to float first.
-pub fn format_int(v: &BigInt, spec: &FormatSpec, type_name: &str) -> PyResult<String> {
+pub fn format_int(v: IntVal<'_>, spec: &FormatSpec, type_name: &str) -> PyResult<String> {
     check_size(spec, false)?;
     let ty = spec.ty.unwrap_or('d');
     match ty {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
-            let f = crate::objects::int::bigint_to_f64(v)?;
+            let f = v.to_f64()?;
             return format_float(f, spec);
         }
         t => return Err(unknown_code(t, type_name)),
@@ -377,10 +390,11 @@ pub fn format_int(v: &BigInt, spec: &FormatSpec, type_name: &str) -> PyResult<St
         if spec.alternate {
             return Err(value_error("Alternate form (#) not allowed with integer format specifier 'c'"));
         }
-        if num_traits::ToPrimitive::to_i64(v).is_none() {
+        let Some(i) = v.as_i64() else {
             return Err(overflow_error("Python int too large to convert to C long"));
-        }
-        let ch = num_traits::ToPrimitive::to_u32(v)
+        };
+        let ch = u32::try_from(i)
+            .ok()
             .filter(|&c| c <= 0x10ffff)
             .ok_or_else(|| overflow_error("%c arg not in range(0x110000)"))?;
         // Lone surrogates cannot live in a Rust string; CPython would make one.
@@ -388,12 +402,25 @@ pub fn format_int(v: &BigInt, spec: &FormatSpec, type_name: &str) -> PyResult<St
         let mut buf = [0u8; 4];
         return Ok(layout_number(false, "", "", ch.encode_utf8(&mut buf), spec, 3, false));
     }
-    let (digits, prefix, group) = match ty {
-        'b' => (v.magnitude().to_str_radix(2), "0b", 4),
-        'o' => (v.magnitude().to_str_radix(8), "0o", 4),
-        'x' => (v.magnitude().to_str_radix(16), "0x", 4),
-        'X' => (v.magnitude().to_str_radix(16).to_uppercase(), "0X", 4),
-        _ => (decimal_digits(v)?, "", 3),
+    let (digits, prefix, group) = match v {
+        // Small ints: no BigInt round trip.
+        IntVal::S(i) => {
+            let m = i.unsigned_abs();
+            match ty {
+                'b' => (format!("{m:b}"), "0b", 4),
+                'o' => (format!("{m:o}"), "0o", 4),
+                'x' => (format!("{m:x}"), "0x", 4),
+                'X' => (format!("{m:X}"), "0X", 4),
+                _ => (itoa::Buffer::new().format(m).to_owned(), "", 3),
+            }
+        }
+        IntVal::B(b) => match ty {
+            'b' => (b.magnitude().to_str_radix(2), "0b", 4),
+            'o' => (b.magnitude().to_str_radix(8), "0o", 4),
+            'x' => (b.magnitude().to_str_radix(16), "0x", 4),
+            'X' => (b.magnitude().to_str_radix(16).to_uppercase(), "0X", 4),
+            _ => (decimal_digits(b)?, "", 3),
+        },
     };
     let prefix = if spec.alternate { prefix } else { "" };
     Ok(layout_number(v.is_negative(), prefix, &digits, "", spec, group, true))

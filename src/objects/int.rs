@@ -331,7 +331,7 @@ pub fn cmp_ints(a: IntVal, b: IntVal) -> Ordering {
 /// `str(int)` / `repr(int)` (with the int/str digit limit).
 pub fn int_to_decimal(v: IntVal) -> PyResult<String> {
     match v {
-        IntVal::S(i) => Ok(i.to_string()),
+        IntVal::S(i) => Ok(itoa::Buffer::new().format(i).to_owned()),
         IntVal::B(b) => {
             let d = super::format_spec::decimal_digits(b)?;
             Ok(if b.is_negative() { format!("-{d}") } else { d })

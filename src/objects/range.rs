@@ -219,7 +219,7 @@ fn range_count(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(new_int(n))
 }
 
-fn range_iter_of(_s: &Value, r: &PyRange) -> Value {
+pub(crate) fn range_iter_of(_s: &Value, r: &PyRange) -> Value {
     if let Some((a, b, st)) = r.small() {
         let n = len_i64(a, b, st);
         return new_native_iter(

@@ -7,6 +7,7 @@ pub mod format;
 pub mod methods;
 pub mod percent;
 pub mod repr;
+pub mod search;
 pub mod tables;
 
 use std::cell::Cell;
@@ -230,7 +231,16 @@ pub fn append_in_place(a: &mut Value, b: &str) -> bool {
         return true;
     }
     let add = if b.is_ascii() { b.len() } else { b.chars().count() };
-    p.s.push_str(b);
+    let n = p.s.len() + b.len();
+    if n <= SHORT {
+        // Still inline: rebuilt from the stack, cheaper than `CompactString::push_str`.
+        let mut buf = [0u8; SHORT];
+        buf[..p.s.len()].copy_from_slice(p.s.as_bytes());
+        buf[p.s.len()..n].copy_from_slice(b.as_bytes());
+        p.s = CompactString::from(std::str::from_utf8(&buf[..n]).unwrap_or(""));
+    } else {
+        p.s.push_str(b);
+    }
     p.char_len += add;
     p.hash.set(i64::MIN);
     p.marks = std::cell::OnceCell::new();
@@ -254,7 +264,7 @@ pub fn new_str(s: impl Into<CompactString>) -> Value {
 /// Identifier strs shared by every code object and builtin registration, so name
 /// lookups (globals/builtins inline caches, attribute dicts) match by identity. One table
 /// for all threads: a name interned in one thread must be the same object in every other.
-static INTERNED: crate::values::gil::GilStatic<std::cell::RefCell<Option<std::collections::HashMap<String, Value>>>> =
+static INTERNED: crate::values::gil::GilStatic<std::cell::RefCell<Option<rustc_hash::FxHashMap<String, Value>>>> =
     crate::values::gil::GilStatic::new(std::cell::RefCell::new(None));
 
 /// The one shared `str` object for identifier `s` (CPython's `sys.intern` of names).
@@ -408,15 +418,33 @@ fn str_contains(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let Some(sub) = x.as_str() else {
         return Err(type_error(format!("'in <string>' requires string as left operand, not {}", type_name(x))));
     };
-    Ok(py_bool(s.as_str().contains(sub)))
+    Ok(py_bool(search::contains(s.as_str(), sub)))
 }
 
 /// `a + b` for two strings.
 pub fn concat(a: &str, b: &str) -> Value {
-    let mut out = String::with_capacity(a.len() + b.len());
+    let n = a.len() + b.len();
+    if n <= SHORT {
+        let mut buf = [0u8; SHORT];
+        buf[..a.len()].copy_from_slice(a.as_bytes());
+        buf[a.len()..n].copy_from_slice(b.as_bytes());
+        return new_short(&buf[..n]);
+    }
+    let mut out = String::with_capacity(n);
     out.push_str(a);
     out.push_str(b);
     new_str(out)
+}
+
+/// Text that fits inline in a `str` object (`CompactString`'s inline capacity).
+const SHORT: usize = 24;
+
+/// A new `str` from short UTF-8 assembled on the stack: copied straight into the object,
+/// with no heap buffer to fill and free (`CompactString::push_str` costs more per call
+/// than that copy).
+fn new_short(b: &[u8]) -> Value {
+    // The bytes are whole strs put together, so always valid UTF-8.
+    new_str(std::str::from_utf8(b).unwrap_or(""))
 }
 
 fn str_add(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -435,10 +463,19 @@ pub fn repeat_str(s: &str, n: i64) -> PyResult {
         return Ok(new_str(""));
     }
     // CPython's limit is in code points: past `sys.maxsize` an OverflowError.
-    if s.chars().count() as u128 * n as u128 > isize::MAX as u128 {
+    let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
+    if chars as u128 * n as u128 > isize::MAX as u128 {
         return Err(crate::vm::errors::overflow_error("repeated string is too long"));
     }
-    crate::objects::sequtil::check_alloc((s.len() as u128) * (n as u128))?;
+    let total = (s.len() as u128) * (n as u128);
+    crate::objects::sequtil::check_alloc(total)?;
+    if total <= SHORT as u128 {
+        let mut buf = [0u8; SHORT];
+        for chunk in buf[..total as usize].chunks_exact_mut(s.len()) {
+            chunk.copy_from_slice(s.as_bytes());
+        }
+        return Ok(new_short(&buf[..total as usize]));
+    }
     Ok(new_str(s.repeat(n as usize)))
 }
 
@@ -503,7 +540,7 @@ fn str_hash(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(new_int(s.hash()))
 }
 
-fn str_iter(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn str_iter(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (v, s) = sself(&args, "__iter__")?;
     let ty = if s.is_ascii() { &types().str_iterator } else { &types().str_nonascii_iterator };
     Ok(new_native_iter(ty, Box::new(StrIter { s: Some(v.clone()), pos: 0, index: 0 })))

@@ -251,7 +251,7 @@ fn tuple_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(crate::objects::str::new_str(repr(vm, s, t)?))
 }
 
-fn tuple_iter(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn tuple_iter(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (s, _) = tself(&args, "__iter__")?;
     Ok(new_native_iter(&types().tuple_iterator, Box::new(TupleIter { tuple: Some(s.clone()), index: 0 })))
 }

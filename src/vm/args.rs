@@ -8,6 +8,9 @@ use crate::vm::{PyResult, Vm};
 /// A function implemented in Rust. Methods receive `self` as the first positional argument.
 pub type NativeFn = fn(&mut Vm, Args<'_>) -> PyResult;
 
+/// Arguments with `self` or `cls` put in front, built on the stack for the usual few.
+pub type ArgVec = smallvec::SmallVec<[Value; 6]>;
+
 /// Arguments as the interpreter laid them out (vectorcall style): `values` holds the
 /// positional arguments followed by the keyword arguments' values; `kwnames` names the
 /// last `kwnames.len()` values.

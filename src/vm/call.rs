@@ -6,7 +6,7 @@ use crate::objects::function::PyBoundMethod;
 use crate::values::{Kind, Value};
 use crate::vm::errors::type_error;
 use crate::vm::protocol::type_name;
-use crate::vm::{Args, PyResult, Vm};
+use crate::vm::{ArgVec, Args, PyResult, Vm};
 
 impl Vm {
     /// Calls `f` with `args`.
@@ -17,18 +17,16 @@ impl Vm {
                 match &b.self_ {
                     None => (b.func)(self, args),
                     Some(s) => {
-                        let mut v = Vec::with_capacity(args.values.len() + 1);
-                        v.push(s.clone());
-                        v.extend_from_slice(args.values);
+                        let mut v: ArgVec = smallvec::smallvec![s.clone()];
+                        v.extend(args.values.iter().cloned());
                         (b.func)(self, Args::new(&v, args.kwnames))
                     }
                 }
             }
             Kind::BoundMethod => {
                 let Some(m) = f.payload::<PyBoundMethod>() else { unreachable!() };
-                let mut v = Vec::with_capacity(args.values.len() + 1);
-                v.push(m.self_.clone());
-                v.extend_from_slice(args.values);
+                let mut v: ArgVec = smallvec::smallvec![m.self_.clone()];
+                v.extend(args.values.iter().cloned());
                 let func = m.func.clone();
                 self.call(&func, Args::new(&v, args.kwnames))
             }
@@ -47,9 +45,8 @@ impl Vm {
     /// called without it, as CPython's slot lookup does.
     fn call_found_call(&mut self, c: &Value, obj: &Value, args: Args<'_>) -> PyResult {
         if c.kind() == Kind::Function {
-            let mut v = Vec::with_capacity(args.values.len() + 1);
-            v.push(obj.clone());
-            v.extend_from_slice(args.values);
+            let mut v: ArgVec = smallvec::smallvec![obj.clone()];
+            v.extend(args.values.iter().cloned());
             return self.call(c, Args::new(&v, args.kwnames));
         }
         let owner = obj.type_of().clone();

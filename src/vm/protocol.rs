@@ -186,6 +186,9 @@ impl Vm {
         if v.kind() == Kind::Str {
             return Ok(v.clone());
         }
+        if let Some(i) = v.as_small() {
+            return Ok(new_str(itoa::Buffer::new().format(i)));
+        }
         // A recursion level of its own, as `repr` above.
         let r = self.recursive(" while getting the str of an object", |vm| vm.call_special(v, "__str__", &[]));
         match r? {
@@ -209,6 +212,30 @@ impl Vm {
 
     /// `iter(v)`.
     pub fn iter(&mut self, v: &Value) -> PyResult {
+        // Exact builtins (their types are immutable): no `__iter__` lookup or call.
+        match v.kind() {
+            Kind::List => return Ok(crate::objects::list::list_iterator(v)),
+            Kind::Tuple => {
+                return crate::objects::tuple::tuple_iter(self, Args::positional_only(std::slice::from_ref(v)));
+            }
+            Kind::Str => return crate::objects::str::str_iter(self, Args::positional_only(std::slice::from_ref(v))),
+            Kind::Dict => {
+                return Ok(crate::objects::dict::views::dict_iter(v, crate::objects::dict::ViewKind::Keys, false));
+            }
+            Kind::Range => {
+                if let Some(r) = v.payload::<crate::objects::range::PyRange>() {
+                    return Ok(crate::objects::range::range_iter_of(v, r));
+                }
+            }
+            // Iterators of builtin types are their own iterators.
+            Kind::NativeIter | Kind::Generator
+                if v.type_of().as_type().is_some_and(|t| !t.is_heap())
+                    && (v.kind() == Kind::NativeIter || crate::objects::generator::is_plain_generator(v)) =>
+            {
+                return Ok(v.clone());
+            }
+            _ => {}
+        }
         if let Some(f) = self.lookup_special(v, "__iter__") {
             if f.is_none() {
                 return Err(type_error(format!("'{}' object is not iterable", type_name(v))));

@@ -7,7 +7,7 @@ fn fl(x: f64, spec: &str) -> String {
 }
 fn it(x: &str, spec: &str) -> String {
     let v: BigInt = x.parse().unwrap();
-    format_int(&v, &parse_spec_for(spec, "int").unwrap(), "int").unwrap()
+    format_int(IntVal::B(&v), &parse_spec_for(spec, "int").unwrap(), "int").unwrap()
 }
 
 #[test]

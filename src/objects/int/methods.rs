@@ -278,7 +278,7 @@ fn int_format(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
     let tn = type_name(&p[0]);
     let s = parse_spec_for(spec, &tn)?;
-    Ok(new_str(format_int(&v.big(), &s, &tn)?))
+    Ok(new_str(format_int(v, &s, &tn)?))
 }
 
 fn bytes_of(v: &Value) -> Option<Vec<u8>> {

@@ -1,169 +1,23 @@
 //! `str.format` / `str.format_map` (the replacement-field mini-language: auto and manual
 //! numbering, attribute and item lookups, `!r/!s/!a`, nested specs) and `str.__format__`.
 
-use crate::objects::int::new_int;
+use crate::objects::format_spec;
+use crate::objects::int::{int_to_decimal, int_val, new_int};
 use crate::objects::str::new_str;
-use crate::values::Value;
-use crate::vm::errors::{PyErr, index_error, key_error, type_error, value_error};
+use crate::values::{Kind, Value};
+use crate::vm::errors::{index_error, key_error, type_error, value_error};
 use crate::vm::protocol::type_name;
 use crate::vm::{PyResult, Vm};
 
-/// A parsed standard format specifier.
-#[derive(Clone, Debug, Default)]
-pub struct FormatSpec {
-    pub fill: Option<char>,
-    pub align: Option<char>,
-    pub sign: Option<char>,
-    pub z: bool,
-    pub alternate: bool,
-    pub zero: bool,
-    pub width: Option<usize>,
-    pub grouping: Option<char>,
-    pub precision: Option<usize>,
-    pub ty: Option<char>,
-}
-
-fn is_align(c: char) -> bool {
-    matches!(c, '<' | '>' | '^' | '=')
-}
-
-/// Parses `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`;
-/// `tyname` names the formatted object's type in errors.
-pub fn parse_spec(spec: &str, tyname: &str) -> PyResult<FormatSpec> {
-    let cs: Vec<char> = spec.chars().collect();
-    let mut f = FormatSpec::default();
-    let mut i = 0;
-    if cs.len() >= 2 && is_align(cs[1]) {
-        f.fill = Some(cs[0]);
-        f.align = Some(cs[1]);
-        i = 2;
-    } else if !cs.is_empty() && is_align(cs[0]) {
-        f.align = Some(cs[0]);
-        i = 1;
-    }
-    if i < cs.len() && matches!(cs[i], '+' | '-' | ' ') {
-        f.sign = Some(cs[i]);
-        i += 1;
-    }
-    if i < cs.len() && cs[i] == 'z' {
-        f.z = true;
-        i += 1;
-    }
-    if i < cs.len() && cs[i] == '#' {
-        f.alternate = true;
-        i += 1;
-    }
-    if i < cs.len() && cs[i] == '0' {
-        f.zero = true;
-        if f.fill.is_none() {
-            f.fill = Some('0');
-        }
-        if f.align.is_none() {
-            f.align = Some('=');
-        }
-        i += 1;
-    }
-    let digits = |i: &mut usize| -> PyResult<Option<usize>> {
-        let st = *i;
-        while *i < cs.len() && cs[*i].is_ascii_digit() {
-            *i += 1;
-        }
-        if *i == st {
-            return Ok(None);
-        }
-        let s: String = cs[st..*i].iter().collect();
-        s.parse::<usize>().map(Some).map_err(|_| value_error("Too many decimal digits in format string"))
-    };
-    f.width = digits(&mut i)?;
-    if i < cs.len() && matches!(cs[i], ',' | '_') {
-        f.grouping = Some(cs[i]);
-        i += 1;
-    }
-    if i < cs.len() && cs[i] == '.' {
-        i += 1;
-        f.precision = digits(&mut i)?;
-        if f.precision.is_none() {
-            return Err(value_error("Format specifier missing precision"));
-        }
-    }
-    if i + 1 < cs.len() {
-        return Err(value_error(format!("Invalid format specifier '{spec}' for object of type '{tyname}'")));
-    }
-    if i < cs.len() {
-        f.ty = Some(cs[i]);
-    }
-    Ok(f)
-}
-
-/// Pads `body` (of `len` characters) to the spec's width with its fill and alignment
-/// (`default_align` when none was given).
-pub fn align_text(body: &str, len: usize, f: &FormatSpec, default_align: char) -> String {
-    let width = f.width.unwrap_or(0);
-    if len >= width {
-        return body.to_owned();
-    }
-    let fill = f.fill.unwrap_or(' ');
-    let pad = width - len;
-    let (l, r) = match f.align.unwrap_or(default_align) {
-        '>' | '=' => (pad, 0),
-        '^' => (pad / 2, pad - pad / 2),
-        _ => (0, pad),
-    };
-    let mut out = String::with_capacity(body.len() + pad);
-    out.extend(std::iter::repeat_n(fill, l));
-    out.push_str(body);
-    out.extend(std::iter::repeat_n(fill, r));
-    out
-}
-
-/// `format(s, spec)` for a string.
+/// `format(s, spec)` for a string (`str.__format__`).
 pub fn format_str(s: &str, spec: &str) -> PyResult<String> {
-    let f = parse_spec(spec, "str")?;
-    match f.ty {
-        None | Some('s') => {}
-        Some(c) => return Err(value_error(format!("Unknown format code '{c}' for object of type 'str'"))),
-    }
-    if f.sign.is_some() {
-        return Err(value_error("Sign not allowed in string format specifier"));
-    }
-    if f.z {
-        return Err(value_error("Negative zero coercion (z) not allowed in string format specifier"));
-    }
-    if f.alternate {
-        return Err(value_error("Alternate form (#) not allowed in string format specifier"));
-    }
-    if let Some(g) = f.grouping {
-        return Err(value_error(format!("Cannot specify '{g}' with 's'.")));
-    }
-    if f.align == Some('=') && !f.zero {
-        return Err(value_error("'=' alignment not allowed in string format specifier"));
-    }
-    crate::objects::sequtil::check_alloc(f.width.unwrap_or(0) as u128)?;
-    let mut f = f;
-    if f.zero && f.align == Some('=') {
-        f.align = Some('<');
-    }
-    let (body, len) = match f.precision {
-        Some(p) => {
-            let end = s.char_indices().nth(p).map(|(b, _)| b).unwrap_or(s.len());
-            let t = &s[..end];
-            (t, t.chars().count())
-        }
-        None => (s, s.chars().count()),
-    };
-    Ok(align_text(body, len, &f, '<'))
+    format_spec::format_str(s, &format_spec::parse_spec(spec)?)
 }
 
 /// `format(value, spec)`: `type(value).__format__(value, spec)`, checked to return a str.
 pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
-    if let Some(s) = v.payload::<crate::objects::str::PyStr>() {
-        if spec.is_empty() {
-            return Ok(s.as_str().to_owned());
-        }
-        return format_str(s.as_str(), spec);
-    }
-    if spec.is_empty() && v.is_small() {
-        return Ok(v.as_small().unwrap_or(0).to_string());
+    if let Some(r) = format_builtin(v, spec) {
+        return r;
     }
     let specv = new_str(spec);
     match vm.call_special(v, "__format__", &[specv])? {
@@ -173,6 +27,32 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
         },
         None if spec.is_empty() => vm.str_string(v),
         None => Err(type_error(format!("unsupported format string passed to {}.__format__", type_name(v)))),
+    }
+}
+
+/// `format(v, spec)` computed directly for exact strs, ints and floats, whose
+/// `__format__` no program can replace; `None` for every other value.
+pub fn format_builtin(v: &Value, spec: &str) -> Option<PyResult<String>> {
+    match v.kind() {
+        Kind::Str => {
+            let s = v.as_str()?;
+            Some(if spec.is_empty() { Ok(s.to_owned()) } else { format_str(s, spec) })
+        }
+        Kind::Int | Kind::SmallInt => {
+            let i = int_val(v)?;
+            if spec.is_empty() {
+                return Some(int_to_decimal(i));
+            }
+            Some(format_spec::parse_spec_for(spec, "int").and_then(|f| format_spec::format_int(i, &f, "int")))
+        }
+        Kind::Float if !spec.is_empty() => {
+            let x = v.as_float()?;
+            Some(
+                format_spec::parse_spec_for(spec, "float")
+                    .and_then(|f| format_spec::format_float_typed(x, &f, "float")),
+            )
+        }
+        _ => None,
     }
 }
 
@@ -200,25 +80,27 @@ fn render(vm: &mut Vm, fmt: &str, args: &FormatArgs<'_>, depth: i32, num: &mut N
     if depth < 0 {
         return Err(value_error("Max string recursion exceeded"));
     }
-    let cs: Vec<char> = fmt.chars().collect();
-    let mut out = String::with_capacity(fmt.len());
+    // Scanned as bytes: the syntax characters are ASCII, so every index the scan stops at
+    // is a char boundary; literal text is copied in runs.
+    let cs = fmt.as_bytes();
+    let mut out = String::with_capacity(fmt.len() + 16);
     let mut i = 0;
     while i < cs.len() {
-        let c = cs[i];
-        if c == '}' {
-            if cs.get(i + 1) == Some(&'}') {
+        let Some(off) = cs[i..].iter().position(|&c| c == b'{' || c == b'}') else {
+            out.push_str(&fmt[i..]);
+            break;
+        };
+        out.push_str(&fmt[i..i + off]);
+        i += off;
+        if cs[i] == b'}' {
+            if cs.get(i + 1) == Some(&b'}') {
                 out.push('}');
                 i += 2;
                 continue;
             }
             return Err(value_error("Single '}' encountered in format string"));
         }
-        if c != '{' {
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        if cs.get(i + 1) == Some(&'{') {
+        if cs.get(i + 1) == Some(&b'{') {
             out.push('{');
             i += 2;
             continue;
@@ -232,29 +114,29 @@ fn render(vm: &mut Vm, fmt: &str, args: &FormatArgs<'_>, depth: i32, num: &mut N
         let mut j = start;
         let mut nest = 1;
         let mut in_bracket = false;
-        let mut field_end = None;
+        let mut field_end = false;
         while j < cs.len() {
             let d = cs[j];
-            if field_end.is_none() {
+            if !field_end {
                 if in_bracket {
-                    if d == ']' {
+                    if d == b']' {
                         in_bracket = false;
                     }
                     j += 1;
                     continue;
                 }
-                if d == '[' {
+                if d == b'[' {
                     in_bracket = true;
                     j += 1;
                     continue;
                 }
-                if d == '!' || d == ':' {
-                    field_end = Some(j);
+                if d == b'!' || d == b':' {
+                    field_end = true;
                 }
             }
-            if d == '{' {
+            if d == b'{' {
                 nest += 1;
-            } else if d == '}' {
+            } else if d == b'}' {
                 nest -= 1;
                 if nest == 0 {
                     break;
@@ -265,50 +147,55 @@ fn render(vm: &mut Vm, fmt: &str, args: &FormatArgs<'_>, depth: i32, num: &mut N
         if j >= cs.len() {
             return Err(value_error("expected '}' before end of string"));
         }
-        let inner: String = cs[start..j].iter().collect();
         i = j + 1;
-        out.push_str(&field(vm, &inner, args, depth, num)?);
+        field(vm, &fmt[start..j], args, depth, num, &mut out)?;
     }
     Ok(out)
 }
 
-fn field(vm: &mut Vm, inner: &str, args: &FormatArgs<'_>, depth: i32, num: &mut Numbering) -> PyResult<String> {
+/// Renders one replacement field (the text between its braces) onto `out`.
+fn field(
+    vm: &mut Vm,
+    inner: &str,
+    args: &FormatArgs<'_>,
+    depth: i32,
+    num: &mut Numbering,
+    out: &mut String,
+) -> PyResult<()> {
     // Split field name / conversion / spec, skipping brackets in the name.
-    let cs: Vec<char> = inner.chars().collect();
+    let cs = inner.as_bytes();
     let mut k = 0;
     let mut in_bracket = false;
     while k < cs.len() {
         let c = cs[k];
         if in_bracket {
-            if c == ']' {
+            if c == b']' {
                 in_bracket = false;
             }
-        } else if c == '[' {
+        } else if c == b'[' {
             in_bracket = true;
-        } else if c == '!' || c == ':' {
+        } else if c == b'!' || c == b':' {
             break;
         }
         k += 1;
     }
-    let name: String = cs[..k].iter().collect();
+    let name = &inner[..k];
     let mut conv = None;
-    let mut spec = String::new();
-    if k < cs.len() && cs[k] == '!' {
-        if k + 1 >= cs.len() {
+    let mut spec = "";
+    if k < cs.len() && cs[k] == b'!' {
+        let Some(c) = inner[k + 1..].chars().next() else {
             return Err(value_error("unmatched '{' in format spec"));
-        }
-        conv = Some(cs[k + 1]);
-        k += 2;
-        if k < cs.len() {
-            if cs[k] != ':' {
-                return Err(value_error("expected ':' after conversion specifier"));
-            }
+        };
+        conv = Some(c);
+        k += 1 + c.len_utf8();
+        if k < cs.len() && cs[k] != b':' {
+            return Err(value_error("expected ':' after conversion specifier"));
         }
     }
-    if k < cs.len() && cs[k] == ':' {
-        spec = cs[k + 1..].iter().collect();
+    if k < cs.len() && cs[k] == b':' {
+        spec = &inner[k + 1..];
     }
-    let obj = lookup_field(vm, &name, args, num)?;
+    let obj = lookup_field(vm, name, args, num)?;
     let obj = match conv {
         None => obj,
         Some('r') => vm.repr(&obj)?,
@@ -319,8 +206,24 @@ fn field(vm: &mut Vm, inner: &str, args: &FormatArgs<'_>, depth: i32, num: &mut 
         }
         Some(c) => return Err(value_error(format!("Unknown conversion specifier {c}"))),
     };
-    let spec = if spec.contains('{') { render(vm, &spec, args, depth - 1, num)? } else { spec };
-    format_value(vm, &obj, &spec)
+    if spec.contains('{') {
+        let spec = render(vm, spec, args, depth - 1, num)?;
+        out.push_str(&format_value(vm, &obj, &spec)?);
+        return Ok(());
+    }
+    // The common fields: a str or a small int with no spec go straight in.
+    if spec.is_empty() {
+        if let Some(s) = obj.payload::<crate::objects::str::PyStr>() {
+            out.push_str(s.as_str());
+            return Ok(());
+        }
+        if let Some(i) = obj.as_small() {
+            out.push_str(itoa::Buffer::new().format(i));
+            return Ok(());
+        }
+    }
+    out.push_str(&format_value(vm, &obj, spec)?);
+    Ok(())
 }
 
 fn lookup_field(vm: &mut Vm, name: &str, args: &FormatArgs<'_>, num: &mut Numbering) -> PyResult {
@@ -343,29 +246,30 @@ fn lookup_field(vm: &mut Vm, name: &str, args: &FormatArgs<'_>, num: &mut Number
     } else {
         keyword(vm, args, first)?
     };
-    let rest: Vec<char> = name[first_end..].chars().collect();
+    let rest = &name[first_end..];
+    let rb = rest.as_bytes();
     let mut i = 0;
-    while i < rest.len() {
-        match rest[i] {
-            '.' => {
+    while i < rb.len() {
+        match rb[i] {
+            b'.' => {
                 let st = i + 1;
                 let mut e = st;
-                while e < rest.len() && rest[e] != '.' && rest[e] != '[' {
+                while e < rb.len() && rb[e] != b'.' && rb[e] != b'[' {
                     e += 1;
                 }
-                let attr: String = rest[st..e].iter().collect();
+                let attr = &rest[st..e];
                 if attr.is_empty() {
                     return Err(value_error("Empty attribute in format string"));
                 }
-                obj = vm.getattr_str(&obj, &attr)?;
+                obj = vm.getattr_str(&obj, attr)?;
                 i = e;
             }
-            '[' => {
+            b'[' => {
                 let st = i + 1;
-                let Some(off) = rest[st..].iter().position(|&c| c == ']') else {
+                let Some(off) = rb[st..].iter().position(|&c| c == b']') else {
                     return Err(value_error("Missing ']' in format string"));
                 };
-                let key: String = rest[st..st + off].iter().collect();
+                let key = &rest[st..st + off];
                 if key.is_empty() {
                     return Err(value_error("Empty attribute in format string"));
                 }
@@ -375,7 +279,7 @@ fn lookup_field(vm: &mut Vm, name: &str, args: &FormatArgs<'_>, num: &mut Number
                 };
                 obj = vm.getitem(&obj, &kv)?;
                 i = st + off + 1;
-                if i < rest.len() && rest[i] != '.' && rest[i] != '[' {
+                if i < rb.len() && rb[i] != b'.' && rb[i] != b'[' {
                     return Err(value_error("Only '.' or '[' may follow ']' in format field specifier"));
                 }
             }
@@ -403,9 +307,4 @@ fn keyword(vm: &mut Vm, args: &FormatArgs<'_>, name: &str) -> PyResult {
         Some((_, v)) => Ok(v.clone()),
         None => Err(key_error(new_str(name))),
     }
-}
-
-#[allow(dead_code)]
-fn _unused(e: PyErr) -> PyErr {
-    e
 }

@@ -2,7 +2,7 @@
 //! argument handling and error messages.
 
 use super::tables::{self, in_table};
-use super::{PyStr, arg_str, new_str, sself, verr};
+use super::{PyStr, arg_str, new_str, search, sself, verr};
 use crate::objects::dict::PyDict;
 use crate::objects::int::new_int;
 use crate::objects::list::new_list;
@@ -133,7 +133,7 @@ fn find_impl(vm: &mut Vm, args: &Args<'_>, fname: &str, rev: bool) -> PyResult<O
         arg_str(&a[0], "must be str, not").map_err(|_| type_error(format!("must be str, not {}", type_name(&a[0]))))?;
     let Some((lo, hi)) = byte_range(vm, s, a.get(1), a.get(2))? else { return Ok(None) };
     let hay = &s.as_str()[lo..hi];
-    let found = if rev { hay.rfind(sub) } else { hay.find(sub) };
+    let found = if rev { search::rfind(hay, sub) } else { search::find(hay, sub) };
     Ok(found.map(|p| char_index(s, lo + p)))
 }
 
@@ -165,11 +165,18 @@ fn str_count(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if sub.is_empty() {
         return Ok(new_int(hay.chars().count() as i64 + 1));
     }
-    Ok(new_int(hay.matches(sub).count() as i64))
+    Ok(new_int(search::count(hay, sub) as i64))
 }
 
 fn starts_ends(vm: &mut Vm, args: Args<'_>, fname: &str, ends: bool) -> PyResult {
     let (_, s) = sself(&args, fname)?;
+    // The common call: one str argument, the whole string.
+    if let ([_, p], []) = (args.values, args.kwnames) {
+        if let Some(p) = p.as_str() {
+            let st = s.as_str();
+            return Ok(py_bool(if ends { st.ends_with(p) } else { st.starts_with(p) }));
+        }
+    }
     let a = pargs(&args, fname, 1, 3)?;
     let Some((lo, hi)) = byte_range(vm, s, a.get(1), a.get(2))? else { return Ok(py_bool(false)) };
     let hay = &s.as_str()[lo..hi];
@@ -396,68 +403,118 @@ fn sep_arg(v: &Option<Value>) -> PyResult<Option<&str>> {
     }
 }
 
-/// `s.split(sep, maxsplit)` on Rust strings.
-pub fn split_str(s: &str, sep: Option<&str>, maxsplit: i64) -> Vec<String> {
+/// The piece `s[a..b]` of str value `v` (text `s`): `v` itself when the piece is all of
+/// an exact str, as CPython's `PyUnicode_Substring` returns it.
+fn piece(v: &Value, s: &str, a: usize, b: usize) -> Value {
+    if a == 0 && b == s.len() && v.kind() == crate::values::Kind::Str {
+        return v.clone();
+    }
+    new_str(&s[a..b])
+}
+
+/// Byte offset of the first non-whitespace char at or after `i` (`s.len()` if none).
+fn skip_space(s: &str, mut i: usize) -> usize {
+    let b = s.as_bytes();
+    while i < b.len() {
+        if b[i] < 0x80 {
+            if !is_space(b[i] as char) {
+                return i;
+            }
+            i += 1;
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            if !is_space(c) {
+                return i;
+            }
+            i += c.len_utf8();
+        }
+    }
+    i
+}
+
+/// Byte offset of the first whitespace char at or after `i` (`s.len()` if none).
+fn find_space(s: &str, mut i: usize) -> usize {
+    let b = s.as_bytes();
+    while i < b.len() {
+        if b[i] < 0x80 {
+            if is_space(b[i] as char) {
+                return i;
+            }
+            i += 1;
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            if is_space(c) {
+                return i;
+            }
+            i += c.len_utf8();
+        }
+    }
+    i
+}
+
+/// `v.split(sep, maxsplit)` for str value `v` with text `s` (stringlib's split and
+/// split_whitespace).
+fn split_values(v: &Value, s: &str, sep: Option<&str>, maxsplit: i64) -> Vec<Value> {
     let mut out = Vec::new();
     let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
     match sep {
         Some(sep) => {
-            let mut rest = s;
+            let mut i = 0;
             while out.len() < max {
-                match rest.find(sep) {
+                match search::find(&s[i..], sep) {
                     Some(p) => {
-                        out.push(rest[..p].to_owned());
-                        rest = &rest[p + sep.len()..];
+                        out.push(piece(v, s, i, i + p));
+                        i += p + sep.len();
                     }
                     None => break,
                 }
             }
-            out.push(rest.to_owned());
+            out.push(piece(v, s, i, s.len()));
         }
         None => {
-            let mut rest = s.trim_start_matches(is_space);
-            while !rest.is_empty() {
+            let mut i = skip_space(s, 0);
+            while i < s.len() {
                 if out.len() >= max {
-                    out.push(rest.to_owned());
+                    out.push(piece(v, s, i, s.len()));
                     break;
                 }
-                let end = rest.find(is_space).unwrap_or(rest.len());
-                out.push(rest[..end].to_owned());
-                rest = rest[end..].trim_start_matches(is_space);
+                let end = find_space(s, i);
+                out.push(piece(v, s, i, end));
+                i = skip_space(s, end);
             }
         }
     }
     out
 }
 
-/// `s.rsplit(sep, maxsplit)` on Rust strings.
-pub fn rsplit_str(s: &str, sep: Option<&str>, maxsplit: i64) -> Vec<String> {
+/// `v.rsplit(sep, maxsplit)` for str value `v` with text `s`.
+fn rsplit_values(v: &Value, s: &str, sep: Option<&str>, maxsplit: i64) -> Vec<Value> {
     let mut out = Vec::new();
     let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
     match sep {
         Some(sep) => {
-            let mut rest = s;
+            let mut end = s.len();
             while out.len() < max {
-                match rest.rfind(sep) {
+                match search::rfind(&s[..end], sep) {
                     Some(p) => {
-                        out.push(rest[p + sep.len()..].to_owned());
-                        rest = &rest[..p];
+                        out.push(piece(v, s, p + sep.len(), end));
+                        end = p;
                     }
                     None => break,
                 }
             }
-            out.push(rest.to_owned());
+            out.push(piece(v, s, 0, end));
         }
         None => {
             let mut rest = s.trim_end_matches(is_space);
             while !rest.is_empty() {
                 if out.len() >= max {
-                    out.push(rest.to_owned());
+                    out.push(piece(v, s, 0, rest.len()));
                     break;
                 }
                 let start = rest.rfind(is_space).map(|p| p + rest[p..].chars().next().map_or(1, |c| c.len_utf8()));
                 let start = start.unwrap_or(0);
-                out.push(rest[start..].to_owned());
+                out.push(piece(v, s, start, rest.len()));
                 rest = rest[..start].trim_end_matches(is_space);
             }
         }
@@ -476,17 +533,17 @@ fn split_args(vm: &mut Vm, args: &Args<'_>, fname: &str) -> PyResult<(Option<Val
 }
 
 fn str_split(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let (_, s) = sself(&args, "split")?;
+    let (v, s) = sself(&args, "split")?;
     let (sep, max) = split_args(vm, &args, "split")?;
     let sep = sep_arg(&sep)?;
-    Ok(new_list(split_str(s.as_str(), sep, max).into_iter().map(new_str).collect()))
+    Ok(new_list(split_values(v, s.as_str(), sep, max)))
 }
 
 fn str_rsplit(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let (_, s) = sself(&args, "rsplit")?;
+    let (v, s) = sself(&args, "rsplit")?;
     let (sep, max) = split_args(vm, &args, "rsplit")?;
     let sep = sep_arg(&sep)?;
-    Ok(new_list(rsplit_str(s.as_str(), sep, max).into_iter().map(new_str).collect()))
+    Ok(new_list(rsplit_values(v, s.as_str(), sep, max)))
 }
 
 /// `s.splitlines(keepends)` on a Rust string.
@@ -524,18 +581,19 @@ fn str_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn partition_impl(args: Args<'_>, fname: &str, rev: bool) -> PyResult {
-    let (_, s) = sself(&args, fname)?;
+    let (v, s) = sself(&args, fname)?;
     let a = margs(&args, fname, 1, 1)?;
     let sep = a[0].as_str().ok_or_else(|| type_error(format!("must be str, not {}", type_name(&a[0]))))?;
     if sep.is_empty() {
         return Err(verr("empty separator"));
     }
     let st = s.as_str();
-    let found = if rev { st.rfind(sep) } else { st.find(sep) };
+    let found = if rev { search::rfind(st, sep) } else { search::find(st, sep) };
     Ok(match found {
-        Some(p) => new_tuple(vec![new_str(&st[..p]), a[0].clone(), new_str(&st[p + sep.len()..])]),
-        None if rev => new_tuple(vec![new_str(""), new_str(""), new_str(st)]),
-        None => new_tuple(vec![new_str(st), new_str(""), new_str("")]),
+        Some(p) => new_tuple(vec![piece(v, st, 0, p), a[0].clone(), piece(v, st, p + sep.len(), st.len())]),
+        // Not found: the str itself, even an instance of a subclass (as CPython).
+        None if rev => new_tuple(vec![new_str(""), new_str(""), v.clone()]),
+        None => new_tuple(vec![v.clone(), new_str(""), new_str("")]),
     })
 }
 
@@ -582,11 +640,25 @@ pub fn replace_str(s: &str, old: &str, new: &str, count: i64) -> String {
         }
         return out;
     }
-    s.replacen(old, new, max)
+    let mut out = String::new();
+    let mut last = 0;
+    let mut n = 0;
+    while n < max {
+        let Some(p) = search::find(&s[last..], old) else { break };
+        if n == 0 {
+            out.reserve(s.len());
+        }
+        out.push_str(&s[last..last + p]);
+        out.push_str(new);
+        last += p + old.len();
+        n += 1;
+    }
+    out.push_str(&s[last..]);
+    out
 }
 
 fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let (_, s) = sself(&args, "replace")?;
+    let (v, s) = sself(&args, "replace")?;
     let a = margs(&args, "replace", 2, 3)?;
     let old = a[0]
         .as_str()
@@ -598,6 +670,10 @@ fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult {
         Some(v) => to_size(vm, v)?,
         None => -1,
     };
+    // Nothing to replace: CPython returns the str itself (an exact str).
+    if count == 0 || (!old.is_empty() && !search::contains(s.as_str(), old)) {
+        return Ok(piece(v, s.as_str(), 0, s.as_str().len()));
+    }
     Ok(new_str(replace_str(s.as_str(), old, new, count)))
 }
 

@@ -235,7 +235,9 @@ fn char_arg(v: &Value, mode: Mode) -> PyResult<char> {
 
 /// `fmt % args` for `str` (`Mode::Str`) or `bytes` (chars are latin-1 bytes).
 pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult<String> {
-    let cs: Vec<char> = fmt.chars().collect();
+    // Scanned as bytes: every character of a conversion spec is ASCII, so each index the
+    // scan stops at is a char boundary; literal text between specs is copied in runs.
+    let cs = fmt.as_bytes();
     let (items, mut arglen, mut argidx): (&[Value], i64, i64) = match args.as_tuple() {
         Some(t) => (t, t.len() as i64, 0),
         None => (std::slice::from_ref(args), -1, -2),
@@ -263,16 +265,15 @@ pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult
         )))
     };
     while i < cs.len() {
-        let c = cs[i];
-        if c != '%' {
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        i += 1;
+        let Some(off) = memchr::memchr(b'%', &cs[i..]) else {
+            out.push_str(&fmt[i..]);
+            break;
+        };
+        out.push_str(&fmt[i..i + off]);
+        i += off + 1;
         let spec_start = i;
         let mut keyed: Option<Value> = None;
-        if i < cs.len() && cs[i] == '(' {
+        if i < cs.len() && cs[i] == b'(' {
             if !is_mapping(vm) {
                 return Err(type_error("format requires a mapping"));
             }
@@ -280,9 +281,9 @@ pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult
             let st = i + 1;
             i += 1;
             while i < cs.len() && depth > 0 {
-                if cs[i] == '(' {
+                if cs[i] == b'(' {
                     depth += 1;
-                } else if cs[i] == ')' {
+                } else if cs[i] == b')' {
                     depth -= 1;
                 }
                 i += 1;
@@ -290,7 +291,7 @@ pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult
             if depth > 0 {
                 return Err(value_error("incomplete format key"));
             }
-            let key: String = cs[st..i - 1].iter().collect();
+            let key = &fmt[st..i - 1];
             let kv = match mode {
                 Mode::Str => crate::objects::str::new_str(key),
                 Mode::Bytes => crate::objects::bytes::new_bytes(key.chars().map(|c| c as u8).collect()),
@@ -302,17 +303,17 @@ pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult
         let mut fl = Flags::default();
         while i < cs.len() {
             match cs[i] {
-                '-' => fl.left = true,
-                '+' => fl.plus = true,
-                ' ' => fl.space = true,
-                '#' => fl.alt = true,
-                '0' => fl.zero = true,
+                b'-' => fl.left = true,
+                b'+' => fl.plus = true,
+                b' ' => fl.space = true,
+                b'#' => fl.alt = true,
+                b'0' => fl.zero = true,
                 _ => break,
             }
             i += 1;
         }
         let mut width = 0usize;
-        if i < cs.len() && cs[i] == '*' {
+        if i < cs.len() && cs[i] == b'*' {
             let v = next_arg(&mut argidx, arglen)?;
             if !crate::objects::sequtil::is_int(&v) {
                 return Err(type_error("* wants int"));
@@ -327,7 +328,7 @@ pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult
             i += 1;
         } else {
             while i < cs.len() && cs[i].is_ascii_digit() {
-                width = width.saturating_mul(10).saturating_add(cs[i] as usize - '0' as usize);
+                width = width.saturating_mul(10).saturating_add((cs[i] - b'0') as usize);
                 if width > isize::MAX as usize {
                     return Err(value_error("width too big"));
                 }
@@ -335,9 +336,9 @@ pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult
             }
         }
         let mut prec: Option<usize> = None;
-        if i < cs.len() && cs[i] == '.' {
+        if i < cs.len() && cs[i] == b'.' {
             i += 1;
-            if i < cs.len() && cs[i] == '*' {
+            if i < cs.len() && cs[i] == b'*' {
                 let v = next_arg(&mut argidx, arglen)?;
                 if !crate::objects::sequtil::is_int(&v) {
                     return Err(type_error("* wants int"));
@@ -351,7 +352,7 @@ pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult
             } else {
                 let mut p = 0usize;
                 while i < cs.len() && cs[i].is_ascii_digit() {
-                    p = p.saturating_mul(10).saturating_add(cs[i] as usize - '0' as usize);
+                    p = p.saturating_mul(10).saturating_add((cs[i] - b'0') as usize);
                     if p > i32::MAX as usize {
                         return Err(value_error("precision too big"));
                     }
@@ -361,15 +362,14 @@ pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult
             }
         }
         crate::objects::sequtil::check_alloc(width as u128 + prec.unwrap_or(0) as u128)?;
-        while i < cs.len() && matches!(cs[i], 'h' | 'l' | 'L') {
+        while i < cs.len() && matches!(cs[i], b'h' | b'l' | b'L') {
             i += 1;
         }
-        if i >= cs.len() {
+        let Some(conv) = fmt[i..].chars().next() else {
             return Err(value_error("incomplete format"));
-        }
-        let conv = cs[i];
+        };
         let conv_at = i;
-        i += 1;
+        i += conv.len_utf8();
         if conv == '%' && conv_at == spec_start {
             out.push('%');
             continue;
@@ -403,8 +403,7 @@ pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult
                 // Plain `%d` of a small int: write it straight in.
                 if matches!(conv, 'd' | 'i' | 'u') && prec.is_none() && width == 0 && !fl.plus && !fl.space {
                     if let Some(i) = v.as_small() {
-                        use std::fmt::Write;
-                        let _ = write!(out, "{i}");
+                        out.push_str(itoa::Buffer::new().format(i));
                         continue;
                     }
                 }
@@ -489,6 +488,7 @@ pub fn format_mode(vm: &mut Vm, fmt: &str, args: &Value, mode: Mode) -> PyResult
                     arg(&mut argidx)?;
                 }
                 let code = conv as u32;
+                let conv_at = fmt[..conv_at].chars().count();
                 return Err(value_error(format!(
                     "unsupported format character '{}' (0x{code:x}) at index {conv_at}",
                     if (32..127).contains(&code) { conv.to_string() } else { "?".into() }

@@ -29,9 +29,8 @@ pub fn call_unbound(vm: &mut Vm, attr: &Value, obj: &Value, args: Args<'_>) -> P
                 .payload::<crate::objects::builtin_func::PyBuiltin>()
                 .is_none_or(|b| b.self_.is_none() && b.kind == crate::objects::builtin_func::BuiltinKind::Method) =>
         {
-            let mut v = Vec::with_capacity(args.values.len() + 1);
-            v.push(obj.clone());
-            v.extend_from_slice(args.values);
+            let mut v: crate::vm::ArgVec = smallvec::smallvec![obj.clone()];
+            v.extend(args.values.iter().cloned());
             vm.call(attr, Args::new(&v, args.kwnames))
         }
         _ => {
@@ -58,9 +57,8 @@ pub fn type_call(vm: &mut Vm, cls: &Value, args: Args<'_>) -> PyResult {
     let (new, init) = tpv.new_and_init();
     let new = new.ok_or_else(|| type_error(format!("cannot create '{}' instances", tpv.name.borrow())))?;
     let slots = crate::objects::instance::object_slots();
-    let mut v = Vec::with_capacity(args.values.len() + 1);
-    v.push(cls.clone());
-    v.extend_from_slice(args.values);
+    let mut v: crate::vm::ArgVec = smallvec::smallvec![cls.clone()];
+    v.extend(args.values.iter().cloned());
     // Fast path: `object.__new__` with an overridden `__init__` takes any arguments.
     if new.is(&slots.new) && init.as_ref().is_some_and(|i| !i.is(&slots.init)) {
         let obj = crate::objects::instance::object_alloc(vm, cls)?;
@@ -75,6 +73,11 @@ pub fn type_call(vm: &mut Vm, cls: &Value, args: Args<'_>) -> PyResult {
         None => new,
     };
     let native_new = new.kind() == Kind::Builtin;
+    // A builtin type whose `__new__` is native and whose `__init__` is object's (int,
+    // str, range...): what `__new__` returns is the result, as the general path finds.
+    if native_new && !new_is_object && !tpv.is_heap() && init.as_ref().is_none_or(|i| i.is(&slots.init)) {
+        return vm.call(&new, Args::new(&v, args.kwnames));
+    }
     let mut obj = vm.call(&new, Args::new(&v, args.kwnames))?;
     if !is_subtype(obj.type_of(), cls) {
         // A native `__new__` of a builtin base that ignored `cls`: wrap its result.

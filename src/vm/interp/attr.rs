@@ -37,6 +37,13 @@ impl Vm {
         let tattr = tp.lookup_value(name);
         if let Some(a) = &tattr {
             if !plain_class_attr(a) {
+                // A `property` (a data descriptor: it wins over the instance dict) runs
+                // its getter straight away.
+                if a.kind() == Kind::Property && a.type_of().is(&types().property) {
+                    if let Some(p) = a.payload::<crate::objects::descr::PyProperty>() {
+                        return p.get(self, obj).map(Some);
+                    }
+                }
                 return Ok(None);
             }
         }
@@ -94,6 +101,10 @@ impl Vm {
             return Ok(None);
         }
         let Some(tp) = cls.as_type() else { return Ok(None) };
+        // A builtin type's `__init__` is never a Python function.
+        if !tp.is_heap() {
+            return Ok(None);
+        }
         let slots = crate::objects::instance::object_slots();
         let Some(new) = tp.lookup("__new__") else { return Ok(None) };
         if !new.is(&slots.new) {

@@ -206,6 +206,9 @@ impl Vm {
 
     /// `format(v, spec)`.
     pub fn op_format(&mut self, v: &Value, spec: Value) -> PyResult {
+        if let Some(r) = spec.as_str().and_then(|s| crate::objects::str::format::format_builtin(v, s)) {
+            return r.map(new_str);
+        }
         match self.lookup_special(v, "__format__") {
             Some(f) if !f.is_none() => {
                 let r = self.call(&f, Args::positional_only(&[v.clone(), spec]))?;

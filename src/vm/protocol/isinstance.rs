@@ -5,7 +5,7 @@
 use crate::objects::registry::exc;
 use crate::objects::type_::union::union_args;
 use crate::objects::types;
-use crate::values::Value;
+use crate::values::{Kind, Value};
 use crate::vm::errors::type_error;
 use crate::vm::protocol::is_subtype;
 use crate::vm::{Args, PyResult, Vm};
@@ -93,7 +93,27 @@ impl Vm {
     }
 
     fn class_attr(&mut self, inst: &Value) -> PyResult<Option<Value>> {
-        let n = crate::objects::str::new_str("__class__");
+        // The usual case, an instance of a class without `__getattribute__` (or of a
+        // common builtin) whose `__class__` is object's: a data descriptor, so no instance
+        // dict shadows it, and it gives `type(inst)`.
+        let ordinary = match inst.kind() {
+            Kind::Instance => inst
+                .type_of()
+                .as_type()
+                .is_some_and(|t| t.flags.get() & crate::objects::type_::TF_CUSTOM_GETATTRIBUTE == 0),
+            Kind::SmallInt | Kind::Int | Kind::Str | Kind::Float | Kind::List | Kind::Tuple | Kind::Dict => true,
+            _ => false,
+        };
+        if ordinary {
+            let found = inst.type_of().as_type().and_then(|t| t.lookup("__class__"));
+            let object_s = types().object.as_type().and_then(|t| t.lookup("__class__"));
+            if let (Some(f), Some(o)) = (&found, &object_s) {
+                if f.is(o) {
+                    return Ok(Some(inst.type_of().clone()));
+                }
+            }
+        }
+        let n = crate::objects::str::intern("__class__");
         self.getattr_or_none(inst, &n)
     }
 
