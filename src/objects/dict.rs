@@ -39,7 +39,7 @@ pub struct DictTable {
 /// The bit of `DictTable::bloom` for a key of hash `hash` (mixed: int keys hash to
 /// themselves).
 #[inline(always)]
-fn bloom_bit(hash: i64) -> u64 {
+pub(crate) fn bloom_bit(hash: i64) -> u64 {
     1 << ((hash as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
 }
 
@@ -591,6 +591,8 @@ pub struct EntriesLayout {
     /// length, from the start of the `PyDict`.
     pub indices_ptr: i32,
     pub indices_len: i32,
+    /// The table's `bloom` word (`bloom_bit`: a clear bit, no key of such a hash).
+    pub bloom: i32,
 }
 
 /// The hash table's marks of a free slot and of a deleted entry's slot (compiled code
@@ -615,7 +617,7 @@ pub fn entries_layout() -> Option<EntriesLayout> {
         indices.extend([EMPTY; 8]);
         let iptr = indices.as_ptr() as usize;
         let d = PyDict {
-            table: RefCell::new(DictTable { indices, entries, len: 2, fill: 3, bloom: 0 }),
+            table: RefCell::new(DictTable { indices, entries, len: 2, fill: 3, bloom: 0x5a5a_1234_abcd_0f0f }),
             version: Cell::new(77),
         };
         // SAFETY: `d` is live and not borrowed; a `PyDict` is made of initialised words
@@ -625,6 +627,7 @@ pub fn entries_layout() -> Option<EntriesLayout> {
         let at_len = crate::objects::seq_layout::only(w.len(), |i| w[i] == 5)?;
         let at_iptr = crate::objects::seq_layout::only(w.len(), |i| w[i] == iptr)?;
         let at_ilen = crate::objects::seq_layout::only(w.len(), |i| w[i] == 8)?;
+        let at_bloom = crate::objects::seq_layout::only(w.len(), |i| w[i] == 0x5a5a_1234_abcd_0f0f)?;
         let e = EntriesLayout {
             ptr: 8 * at_ptr as i32,
             len: 8 * at_len as i32,
@@ -634,6 +637,7 @@ pub fn entries_layout() -> Option<EntriesLayout> {
             hash: std::mem::offset_of!(Entry, hash) as i32,
             indices_ptr: 8 * at_iptr as i32,
             indices_len: 8 * at_ilen as i32,
+            bloom: 8 * at_bloom as i32,
         };
         // The entry found there is the one built.
         // SAFETY: `ptr` is the live entries buffer; entry 3 is initialised.

@@ -167,10 +167,15 @@ impl Lower<'_, '_> {
         v
     }
 
-    /// Goes on to `absent` when the exact dict `d` has no key of hash `hash` (probing its
-    /// table as `DictTable::probe` does); jumps to `miss` at an entry of that hash (the
-    /// name, or another key the interpreter compares).
+    /// Goes on to `absent` when the exact dict `d` has no key of hash `hash` (its bloom
+    /// word says so, or probing its table as `DictTable::probe` does); jumps to `miss` at
+    /// an entry of that hash (the name, or another key the interpreter compares).
     fn dict_lacks(&mut self, d: Value, l: EntriesLayout, hash: i64, miss: Block, absent: Block) {
+        let bloom = self.b.ins().load(I64, mf(), d, layout::DATA_OFFSET + l.bloom);
+        let maybe = self.b.ins().band_imm_s(bloom, crate::objects::dict::bloom_bit(hash) as i64);
+        let probe = self.b.create_block();
+        self.b.ins().brif(maybe, probe, &[], absent, &[]);
+        self.b.switch_to_block(probe);
         let ilen = self.b.ins().load(I64, mf(), d, layout::DATA_OFFSET + l.indices_len);
         let start = self.b.create_block();
         self.b.ins().brif(ilen, start, &[], absent, &[]);
