@@ -522,32 +522,10 @@ fn scanner_call(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(new_tuple(vec![v, new_int(scan.t.char_index(end) as i64)]))
 }
 
-/// `encode_basestring_ascii`'s output for `s`, quotes included.
-fn escape_ascii(s: &str, out: &mut String) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            ' '..='~' => out.push(c),
-            _ => {
-                let mut units = [0u16; 2];
-                for u in c.encode_utf16(&mut units) {
-                    out.push_str(&format!("\\u{u:04x}"));
-                }
-            }
-        }
-    }
-    out.push('"');
-}
-
-/// `encode_basestring`'s output for `s`: only quotes, backslashes and controls escaped.
-fn escape_unicode(s: &str, out: &mut String) {
+/// `s` as a JSON string, quotes included: `encode_basestring_ascii`'s output with
+/// `ascii` (everything beyond printable ASCII as `\uXXXX`), else `encode_basestring`'s
+/// (only quotes, backslashes and controls escaped).
+fn escape_str(s: &str, out: &mut String, ascii: bool) {
     out.push('"');
     for c in s.chars() {
         match c {
@@ -559,7 +537,14 @@ fn escape_unicode(s: &str, out: &mut String) {
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
             '\0'..='\u{1f}' => out.push_str(&format!("\\u{:04x}", c as u32)),
-            _ => out.push(c),
+            ' '..='~' => out.push(c),
+            _ if !ascii => out.push(c),
+            _ => {
+                let mut units = [0u16; 2];
+                for u in c.encode_utf16(&mut units) {
+                    out.push_str(&format!("\\u{u:04x}"));
+                }
+            }
         }
     }
     out.push('"');
@@ -572,14 +557,14 @@ fn str_only<'a>(v: &'a Value) -> PyResult<&'a str> {
 fn encode_basestring_ascii(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [s] = args.exact::<1>("encode_basestring_ascii")?;
     let mut out = String::new();
-    escape_ascii(str_only(s)?, &mut out);
+    escape_str(str_only(s)?, &mut out, true);
     Ok(new_str(out))
 }
 
 fn encode_basestring(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [s] = args.exact::<1>("encode_basestring")?;
     let mut out = String::new();
-    escape_unicode(str_only(s)?, &mut out);
+    escape_str(str_only(s)?, &mut out, false);
     Ok(new_str(out))
 }
 
@@ -674,8 +659,8 @@ struct Encode<'a> {
 impl Encode<'_> {
     fn string(&mut self, vm: &mut Vm, s: &Value) -> PyResult<()> {
         match &self.e.encoder {
-            StrEncoder::Ascii => escape_ascii(s.as_str().unwrap_or(""), &mut self.out),
-            StrEncoder::Unicode => escape_unicode(s.as_str().unwrap_or(""), &mut self.out),
+            StrEncoder::Ascii => escape_str(s.as_str().unwrap_or(""), &mut self.out, true),
+            StrEncoder::Unicode => escape_str(s.as_str().unwrap_or(""), &mut self.out, false),
             StrEncoder::Call(f) => {
                 let r = vm.call(f, Args::positional_only(std::slice::from_ref(s)))?;
                 match r.as_str() {

@@ -64,30 +64,14 @@ impl SimpleQueue {
     /// Waits (no GIL held) for an item to claim until `deadline`: `Some(true)` claimed,
     /// `Some(false)` timed out, `None` a Ctrl-C arrived (when `interruptible`).
     fn wait_claim(&self, deadline: Option<Instant>, interruptible: bool) -> Option<bool> {
-        const SLICE: Duration = Duration::from_millis(20);
-        let mut n = self.unclaimed.lock().unwrap_or_else(|p| p.into_inner());
-        loop {
-            if *n > 0 {
+        let n = self.unclaimed.lock().unwrap_or_else(|p| p.into_inner());
+        crate::objects::lock::wait_until(&self.put_one, n, deadline, interruptible, |n| {
+            let some = *n > 0;
+            if some {
                 *n -= 1;
-                return Some(true);
             }
-            if interruptible && crate::vm::startup::sigint_pending() {
-                return None;
-            }
-            let now = Instant::now();
-            let mut wait = match deadline {
-                Some(d) if now >= d => return Some(false),
-                Some(d) => Some(d - now),
-                None => None,
-            };
-            if interruptible {
-                wait = Some(wait.map_or(SLICE, |w| w.min(SLICE)));
-            }
-            n = match wait {
-                None => self.put_one.wait(n).unwrap_or_else(|p| p.into_inner()),
-                Some(w) => self.put_one.wait_timeout(n, w).unwrap_or_else(|p| p.into_inner()).0,
-            };
-        }
+            some
+        })
     }
 }
 

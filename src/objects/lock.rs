@@ -58,30 +58,13 @@ impl PyLock {
     /// (`Some(false)`); `None` when `interruptible` and a Ctrl-C arrived (the main thread's
     /// lock waits raise KeyboardInterrupt, as CPython's do).
     fn wait_take(&self, me: u64, deadline: Option<Instant>, interruptible: bool) -> Option<bool> {
-        const SLICE: Duration = Duration::from_millis(20);
-        let mut s = self.st();
-        loop {
-            if !s.locked {
+        wait_until(&self.freed, self.st(), deadline, interruptible, |s| {
+            let free = !s.locked;
+            if free {
                 *s = State { locked: true, owner: me, count: 1 };
-                return Some(true);
             }
-            if interruptible && crate::vm::startup::sigint_pending() {
-                return None;
-            }
-            let now = Instant::now();
-            let mut wait = match deadline {
-                Some(d) if now >= d => return Some(false),
-                Some(d) => Some(d - now),
-                None => None,
-            };
-            if interruptible {
-                wait = Some(wait.map_or(SLICE, |w| w.min(SLICE)));
-            }
-            s = match wait {
-                None => self.freed.wait(s).unwrap_or_else(|p| p.into_inner()),
-                Some(w) => self.freed.wait_timeout(s, w).unwrap_or_else(|p| p.into_inner()).0,
-            };
-        }
+            free
+        })
     }
     fn unlock(&self) {
         let mut s = self.st();
@@ -283,4 +266,39 @@ fn r_acquire_restore(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
     l.st().count = count;
     Ok(none())
+}
+
+/// Waits on `cv` (no GIL held) until `claim` takes what it waits for in the guarded state
+/// (`Some(true)`) or `deadline` passes (`Some(false)`); `None` when `interruptible` and a
+/// Ctrl-C arrived, which interruptible waits look for every 20 ms. Locks and
+/// `_queue.SimpleQueue.get` wait this way.
+pub(crate) fn wait_until<T>(
+    cv: &Condvar,
+    mut g: MutexGuard<'_, T>,
+    deadline: Option<Instant>,
+    interruptible: bool,
+    mut claim: impl FnMut(&mut T) -> bool,
+) -> Option<bool> {
+    const SLICE: Duration = Duration::from_millis(20);
+    loop {
+        if claim(&mut g) {
+            return Some(true);
+        }
+        if interruptible && crate::vm::startup::sigint_pending() {
+            return None;
+        }
+        let now = Instant::now();
+        let mut wait = match deadline {
+            Some(d) if now >= d => return Some(false),
+            Some(d) => Some(d - now),
+            None => None,
+        };
+        if interruptible {
+            wait = Some(wait.map_or(SLICE, |w| w.min(SLICE)));
+        }
+        g = match wait {
+            None => cv.wait(g).unwrap_or_else(|p| p.into_inner()),
+            Some(w) => cv.wait_timeout(g, w).unwrap_or_else(|p| p.into_inner()).0,
+        };
+    }
 }

@@ -80,20 +80,30 @@ impl Lower<'_, '_> {
         self.decref(old);
     }
 
+    /// Jumps to `miss` when `fail` is set; else goes on.
+    fn miss_if(&mut self, fail: Value, miss: Block) {
+        let next = self.b.create_block();
+        self.b.ins().brif(fail, miss, &[], next, &[]);
+        self.b.switch_to_block(next);
+    }
+
+    /// The class of `obj` when `obj` is an object (not a small int) whose class is at
+    /// `version`; else a jump to `miss`.
+    fn class_at(&mut self, obj: Value, version: u32, miss: Block) -> Value {
+        let tag = self.b.ins().band_imm_s(obj, 1);
+        self.miss_if(tag, miss);
+        let ty = self.b.ins().load(I64, mf(), obj, layout::HEADER_TYPE);
+        let v = self.b.ins().load(I32, mf(), ty, TYPE_VERSION);
+        let other = self.b.ins().icmp_imm_s(IntCC::NotEqual, v, version as i64);
+        self.miss_if(other, miss);
+        ty
+    }
+
     /// The `__dict__` of `obj` when its class is at the version the cache saw (so `obj` is
     /// an `Instance` and the name no data descriptor of the class); else a jump to `miss`.
     fn instance_dict(&mut self, obj: Value, (e, _, cell): (AttrEntry, EntriesLayout, i32), miss: Block) -> Value {
-        let check = |s: &mut Self, fail: Value| {
-            let next = s.b.create_block();
-            s.b.ins().brif(fail, miss, &[], next, &[]);
-            s.b.switch_to_block(next);
-        };
-        let tag = self.b.ins().band_imm_s(obj, 1);
-        check(self, tag);
-        let ty = self.b.ins().load(I64, mf(), obj, layout::HEADER_TYPE);
-        let version = self.b.ins().load(I32, mf(), ty, TYPE_VERSION);
-        let other = self.b.ins().icmp_imm_s(IntCC::NotEqual, version, e.version as i64);
-        check(self, other);
+        self.class_at(obj, e.version, miss);
+        let check = |s: &mut Self, fail: Value| s.miss_if(fail, miss);
         let dict_at = layout::DATA_OFFSET + offset_of!(Instance, dict) as i32 + cell;
         let d = self.b.ins().load(I64, mf(), obj, dict_at);
         let none = self.b.ins().icmp_imm_s(IntCC::Equal, d, 0);
@@ -124,19 +134,10 @@ impl Lower<'_, '_> {
         name: u64,
         miss: Block,
     ) -> Value {
-        let check = |s: &mut Self, fail: Value| {
-            let next = s.b.create_block();
-            s.b.ins().brif(fail, miss, &[], next, &[]);
-            s.b.switch_to_block(next);
-        };
-        let tag = self.b.ins().band_imm_s(obj, 1);
-        check(self, tag);
+        let check = |s: &mut Self, fail: Value| s.miss_if(fail, miss);
+        let ty = self.class_at(obj, e.version, miss);
         let kind = self.b.ins().load(I8, mf(), obj, layout::HEADER_KIND);
         let other = self.b.ins().icmp_imm_s(IntCC::NotEqual, kind, crate::values::Kind::Instance as i64);
-        check(self, other);
-        let ty = self.b.ins().load(I64, mf(), obj, layout::HEADER_TYPE);
-        let version = self.b.ins().load(I32, mf(), ty, TYPE_VERSION);
-        let other = self.b.ins().icmp_imm_s(IntCC::NotEqual, version, e.version as i64);
         check(self, other);
         // Not shadowed by the instance's `__dict__` (an exact dict, probed for the name).
         let dict_at = layout::DATA_OFFSET + offset_of!(Instance, dict) as i32 + cell;
@@ -249,11 +250,7 @@ impl Lower<'_, '_> {
         match e {
             GlobalEntry::Global { index } if pinned.is_some() => {
                 let (g, version) = pinned.unwrap_or_default();
-                let check = |s: &mut Self, fail: Value| {
-                    let next = s.b.create_block();
-                    s.b.ins().brif(fail, miss, &[], next, &[]);
-                    s.b.switch_to_block(next);
-                };
+                let check = |s: &mut Self, fail: Value| s.miss_if(fail, miss);
                 let other = self.b.ins().icmp_imm_s(IntCC::NotEqual, globals, g as i64);
                 check(self, other);
                 let at = layout::DATA_OFFSET + crate::objects::dict::VERSION_OFFSET;
@@ -326,9 +323,7 @@ impl Lower<'_, '_> {
     fn expect_dict(&mut self, d: Value, miss: Block) {
         let dty = self.b.ins().load(I64, mf(), d, layout::HEADER_TYPE);
         let not_dict = self.b.ins().icmp_imm_s(IntCC::NotEqual, dty, crate::objects::types().dict.bits() as i64);
-        let next = self.b.create_block();
-        self.b.ins().brif(not_dict, miss, &[], next, &[]);
-        self.b.switch_to_block(next);
+        self.miss_if(not_dict, miss);
     }
 
     /// The value of entry `ix` of the exact dict `d` (a counted reference) when that
@@ -343,11 +338,7 @@ impl Lower<'_, '_> {
     /// The address of entry `ix` of the exact dict `d` when it is live and its key is the
     /// object `name`; else a jump to `miss`.
     fn entry_at(&mut self, d: Value, l: EntriesLayout, ix: usize, name: u64, miss: Block) -> Value {
-        let check = |s: &mut Self, fail: Value| {
-            let next = s.b.create_block();
-            s.b.ins().brif(fail, miss, &[], next, &[]);
-            s.b.switch_to_block(next);
-        };
+        let check = |s: &mut Self, fail: Value| s.miss_if(fail, miss);
         self.expect_dict(d, miss);
         let len = self.b.ins().load(I64, mf(), d, layout::DATA_OFFSET + l.len);
         let short = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThanOrEqual, len, ix as i64);
