@@ -234,9 +234,11 @@ impl Lower<'_, '_> {
         let compiled = self.b.ins().load(I64, mf(), codev, CODE_DIRECT);
         let none = self.b.ins().icmp_imm_s(IntCC::Equal, compiled, 0);
         check(self, none);
-        let has_self = match self_slot {
-            Some(s) => self.b.ins().icmp_imm_s(IntCC::NotEqual, s, self.null as i64),
-            None => self.b.ins().iconst(I8, 0),
+        // Whether the self slot holds a receiver, where only run time tells (a method
+        // call of an unknown callee).
+        let has_self = match (callee, self_slot) {
+            (None, Some(s)) => Some(self.b.ins().icmp_imm_s(IntCC::NotEqual, s, self.null as i64)),
+            _ => None,
         };
         if let (Some(_), Some(s)) = (callee, self_slot) {
             // The known method takes its receiver (an attribute found by `LoadMethod`
@@ -245,8 +247,13 @@ impl Lower<'_, '_> {
             check(self, unbound);
         } else if callee.is_none() {
             let argc = self.b.ins().load(I32, mf(), codev, CODE_ARGCOUNT);
-            let has_self32 = self.b.ins().uextend(I32, has_self);
-            let want = self.b.ins().iadd_imm_s(has_self32, n as i64);
+            let want = match has_self {
+                Some(h) => {
+                    let h32 = self.b.ins().uextend(I32, h);
+                    self.b.ins().iadd_imm_s(h32, n as i64)
+                }
+                None => self.b.ins().iconst(I32, n as i64),
+            };
             let wrong = self.b.ins().icmp(IntCC::NotEqual, argc, want);
             check(self, wrong);
         }
@@ -291,7 +298,7 @@ impl Lower<'_, '_> {
         let argbase = if let (Some(_), Some(s)) = (callee, self_slot) {
             self.b.ins().store(mf(), s, fbase, 0);
             self.b.ins().iadd_imm_s(fbase, 8)
-        } else if let Some(s) = self_slot {
+        } else if let (Some(s), Some(has_self)) = (self_slot, has_self) {
             let zero = self.b.ins().iconst(I64, 0);
             let first = self.b.ins().select(has_self, s, zero);
             self.b.ins().store(mf(), first, fbase, 0);
